@@ -1,0 +1,203 @@
+"""The action registry: each Cal.com action declared once, every other view derived from it.
+
+An :class:`Action` joins a pydantic parameter model (what the caller may send) with a
+:class:`Route` (how it travels over HTTP). Field placement is derived from the route:
+path placeholders take their fields, GET and DELETE send every other field as query
+parameters, and the remaining methods send them in the JSON body unless the route names
+them in ``query``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, create_model
+from pydantic.fields import FieldInfo
+
+from cal_actions.errors import UnknownActionError
+
+Method = Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
+#: ``bearer``: API key or access token; ``platform``: OAuth client id and secret headers;
+#: ``client_secret``: the secret header alone (token refresh); ``none``: public route.
+AuthKind = Literal["bearer", "platform", "client_secret", "none"]
+Location = Literal["path", "query", "body"]
+
+NAME_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+PLACEHOLDER = re.compile(r"{(\w+)}")
+
+# ``cal-api-version`` values of the versioned controllers. Each controller answers only its
+# own version; any other value makes Cal.com answer 404.
+BOOKINGS_VERSION = "2024-08-13"
+EVENT_TYPES_VERSION = "2024-06-14"
+SCHEDULES_VERSION = "2024-06-11"
+SLOTS_VERSION = "2024-09-04"
+
+
+class Params(BaseModel):
+    """Base of every parameter model: unknown fields are errors, schemas are built lazily."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True, populate_by_name=True)
+
+
+class NoParams(Params):
+    """For actions that take no arguments."""
+
+
+def all_optional(model: type[Params], name: str | None = None) -> type[Params]:
+    """The same fields with none required: the update twin of a create model."""
+    fields: dict[str, Any] = {}
+    for field_name, info in model.model_fields.items():
+        copied = FieldInfo.merge_field_infos(info, default=None)
+        fields[field_name] = (info.annotation, copied)
+    return create_model(name or f"Optional{model.__name__}", __base__=Params, __doc__=model.__doc__, **fields)
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    method: Method
+    path: str
+    version: str | None = None
+    auth: AuthKind = "bearer"
+    #: Non-path fields sent as query parameters on a method that has a body.
+    query: frozenset[str] = frozenset()
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        return tuple(PLACEHOLDER.findall(self.path))
+
+    @property
+    def has_body(self) -> bool:
+        return self.method in ("POST", "PUT", "PATCH")
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    description: str
+    params: type[Params]
+    route: Route
+    tags: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    read_only: bool = False
+    destructive: bool = False
+    idempotent: bool = False
+    #: Wire name → location, computed once at registration.
+    placement: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def method(self) -> Method:
+        return self.route.method
+
+    @property
+    def path(self) -> str:
+        return self.route.path
+
+    @property
+    def legacy(self) -> bool:
+        return "legacy" in self.tags
+
+    def json_schema(self) -> dict[str, Any]:
+        from cal_actions.schema import parameters_schema
+
+        return parameters_schema(self.params)
+
+    def fields_in(self, location: Location) -> tuple[str, ...]:
+        return tuple(name for name, where in self.placement.items() if where == location)
+
+
+def declare(
+    name: str,
+    *,
+    description: str,
+    params: type[Params],
+    route: Route,
+    tags: tuple[str, ...],
+    aliases: tuple[str, ...] = (),
+    read_only: bool | None = None,
+    destructive: bool | None = None,
+    idempotent: bool | None = None,
+) -> Action:
+    """Build an action; hints follow the HTTP method unless given explicitly."""
+    method = route.method
+    return Action(
+        name=name,
+        description=description,
+        params=params,
+        route=route,
+        tags=tags,
+        aliases=aliases,
+        read_only=method == "GET" if read_only is None else read_only,
+        destructive=method == "DELETE" if destructive is None else destructive,
+        idempotent=method in ("GET", "PUT", "PATCH", "DELETE") if idempotent is None else idempotent,
+        placement=_placement(name, params, route),
+    )
+
+
+def _placement(name: str, params: type[Params], route: Route) -> dict[str, Location]:
+    placement: dict[str, Location] = {}
+    wire_names: set[str] = set()
+    for field_name, info in params.model_fields.items():
+        wire = info.alias or field_name
+        if wire in wire_names:
+            raise ValueError(f"{name}: two fields share the wire name {wire!r}")
+        wire_names.add(wire)
+        if wire in route.placeholders:
+            if not info.is_required():
+                raise ValueError(f"{name}: path field {wire!r} must be required")
+            placement[wire] = "path"
+        elif not route.has_body or wire in route.query:
+            placement[wire] = "query"
+        else:
+            placement[wire] = "body"
+    missing = set(route.placeholders) - wire_names
+    if missing:
+        raise ValueError(f"{name}: path placeholders without a field: {sorted(missing)}")
+    unknown_query = route.query - wire_names
+    if unknown_query:
+        raise ValueError(f"{name}: route names unknown query fields: {sorted(unknown_query)}")
+    return placement
+
+
+class Registry:
+    """Actions by name and alias. Checks its own invariants as actions are added."""
+
+    def __init__(self, actions: list[Action] | tuple[Action, ...] = ()) -> None:
+        self._actions: dict[str, Action] = {}
+        self._lookup: dict[str, Action] = {}
+        for action in actions:
+            self.add(action)
+
+    def add(self, action: Action) -> None:
+        for key in (action.name, *action.aliases):
+            if not NAME_PATTERN.match(key):
+                raise ValueError(f"invalid action name or alias {key!r}")
+            if key.upper() in self._lookup:
+                raise ValueError(f"duplicate action name or alias {key!r}")
+            self._lookup[key.upper()] = action
+        self._actions[action.name] = action
+
+    def get(self, name_or_alias: str) -> Action:
+        action = self._lookup.get(name_or_alias.strip().upper())
+        if action is None:
+            raise UnknownActionError(name_or_alias)
+        return action
+
+    def __contains__(self, name_or_alias: object) -> bool:
+        return isinstance(name_or_alias, str) and name_or_alias.strip().upper() in self._lookup
+
+    def __iter__(self) -> Iterator[Action]:
+        return iter(self._actions.values())
+
+    def __len__(self) -> int:
+        return len(self._actions)
+
+    def with_tag(self, tag: str) -> list[Action]:
+        return [action for action in self if tag in action.tags]
+
+    @cached_property
+    def tags(self) -> tuple[str, ...]:
+        return tuple(sorted({tag for action in self for tag in action.tags}))

@@ -1,0 +1,44 @@
+"""Every declared action, one module per Cal.com resource, gathered into the registry."""
+
+from __future__ import annotations
+
+from cal_actions.actions import (
+    bookings,
+    calendars,
+    conferencing,
+    event_types,
+    me,
+    org_attributes,
+    org_teams,
+    orgs,
+    platform,
+    schedules,
+    slots,
+    stripe,
+    team_event_types,
+    teams,
+    timezones,
+    webhooks,
+)
+from cal_actions.action import Registry
+
+MODULES = (
+    me,
+    event_types,
+    team_event_types,
+    slots,
+    bookings,
+    schedules,
+    calendars,
+    conferencing,
+    webhooks,
+    teams,
+    org_teams,
+    orgs,
+    org_attributes,
+    platform,
+    stripe,
+    timezones,
+)
+
+registry = Registry([action for module in MODULES for action in module.ACTIONS])

@@ -1,0 +1,68 @@
+"""Client settings: credentials, endpoint, timeouts and retries, with their defaults in one place."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+
+DEFAULT_BASE_URL = "https://api.cal.com"
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_CONNECT_TIMEOUT = 5.0
+DEFAULT_MAX_RETRIES = 2
+
+SECRET_FIELDS = ("api_key", "client_secret", "access_token", "refresh_token")
+ENVIRONMENT = {
+    "api_key": "CAL_API_KEY",
+    "base_url": "CAL_BASE_URL",
+    "client_id": "CAL_CLIENT_ID",
+    "client_secret": "CAL_CLIENT_SECRET",
+    "access_token": "CAL_ACCESS_TOKEN",
+    "refresh_token": "CAL_REFRESH_TOKEN",
+}
+
+
+@dataclass(frozen=True, repr=False)
+class ClientConfig:
+    base_url: str = DEFAULT_BASE_URL
+    api_key: str | None = None
+    client_id: str | None = None
+    client_secret: str | None = None
+    access_token: str | None = None
+    refresh_token: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+    connect_timeout: float = DEFAULT_CONNECT_TIMEOUT
+    max_retries: int = DEFAULT_MAX_RETRIES
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "base_url", self.base_url.rstrip("/"))
+        if self.max_retries < 0:
+            raise ValueError("max_retries must be >= 0")
+        if self.timeout <= 0:
+            raise ValueError("timeout must be > 0")
+
+    @classmethod
+    def resolve(cls, **given: object) -> ClientConfig:
+        """Explicit arguments first, then ``CAL_*`` environment variables, then defaults."""
+        values = {key: value for key, value in given.items() if value is not None}
+        for key, variable in ENVIRONMENT.items():
+            if key not in values and os.environ.get(variable):
+                values[key] = os.environ[variable]
+        return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def bearer_token(self) -> str | None:
+        """A managed user's access token when configured, else the API key."""
+        return self.access_token or self.api_key
+
+    def with_tokens(self, access_token: str, refresh_token: str | None) -> ClientConfig:
+        return replace(self, access_token=access_token, refresh_token=refresh_token or self.refresh_token)
+
+    def secrets(self) -> tuple[str, ...]:
+        return tuple(value for key in SECRET_FIELDS if (value := getattr(self, key)))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{f.name}={'***' if f.name in SECRET_FIELDS and getattr(self, f.name) else getattr(self, f.name)!r}"
+            for f in fields(self)
+        )
+        return f"ClientConfig({shown})"

@@ -1,0 +1,41 @@
+"""Failures inside the executor. None escapes ``execute``: each becomes an envelope error.
+
+    CalActionsError
+    ├── UnknownActionError      no action has that name or alias
+    ├── InvalidInputError       arguments rejected before any request
+    ├── MissingCredentialsError the route needs a credential the client does not have
+    ├── APIStatusError          Cal.com answered with an error status or an error envelope
+    └── DecodeError             a success status whose body is not JSON
+"""
+
+from __future__ import annotations
+
+
+class CalActionsError(Exception):
+    status_code: int | None = None
+
+
+class UnknownActionError(CalActionsError, KeyError):
+    def __str__(self) -> str:
+        return f"unknown action {self.args[0]!r}"
+
+
+class InvalidInputError(CalActionsError):
+    pass
+
+
+class MissingCredentialsError(CalActionsError):
+    pass
+
+
+class APIStatusError(CalActionsError):
+    def __init__(self, message: str, *, status_code: int, code: str | None = None) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.code = code
+
+
+class DecodeError(CalActionsError):
+    def __init__(self, message: str, *, status_code: int) -> None:
+        super().__init__(message)
+        self.status_code = status_code

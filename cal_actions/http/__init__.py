@@ -1,0 +1,1 @@
+"""HTTP execution: request building, response reading, retry policy and the clients."""

@@ -1,0 +1,115 @@
+"""Pure request building: (action, arguments, config) → ``httpx.Request``. No I/O."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+from pydantic import ValidationError
+
+from cal_actions.config import ClientConfig
+from cal_actions.errors import InvalidInputError, MissingCredentialsError
+from cal_actions.action import Action, Params
+
+USER_AGENT = "cal-actions"
+
+
+def parse_arguments(action: Action, arguments: Mapping[str, Any] | str | None) -> Params:
+    """Validate arguments (a mapping or a JSON object string) against the action's model."""
+    if arguments is None or arguments == "":
+        arguments = {}
+    if isinstance(arguments, str | bytes):
+        try:
+            arguments = json.loads(arguments)
+        except ValueError as exc:
+            raise InvalidInputError(f"arguments are not valid JSON: {exc}") from None
+    if not isinstance(arguments, Mapping):
+        raise InvalidInputError(f"arguments must be a JSON object, not {type(arguments).__name__}")
+    try:
+        return action.params.model_validate(dict(arguments))
+    except ValidationError as exc:
+        raise InvalidInputError(f"invalid arguments for {action.name}: {describe_errors(exc)}") from None
+
+
+def describe_errors(exc: ValidationError) -> str:
+    """One clause per problem, naming the field by its path; input values are left out."""
+    clauses = []
+    for error in exc.errors(include_url=False, include_input=False):
+        where = ".".join(str(part) for part in error["loc"]) or "arguments"
+        message = "unknown field" if error["type"] == "extra_forbidden" else error["msg"]
+        clauses.append(f"{where}: {message}")
+    return "; ".join(clauses)
+
+
+def build_request(action: Action, params: Params, config: ClientConfig) -> httpx.Request:
+    route = action.route
+    # PATCH sends only what the caller set; other methods also send declared defaults.
+    values = params.model_dump(
+        mode="json",
+        by_alias=True,
+        exclude_unset=route.method == "PATCH",
+        exclude_none=True,
+    )
+    path_values = {}
+    query: dict[str, str] = {}
+    body: dict[str, Any] = {}
+    for wire, where in action.placement.items():
+        if wire not in values:
+            continue
+        value = values[wire]
+        if where == "path":
+            path_values[wire] = path_segment(wire, value)
+        elif where == "query":
+            query[wire] = query_value(value)
+        else:
+            body[wire] = value
+    headers = {"accept": "application/json", "user-agent": USER_AGENT}
+    if route.version:
+        headers["cal-api-version"] = route.version
+    headers.update(auth_headers(route.auth, config))
+    return httpx.Request(
+        route.method,
+        config.base_url + route.path.format(**path_values),
+        params=query,
+        json=body if route.has_body else None,
+        headers=headers,
+    )
+
+
+def path_segment(name: str, value: Any) -> str:
+    """Percent-encode a value as exactly one path segment, so no id can reach another route."""
+    text = str(value)
+    if not text.strip():
+        raise InvalidInputError(f"{name}: must not be empty")
+    encoded = quote(text, safe="")
+    if encoded in (".", ".."):
+        encoded = encoded.replace(".", "%2E")
+    return encoded
+
+
+def query_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):  # Cal.com reads list filters as comma-separated values
+        return ",".join(query_value(item) for item in value)
+    return str(value)
+
+
+def auth_headers(kind: str, config: ClientConfig) -> dict[str, str]:
+    """The credentials a route needs; a missing one fails here rather than as a 401."""
+    if kind == "bearer":
+        if not config.bearer_token:
+            raise MissingCredentialsError("this action needs api_key (CAL_API_KEY) or access_token (CAL_ACCESS_TOKEN)")
+        return {"authorization": f"Bearer {config.bearer_token}"}
+    if kind in ("platform", "client_secret"):
+        if not config.client_secret or (kind == "platform" and not config.client_id):
+            needed = "client_id and client_secret" if kind == "platform" else "client_secret"
+            raise MissingCredentialsError(f"this action needs {needed} (CAL_CLIENT_ID, CAL_CLIENT_SECRET)")
+        headers = {"x-cal-secret-key": config.client_secret}
+        if config.client_id:
+            headers["x-cal-client-id"] = config.client_id
+        return headers
+    return {}

@@ -1,0 +1,72 @@
+"""When to try a request again, and how long to wait first. Pure functions only.
+
+Cal.com accepts no idempotency key, so a POST or PATCH that may have reached the server is
+never repeated: a second attempt could create a second booking. Those methods retry only
+when the connection was never made, or on 429 (the request was refused, not processed).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import random
+import time
+
+import httpx
+
+INITIAL_DELAY = 0.5
+MAX_DELAY = 8.0
+#: A server asking for a longer wait than this is not obeyed; the failure is returned instead.
+MAX_RETRY_AFTER = 60.0
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+#: Errors raised before a single byte of the request left this machine.
+NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def should_retry_status(method: str, status: int) -> bool:
+    if status == 429:
+        return True
+    return method in IDEMPOTENT_METHODS and status in RETRY_STATUSES
+
+
+def should_retry_error(method: str, error: Exception) -> bool:
+    if isinstance(error, NOT_SENT_ERRORS):
+        return True
+    return method in IDEMPOTENT_METHODS and isinstance(error, httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError)
+
+
+def retry_after(headers: httpx.Headers, now: float | None = None) -> float | None:
+    """Seconds the server asked us to wait (``retry-after-ms``, seconds or HTTP date)."""
+    milliseconds = headers.get("retry-after-ms")
+    if milliseconds:
+        try:
+            return max(0.0, float(milliseconds) / 1000)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    parsed = email.utils.parsedate_tz(value)
+    if parsed is None:
+        return None
+    return max(0.0, email.utils.mktime_tz(parsed) - (time.time() if now is None else now))
+
+
+def backoff_delay(retries_done: int, jitter: float | None = None) -> float:
+    """Exponential backoff from 0.5 s, capped at 8 s, with up to 25 % downward jitter."""
+    delay = min(INITIAL_DELAY * 2**retries_done, MAX_DELAY)
+    factor = 1 - 0.25 * (random.random() if jitter is None else jitter)
+    return delay * factor
+
+
+def next_delay(retries_done: int, headers: httpx.Headers | None) -> float | None:
+    """The wait before the next attempt, or ``None`` when the server asks for too long."""
+    requested = retry_after(headers) if headers is not None else None
+    if requested is None:
+        return backoff_delay(retries_done)
+    return requested if requested <= MAX_RETRY_AFTER else None

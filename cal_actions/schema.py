@@ -1,0 +1,45 @@
+"""JSON Schema of an action's parameters, as every adapter and the ``schemas/`` files see it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+
+
+class _ToolSchema(GenerateJsonSchema):
+    """Pydantic's schema without what only costs tokens: titles and ``default: null``.
+
+    Optional fields are declared ``x: int = None`` (not ``int | None``) so that the schema
+    keeps a single type and an explicit null is rejected; the null default is an artefact.
+    """
+
+    def field_title_should_be_set(self, schema: Any) -> bool:
+        return False
+
+    def generate(self, schema: Any, mode: Any = "validation") -> JsonSchemaValue:
+        result = super().generate(schema, mode=mode)
+        return _strip(result)
+
+
+def _strip(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_strip(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result = {}
+    for key, value in node.items():
+        if key == "title" or (key == "default" and value is None):
+            continue
+        if key in ("properties", "$defs"):  # maps of names to schemas: names are kept
+            result[key] = {name: _strip(sub) for name, sub in value.items()}
+        else:
+            result[key] = _strip(value)
+    return result
+
+
+def parameters_schema(model: type[BaseModel]) -> dict[str, Any]:
+    schema = model.model_json_schema(schema_generator=_ToolSchema)
+    schema.setdefault("properties", {})
+    return schema
