@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from cal_actions.http.client import AsyncCal, Cal
 from cal_actions.action import Action, Registry, Route
+from cal_actions.http.client import AsyncCal, Cal
 from cal_actions.result import ActionResult
 
 if TYPE_CHECKING:

@@ -40,11 +40,12 @@ SLOTS_VERSION = "2024-09-04"
 class Params(BaseModel):
     """Base of every parameter model: unknown fields are errors, schemas are built lazily."""
 
-    model_config = ConfigDict(extra="forbid", defer_build=True, populate_by_name=True)
+    # Models send ids as numbers or strings interchangeably; accept both where a string is declared.
+    model_config = ConfigDict(extra="forbid", defer_build=True, coerce_numbers_to_str=True)
 
 
 class NoParams(Params):
-    """For actions that take no arguments."""
+    pass  # for actions that take no arguments
 
 
 def all_optional(model: type[Params], name: str | None = None) -> type[Params]:

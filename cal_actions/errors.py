@@ -1,11 +1,11 @@
 """Failures inside the executor. None escapes ``execute``: each becomes an envelope error.
 
-    CalActionsError
-    ├── UnknownActionError      no action has that name or alias
-    ├── InvalidInputError       arguments rejected before any request
-    ├── MissingCredentialsError the route needs a credential the client does not have
-    ├── APIStatusError          Cal.com answered with an error status or an error envelope
-    └── DecodeError             a success status whose body is not JSON
+CalActionsError
+├── UnknownActionError      no action has that name or alias
+├── InvalidInputError       arguments rejected before any request
+├── MissingCredentialsError the route needs a credential the client does not have
+├── APIStatusError          Cal.com answered with an error status or an error envelope
+└── DecodeError             a success status whose body is not JSON
 """
 
 from __future__ import annotations

@@ -41,5 +41,6 @@ def _strip(node: Any) -> Any:
 
 def parameters_schema(model: type[BaseModel]) -> dict[str, Any]:
     schema = model.model_json_schema(schema_generator=_ToolSchema)
+    schema.pop("description", None)  # a model's docstring is for developers; the action has its own
     schema.setdefault("properties", {})
     return schema

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cal_actions.action import Registry
 from cal_actions.actions import (
     bookings,
     calendars,
@@ -20,7 +21,6 @@ from cal_actions.actions import (
     timezones,
     webhooks,
 )
-from cal_actions.action import Registry
 
 MODULES = (
     me,

@@ -1,4 +1,4 @@
-"""TODO module docstring."""
+"""Bookings: create, list, reschedule, cancel, confirm or decline, reassign, and record no-shows."""
 
 from __future__ import annotations
 
@@ -6,192 +6,229 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from cal_actions.action import NoParams, Params, Route, declare
+from cal_actions.action import BOOKINGS_VERSION, Params, Route, declare
+
+TAGS = ("bookings",)
+UTC_EXAMPLE = "ISO 8601 UTC, e.g. 2025-01-31T09:00:00Z"
 
 
 class Attendee(Params):
-    name: str = Field(description='SPEC: The name of the attendee.')
-    email: str = Field(description='SPEC: The email of the attendee.')
-    timeZone: str = Field(description='SPEC: The time zone of the attendee.')
-    language: Literal["ar", "ca", "de", "es", "eu", "he", "id", "ja", "lv", "pl", "ro", "sr", "th", "vi", "az", "cs", "el", "es-419", "fi", "hr", "it", "km", "nl", "pt", "ru", "sv", "tr", "zh-CN", "bg", "da", "en", "et", "fr", "hu", "iw", "ko", "no", "pt-BR", "sk", "ta", "uk", "zh-TW"] = Field('en', description='SPEC: The preferred language of the attendee. Used for booking confirmation.')
+    name: str = Field(description="Full name.")
+    email: str = Field(description="Email; receives the confirmation.")
+    timeZone: str = Field(description="IANA time zone, e.g. Europe/Rome.")
+    # Live API: the 2025-10 spec adds phoneNumber; the pinned spec lacks it.
+    phoneNumber: str = Field(None, description="Phone in international format, e.g. +14155550123.")
+    language: Literal[
+        "ar", "ca", "de", "es", "eu", "he", "id", "ja", "lv", "pl", "ro", "sr", "th", "vi", "az", "cs", "el", "es-419",
+        "fi", "hr", "it", "km", "nl", "pt", "ru", "sv", "tr", "zh-CN", "bg", "da", "en", "et", "fr", "hu", "iw", "ko",
+        "no", "pt-BR", "sk", "ta", "uk", "zh-TW",
+    ] = Field(None, description="Language of the emails; default en.")  # fmt: skip
 
 
+class BookingUid(Params):
+    bookingUid: str = Field(description="Booking uid, from CAL_LIST_BOOKINGS.")
+
+
+# Spec: the body is oneOf three shapes (regular, instant with `instant: true`, recurring with `recurrenceCount`)
+# that differ only by those fields; they are merged here, and the event type decides which one applies.
 class CreateBooking(Params):
-    start: str = Field(description='SPEC: The start time of the booking in ISO 8601 format in UTC timezone.')
-    lengthInMinutes: int = Field(None, description='SPEC: If it is an event type that has multiple possible lengths that attendee can pick from, you can pass the desired booking length here.')
-    eventTypeId: int = Field(description='SPEC: The ID of the event type that is booked.')
-    attendee: Attendee = Field(description="SPEC: The attendee's details.")
-    guests: list[str] = Field(None, description='SPEC: An optional list of guest emails attending the event.')
-    meetingUrl: str = Field(None, description="SPEC: Deprecated - use 'location' instead. Meeting URL just for this booking. Displayed in email and calendar event. If not provided then cal video link will be generated.")
-    location: str = Field(None, description='SPEC: Location for this booking. Displayed in email and calendar event.')
-    metadata: dict[str, Any] = Field(None, description='SPEC: You can store any additional data you want here. Metadata must have at most 50 keys, each key up to 40 characters, and string values up to 500 characters.')
-    bookingFieldsResponses: dict[str, Any] = Field(None, description='SPEC: Booking field responses consisting of an object with booking field slug as keys and user response as values.')
-    instant: bool = Field(None, description='SPEC: Flag indicating if the booking is an instant booking. Only available for team events.')
-    recurrenceCount: int = Field(None, description="SPEC: The number of recurrences. If not provided then event type recurrence count will be used. Can't be more than")
+    start: str = Field(description=f"A free slot from CAL_LIST_AVAILABLE_SLOTS, in {UTC_EXAMPLE}.")
+    eventTypeId: int = Field(description="Event type to book, from CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES.")
+    attendee: Attendee = Field(description="The person booking.")
+    lengthInMinutes: int = Field(None, description="Duration, only for event types offering several lengths.")
+    guests: list[str] = Field(None, description="Emails of extra guests.")
+    meetingUrl: str = Field(None, description="Deprecated: use location.")
+    location: str = Field(None, description="Location for this booking, shown in emails and calendar, e.g. an address.")
+    metadata: dict[str, Any] = Field(
+        None, description="Your own key-value data: at most 50 keys of ≤40 chars, string values ≤500 chars."
+    )
+    bookingFieldsResponses: dict[str, Any] = Field(
+        None, description="Answers to the event type's custom booking questions, keyed by field slug."
+    )
+    instant: bool = Field(None, description="Team event types only: true books an instant meeting.")
+    recurrenceCount: int = Field(
+        None, description="Recurring event types: occurrences to book, at most the event type's count."
+    )
 
 
 CAL_CREATE_BOOKING = declare(
     "CAL_CREATE_BOOKING",
-    description="TODO (Create a booking)",
+    description="Book an event type for an attendee; returns the booking with its uid. First find a free slot with "
+    "CAL_LIST_AVAILABLE_SLOTS: `start` must be one of them, in UTC. Recurring event types book the series.",
     params=CreateBooking,
-    route=Route("POST", "/v2/bookings", version="2024-08-13"),
-    tags=('bookings',),
-    aliases=('CAL_POST_NEW_BOOKING_REQUEST',),
+    route=Route("POST", "/v2/bookings", version=BOOKINGS_VERSION),
+    tags=TAGS,
+    aliases=("CAL_POST_NEW_BOOKING_REQUEST",),
 )
 
 
 class ListBookings(Params):
-    status: list[Literal["upcoming", "recurring", "past", "cancelled", "unconfirmed"]] = Field(None, description='SPEC: Filter bookings by status. If you want to filter by multiple statuses, separate them with a comma.')
-    attendeeEmail: str = Field(None, description="SPEC: Filter bookings by the attendee's email address.")
-    attendeeName: str = Field(None, description="SPEC: Filter bookings by the attendee's name.")
-    eventTypeIds: str = Field(None, description='SPEC: Filter bookings by event type ids belonging to the user. Event type ids must be separated by a comma.')
-    eventTypeId: str = Field(None, description='SPEC: Filter bookings by event type id belonging to the user.')
-    teamsIds: str = Field(None, description='SPEC: Filter bookings by team ids that user is part of. Team ids must be separated by a comma.')
-    teamId: str = Field(None, description='SPEC: Filter bookings by team id that user is part of')
-    afterStart: str = Field(None, description='SPEC: Filter bookings with start after this date string.')
-    beforeEnd: str = Field(None, description='SPEC: Filter bookings with end before this date string.')
-    sortStart: Literal["asc", "desc"] = Field(None, description='SPEC: Sort results by their start time in ascending or descending order.')
-    sortEnd: Literal["asc", "desc"] = Field(None, description='SPEC: Sort results by their end time in ascending or descending order.')
-    sortCreated: Literal["asc", "desc"] = Field(None, description='SPEC: Sort results by their creation time (when booking was made) in ascending or descending order.')
-    take: int = Field(None, description='SPEC: The number of items to return')
-    skip: int = Field(None, description='SPEC: The number of items to skip')
+    status: list[Literal["upcoming", "recurring", "past", "cancelled", "unconfirmed"]] = Field(
+        None, description="Statuses to include, e.g. ['upcoming']; unconfirmed = awaiting the host."
+    )
+    attendeeEmail: str = Field(None, description="Only bookings with this attendee email.")
+    attendeeName: str = Field(None, description="Only bookings with this attendee name.")
+    eventTypeIds: str = Field(None, description="Comma-separated event type ids, e.g. 12,34.")
+    eventTypeId: int = Field(None, description="Only bookings of this event type.")
+    teamsIds: str = Field(None, description="Comma-separated team ids, e.g. 5,6.")
+    teamId: int = Field(None, description="Only bookings of this team's event types.")
+    afterStart: str = Field(None, description=f"Only bookings starting after this; {UTC_EXAMPLE}.")
+    beforeEnd: str = Field(None, description=f"Only bookings ending before this; {UTC_EXAMPLE}.")
+    sortStart: Literal["asc", "desc"] = Field(None, description="Sort by start time.")
+    sortEnd: Literal["asc", "desc"] = Field(None, description="Sort by end time.")
+    sortCreated: Literal["asc", "desc"] = Field(None, description="Sort by booking creation time.")
+    take: int = Field(None, description="Page size.")
+    skip: int = Field(None, description="Items to skip, for paging.")
 
 
 CAL_LIST_BOOKINGS = declare(
     "CAL_LIST_BOOKINGS",
-    description="TODO (Get all bookings)",
+    description="List your bookings, filtered by status, attendee, event type, team or dates, sorted and paged. "
+    "Returns each booking's uid, which the other booking actions need.",
     params=ListBookings,
-    route=Route("GET", "/v2/bookings", version="2024-08-13"),
-    tags=('bookings',),
-    aliases=('CAL_FETCH_ALL_BOOKINGS',),
+    route=Route("GET", "/v2/bookings", version=BOOKINGS_VERSION),
+    tags=TAGS,
+    aliases=("CAL_FETCH_ALL_BOOKINGS",),
 )
-
-
-class GetBooking(Params):
-    bookingUid: str = Field(description='SPEC: ')
 
 
 CAL_GET_BOOKING = declare(
     "CAL_GET_BOOKING",
-    description="TODO (Get a booking)",
-    params=GetBooking,
-    route=Route("GET", "/v2/bookings/{bookingUid}", version="2024-08-13"),
-    tags=('bookings',),
-    aliases=('CAL_RETRIEVE_BOOKING_DETAILS_BY_UID',),
+    description="Get one booking by uid: times, status, attendees, location and event type.",
+    params=BookingUid,
+    route=Route("GET", "/v2/bookings/{bookingUid}", version=BOOKINGS_VERSION),
+    tags=TAGS,
+    aliases=("CAL_RETRIEVE_BOOKING_DETAILS_BY_UID",),
 )
 
 
-class RescheduleBooking(Params):
-    bookingUid: str = Field(description='SPEC: ')
-    start: str = Field(description='SPEC: Start time in ISO 8601 format for the new booking')
-    rescheduledBy: str = Field(None, description='SPEC: Email of the person who is rescheduling the booking - only needed when rescheduling a booking that requires a confirmation.')
-    reschedulingReason: str = Field(None, description='SPEC: Reason for rescheduling the booking')
-    emailVerificationCode: str = Field(None, description='SPEC: Email verification code required when event type has email verification enabled.')
-    seatUid: str = Field(None, description='SPEC: Uid of the specific seat within booking.')
+class RescheduleBooking(BookingUid):
+    start: str = Field(description=f"New start, a free slot from CAL_LIST_AVAILABLE_SLOTS, in {UTC_EXAMPLE}.")
+    rescheduledBy: str = Field(
+        None, description="Email of who reschedules; the owner's email auto-confirms events needing confirmation."
+    )
+    reschedulingReason: str = Field(None, description="Reason shown to participants.")
+    emailVerificationCode: str = Field(None, description="Code, when the event type requires email verification.")
+    seatUid: str = Field(None, description="Seated bookings: uid of the seat to move.")
 
 
-# NOTE: body from the live API (pinned spec omits it)
+# Spec: the pinned spec has no body for reschedule; this is the live API's body (2025-10 spec).
 CAL_RESCHEDULE_BOOKING = declare(
     "CAL_RESCHEDULE_BOOKING",
-    description="TODO (Reschedule a booking)",
+    description="Move a booking to a new start time (find one with CAL_LIST_AVAILABLE_SLOTS). Returns the new "
+    "booking, which has a new uid; the original is cancelled as rescheduled.",
     params=RescheduleBooking,
-    route=Route("POST", "/v2/bookings/{bookingUid}/reschedule", version="2024-08-13"),
-    tags=('bookings',),
-    aliases=('CAL_RESCHEDULE_BOOKING_BY_UID',),
+    route=Route("POST", "/v2/bookings/{bookingUid}/reschedule", version=BOOKINGS_VERSION),
+    tags=TAGS,
+    aliases=("CAL_RESCHEDULE_BOOKING_BY_UID",),
 )
 
 
-class CancelBooking(Params):
-    bookingUid: str = Field(description='SPEC: ')
-    cancellationReason: str = Field(None, description='SPEC: ')
-    cancelSubsequentBookings: bool = Field(None, description='SPEC: For recurring non-seated booking - if true, cancel booking with the bookingUid of the individual recurrence and all recurrences that come after it.')
-    seatUid: str = Field(None, description='SPEC: Uid of the specific seat within booking.')
+class CancelBooking(BookingUid):
+    cancellationReason: str = Field(None, description="Reason sent to participants.")
+    cancelSubsequentBookings: bool = Field(None, description="Recurring bookings: also cancel all later occurrences.")
+    seatUid: str = Field(None, description="Seated bookings: cancel only this seat.")
 
 
-# NOTE: body from the live API (pinned spec omits it)
+# Spec: the pinned spec has no body for cancel; this is the live API's body (2025-10 spec).
 CAL_CANCEL_BOOKING = declare(
     "CAL_CANCEL_BOOKING",
-    description="TODO (Cancel a booking)",
+    description="Cancel a booking and notify its participants; a recurring booking's uid cancels the whole series. "
+    "To refuse a booking still awaiting confirmation, use CAL_DECLINE_BOOKING.",
     params=CancelBooking,
-    route=Route("POST", "/v2/bookings/{bookingUid}/cancel", version="2024-08-13"),
-    tags=('bookings',),
-    aliases=('CAL_CANCEL_BOOKING_VIA_UID',),
+    route=Route("POST", "/v2/bookings/{bookingUid}/cancel", version=BOOKINGS_VERSION),
+    tags=TAGS,
+    aliases=("CAL_CANCEL_BOOKING_VIA_UID",),
+    destructive=True,
 )
 
 
-class MarkBookingAbsent(Params):
-    bookingUid: str = Field(description='SPEC: ')
-    host: bool = Field(None, description='SPEC: Whether the host was absent')
-    attendees: list[Attendee] = Field(None, description='SPEC: ')
+class AbsentAttendee(Params):
+    email: str = Field(description="Attendee email, as in the booking.")
+    absent: bool = Field(description="true marks a no-show, false clears it.")
+
+
+class MarkBookingAbsent(BookingUid):
+    host: bool = Field(None, description="true if the host did not show up.")
+    # Spec: items are typed as the booking Attendee (a name clash in the spec); the API takes {email, absent}.
+    attendees: list[AbsentAttendee] = Field(None, min_length=1, description="Attendees whose presence to record.")
 
 
 CAL_MARK_BOOKING_ABSENT = declare(
     "CAL_MARK_BOOKING_ABSENT",
-    description="TODO (Mark a booking absence)",
+    description="Record no-shows on a past booking: the host and/or attendees by email. Cancels nothing.",
     params=MarkBookingAbsent,
-    route=Route("POST", "/v2/bookings/{bookingUid}/mark-absent", version="2024-08-13"),
-    tags=('bookings',),
-    aliases=('CAL_MARK_BOOKING_ABSENT_FOR_UID',),
+    route=Route("POST", "/v2/bookings/{bookingUid}/mark-absent", version=BOOKINGS_VERSION),
+    tags=TAGS,
+    aliases=("CAL_MARK_BOOKING_ABSENT_FOR_UID",),
+    idempotent=True,
 )
-
-
-class ReassignBooking(Params):
-    bookingUid: str = Field(description='SPEC: ')
 
 
 CAL_REASSIGN_BOOKING = declare(
     "CAL_REASSIGN_BOOKING",
-    description="TODO (Automatically reassign booking to a new host)",
-    params=ReassignBooking,
-    route=Route("POST", "/v2/bookings/{bookingUid}/reassign", version="2024-08-13"),
-    tags=('bookings',),
-    aliases=('CAL_REASSIGN_BOOKING_WITH_UID',),
+    description="Give a round-robin booking to another host that Cal.com picks. To choose the host, use "
+    "CAL_REASSIGN_BOOKING_TO_USER.",
+    params=BookingUid,
+    route=Route("POST", "/v2/bookings/{bookingUid}/reassign", version=BOOKINGS_VERSION),
+    tags=TAGS,
+    aliases=("CAL_REASSIGN_BOOKING_WITH_UID",),
 )
 
 
-class ReassignBookingToUser(Params):
-    bookingUid: str = Field(description='SPEC: ')
-    userId: int = Field(description='SPEC: ')
-    reason: str = Field(None, description='SPEC: Reason for reassigning the booking')
+class ReassignBookingToUser(BookingUid):
+    userId: int = Field(description="New host's user id, a member of the event type's team.")
+    reason: str = Field(None, description="Reason for the change.")
 
 
 CAL_REASSIGN_BOOKING_TO_USER = declare(
     "CAL_REASSIGN_BOOKING_TO_USER",
-    description="TODO (Reassign a booking to a specific user)",
+    description="Give a round-robin booking to a chosen team member (userId from the team's memberships). To let "
+    "Cal.com pick, use CAL_REASSIGN_BOOKING.",
     params=ReassignBookingToUser,
-    route=Route("POST", "/v2/bookings/{bookingUid}/reassign/{userId}", version="2024-08-13"),
-    tags=('bookings',),
-    aliases=('CAL_REASSIGN_BOOKING_TO_ANOTHER_USER',),
+    route=Route("POST", "/v2/bookings/{bookingUid}/reassign/{userId}", version=BOOKINGS_VERSION),
+    tags=TAGS,
+    aliases=("CAL_REASSIGN_BOOKING_TO_ANOTHER_USER",),
 )
-
-
-class ConfirmBooking(Params):
-    bookingUid: str = Field(description='SPEC: ')
 
 
 CAL_CONFIRM_BOOKING = declare(
     "CAL_CONFIRM_BOOKING",
-    description="TODO (Confirm booking that requires a confirmation)",
-    params=ConfirmBooking,
-    route=Route("POST", "/v2/bookings/{bookingUid}/confirm", version="2024-08-13"),
-    tags=('bookings',),
-    aliases=('CAL_CONFIRM_BOOKING_BY_UID',),
+    description="Accept a booking awaiting the host's confirmation (status unconfirmed in CAL_LIST_BOOKINGS). "
+    "The opposite is CAL_DECLINE_BOOKING.",
+    params=BookingUid,
+    route=Route("POST", "/v2/bookings/{bookingUid}/confirm", version=BOOKINGS_VERSION),
+    tags=TAGS,
+    aliases=("CAL_CONFIRM_BOOKING_BY_UID",),
+    idempotent=True,
 )
 
 
-class DeclineBooking(Params):
-    bookingUid: str = Field(description='SPEC: ')
-    reason: str = Field(None, description='SPEC: Reason for declining a booking that requires a confirmation')
+class DeclineBooking(BookingUid):
+    reason: str = Field(None, description="Reason sent to the attendee.")
 
 
 CAL_DECLINE_BOOKING = declare(
     "CAL_DECLINE_BOOKING",
-    description="TODO (Decline booking that requires a confirmation)",
+    description="Refuse a booking awaiting the host's confirmation (status unconfirmed); the attendee is told. "
+    "For an accepted booking use CAL_CANCEL_BOOKING.",
     params=DeclineBooking,
-    route=Route("POST", "/v2/bookings/{bookingUid}/decline", version="2024-08-13"),
-    tags=('bookings',),
-    aliases=('CAL_DECLINE_BOOKING_WITH_REASON',),
+    route=Route("POST", "/v2/bookings/{bookingUid}/decline", version=BOOKINGS_VERSION),
+    tags=TAGS,
+    aliases=("CAL_DECLINE_BOOKING_WITH_REASON",),
+    destructive=True,
 )
 
 
-ACTIONS = [CAL_CREATE_BOOKING, CAL_LIST_BOOKINGS, CAL_GET_BOOKING, CAL_RESCHEDULE_BOOKING, CAL_CANCEL_BOOKING, CAL_MARK_BOOKING_ABSENT, CAL_REASSIGN_BOOKING, CAL_REASSIGN_BOOKING_TO_USER, CAL_CONFIRM_BOOKING, CAL_DECLINE_BOOKING]
+ACTIONS = [
+    CAL_CREATE_BOOKING,
+    CAL_LIST_BOOKINGS,
+    CAL_GET_BOOKING,
+    CAL_RESCHEDULE_BOOKING,
+    CAL_CANCEL_BOOKING,
+    CAL_MARK_BOOKING_ABSENT,
+    CAL_REASSIGN_BOOKING,
+    CAL_REASSIGN_BOOKING_TO_USER,
+    CAL_CONFIRM_BOOKING,
+    CAL_DECLINE_BOOKING,
+]

@@ -1,239 +1,283 @@
-"""TODO module docstring."""
+"""Calendar connections (Google, Outlook, Apple, ICS), busy times, and selected and destination calendars."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 
 from cal_actions.action import NoParams, Params, Route, declare
 
+# Spec: `calendar` (path) is a plain string in the pinned spec; the Literals are the live API's per-route enums.
+
+
+# Query of a provider's OAuth redirect back to Cal.com; also used by conferencing and Stripe "save" routes.
+class OAuthCallback(Params):
+    state: str = Field(description="`state` value from the provider's OAuth redirect")
+    code: str = Field(description="`code` value from the provider's OAuth redirect")
+
+
+# Live API: `isDryRun` is a required query parameter and `redir` an optional one; the pinned spec has neither
+# on GET /v2/calendars/{calendar}/connect.
+class ConnectUrlFields(Params):
+    isDryRun: bool = Field(description="true: go through OAuth without saving the connection (test); else false")
+    redir: str = Field(None, description="URL the user returns to after authorizing")
+
+
+class OAuthCalendar(Params):
+    calendar: Literal["office365", "google"] = Field(description="Calendar provider (OAuth ones)")
+
+
+class AnyCalendar(Params):
+    calendar: Literal["apple", "google", "office365"] = Field(description="Calendar provider")
+
 
 class SaveIcsFeed(Params):
-    urls: list[str] = Field(description='SPEC: An array of ICS URLs')
-    readOnly: bool = Field(True, description='SPEC: Whether to allowing writing to the calendar or not')
+    urls: list[str] = Field(description="ICS feed URLs, e.g. ['https://example.com/cal.ics']")
+    readOnly: bool = Field(True, description="Keep the calendar read-only (default true)")
 
 
 CAL_SAVE_ICS_FEED = declare(
     "CAL_SAVE_ICS_FEED",
-    description="TODO (Save an ICS feed)",
+    description=(
+        "Connect one or more ICS feed URLs as a calendar of the authenticated user, so its events count as busy "
+        "time. Returns the new calendar credential."
+    ),
     params=SaveIcsFeed,
     route=Route("POST", "/v2/calendars/ics-feed/save"),
-    tags=('calendars',),
-    aliases=('CAL_SAVE_CALENDAR_ICS_FEEDS',),
+    tags=("calendars",),
+    aliases=("CAL_SAVE_CALENDAR_ICS_FEEDS",),
 )
-
-
-
 
 CAL_CHECK_ICS_FEED = declare(
     "CAL_CHECK_ICS_FEED",
-    description="TODO (Check an ICS feed)",
+    description="Check whether the authenticated user has a working ICS feed calendar connected.",
     params=NoParams,
     route=Route("GET", "/v2/calendars/ics-feed/check"),
-    tags=('calendars',),
-    aliases=('CAL_CHECK_ICS_FEED_CALENDAR_ENDPOINT',),
+    tags=("calendars",),
+    aliases=("CAL_CHECK_ICS_FEED_CALENDAR_ENDPOINT",),
 )
 
 
 class ListBusyTimes(Params):
-    loggedInUsersTz: str = Field(description='SPEC: The timezone of the logged in user represented as a string')
-    dateFrom: str = Field(None, description='SPEC: The starting date for the busy times query')
-    dateTo: str = Field(None, description='SPEC: The ending date for the busy times query')
-    credentialId: int = Field(description='SPEC: ')
-    externalId: str = Field(description='SPEC: ')
+    loggedInUsersTz: str = Field(description="IANA time zone for the results, e.g. Europe/Madrid")
+    dateFrom: str = Field(None, description="First day, YYYY-MM-DD; without dateFrom/dateTo the list is empty")
+    dateTo: str = Field(None, description="Last day, YYYY-MM-DD")
+    credentialId: int = Field(description="Calendar's credentialId, from CAL_LIST_CALENDARS")
+    externalId: str = Field(description="Calendar's externalId (often an email), from CAL_LIST_CALENDARS")
 
 
 CAL_LIST_BUSY_TIMES = declare(
     "CAL_LIST_BUSY_TIMES",
-    description="TODO (Get busy times)",
+    description=(
+        "List busy intervals (start, end) of one connected external calendar between two dates. "
+        "For bookable times use CAL_LIST_AVAILABLE_SLOTS."
+    ),
     params=ListBusyTimes,
     route=Route("GET", "/v2/calendars/busy-times"),
-    tags=('calendars',),
-    aliases=('CAL_RETRIEVE_CALENDAR_BUSY_TIMES',),
+    tags=("calendars",),
+    aliases=("CAL_RETRIEVE_CALENDAR_BUSY_TIMES",),
 )
-
-
-
 
 CAL_LIST_CALENDARS = declare(
     "CAL_LIST_CALENDARS",
-    description="TODO (Get all calendars)",
+    description=(
+        "List the authenticated user's connected calendars (credentialId, integration, each calendar's "
+        "externalId) and the destination calendar: the ids other calendar actions need."
+    ),
     params=NoParams,
     route=Route("GET", "/v2/calendars"),
-    tags=('calendars',),
-    aliases=('CAL_RETRIEVE_CALENDAR_LIST',),
+    tags=("calendars",),
+    aliases=("CAL_RETRIEVE_CALENDAR_LIST",),
 )
 
 
-class GetCalendarConnectUrl(Params):
-    calendar: str = Field(description='SPEC: ')
-    isDryRun: bool = Field(description='SPEC: ')
+class GetCalendarConnectUrl(ConnectUrlFields, OAuthCalendar):
+    pass
 
 
-# NOTE: isDryRun required by the live API
 CAL_GET_CALENDAR_CONNECT_URL = declare(
     "CAL_GET_CALENDAR_CONNECT_URL",
-    description="TODO (Get connect URL)",
+    description=(
+        "Get the OAuth URL that connects the user's Google or Outlook calendar; send the user there. "
+        "Apple: CAL_SYNC_CALENDAR_CREDENTIALS; ICS: CAL_SAVE_ICS_FEED."
+    ),
     params=GetCalendarConnectUrl,
     route=Route("GET", "/v2/calendars/{calendar}/connect"),
-    tags=('calendars',),
-    aliases=('CAL_CONNECT_TO_CALENDAR',),
+    tags=("calendars",),
+    aliases=("CAL_CONNECT_TO_CALENDAR",),
 )
 
 
-class SaveCalendarCredentials(Params):
-    calendar: str = Field(description='SPEC: ')
-    state: str = Field(description='SPEC: ')
-    code: str = Field(description='SPEC: ')
+class SaveCalendarCredentials(OAuthCallback, OAuthCalendar):
+    pass
 
 
 CAL_SAVE_CALENDAR_CREDENTIALS = declare(
     "CAL_SAVE_CALENDAR_CREDENTIALS",
-    description="TODO (Save a calendar)",
+    description=(
+        "OAuth callback of CAL_GET_CALENDAR_CONNECT_URL: stores the Google or Outlook credentials from the "
+        "provider's redirect. Normally reached by the user's browser, not called directly."
+    ),
     params=SaveCalendarCredentials,
     route=Route("GET", "/v2/calendars/{calendar}/save"),
-    tags=('calendars',),
-    aliases=('CAL_SAVE_CALENDAR_ENTRY',),
+    tags=("calendars",),
+    aliases=("CAL_SAVE_CALENDAR_ENTRY",),
+    read_only=False,
 )
 
 
 class SyncCalendarCredentials(Params):
-    calendar: str = Field(description='SPEC: ')
-    username: str = Field(description='SPEC: ')
-    password: str = Field(description='SPEC: ')
+    calendar: Literal["apple"] = Field(description="Calendar provider: apple")
+    username: str = Field(description="Apple ID email")
+    password: str = Field(description="App-specific password for the Apple ID")
 
 
-# NOTE: body from the live API (pinned spec omits it)
+# Spec: the pinned spec declares no body; the live API takes {username, password}.
 CAL_SYNC_CALENDAR_CREDENTIALS = declare(
     "CAL_SYNC_CALENDAR_CREDENTIALS",
-    description="TODO (Sync credentials)",
+    description="Connect the user's Apple iCloud calendar with an Apple ID and app-specific password (no OAuth).",
     params=SyncCalendarCredentials,
     route=Route("POST", "/v2/calendars/{calendar}/credentials"),
-    tags=('calendars',),
-    aliases=('CAL_POST_CALENDAR_CREDENTIALS',),
+    tags=("calendars",),
+    aliases=("CAL_POST_CALENDAR_CREDENTIALS",),
 )
-
-
-class CheckCalendarConnection(Params):
-    calendar: str = Field(description='SPEC: ')
 
 
 CAL_CHECK_CALENDAR_CONNECTION = declare(
     "CAL_CHECK_CALENDAR_CONNECTION",
-    description="TODO (Check a calendar connection)",
-    params=CheckCalendarConnection,
+    description="Check whether the authenticated user has a working calendar connection for one provider.",
+    params=AnyCalendar,
     route=Route("GET", "/v2/calendars/{calendar}/check"),
-    tags=('calendars',),
-    aliases=('CAL_CHECK_CALENDAR_VERSION_2', 'CAL_CHECK_CALENDAR_VERSION2'),
+    tags=("calendars",),
+    aliases=("CAL_CHECK_CALENDAR_VERSION_2", "CAL_CHECK_CALENDAR_VERSION2"),
 )
 
 
-class DisconnectCalendar(Params):
-    calendar: str = Field(description='SPEC: ')
-    id: int = Field(description='SPEC: Credential ID of the calendar to delete, as returned by the /calendars endpoint')
+class DisconnectCalendar(AnyCalendar):
+    id: int = Field(description="The calendar's credentialId, from CAL_LIST_CALENDARS")
 
 
 CAL_DISCONNECT_CALENDAR = declare(
     "CAL_DISCONNECT_CALENDAR",
-    description="TODO (Disconnect a calendar)",
+    description=(
+        "Disconnect a calendar account by deleting its stored credential; its calendars stop syncing. "
+        "Returns the deleted credential. To only stop conflict checks: CAL_REMOVE_SELECTED_CALENDAR."
+    ),
     params=DisconnectCalendar,
     route=Route("POST", "/v2/calendars/{calendar}/disconnect"),
-    tags=('calendars',),
-    aliases=('CAL_DISCONNECT_CALENDAR_USING_CREDENTIAL_ID',),
+    tags=("calendars",),
+    aliases=("CAL_DISCONNECT_CALENDAR_USING_CREDENTIAL_ID",),
+    destructive=True,
 )
 
+# Live API: the three Google Calendar actions below replace the listing's /v2/gcal/oauth/auth-url,
+# /v2/gcal/oauth/save and /v2/gcal/check, which were retired; the live routes are the generic calendar routes
+# with calendar=google. They are kept so the Composio names (their aliases) keep working.
 
-class GetGoogleCalendarAuthUrl(Params):
-    isDryRun: bool = Field(description='SPEC: ')
-    redir: str = Field(None, description='SPEC: Redirect URL after successful calendar authorization.')
-
-
-# NOTE: replaces retired GET /v2/gcal/oauth/auth-url
 CAL_GET_GOOGLE_CALENDAR_AUTH_URL = declare(
     "CAL_GET_GOOGLE_CALENDAR_AUTH_URL",
-    description="TODO (Get OAuth connect URL)",
-    params=GetGoogleCalendarAuthUrl,
+    description=(
+        "Get the OAuth URL that connects the user's Google Calendar; send the user there. "
+        "Same as CAL_GET_CALENDAR_CONNECT_URL with calendar=google."
+    ),
+    params=ConnectUrlFields,
     route=Route("GET", "/v2/calendars/google/connect"),
-    tags=('calendars',),
-    aliases=('CAL_GET_GOOGLE_CALENDAR_OAUTH_AUTHENTICATION_URL',),
+    tags=("calendars",),
+    aliases=("CAL_GET_GOOGLE_CALENDAR_OAUTH_AUTHENTICATION_URL",),
 )
 
-
-class SaveGoogleCalendarCredentials(Params):
-    state: str = Field(description='SPEC: ')
-    code: str = Field(description='SPEC: ')
-
-
-# NOTE: replaces retired GET /v2/gcal/oauth/save
 CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS = declare(
     "CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS",
-    description="TODO (Save Google or Outlook calendar credentials)",
-    params=SaveGoogleCalendarCredentials,
+    description=(
+        "OAuth callback of CAL_GET_GOOGLE_CALENDAR_AUTH_URL: stores the Google Calendar credentials from "
+        "Google's redirect. Normally reached by the user's browser, not called directly."
+    ),
+    params=OAuthCallback,
     route=Route("GET", "/v2/calendars/google/save"),
-    tags=('calendars',),
-    aliases=('CAL_SAVE_OAUTH_CREDENTIALS_VIA_GCAL_API',),
+    tags=("calendars",),
+    aliases=("CAL_SAVE_OAUTH_CREDENTIALS_VIA_GCAL_API",),
+    read_only=False,
 )
 
-
-
-
-# NOTE: replaces retired GET /v2/gcal/check
 CAL_CHECK_GOOGLE_CALENDAR_CONNECTION = declare(
     "CAL_CHECK_GOOGLE_CALENDAR_CONNECTION",
-    description="TODO (Check a calendar connection)",
+    description=(
+        "Check whether the authenticated user's Google Calendar is connected and working. "
+        "Same as CAL_CHECK_CALENDAR_CONNECTION with calendar=google."
+    ),
     params=NoParams,
     route=Route("GET", "/v2/calendars/google/check"),
-    tags=('calendars',),
-    aliases=('CAL_CHECK_GCAL_SYNCHRONIZATION_STATUS',),
+    tags=("calendars",),
+    aliases=("CAL_CHECK_GCAL_SYNCHRONIZATION_STATUS",),
 )
 
 
-class AddSelectedCalendar(Params):
-    integration: str = Field(description='SPEC: ')
-    externalId: str = Field(description='SPEC: ')
-    credentialId: int = Field(description='SPEC: ')
+# Spec: `credentialId` is a number in the POST body but a string in the DELETE query; both are the same integer.
+class SelectedCalendar(Params):
+    integration: str = Field(description="Calendar integration, e.g. google_calendar, from CAL_LIST_CALENDARS")
+    externalId: str = Field(description="Calendar's externalId, from CAL_LIST_CALENDARS")
+    credentialId: int = Field(description="Calendar's credentialId, from CAL_LIST_CALENDARS")
 
 
 CAL_ADD_SELECTED_CALENDAR = declare(
     "CAL_ADD_SELECTED_CALENDAR",
-    description="TODO (Add a selected calendar)",
-    params=AddSelectedCalendar,
+    description=(
+        "Add a connected calendar to those checked for conflicts, so its events block availability. "
+        "Returns the selected calendar."
+    ),
+    params=SelectedCalendar,
     route=Route("POST", "/v2/selected-calendars"),
-    tags=('calendars',),
-    aliases=('CAL_POST_SELECTED_CALENDARS',),
+    tags=("calendars",),
+    aliases=("CAL_POST_SELECTED_CALENDARS",),
 )
-
-
-class RemoveSelectedCalendar(Params):
-    integration: str = Field(description='SPEC: ')
-    externalId: str = Field(description='SPEC: ')
-    credentialId: str = Field(description='SPEC: ')
-
 
 CAL_REMOVE_SELECTED_CALENDAR = declare(
     "CAL_REMOVE_SELECTED_CALENDAR",
-    description="TODO (Delete a selected calendar)",
-    params=RemoveSelectedCalendar,
+    description=(
+        "Stop checking a calendar for conflicts; it stays connected. "
+        "Reverse of CAL_ADD_SELECTED_CALENDAR; to remove the account use CAL_DISCONNECT_CALENDAR."
+    ),
+    params=SelectedCalendar,
     route=Route("DELETE", "/v2/selected-calendars"),
-    tags=('calendars',),
-    aliases=('CAL_DELETE_SELECTED_CALENDARS',),
+    tags=("calendars",),
+    aliases=("CAL_DELETE_SELECTED_CALENDARS",),
 )
 
 
 class UpdateDestinationCalendar(Params):
-    integration: Literal["apple_calendar", "google_calendar", "office365_calendar"] = Field(description='SPEC: The calendar service you want to integrate, as returned by the /calendars endpoint')
-    externalId: str = Field(description='SPEC: Unique identifier used to represent the specfic calendar, as returned by the /calendars endpoint')
+    integration: Literal["apple_calendar", "google_calendar", "office365_calendar"] = Field(
+        description="Calendar integration, from CAL_LIST_CALENDARS"
+    )
+    externalId: str = Field(description="Calendar's externalId, from CAL_LIST_CALENDARS")
 
 
 CAL_UPDATE_DESTINATION_CALENDAR = declare(
     "CAL_UPDATE_DESTINATION_CALENDAR",
-    description="TODO (Update destination calendars)",
+    description=(
+        "Set the user's destination calendar, where events for new bookings are created. Returns the new destination."
+    ),
     params=UpdateDestinationCalendar,
     route=Route("PUT", "/v2/destination-calendars"),
-    tags=('calendars',),
-    aliases=('CAL_UPDATE_DESTINATION_CALENDAR_INTEGRATION',),
+    tags=("calendars",),
+    aliases=("CAL_UPDATE_DESTINATION_CALENDAR_INTEGRATION",),
 )
 
 
-ACTIONS = [CAL_SAVE_ICS_FEED, CAL_CHECK_ICS_FEED, CAL_LIST_BUSY_TIMES, CAL_LIST_CALENDARS, CAL_GET_CALENDAR_CONNECT_URL, CAL_SAVE_CALENDAR_CREDENTIALS, CAL_SYNC_CALENDAR_CREDENTIALS, CAL_CHECK_CALENDAR_CONNECTION, CAL_DISCONNECT_CALENDAR, CAL_GET_GOOGLE_CALENDAR_AUTH_URL, CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS, CAL_CHECK_GOOGLE_CALENDAR_CONNECTION, CAL_ADD_SELECTED_CALENDAR, CAL_REMOVE_SELECTED_CALENDAR, CAL_UPDATE_DESTINATION_CALENDAR]
+ACTIONS = [
+    CAL_SAVE_ICS_FEED,
+    CAL_CHECK_ICS_FEED,
+    CAL_LIST_BUSY_TIMES,
+    CAL_LIST_CALENDARS,
+    CAL_GET_CALENDAR_CONNECT_URL,
+    CAL_SAVE_CALENDAR_CREDENTIALS,
+    CAL_SYNC_CALENDAR_CREDENTIALS,
+    CAL_CHECK_CALENDAR_CONNECTION,
+    CAL_DISCONNECT_CALENDAR,
+    CAL_GET_GOOGLE_CALENDAR_AUTH_URL,
+    CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS,
+    CAL_CHECK_GOOGLE_CALENDAR_CONNECTION,
+    CAL_ADD_SELECTED_CALENDAR,
+    CAL_REMOVE_SELECTED_CALENDAR,
+    CAL_UPDATE_DESTINATION_CALENDAR,
+]

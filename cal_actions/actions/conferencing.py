@@ -1,109 +1,132 @@
-"""TODO module docstring."""
+"""Conferencing apps of the authenticated user: connect (OAuth or not), list, default, disconnect."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 
 from cal_actions.action import NoParams, Params, Route, declare
+from cal_actions.actions.calendars import OAuthCallback
+
+# Spec: `app` (path) is a plain string in the pinned spec; the Literals are the live API's per-route enums.
+
+
+class OAuthApp(Params):
+    app: Literal["zoom", "msteams"] = Field(description="OAuth conferencing app")
 
 
 class ConnectConferencingApp(Params):
-    app: str = Field(description='SPEC: ')
+    app: Literal["google-meet"] = Field(description="Conferencing app")
 
 
 CAL_CONNECT_CONFERENCING_APP = declare(
     "CAL_CONNECT_CONFERENCING_APP",
-    description="TODO (Connect your conferencing application)",
+    description=(
+        "Install a conferencing app that needs no OAuth (google-meet, which relies on a connected Google "
+        "Calendar); returns its credential. Zoom and Teams: CAL_GET_CONFERENCING_AUTH_URL."
+    ),
     params=ConnectConferencingApp,
     route=Route("POST", "/v2/conferencing/{app}/connect"),
-    tags=('conferencing',),
-    aliases=('CAL_POST_CONFERENCING_APP_CONNECT',),
+    tags=("conferencing",),
+    aliases=("CAL_POST_CONFERENCING_APP_CONNECT",),
 )
 
 
-class GetConferencingAuthUrl(Params):
-    app: str = Field(description='SPEC: ')
-    returnTo: str = Field(description='SPEC: ')
-    onErrorReturnTo: str = Field(description='SPEC: ')
+class GetConferencingAuthUrl(OAuthApp):
+    returnTo: str = Field(description="URL the user returns to after connecting")
+    onErrorReturnTo: str = Field(description="URL the user returns to if connecting fails")
 
 
 CAL_GET_CONFERENCING_AUTH_URL = declare(
     "CAL_GET_CONFERENCING_AUTH_URL",
-    description="TODO (Get OAuth conferencing app auth url)",
+    description=(
+        "Get the OAuth URL that connects the user's Zoom or Microsoft Teams account; send the user there. "
+        "Google Meet: CAL_CONNECT_CONFERENCING_APP."
+    ),
     params=GetConferencingAuthUrl,
     route=Route("GET", "/v2/conferencing/{app}/oauth/auth-url"),
-    tags=('conferencing',),
-    aliases=('CAL_GET_CONFERENCE_OAUTH_AUTHORIZATION_URL',),
+    tags=("conferencing",),
+    aliases=("CAL_GET_CONFERENCE_OAUTH_AUTHORIZATION_URL",),
 )
 
 
-class SaveConferencingCredentials(Params):
-    app: str = Field(description='SPEC: ')
-    state: str = Field(description='SPEC: ')
-    code: str = Field(description='SPEC: ')
+class SaveConferencingCredentials(OAuthCallback, OAuthApp):
+    pass
 
 
 CAL_SAVE_CONFERENCING_CREDENTIALS = declare(
     "CAL_SAVE_CONFERENCING_CREDENTIALS",
-    description="TODO (conferencing apps oauths callback)",
+    description=(
+        "OAuth callback of CAL_GET_CONFERENCING_AUTH_URL: stores the Zoom or Teams credentials from the "
+        "provider's redirect. Normally reached by the user's browser, not called directly."
+    ),
     params=SaveConferencingCredentials,
     route=Route("GET", "/v2/conferencing/{app}/oauth/callback"),
-    tags=('conferencing',),
-    aliases=('CAL_HANDLE_CONFERENCING_OAUTH_CALLBACK_FOR_APP',),
+    tags=("conferencing",),
+    aliases=("CAL_HANDLE_CONFERENCING_OAUTH_CALLBACK_FOR_APP",),
+    read_only=False,
 )
-
-
-
 
 CAL_LIST_CONFERENCING_APPS = declare(
     "CAL_LIST_CONFERENCING_APPS",
-    description="TODO (List your conferencing applications)",
+    description=(
+        "List the conferencing apps the authenticated user has installed: credential id, app type, "
+        "and whether the connection still works."
+    ),
     params=NoParams,
     route=Route("GET", "/v2/conferencing"),
-    tags=('conferencing',),
-    aliases=('CAL_RETRIEVE_V2_CONFERENCING_INFO',),
+    tags=("conferencing",),
+    aliases=("CAL_RETRIEVE_V2_CONFERENCING_INFO",),
 )
 
 
 class SetDefaultConferencingApp(Params):
-    app: str = Field(description='SPEC: ')
+    app: Literal["google-meet", "zoom", "msteams", "daily-video"] = Field(description="Installed conferencing app")
 
 
 CAL_SET_DEFAULT_CONFERENCING_APP = declare(
     "CAL_SET_DEFAULT_CONFERENCING_APP",
-    description="TODO (Set your default conferencing application)",
+    description=(
+        "Make an installed conferencing app the authenticated user's default video location for meetings. "
+        "Installed apps: CAL_LIST_CONFERENCING_APPS."
+    ),
     params=SetDefaultConferencingApp,
     route=Route("POST", "/v2/conferencing/{app}/default"),
-    tags=('conferencing',),
+    tags=("conferencing",),
+    idempotent=True,
 )
-
-
-
 
 CAL_GET_DEFAULT_CONFERENCING_APP = declare(
     "CAL_GET_DEFAULT_CONFERENCING_APP",
-    description="TODO (Get your default conferencing application)",
+    description="Get the authenticated user's default conferencing app (app slug and link, if any).",
     params=NoParams,
     route=Route("GET", "/v2/conferencing/default"),
-    tags=('conferencing',),
-    aliases=('CAL_RETRIEVE_DEFAULT_CONFERENCING_SETTINGS',),
+    tags=("conferencing",),
+    aliases=("CAL_RETRIEVE_DEFAULT_CONFERENCING_SETTINGS",),
 )
 
 
 class DisconnectConferencingApp(Params):
-    app: str = Field(description='SPEC: ')
+    app: Literal["google-meet", "zoom", "msteams"] = Field(description="Installed conferencing app")
 
 
 CAL_DISCONNECT_CONFERENCING_APP = declare(
     "CAL_DISCONNECT_CONFERENCING_APP",
-    description="TODO (Disconnect your conferencing application)",
+    description="Uninstall a conferencing app from the authenticated user's account, deleting its credentials.",
     params=DisconnectConferencingApp,
     route=Route("DELETE", "/v2/conferencing/{app}/disconnect"),
-    tags=('conferencing',),
-    aliases=('CAL_DELETE_CONFERENCE_APP_CONNECTION',),
+    tags=("conferencing",),
+    aliases=("CAL_DELETE_CONFERENCE_APP_CONNECTION",),
 )
 
 
-ACTIONS = [CAL_CONNECT_CONFERENCING_APP, CAL_GET_CONFERENCING_AUTH_URL, CAL_SAVE_CONFERENCING_CREDENTIALS, CAL_LIST_CONFERENCING_APPS, CAL_SET_DEFAULT_CONFERENCING_APP, CAL_GET_DEFAULT_CONFERENCING_APP, CAL_DISCONNECT_CONFERENCING_APP]
+ACTIONS = [
+    CAL_CONNECT_CONFERENCING_APP,
+    CAL_GET_CONFERENCING_AUTH_URL,
+    CAL_SAVE_CONFERENCING_CREDENTIALS,
+    CAL_LIST_CONFERENCING_APPS,
+    CAL_SET_DEFAULT_CONFERENCING_APP,
+    CAL_GET_DEFAULT_CONFERENCING_APP,
+    CAL_DISCONNECT_CONFERENCING_APP,
+]

@@ -1,56 +1,70 @@
-"""TODO module docstring."""
+"""The authenticated user's own profile, and the profile fields shared with managed users."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 
 from cal_actions.action import NoParams, Params, Route, declare
 
+Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+Locale = Literal[
+    "ar", "ca", "de", "es", "eu", "he", "id", "ja", "lv", "pl", "ro", "sr", "th", "vi",
+    "az", "cs", "el", "es-419", "fi", "hr", "it", "km", "nl", "pt", "ru", "sv", "tr", "zh-CN",
+    "bg", "da", "en", "et", "fr", "hu", "iw", "ko", "no", "pt-BR", "sk", "ta", "uk", "zh-TW",
+]  # fmt: skip
 
+
+# Optional profile settings of PATCH /v2/me and the managed-user create and update (comments,
+# not docstrings: a docstring would land in the tool schema of CAL_UPDATE_ME).
+class ProfileFields(Params):
+    timeFormat: Literal[12, 24] = Field(None, description="Clock format: 12 or 24 hours")
+    weekStart: Weekday = Field(None, description="First day of the week in calendars")
+    timeZone: str = Field(None, description="IANA time zone, e.g. America/New_York")
+    locale: Locale = Field(None, description="Language code, e.g. en, pt-BR")
+    avatarUrl: str = Field(None, description="URL of the avatar image")
+
+
+# The update shape (spec UpdateManagedUserInput), shared by PATCH /v2/me and the managed-user update.
+class ProfileUpdateFields(ProfileFields):
+    email: str = Field(None, description="New email address")
+    name: str = Field(None, description="Display name")
+    defaultScheduleId: int = Field(None, description="Schedule id from CAL_LIST_SCHEDULES to use as default")
 
 
 CAL_GET_ME = declare(
     "CAL_GET_ME",
-    description="TODO (Get my profile)",
+    description="Get the authenticated user's profile: id, username, email, timeZone, weekStart, timeFormat, "
+    "defaultScheduleId and organizationId. Works with an API key or a managed user's access token.",
     params=NoParams,
     route=Route("GET", "/v2/me"),
-    tags=('me',),
-    aliases=('CAL_RETRIEVE_MY_INFORMATION',),
+    tags=("me",),
+    aliases=("CAL_RETRIEVE_MY_INFORMATION",),
 )
 
 
-
-
+# No route of its own: the organization id is part of the GET /v2/me profile.
 CAL_GET_MY_ORGANIZATION_ID = declare(
     "CAL_GET_MY_ORGANIZATION_ID",
-    description="TODO (Get my profile)",
+    description="Find the authenticated user's organization id, the orgId that organization actions need. Same call "
+    "as CAL_GET_ME: read the organizationId field of the returned profile (null when the user has no organization).",
     params=NoParams,
     route=Route("GET", "/v2/me"),
-    tags=('me', 'orgs'),
-    aliases=('CAL_GET_ORGANIZATION_ID',),
+    tags=("me", "orgs"),
+    aliases=("CAL_GET_ORGANIZATION_ID",),
 )
-
-
-class UpdateMe(Params):
-    email: str = Field(None, description='SPEC: ')
-    name: str = Field(None, description='SPEC: ')
-    timeFormat: Literal[12, 24] = Field(None, description='SPEC: Must be 12 or 24')
-    defaultScheduleId: int = Field(None, description='SPEC: ')
-    weekStart: Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] = Field(None, description='SPEC: ')
-    timeZone: str = Field(None, description='SPEC: ')
-    locale: Literal["ar", "ca", "de", "es", "eu", "he", "id", "ja", "lv", "pl", "ro", "sr", "th", "vi", "az", "cs", "el", "es-419", "fi", "hr", "it", "km", "nl", "pt", "ru", "sv", "tr", "zh-CN", "bg", "da", "en", "et", "fr", "hu", "iw", "ko", "no", "pt-BR", "sk", "ta", "uk", "zh-TW"] = Field(None, description='SPEC: ')
-    avatarUrl: str = Field(None, description="SPEC: URL of the user's avatar image")
 
 
 CAL_UPDATE_ME = declare(
     "CAL_UPDATE_ME",
-    description="TODO (Update my profile)",
-    params=UpdateMe,
+    description="Update the authenticated user's own profile (name, email, time zone, week start, time format, "
+    "locale, avatar, default schedule); only the fields sent change. Returns the updated profile. "
+    "To edit a managed user with OAuth client credentials use CAL_UPDATE_MANAGED_USER.",
+    params=ProfileUpdateFields,
     route=Route("PATCH", "/v2/me"),
-    tags=('me',),
-    aliases=('CAL_UPDATE_USER_PROFILE_DETAILS',),
+    tags=("me",),
+    aliases=("CAL_UPDATE_USER_PROFILE_DETAILS",),
 )
 
 

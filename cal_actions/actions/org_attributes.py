@@ -1,211 +1,220 @@
-"""TODO module docstring."""
+"""Organization attributes (custom user fields such as Department), their options and their assignment to users."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 
-from cal_actions.action import NoParams, Params, Route, declare
+from cal_actions.action import Params, Route, all_optional, declare
+from cal_actions.actions.orgs import OrgPath, OrgUserPath
+from cal_actions.actions.teams import Page
 
 
-class ListOrgAttributes(Params):
-    orgId: int = Field(description='SPEC: ')
-    take: int = Field(None, description='SPEC: The number of items to return')
-    skip: int = Field(None, description='SPEC: The number of items to skip')
+class AttributeOptionFields(Params):
+    """One selectable option of an attribute."""
+
+    value: str = Field(description="Option label, e.g. Engineering")
+    slug: str = Field(description="Option slug, unique in the attribute, e.g. engineering")
+
+
+#: Body of an option update: the same fields, none required.
+AttributeOptionUpdateFields = all_optional(AttributeOptionFields, "AttributeOptionUpdateFields")
+
+
+class AttributeFields(Params):
+    """Attribute settings shared by create and update."""
+
+    name: str = Field(description="Attribute name, e.g. Department")
+    slug: str = Field(description="Attribute slug, unique in the organization, e.g. department")
+    type: Literal["TEXT", "NUMBER", "SINGLE_SELECT", "MULTI_SELECT"] = Field(
+        description="Value kind: free TEXT or NUMBER, or one/several of the options"
+    )
+    enabled: bool = Field(None, description="Whether the attribute is in use")
+
+
+#: Body of an attribute update: the same fields, none required; options have their own actions.
+AttributeUpdateFields = all_optional(AttributeFields, "AttributeUpdateFields")
+
+
+class OrgAttributePath(OrgPath):
+    attributeId: str = Field(description="Attribute id from CAL_LIST_ORG_ATTRIBUTES")
+
+
+class OrgAttributeOptionPath(OrgAttributePath):
+    optionId: str = Field(description="Option id from CAL_LIST_ORG_ATTRIBUTE_OPTIONS")
+
+
+class ListOrgAttributes(Page, OrgPath):
+    pass
 
 
 CAL_LIST_ORG_ATTRIBUTES = declare(
     "CAL_LIST_ORG_ATTRIBUTES",
-    description="TODO (Get all attributes)",
+    description="List an organization's custom user attributes (id, name, slug, type, options), paginated; orgId "
+    "from CAL_GET_MY_ORGANIZATION_ID. Source of attributeId.",
     params=ListOrgAttributes,
     route=Route("GET", "/v2/organizations/{orgId}/attributes"),
-    tags=('orgs', 'attributes'),
-    aliases=('CAL_RETRIEVE_ORGANIZATION_ATTRIBUTES',),
+    tags=("orgs", "attributes"),
+    aliases=("CAL_RETRIEVE_ORGANIZATION_ATTRIBUTES",),
 )
 
 
-class CreateOrgAttribute(Params):
-    orgId: int = Field(description='SPEC: ')
-    name: str = Field(description='SPEC: ')
-    slug: str = Field(description='SPEC: ')
-    type: Literal["TEXT", "NUMBER", "SINGLE_SELECT", "MULTI_SELECT"] = Field(description='SPEC: ')
-    options: list[dict[str, Any]] = Field(description='SPEC: ')
-    enabled: bool = Field(None, description='SPEC: ')
+class CreateOrgAttribute(AttributeFields, OrgPath):
+    options: list[AttributeOptionFields] = Field(description="Initial options; may be empty for TEXT and NUMBER")
 
 
 CAL_CREATE_ORG_ATTRIBUTE = declare(
     "CAL_CREATE_ORG_ATTRIBUTE",
-    description="TODO (Create an attribute)",
+    description="Create a custom user attribute in an organization (TEXT, NUMBER, SINGLE_SELECT or MULTI_SELECT) "
+    "with its initial options. Returns the attribute and its id.",
     params=CreateOrgAttribute,
     route=Route("POST", "/v2/organizations/{orgId}/attributes"),
-    tags=('orgs', 'attributes'),
-    aliases=('CAL_CREATE_ORGANIZATION_ATTRIBUTES',),
+    tags=("orgs", "attributes"),
+    aliases=("CAL_CREATE_ORGANIZATION_ATTRIBUTES",),
 )
-
-
-class GetOrgAttribute(Params):
-    orgId: int = Field(description='SPEC: ')
-    attributeId: str = Field(description='SPEC: ')
 
 
 CAL_GET_ORG_ATTRIBUTE = declare(
     "CAL_GET_ORG_ATTRIBUTE",
-    description="TODO (Get an attribute)",
-    params=GetOrgAttribute,
+    description="Get one organization attribute (name, slug, type, enabled) by attributeId.",
+    params=OrgAttributePath,
     route=Route("GET", "/v2/organizations/{orgId}/attributes/{attributeId}"),
-    tags=('orgs', 'attributes'),
-    aliases=('CAL_FETCH_ORGANIZATION_ATTRIBUTE_BY_ID',),
+    tags=("orgs", "attributes"),
+    aliases=("CAL_FETCH_ORGANIZATION_ATTRIBUTE_BY_ID",),
 )
 
 
-class UpdateOrgAttribute(Params):
-    orgId: int = Field(description='SPEC: ')
-    attributeId: str = Field(description='SPEC: ')
-    name: str = Field(None, description='SPEC: ')
-    slug: str = Field(None, description='SPEC: ')
-    type: Literal["TEXT", "NUMBER", "SINGLE_SELECT", "MULTI_SELECT"] = Field(None, description='SPEC: ')
-    enabled: bool = Field(None, description='SPEC: ')
+class UpdateOrgAttribute(AttributeUpdateFields, OrgAttributePath):
+    pass
 
 
 CAL_UPDATE_ORG_ATTRIBUTE = declare(
     "CAL_UPDATE_ORG_ATTRIBUTE",
-    description="TODO (Update an attribute)",
+    description="Change an organization attribute's name, slug, type or enabled flag; only the fields sent change. "
+    "Manage its options with CAL_CREATE/UPDATE/DELETE_ORG_ATTRIBUTE_OPTION.",
     params=UpdateOrgAttribute,
     route=Route("PATCH", "/v2/organizations/{orgId}/attributes/{attributeId}"),
-    tags=('orgs', 'attributes'),
-    aliases=('CAL_MODIFY_ORG_ATTRIBUTE_BY_ID',),
+    tags=("orgs", "attributes"),
+    aliases=("CAL_MODIFY_ORG_ATTRIBUTE_BY_ID",),
 )
-
-
-class DeleteOrgAttribute(Params):
-    orgId: int = Field(description='SPEC: ')
-    attributeId: str = Field(description='SPEC: ')
 
 
 CAL_DELETE_ORG_ATTRIBUTE = declare(
     "CAL_DELETE_ORG_ATTRIBUTE",
-    description="TODO (Delete an attribute)",
-    params=DeleteOrgAttribute,
+    description="Permanently delete an organization attribute together with its options. Returns the deleted "
+    "attribute.",
+    params=OrgAttributePath,
     route=Route("DELETE", "/v2/organizations/{orgId}/attributes/{attributeId}"),
-    tags=('orgs', 'attributes'),
-    aliases=('CAL_DELETE_ORGANIZATION_ATTRIBUTE',),
+    tags=("orgs", "attributes"),
+    aliases=("CAL_DELETE_ORGANIZATION_ATTRIBUTE",),
 )
 
 
-class CreateOrgAttributeOption(Params):
-    orgId: int = Field(description='SPEC: ')
-    attributeId: str = Field(description='SPEC: ')
-    value: str = Field(description='SPEC: ')
-    slug: str = Field(description='SPEC: ')
+class CreateOrgAttributeOption(AttributeOptionFields, OrgAttributePath):
+    pass
 
 
 CAL_CREATE_ORG_ATTRIBUTE_OPTION = declare(
     "CAL_CREATE_ORG_ATTRIBUTE_OPTION",
-    description="TODO (Create an attribute option)",
+    description="Add a selectable option to an organization attribute. Returns the option and its id.",
     params=CreateOrgAttributeOption,
     route=Route("POST", "/v2/organizations/{orgId}/attributes/{attributeId}/options"),
-    tags=('orgs', 'attributes'),
-    aliases=('CAL_ADD_ORGANIZATION_ATTRIBUTE_OPTION',),
+    tags=("orgs", "attributes"),
+    aliases=("CAL_ADD_ORGANIZATION_ATTRIBUTE_OPTION",),
 )
-
-
-class ListOrgAttributeOptions(Params):
-    orgId: int = Field(description='SPEC: ')
-    attributeId: str = Field(description='SPEC: ')
 
 
 CAL_LIST_ORG_ATTRIBUTE_OPTIONS = declare(
     "CAL_LIST_ORG_ATTRIBUTE_OPTIONS",
-    description="TODO (Get all attribute options)",
-    params=ListOrgAttributeOptions,
+    description="List the options of one organization attribute (id, value, slug). Source of optionId and "
+    "attributeOptionId.",
+    params=OrgAttributePath,
     route=Route("GET", "/v2/organizations/{orgId}/attributes/{attributeId}/options"),
-    tags=('orgs', 'attributes'),
-    aliases=('CAL_RETRIEVE_ORGANIZATION_ATTRIBUTES_OPTIONS',),
+    tags=("orgs", "attributes"),
+    aliases=("CAL_RETRIEVE_ORGANIZATION_ATTRIBUTES_OPTIONS",),
 )
 
 
-class UpdateOrgAttributeOption(Params):
-    orgId: int = Field(description='SPEC: ')
-    attributeId: str = Field(description='SPEC: ')
-    optionId: str = Field(description='SPEC: ')
-    value: str = Field(None, description='SPEC: ')
-    slug: str = Field(None, description='SPEC: ')
+class UpdateOrgAttributeOption(AttributeOptionUpdateFields, OrgAttributeOptionPath):
+    pass
 
 
 CAL_UPDATE_ORG_ATTRIBUTE_OPTION = declare(
     "CAL_UPDATE_ORG_ATTRIBUTE_OPTION",
-    description="TODO (Update an attribute option)",
+    description="Change an attribute option's value or slug; only the fields sent change. Returns the option.",
     params=UpdateOrgAttributeOption,
     route=Route("PATCH", "/v2/organizations/{orgId}/attributes/{attributeId}/options/{optionId}"),
-    tags=('orgs', 'attributes'),
-    aliases=('CAL_PATCH_ORGANIZATION_ATTRIBUTE_OPTION',),
+    tags=("orgs", "attributes"),
+    aliases=("CAL_PATCH_ORGANIZATION_ATTRIBUTE_OPTION",),
 )
-
-
-class DeleteOrgAttributeOption(Params):
-    orgId: int = Field(description='SPEC: ')
-    attributeId: str = Field(description='SPEC: ')
-    optionId: str = Field(description='SPEC: ')
 
 
 CAL_DELETE_ORG_ATTRIBUTE_OPTION = declare(
     "CAL_DELETE_ORG_ATTRIBUTE_OPTION",
-    description="TODO (Delete an attribute option)",
-    params=DeleteOrgAttributeOption,
+    description="Delete one option of an organization attribute. Returns the deleted option.",
+    params=OrgAttributeOptionPath,
     route=Route("DELETE", "/v2/organizations/{orgId}/attributes/{attributeId}/options/{optionId}"),
-    tags=('orgs', 'attributes'),
-    aliases=('CAL_DELETE_ORGANIZATION_ATTRIBUTE_OPTION',),
+    tags=("orgs", "attributes"),
+    aliases=("CAL_DELETE_ORGANIZATION_ATTRIBUTE_OPTION",),
 )
 
 
-class AssignOrgAttributeOptionToUser(Params):
-    orgId: int = Field(description='SPEC: ')
-    userId: int = Field(description='SPEC: ')
-    value: str = Field(None, description='SPEC: ')
-    attributeOptionId: str = Field(None, description='SPEC: ')
-    attributeId: str = Field(description='SPEC: ')
+class AssignOrgAttributeOptionToUser(OrgUserPath):
+    attributeId: str = Field(description="Attribute id from CAL_LIST_ORG_ATTRIBUTES")
+    attributeOptionId: str = Field(
+        None, description="Option id from CAL_LIST_ORG_ATTRIBUTE_OPTIONS; for SINGLE_SELECT/MULTI_SELECT"
+    )
+    value: str = Field(None, description="The user's value; only for TEXT and NUMBER attributes")
 
 
 CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER = declare(
     "CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER",
-    description="TODO (Assign an attribute to a user)",
+    description="Set an organization attribute on a user who is an accepted org member: pass attributeOptionId "
+    "for select attributes or value for TEXT/NUMBER ones. Returns the assignment.",
     params=AssignOrgAttributeOptionToUser,
     route=Route("POST", "/v2/organizations/{orgId}/attributes/options/{userId}"),
-    tags=('orgs', 'attributes', 'users'),
-    aliases=('CAL_POST_ORG_ATTRIBUTE_OPTION_BY_USER',),
+    tags=("orgs", "attributes", "users"),
+    aliases=("CAL_POST_ORG_ATTRIBUTE_OPTION_BY_USER",),
 )
-
-
-class ListOrgUserAttributeOptions(Params):
-    orgId: int = Field(description='SPEC: ')
-    userId: int = Field(description='SPEC: ')
 
 
 CAL_LIST_ORG_USER_ATTRIBUTE_OPTIONS = declare(
     "CAL_LIST_ORG_USER_ATTRIBUTE_OPTIONS",
-    description="TODO (Get all attribute options for a user)",
-    params=ListOrgUserAttributeOptions,
+    description="List the attribute options assigned to one organization user (userId from CAL_LIST_ORG_USERS). "
+    "Source of attributeOptionId for CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER.",
+    params=OrgUserPath,
     route=Route("GET", "/v2/organizations/{orgId}/attributes/options/{userId}"),
-    tags=('orgs', 'attributes', 'users'),
-    aliases=('CAL_RETRIEVE_ATTRIBUTE_OPTIONS_FOR_ORG',),
+    tags=("orgs", "attributes", "users"),
+    aliases=("CAL_RETRIEVE_ATTRIBUTE_OPTIONS_FOR_ORG",),
 )
 
 
-class UnassignOrgAttributeOptionFromUser(Params):
-    orgId: int = Field(description='SPEC: ')
-    userId: int = Field(description='SPEC: ')
-    attributeOptionId: str = Field(description='SPEC: ')
+class UnassignOrgAttributeOptionFromUser(OrgUserPath):
+    attributeOptionId: str = Field(description="Assigned option id from CAL_LIST_ORG_USER_ATTRIBUTE_OPTIONS")
 
 
 CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER = declare(
     "CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER",
-    description="TODO (Unassign an attribute from a user)",
+    description="Remove one assigned attribute option from an organization user. Returns the removed assignment.",
     params=UnassignOrgAttributeOptionFromUser,
     route=Route("DELETE", "/v2/organizations/{orgId}/attributes/options/{userId}/{attributeOptionId}"),
-    tags=('orgs', 'attributes', 'users'),
-    aliases=('CAL_DELETE_USER_ATTRIBUTE_OPTION',),
+    tags=("orgs", "attributes", "users"),
+    aliases=("CAL_DELETE_USER_ATTRIBUTE_OPTION",),
 )
 
 
-ACTIONS = [CAL_LIST_ORG_ATTRIBUTES, CAL_CREATE_ORG_ATTRIBUTE, CAL_GET_ORG_ATTRIBUTE, CAL_UPDATE_ORG_ATTRIBUTE, CAL_DELETE_ORG_ATTRIBUTE, CAL_CREATE_ORG_ATTRIBUTE_OPTION, CAL_LIST_ORG_ATTRIBUTE_OPTIONS, CAL_UPDATE_ORG_ATTRIBUTE_OPTION, CAL_DELETE_ORG_ATTRIBUTE_OPTION, CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER, CAL_LIST_ORG_USER_ATTRIBUTE_OPTIONS, CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER]
+ACTIONS = [
+    CAL_LIST_ORG_ATTRIBUTES,
+    CAL_CREATE_ORG_ATTRIBUTE,
+    CAL_GET_ORG_ATTRIBUTE,
+    CAL_UPDATE_ORG_ATTRIBUTE,
+    CAL_DELETE_ORG_ATTRIBUTE,
+    CAL_CREATE_ORG_ATTRIBUTE_OPTION,
+    CAL_LIST_ORG_ATTRIBUTE_OPTIONS,
+    CAL_UPDATE_ORG_ATTRIBUTE_OPTION,
+    CAL_DELETE_ORG_ATTRIBUTE_OPTION,
+    CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER,
+    CAL_LIST_ORG_USER_ATTRIBUTE_OPTIONS,
+    CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER,
+]

@@ -1,4 +1,4 @@
-"""TODO module docstring."""
+"""The organization itself: its memberships and its users (accounts created inside the organization)."""
 
 from __future__ import annotations
 
@@ -6,165 +6,193 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from cal_actions.action import NoParams, Params, Route, declare
+from cal_actions.action import Params, Route, declare
+from cal_actions.actions.teams import MembershipCreateFields, MembershipRole, MembershipUpdateFields, Page
 
 
-class ListOrgMemberships(Params):
-    orgId: int = Field(description='SPEC: ')
-    take: int = Field(None, description='SPEC: The number of items to return')
-    skip: int = Field(None, description='SPEC: The number of items to skip')
+class OrgPath(Params):
+    orgId: int = Field(description="Organization id from CAL_GET_MY_ORGANIZATION_ID")
+
+
+class OrgMembershipPath(OrgPath):
+    membershipId: int = Field(description="Organization membership id from CAL_LIST_ORG_MEMBERSHIPS")
+
+
+class OrgUserPath(OrgPath):
+    userId: int = Field(description="Organization user id from CAL_LIST_ORG_USERS")
+
+
+class OrgMembershipCreateFields(MembershipCreateFields):
+    """Body of a new organization or organization-team membership: the role is required there."""
+
+    role: MembershipRole = Field(description="Role: MEMBER, ADMIN or OWNER")
+
+
+class OrgUserFields(Params):
+    """Profile of a user inside an organization; every field optional (the update shape)."""
+
+    email: str = Field(None, description="Email address")
+    username: str = Field(None, description="Username, lower-case")
+    weekday: str = Field(None, description="First day of the week, e.g. Monday")
+    brandColor: str = Field(None, description="Brand color, hex, e.g. #FFFFFF")
+    darkBrandColor: str = Field(None, description="Dark-mode brand color, hex, e.g. #000000")
+    # Live API: bio and metadata are accepted (2025-10 spec, create shape); the pinned spec omits them.
+    bio: str = Field(None, description="Short bio")
+    metadata: dict[str, Any] = Field(
+        None, description="Custom key-value data: at most 50 keys of up to 40 chars, values up to 500 chars"
+    )
+    hideBranding: bool = Field(None, description="Hide Cal.com branding on booking pages")
+    timeZone: str = Field(None, description="IANA time zone, e.g. America/New_York")
+    theme: str = Field(None, description="Booking page theme: light or dark")
+    appTheme: str = Field(None, description="App theme: light or dark")
+    timeFormat: int = Field(None, description="Clock format: 12 or 24")
+    defaultScheduleId: int = Field(None, ge=0, description="Default schedule id, e.g. from CAL_LIST_ORG_USER_SCHEDULES")
+    locale: str = Field(None, description="Language code, e.g. en, pt-BR; new users default to en")
+    avatarUrl: str = Field(None, description="Avatar image URL")
+
+
+class OrgUserCreateFields(OrgUserFields):
+    """Body of a new organization user."""
+
+    email: str = Field(description="Email address of the new user")
+    organizationRole: Literal["MEMBER", "ADMIN", "OWNER"] = Field("MEMBER", description="Role in the organization")
+    autoAccept: bool = Field(True, description="Accept the organization membership at once (no invitation)")
+
+
+class ListOrgMemberships(Page, OrgPath):
+    pass
 
 
 CAL_LIST_ORG_MEMBERSHIPS = declare(
     "CAL_LIST_ORG_MEMBERSHIPS",
-    description="TODO (Get all memberships)",
+    description="List the memberships of the organization itself (membership id, userId, role, accepted), "
+    "paginated. Source of membershipId. For a team inside the organization use CAL_LIST_ORG_TEAM_MEMBERSHIPS.",
     params=ListOrgMemberships,
     route=Route("GET", "/v2/organizations/{orgId}/memberships"),
-    tags=('orgs', 'memberships'),
-    aliases=('CAL_LIST_ORGANIZATION_MEMBERSHIPS',),
+    tags=("orgs", "memberships"),
+    aliases=("CAL_LIST_ORGANIZATION_MEMBERSHIPS",),
 )
 
 
-class CreateOrgMembership(Params):
-    orgId: int = Field(description='SPEC: ')
-    userId: int = Field(description='SPEC: ')
-    accepted: bool = Field(False, description='SPEC: ')
-    role: Literal["MEMBER", "OWNER", "ADMIN"] = Field(description='SPEC: ')
-    disableImpersonation: bool = Field(False, description='SPEC: ')
+class CreateOrgMembership(OrgMembershipCreateFields, OrgPath):
+    pass
 
 
 CAL_CREATE_ORG_MEMBERSHIP = declare(
     "CAL_CREATE_ORG_MEMBERSHIP",
-    description="TODO (Create a membership)",
+    description="Make an existing user a member of the organization itself with a role. Returns the membership. "
+    "To create a new account in the organization use CAL_CREATE_ORG_USER; for a team inside it "
+    "CAL_CREATE_ORG_TEAM_MEMBERSHIP.",
     params=CreateOrgMembership,
     route=Route("POST", "/v2/organizations/{orgId}/memberships"),
-    tags=('orgs', 'memberships'),
-    aliases=('CAL_CREATE_MEMBERSHIP_FOR_ORGANIZATION',),
+    tags=("orgs", "memberships"),
+    aliases=("CAL_CREATE_MEMBERSHIP_FOR_ORGANIZATION",),
 )
-
-
-class GetOrgMembership(Params):
-    orgId: int = Field(description='SPEC: ')
-    membershipId: int = Field(description='SPEC: ')
 
 
 CAL_GET_ORG_MEMBERSHIP = declare(
     "CAL_GET_ORG_MEMBERSHIP",
-    description="TODO (Get a membership)",
-    params=GetOrgMembership,
+    description="Get one membership of the organization itself (userId, role, accepted) by membershipId.",
+    params=OrgMembershipPath,
     route=Route("GET", "/v2/organizations/{orgId}/memberships/{membershipId}"),
-    tags=('orgs', 'memberships'),
-    aliases=('CAL_RETRIEVE_MEMBERSHIP_FROM_ORGANIZATION',),
+    tags=("orgs", "memberships"),
+    aliases=("CAL_RETRIEVE_MEMBERSHIP_FROM_ORGANIZATION",),
 )
 
 
-class UpdateOrgMembership(Params):
-    orgId: int = Field(description='SPEC: ')
-    membershipId: int = Field(description='SPEC: ')
-    accepted: bool = Field(None, description='SPEC: ')
-    role: Literal["MEMBER", "OWNER", "ADMIN"] = Field(None, description='SPEC: ')
-    disableImpersonation: bool = Field(None, description='SPEC: ')
+class UpdateOrgMembership(MembershipUpdateFields, OrgMembershipPath):
+    pass
 
 
 CAL_UPDATE_ORG_MEMBERSHIP = declare(
     "CAL_UPDATE_ORG_MEMBERSHIP",
-    description="TODO (Update a membership)",
+    description="Change an organization membership's role, accepted state or impersonation setting; only the "
+    "fields sent change. Returns the updated membership. For a team inside the organization use "
+    "CAL_UPDATE_ORG_TEAM_MEMBERSHIP.",
     params=UpdateOrgMembership,
     route=Route("PATCH", "/v2/organizations/{orgId}/memberships/{membershipId}"),
-    tags=('orgs', 'memberships'),
-    aliases=('CAL_MODIFY_ORGANIZATION_MEMBERSHIP_BY_ID',),
+    tags=("orgs", "memberships"),
+    aliases=("CAL_MODIFY_ORGANIZATION_MEMBERSHIP_BY_ID",),
 )
-
-
-class DeleteOrgMembership(Params):
-    orgId: int = Field(description='SPEC: ')
-    membershipId: int = Field(description='SPEC: ')
 
 
 CAL_DELETE_ORG_MEMBERSHIP = declare(
     "CAL_DELETE_ORG_MEMBERSHIP",
-    description="TODO (Delete a membership)",
-    params=DeleteOrgMembership,
+    description="Remove a user from the organization itself by deleting the membership; the account stays. "
+    "To delete the account use CAL_DELETE_ORG_USER.",
+    params=OrgMembershipPath,
     route=Route("DELETE", "/v2/organizations/{orgId}/memberships/{membershipId}"),
-    tags=('orgs', 'memberships'),
-    aliases=('CAL_DELETE_ORGANIZATION_MEMBERSHIP',),
+    tags=("orgs", "memberships"),
+    aliases=("CAL_DELETE_ORGANIZATION_MEMBERSHIP",),
 )
 
 
-class ListOrgUsers(Params):
-    orgId: int = Field(description='SPEC: ')
-    take: int = Field(None, description='SPEC: The number of items to return')
-    skip: int = Field(None, description='SPEC: The number of items to skip')
-    emails: list[str] = Field(None, description='SPEC: The email address or an array of email addresses to filter by')
+class ListOrgUsers(Page, OrgPath):
+    emails: list[str] = Field(None, description="Only users with these email addresses")
 
 
 CAL_LIST_ORG_USERS = declare(
     "CAL_LIST_ORG_USERS",
-    description="TODO (Get all users)",
+    description="List the users of an organization (id, email, username, profile), paginated, optionally "
+    "filtered by email. Source of userId for organization users, memberships and attributes.",
     params=ListOrgUsers,
     route=Route("GET", "/v2/organizations/{orgId}/users"),
-    tags=('orgs', 'users'),
-    aliases=('CAL_RETRIEVE_USERS_IN_ORGANIZATION',),
+    tags=("orgs", "users"),
+    aliases=("CAL_RETRIEVE_USERS_IN_ORGANIZATION",),
 )
 
 
-class CreateOrgUser(Params):
-    orgId: int = Field(description='SPEC: ')
-    email: str = Field(description='SPEC: User email address')
-    username: str = Field(None, description='SPEC: Username')
-    weekday: str = Field(None, description='SPEC: Preferred weekday')
-    brandColor: str = Field(None, description='SPEC: Brand color in HEX format')
-    darkBrandColor: str = Field(None, description='SPEC: Dark brand color in HEX format')
-    hideBranding: bool = Field(None, description='SPEC: Hide branding')
-    timeZone: str = Field(None, description='SPEC: Time zone')
-    theme: str = Field(None, description='SPEC: Theme')
-    appTheme: str = Field(None, description='SPEC: Application theme')
-    timeFormat: int = Field(None, description='SPEC: Time format')
-    defaultScheduleId: int = Field(None, ge=0, description='SPEC: Default schedule ID')
-    locale: str = Field('en', description='SPEC: Locale')
-    avatarUrl: str = Field(None, description='SPEC: Avatar URL')
-    organizationRole: Literal["MEMBER", "ADMIN", "OWNER"] = Field('MEMBER', description='SPEC: ')
-    autoAccept: bool = Field(True, description='SPEC: ')
+class CreateOrgUser(OrgUserCreateFields, OrgPath):
+    pass
 
 
 CAL_CREATE_ORG_USER = declare(
     "CAL_CREATE_ORG_USER",
-    description="TODO (Create a user)",
+    description="Create a new user account inside an organization with an organization role. Returns the user "
+    "and its id. To add an existing user use CAL_CREATE_ORG_MEMBERSHIP.",
     params=CreateOrgUser,
     route=Route("POST", "/v2/organizations/{orgId}/users"),
-    tags=('orgs', 'users'),
-    aliases=('CAL_POST_USER_TO_ORGANIZATION',),
+    tags=("orgs", "users"),
+    aliases=("CAL_POST_USER_TO_ORGANIZATION",),
 )
 
 
-class UpdateOrgUser(Params):
-    orgId: int = Field(description='SPEC: ')
-    userId: int = Field(description='SPEC: ')
+# Spec: the body schema (UpdateOrganizationUserInput) has no properties in either spec, an artefact of
+# the server's PartialType of the user-create input; the live API accepts those profile fields, all optional.
+class UpdateOrgUser(OrgUserFields, OrgUserPath):
+    pass
 
 
 CAL_UPDATE_ORG_USER = declare(
     "CAL_UPDATE_ORG_USER",
-    description="TODO (Update a user)",
+    description="Update an organization user's profile (email, username, time zone, locale, branding...); only "
+    "the fields sent change. Returns the updated user. For your own profile use CAL_UPDATE_ME.",
     params=UpdateOrgUser,
     route=Route("PATCH", "/v2/organizations/{orgId}/users/{userId}"),
-    tags=('orgs', 'users'),
-    aliases=('CAL_PATCH_ORGANIZATION_USER_DETAILS',),
+    tags=("orgs", "users"),
+    aliases=("CAL_PATCH_ORGANIZATION_USER_DETAILS",),
 )
-
-
-class DeleteOrgUser(Params):
-    orgId: int = Field(description='SPEC: ')
-    userId: int = Field(description='SPEC: ')
 
 
 CAL_DELETE_ORG_USER = declare(
     "CAL_DELETE_ORG_USER",
-    description="TODO (Delete a user)",
-    params=DeleteOrgUser,
+    description="Permanently delete an organization user's account, not just the membership. To only remove "
+    "them from the organization use CAL_DELETE_ORG_MEMBERSHIP.",
+    params=OrgUserPath,
     route=Route("DELETE", "/v2/organizations/{orgId}/users/{userId}"),
-    tags=('orgs', 'users'),
-    aliases=('CAL_DELETE_USER_FROM_ORGANIZATION',),
+    tags=("orgs", "users"),
+    aliases=("CAL_DELETE_USER_FROM_ORGANIZATION",),
 )
 
 
-ACTIONS = [CAL_LIST_ORG_MEMBERSHIPS, CAL_CREATE_ORG_MEMBERSHIP, CAL_GET_ORG_MEMBERSHIP, CAL_UPDATE_ORG_MEMBERSHIP, CAL_DELETE_ORG_MEMBERSHIP, CAL_LIST_ORG_USERS, CAL_CREATE_ORG_USER, CAL_UPDATE_ORG_USER, CAL_DELETE_ORG_USER]
+ACTIONS = [
+    CAL_LIST_ORG_MEMBERSHIPS,
+    CAL_CREATE_ORG_MEMBERSHIP,
+    CAL_GET_ORG_MEMBERSHIP,
+    CAL_UPDATE_ORG_MEMBERSHIP,
+    CAL_DELETE_ORG_MEMBERSHIP,
+    CAL_LIST_ORG_USERS,
+    CAL_CREATE_ORG_USER,
+    CAL_UPDATE_ORG_USER,
+    CAL_DELETE_ORG_USER,
+]

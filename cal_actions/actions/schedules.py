@@ -1,233 +1,264 @@
-"""TODO module docstring."""
+"""Availability schedules: the user's own, an organization user's, and an organization team member's."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 
-from cal_actions.action import NoParams, Params, Route, declare
+from cal_actions.action import SCHEDULES_VERSION, NoParams, Params, Route, all_optional, declare
+
+Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+# Spec: the time patterns are the placeholder "TIME_FORMAT_HH_MM", which no real value matches, and
+# `date` has no pattern at all; the API takes 24-hour "HH:MM" times and "YYYY-MM-DD" dates.
+HH_MM = r"^([01]\d|2[0-3]):[0-5]\d$"
+YYYY_MM_DD = r"^\d{4}-\d{2}-\d{2}$"
 
 
 class ScheduleAvailability(Params):
-    days: list[Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]] = Field(description='SPEC: Array of days when schedule is active.')
-    startTime: str = Field(description='SPEC: startTime must be a valid time in format HH:MM e.g. 08:00')
-    endTime: str = Field(description='SPEC: endTime must be a valid time in format HH:MM e.g. 15:00')
+    """Hours available every week on the given days."""
+
+    days: list[Weekday] = Field(description="Weekdays these hours apply to, e.g. ['Monday', 'Tuesday']")
+    startTime: str = Field(pattern=HH_MM, description="Start, HH:MM 24-hour, e.g. 09:00")
+    endTime: str = Field(pattern=HH_MM, description="End, HH:MM 24-hour, e.g. 17:00")
 
 
 class ScheduleOverride(Params):
-    date: str = Field(description='SPEC: ')
-    startTime: str = Field(description='SPEC: startTime must be a valid time in format HH:MM e.g. 12:00')
-    endTime: str = Field(description='SPEC: endTime must be a valid time in format HH:MM e.g. 13:00')
+    """Hours that replace the weekly hours on one date."""
+
+    date: str = Field(pattern=YYYY_MM_DD, description="Date, YYYY-MM-DD, e.g. 2025-05-20")
+    startTime: str = Field(pattern=HH_MM, description="Start, HH:MM 24-hour, e.g. 12:00")
+    endTime: str = Field(pattern=HH_MM, description="End, HH:MM 24-hour, e.g. 14:00")
 
 
-class CreateSchedule(Params):
-    name: str = Field(description='SPEC: ')
-    timeZone: str = Field(description='SPEC: Timezone is used to calculate available times when an event using the schedule is booked.')
-    availability: list[ScheduleAvailability] = Field(None, description='SPEC: Each object contains days and times when the user is available. If not passed, the default availability is Monday to Friday from 09:00 to 17:00.')
-    isDefault: bool = Field(description='SPEC: Each user should have 1 default schedule. If you specified `timeZone` when creating managed user, then the default schedule will be created with that timezone.')
-    overrides: list[ScheduleOverride] = Field(None, description='SPEC: Need to change availability for a specific date? Add an override.')
+class ScheduleFields(Params):
+    """Body of a schedule create (personal and organization user); the update body is the same, all optional."""
+
+    name: str = Field(description="Schedule name, e.g. Working hours")
+    timeZone: str = Field(description="IANA time zone the times are in, e.g. Europe/Rome")
+    availability: list[ScheduleAvailability] = Field(
+        None,
+        description="Weekly hours; replaces the stored list on update. Create default: Mon-Fri 09:00-17:00",
+    )
+    isDefault: bool = Field(description="Make it the user's default schedule (used by event types without one)")
+    overrides: list[ScheduleOverride] = Field(
+        None, description="Per-date hours replacing the weekly ones; replaces the stored list on update"
+    )
+
+
+ScheduleUpdateFields = all_optional(ScheduleFields, "ScheduleUpdateFields")
+
+
+class ScheduleId(Params):
+    scheduleId: int = Field(description="Schedule id, from CAL_LIST_SCHEDULES")
+
+
+class OrgId(Params):
+    orgId: int = Field(description="Organization id, from CAL_GET_MY_ORGANIZATION_ID")
+
+
+class OrgUser(OrgId):
+    userId: int = Field(description="User id in the organization, from CAL_LIST_ORG_USERS")
+
+
+class OrgUserSchedule(OrgUser):
+    scheduleId: int = Field(description="Schedule id, from CAL_LIST_ORG_USER_SCHEDULES")
+
+
+class CreateSchedule(ScheduleFields):
+    pass
 
 
 CAL_CREATE_SCHEDULE = declare(
     "CAL_CREATE_SCHEDULE",
-    description="TODO (Create a schedule)",
+    description=(
+        "Create an availability schedule (weekly hours plus date overrides) for the authenticated user; "
+        "returns it with its id. For another organization user use CAL_CREATE_ORG_USER_SCHEDULE."
+    ),
     params=CreateSchedule,
-    route=Route("POST", "/v2/schedules", version="2024-06-11"),
-    tags=('schedules',),
-    aliases=('CAL_CREATE_USER_AVAILABILITY_SCHEDULE',),
+    route=Route("POST", "/v2/schedules", version=SCHEDULES_VERSION),
+    tags=("schedules",),
+    aliases=("CAL_CREATE_USER_AVAILABILITY_SCHEDULE",),
 )
-
-
-
 
 CAL_LIST_SCHEDULES = declare(
     "CAL_LIST_SCHEDULES",
-    description="TODO (Get all schedules)",
+    description=(
+        "List the authenticated user's own schedules with their hours, overrides and time zone. "
+        "Organization admins: CAL_LIST_ORG_SCHEDULES or CAL_LIST_ORG_USER_SCHEDULES."
+    ),
     params=NoParams,
-    route=Route("GET", "/v2/schedules", version="2024-06-11"),
-    tags=('schedules',),
-    aliases=('CAL_RETRIEVE_SCHEDULES_LIST',),
+    route=Route("GET", "/v2/schedules", version=SCHEDULES_VERSION),
+    tags=("schedules",),
+    aliases=("CAL_RETRIEVE_SCHEDULES_LIST",),
 )
-
-
-
 
 CAL_GET_DEFAULT_SCHEDULE = declare(
     "CAL_GET_DEFAULT_SCHEDULE",
-    description="TODO (Get default schedule)",
+    description=(
+        "Get the authenticated user's default schedule, the one used by event types that have no schedule of their own."
+    ),
     params=NoParams,
-    route=Route("GET", "/v2/schedules/default", version="2024-06-11"),
-    tags=('schedules',),
-    aliases=('CAL_GET_DEFAULT_SCHEDULE_DETAILS',),
+    route=Route("GET", "/v2/schedules/default", version=SCHEDULES_VERSION),
+    tags=("schedules",),
+    aliases=("CAL_GET_DEFAULT_SCHEDULE_DETAILS",),
 )
-
-
-class GetSchedule(Params):
-    scheduleId: int = Field(description='SPEC: ')
 
 
 CAL_GET_SCHEDULE = declare(
     "CAL_GET_SCHEDULE",
-    description="TODO (Get a schedule)",
-    params=GetSchedule,
-    route=Route("GET", "/v2/schedules/{scheduleId}", version="2024-06-11"),
-    tags=('schedules',),
-    aliases=('CAL_FETCH_SCHEDULE_BY_ID',),
+    description=(
+        "Get one of the authenticated user's schedules by id: name, time zone, weekly hours, overrides. "
+        "For an organization user's schedule use CAL_GET_ORG_USER_SCHEDULE."
+    ),
+    params=ScheduleId,
+    route=Route("GET", "/v2/schedules/{scheduleId}", version=SCHEDULES_VERSION),
+    tags=("schedules",),
+    aliases=("CAL_FETCH_SCHEDULE_BY_ID",),
 )
 
 
-class UpdateSchedule(Params):
-    scheduleId: str = Field(description='SPEC: ')
-    name: str = Field(None, description='SPEC: ')
-    timeZone: str = Field(None, description='SPEC: ')
-    availability: list[ScheduleAvailability] = Field(None, description='SPEC: ')
-    isDefault: bool = Field(None, description='SPEC: ')
-    overrides: list[ScheduleOverride] = Field(None, description='SPEC: ')
+# Spec: types this `scheduleId` as a string (an integer on GET and DELETE); it is the same numeric id.
+class UpdateSchedule(ScheduleUpdateFields, ScheduleId):
+    pass
 
 
 CAL_UPDATE_SCHEDULE = declare(
     "CAL_UPDATE_SCHEDULE",
-    description="TODO (Update a schedule)",
+    description=(
+        "Change one of the authenticated user's schedules; send only the fields to change. "
+        "Returns the updated schedule. Organization users: CAL_UPDATE_ORG_USER_SCHEDULE."
+    ),
     params=UpdateSchedule,
-    route=Route("PATCH", "/v2/schedules/{scheduleId}", version="2024-06-11"),
-    tags=('schedules',),
-    aliases=('CAL_UPDATE_SCHEDULE_BY_ID',),
+    route=Route("PATCH", "/v2/schedules/{scheduleId}", version=SCHEDULES_VERSION),
+    tags=("schedules",),
+    aliases=("CAL_UPDATE_SCHEDULE_BY_ID",),
 )
-
-
-class DeleteSchedule(Params):
-    scheduleId: int = Field(description='SPEC: ')
 
 
 CAL_DELETE_SCHEDULE = declare(
     "CAL_DELETE_SCHEDULE",
-    description="TODO (Delete a schedule)",
-    params=DeleteSchedule,
-    route=Route("DELETE", "/v2/schedules/{scheduleId}", version="2024-06-11"),
-    tags=('schedules',),
-    aliases=('CAL_DELETE_SCHEDULE_BY_ID',),
+    description="Permanently delete one of the authenticated user's schedules.",
+    params=ScheduleId,
+    route=Route("DELETE", "/v2/schedules/{scheduleId}", version=SCHEDULES_VERSION),
+    tags=("schedules",),
+    aliases=("CAL_DELETE_SCHEDULE_BY_ID",),
 )
 
 
-class ListOrgSchedules(Params):
-    orgId: int = Field(description='SPEC: ')
-    take: int = Field(None, description='SPEC: The number of items to return')
-    skip: int = Field(None, description='SPEC: The number of items to skip')
+class ListOrgSchedules(OrgId):
+    take: int = Field(None, description="Max schedules to return")
+    skip: int = Field(None, description="Schedules to skip, for paging")
 
 
 CAL_LIST_ORG_SCHEDULES = declare(
     "CAL_LIST_ORG_SCHEDULES",
-    description="TODO (Get all schedules)",
+    description=(
+        "List the schedules of every user in an organization (admin), paged with take/skip. "
+        "For one user use CAL_LIST_ORG_USER_SCHEDULES."
+    ),
     params=ListOrgSchedules,
     route=Route("GET", "/v2/organizations/{orgId}/schedules"),
-    tags=('schedules', 'orgs'),
-    aliases=('CAL_GET_ORGANIZATION_SCHEDULES',),
+    tags=("schedules", "orgs"),
+    aliases=("CAL_GET_ORGANIZATION_SCHEDULES",),
 )
 
 
-class CreateOrgUserSchedule(Params):
-    orgId: int = Field(description='SPEC: ')
-    userId: int = Field(description='SPEC: ')
-    name: str = Field(description='SPEC: ')
-    timeZone: str = Field(description='SPEC: Timezone is used to calculate available times when an event using the schedule is booked.')
-    availability: list[ScheduleAvailability] = Field(None, description='SPEC: Each object contains days and times when the user is available. If not passed, the default availability is Monday to Friday from 09:00 to 17:00.')
-    isDefault: bool = Field(description='SPEC: Each user should have 1 default schedule. If you specified `timeZone` when creating managed user, then the default schedule will be created with that timezone.')
-    overrides: list[ScheduleOverride] = Field(None, description='SPEC: Need to change availability for a specific date? Add an override.')
+class CreateOrgUserSchedule(ScheduleFields, OrgUser):
+    pass
 
 
 CAL_CREATE_ORG_USER_SCHEDULE = declare(
     "CAL_CREATE_ORG_USER_SCHEDULE",
-    description="TODO (Create a schedule)",
+    description=(
+        "Create a schedule for a user of an organization (admin); returns it with its id. "
+        "For your own schedules use CAL_CREATE_SCHEDULE."
+    ),
     params=CreateOrgUserSchedule,
     route=Route("POST", "/v2/organizations/{orgId}/users/{userId}/schedules"),
-    tags=('schedules', 'orgs'),
-    aliases=('CAL_CREATE_USER_SCHEDULE_IN_ORGANIZATION',),
+    tags=("schedules", "orgs"),
+    aliases=("CAL_CREATE_USER_SCHEDULE_IN_ORGANIZATION",),
 )
-
-
-class ListOrgUserSchedules(Params):
-    orgId: int = Field(description='SPEC: ')
-    userId: int = Field(description='SPEC: ')
 
 
 CAL_LIST_ORG_USER_SCHEDULES = declare(
     "CAL_LIST_ORG_USER_SCHEDULES",
-    description="TODO (Get all schedules)",
-    params=ListOrgUserSchedules,
+    description="List all schedules of one organization user (admin), with hours, overrides and time zone.",
+    params=OrgUser,
     route=Route("GET", "/v2/organizations/{orgId}/users/{userId}/schedules"),
-    tags=('schedules', 'orgs'),
-    aliases=('CAL_GET_ORGANIZATION_USER_SCHEDULES',),
+    tags=("schedules", "orgs"),
+    aliases=("CAL_GET_ORGANIZATION_USER_SCHEDULES",),
 )
-
-
-class GetOrgUserSchedule(Params):
-    orgId: int = Field(description='SPEC: ')
-    userId: int = Field(description='SPEC: ')
-    scheduleId: int = Field(description='SPEC: ')
 
 
 CAL_GET_ORG_USER_SCHEDULE = declare(
     "CAL_GET_ORG_USER_SCHEDULE",
-    description="TODO (Get a schedule)",
-    params=GetOrgUserSchedule,
+    description="Get one schedule of an organization user (admin) by id.",
+    params=OrgUserSchedule,
     route=Route("GET", "/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}"),
-    tags=('schedules', 'orgs'),
-    aliases=('CAL_FETCH_USER_SCHEDULE_BY_ORG_ID',),
+    tags=("schedules", "orgs"),
+    aliases=("CAL_FETCH_USER_SCHEDULE_BY_ORG_ID",),
 )
 
 
-class UpdateOrgUserSchedule(Params):
-    orgId: int = Field(description='SPEC: ')
-    userId: int = Field(description='SPEC: ')
-    scheduleId: int = Field(description='SPEC: ')
-    name: str = Field(None, description='SPEC: ')
-    timeZone: str = Field(None, description='SPEC: ')
-    availability: list[ScheduleAvailability] = Field(None, description='SPEC: ')
-    isDefault: bool = Field(None, description='SPEC: ')
-    overrides: list[ScheduleOverride] = Field(None, description='SPEC: ')
+class UpdateOrgUserSchedule(ScheduleUpdateFields, OrgUserSchedule):
+    pass
 
 
 CAL_UPDATE_ORG_USER_SCHEDULE = declare(
     "CAL_UPDATE_ORG_USER_SCHEDULE",
-    description="TODO (Update a schedule)",
+    description=(
+        "Change a schedule of an organization user (admin); send only the fields to change. "
+        "Returns the updated schedule."
+    ),
     params=UpdateOrgUserSchedule,
     route=Route("PATCH", "/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}"),
-    tags=('schedules', 'orgs'),
-    aliases=('CAL_UPDATE_USER_SCHEDULE_IN_ORGANIZATION',),
+    tags=("schedules", "orgs"),
+    aliases=("CAL_UPDATE_USER_SCHEDULE_IN_ORGANIZATION",),
 )
-
-
-class DeleteOrgUserSchedule(Params):
-    orgId: int = Field(description='SPEC: ')
-    userId: int = Field(description='SPEC: ')
-    scheduleId: int = Field(description='SPEC: ')
 
 
 CAL_DELETE_ORG_USER_SCHEDULE = declare(
     "CAL_DELETE_ORG_USER_SCHEDULE",
-    description="TODO (Delete a schedule)",
-    params=DeleteOrgUserSchedule,
+    description="Permanently delete a schedule of an organization user (admin).",
+    params=OrgUserSchedule,
     route=Route("DELETE", "/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}"),
-    tags=('schedules', 'orgs'),
-    aliases=('CAL_DELETE_USER_SCHEDULE',),
+    tags=("schedules", "orgs"),
+    aliases=("CAL_DELETE_USER_SCHEDULE",),
 )
 
 
-class ListOrgTeamUserSchedules(Params):
-    orgId: int = Field(description='SPEC: ')
-    teamId: int = Field(description='SPEC: ')
-    userId: int = Field(description='SPEC: ')
+class ListOrgTeamUserSchedules(OrgId):
+    teamId: int = Field(description="Team id in the organization, from CAL_LIST_ORG_TEAMS")
+    userId: int = Field(description="Member's user id, from CAL_LIST_ORG_TEAM_MEMBERSHIPS")
 
 
 CAL_LIST_ORG_TEAM_USER_SCHEDULES = declare(
     "CAL_LIST_ORG_TEAM_USER_SCHEDULES",
-    description="TODO (Get schedules of a team member)",
+    description=(
+        "List the schedules of one member of an organization team. "
+        "Outside a team context use CAL_LIST_ORG_USER_SCHEDULES."
+    ),
     params=ListOrgTeamUserSchedules,
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/users/{userId}/schedules"),
-    tags=('schedules', 'orgs', 'teams'),
-    aliases=('CAL_GET_SCHEDULE_FOR_USER_IN_TEAM',),
+    tags=("schedules", "orgs", "teams"),
+    aliases=("CAL_GET_SCHEDULE_FOR_USER_IN_TEAM",),
 )
 
 
-ACTIONS = [CAL_CREATE_SCHEDULE, CAL_LIST_SCHEDULES, CAL_GET_DEFAULT_SCHEDULE, CAL_GET_SCHEDULE, CAL_UPDATE_SCHEDULE, CAL_DELETE_SCHEDULE, CAL_LIST_ORG_SCHEDULES, CAL_CREATE_ORG_USER_SCHEDULE, CAL_LIST_ORG_USER_SCHEDULES, CAL_GET_ORG_USER_SCHEDULE, CAL_UPDATE_ORG_USER_SCHEDULE, CAL_DELETE_ORG_USER_SCHEDULE, CAL_LIST_ORG_TEAM_USER_SCHEDULES]
+ACTIONS = [
+    CAL_CREATE_SCHEDULE,
+    CAL_LIST_SCHEDULES,
+    CAL_GET_DEFAULT_SCHEDULE,
+    CAL_GET_SCHEDULE,
+    CAL_UPDATE_SCHEDULE,
+    CAL_DELETE_SCHEDULE,
+    CAL_LIST_ORG_SCHEDULES,
+    CAL_CREATE_ORG_USER_SCHEDULE,
+    CAL_LIST_ORG_USER_SCHEDULES,
+    CAL_GET_ORG_USER_SCHEDULE,
+    CAL_UPDATE_ORG_USER_SCHEDULE,
+    CAL_DELETE_ORG_USER_SCHEDULE,
+    CAL_LIST_ORG_TEAM_USER_SCHEDULES,
+]

@@ -1,70 +1,87 @@
-"""TODO module docstring."""
+"""Free time slots of an event type, and short holds (reservations) on them."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 
-from cal_actions.action import NoParams, Params, Route, declare
+from cal_actions.action import SLOTS_VERSION, Params, Route, declare
+
+TAGS = ("slots",)
+
+# Live API: the three slot routes of the pinned spec (GET /v2/slots/available, POST /v2/slots/reserve,
+# DELETE /v2/slots/selected-slot?uid=) were retired. These actions target their replacements, which answer only
+# cal-api-version 2024-09-04; fields follow the 2025-10 spec. GET /v2/slots is public, but it keeps bearer auth
+# here: an authenticated call is accepted too.
 
 
 class ListAvailableSlots(Params):
-    bookingUidToReschedule: Any = Field(None, description='SPEC: The unique identifier of the booking being rescheduled. When provided will ensure that the original booking time appears within the returned available slots when rescheduling.')
-    start: Any = Field(description='SPEC: Time starting from which available slots should be checked.')
-    end: Any = Field(description='SPEC: Time until which available slots should be checked.')
-    organizationSlug: Any = Field(None, description='SPEC: The slug of the organization to which user with username belongs or team with teamSlug belongs.')
-    teamSlug: Any = Field(None, description='SPEC: The slug of the team who owns event type with eventTypeSlug - used when slots are checked for team event type.')
-    username: Any = Field(None, description='SPEC: The username of the user who owns event type with eventTypeSlug - used when slots are checked for individual user event type.')
-    eventTypeSlug: Any = Field(None, description='SPEC: The slug of the event type for which available slots should be checked. If slug is provided then username or teamSlug must be provided too and if relevant organizationSlug too.')
-    eventTypeId: Any = Field(None, description='SPEC: The ID of the event type for which available slots should be checked.')
-    usernames: Any = Field(None, description='SPEC: The usernames for which available slots should be checked separated by a comma.')
-    format: Any = Field(None, description="SPEC: Format of slot times in response. Use 'range' to get start and end times. Use 'time' or omit this query parameter to get only start time.")
-    duration: Any = Field(None, description='SPEC: If event type has multiple possible durations then you can specify the desired duration here. Also, if you are fetching slots for a dynamic event then you can specify the duration her which defaults to 30, meaning that returned slots will be each 30 minutes long.')
-    timeZone: Any = Field(None, description='SPEC: Time zone in which the available slots should be returned. Defaults to UTC.')
+    # Spec (2025-10): every query parameter of GET /v2/slots has an empty schema; types come from the descriptions.
+    start: str = Field(description="Range start, UTC ISO 8601 date or time, e.g. 2025-01-31 or 2025-01-31T09:00:00Z.")
+    end: str = Field(description="Range end, UTC; a bare date such as 2025-02-07 means the end of that day.")
+    eventTypeId: int = Field(None, description="Event type id, from CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES.")
+    eventTypeSlug: str = Field(None, description="Event type slug instead of the id; needs username or teamSlug.")
+    username: str = Field(None, description="Owner's username, with eventTypeSlug.")
+    teamSlug: str = Field(None, description="Owning team's slug, with eventTypeSlug.")
+    organizationSlug: str = Field(None, description="Organization slug, when that user or team is in one.")
+    usernames: str = Field(
+        None, description="Comma-separated usernames (at least 2) to find common free time, e.g. alice,bob."
+    )
+    duration: int = Field(None, description="Slot length in minutes, for multi-length or username-group searches.")
+    format: Literal["time", "range"] = Field(
+        None, description="time (default): start times only; range: start and end."
+    )
+    timeZone: str = Field(None, description="IANA time zone of the returned times, e.g. Europe/Rome; default UTC.")
+    bookingUidToReschedule: str = Field(
+        None, description="When rescheduling: the booking's uid, so its current time is listed as free."
+    )
 
 
-# NOTE: replaces retired GET /v2/slots/available
 CAL_LIST_AVAILABLE_SLOTS = declare(
     "CAL_LIST_AVAILABLE_SLOTS",
-    description="TODO (Get available time slots for an event type)",
+    description="Find the free times of an event type between start and end, grouped by date. Identify it by "
+    "eventTypeId, or eventTypeSlug with username or teamSlug. Use before CAL_CREATE_BOOKING, "
+    "CAL_RESCHEDULE_BOOKING or CAL_RESERVE_SLOT.",
     params=ListAvailableSlots,
-    route=Route("GET", "/v2/slots", version="2024-09-04"),
-    tags=('slots',),
-    aliases=('CAL_GET_AVAILABLE_SLOTS_INFO',),
+    route=Route("GET", "/v2/slots", version=SLOTS_VERSION),
+    tags=TAGS,
+    aliases=("CAL_GET_AVAILABLE_SLOTS_INFO",),
 )
 
 
 class ReserveSlot(Params):
-    eventTypeId: int = Field(description='SPEC: The ID of the event type for which slot should be reserved.')
-    slotStart: str = Field(description='SPEC: ISO 8601 datestring in UTC timezone representing available slot.')
-    slotDuration: int = Field(None, description="SPEC: By default slot duration is equal to event type length, but if you want to reserve a slot for an event type that has a variable length you can specify it here as a number in minutes. If you don't have this set explicitly that event type can have one of many lengths you can omit this.")
-    reservationDuration: int = Field(None, description='SPEC: ONLY for authenticated requests with api key, access token or OAuth credentials (ID + secret).')
+    eventTypeId: int = Field(description="Event type id, from CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES.")
+    slotStart: str = Field(
+        description="Slot start from CAL_LIST_AVAILABLE_SLOTS, ISO 8601 UTC, e.g. 2025-01-31T09:00:00Z."
+    )
+    slotDuration: int = Field(None, description="Slot length in minutes, only for multi-length event types.")
+    reservationDuration: int = Field(None, description="Minutes to hold the slot; default 5.")
 
 
-# NOTE: replaces retired POST /v2/slots/reserve
 CAL_RESERVE_SLOT = declare(
     "CAL_RESERVE_SLOT",
-    description="TODO (Reserve a slot)",
+    description="Hold a free slot for a few minutes so nobody else books it while you collect details, then book "
+    "it with CAL_CREATE_BOOKING. Returns reservationUid and reservationUntil.",
     params=ReserveSlot,
-    route=Route("POST", "/v2/slots/reservations", version="2024-09-04"),
-    tags=('slots',),
-    aliases=('CAL_RESERVE_SLOT_FOR_EVENT',),
+    route=Route("POST", "/v2/slots/reservations", version=SLOTS_VERSION),
+    tags=TAGS,
+    aliases=("CAL_RESERVE_SLOT_FOR_EVENT",),
 )
 
 
 class DeleteSlotReservation(Params):
-    uid: str = Field(description='SPEC: ')
+    uid: str = Field(description="reservationUid returned by CAL_RESERVE_SLOT.")
 
 
-# NOTE: replaces retired DELETE /v2/slots/selected-slot
 CAL_DELETE_SLOT_RESERVATION = declare(
     "CAL_DELETE_SLOT_RESERVATION",
-    description="TODO (Delete a reserved slot)",
+    description="Release a hold made with CAL_RESERVE_SLOT so the slot is free again. Bookings are not touched: "
+    "to cancel one, use CAL_CANCEL_BOOKING.",
     params=DeleteSlotReservation,
-    route=Route("DELETE", "/v2/slots/reservations/{uid}", version="2024-09-04"),
-    tags=('slots',),
-    aliases=('CAL_DELETE_SELECTED_SLOT',),
+    route=Route("DELETE", "/v2/slots/reservations/{uid}", version=SLOTS_VERSION),
+    tags=TAGS,
+    aliases=("CAL_DELETE_SELECTED_SLOT",),
 )
 
 

@@ -1,67 +1,73 @@
-"""TODO module docstring."""
+"""Stripe payments: connect a user's Stripe account and check user and organization-team connections."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
-
 from pydantic import Field
 
-from cal_actions.action import NoParams, Params, Route, declare
-
-
-
+from cal_actions.action import NoParams, Route, declare
+from cal_actions.actions.calendars import OAuthCallback
+from cal_actions.actions.schedules import OrgId
 
 CAL_GET_STRIPE_CONNECT_URL = declare(
     "CAL_GET_STRIPE_CONNECT_URL",
-    description="TODO (Get stripe connect URL)",
+    description=(
+        "Get the Stripe OAuth URL (authUrl) that connects the authenticated user's Stripe account, needed for "
+        "paid event types; send the user there."
+    ),
     params=NoParams,
     route=Route("GET", "/v2/stripe/connect"),
-    tags=('stripe',),
-    aliases=('CAL_GET_STRIPE_CONNECT_INFO',),
+    tags=("stripe",),
+    aliases=("CAL_GET_STRIPE_CONNECT_INFO",),
 )
-
-
-class SaveStripeCredentials(Params):
-    state: str = Field(description='SPEC: ')
-    code: str = Field(description='SPEC: ')
-
 
 CAL_SAVE_STRIPE_CREDENTIALS = declare(
     "CAL_SAVE_STRIPE_CREDENTIALS",
-    description="TODO (Save stripe credentials)",
-    params=SaveStripeCredentials,
+    description=(
+        "OAuth callback of CAL_GET_STRIPE_CONNECT_URL: stores the Stripe credentials from Stripe's redirect. "
+        "Normally reached by the user's browser, not called directly."
+    ),
+    params=OAuthCallback,
     route=Route("GET", "/v2/stripe/save"),
-    tags=('stripe',),
-    aliases=('CAL_SAVE_STRIPE_DETAILS',),
+    tags=("stripe",),
+    aliases=("CAL_SAVE_STRIPE_DETAILS",),
+    read_only=False,
 )
-
-
-
 
 CAL_CHECK_STRIPE_CONNECTION = declare(
     "CAL_CHECK_STRIPE_CONNECTION",
-    description="TODO (Check stripe connection)",
+    description=(
+        "Check whether the authenticated user's Stripe account is connected and usable. "
+        "For an organization team: CAL_CHECK_TEAM_STRIPE_CONNECTION."
+    ),
     params=NoParams,
     route=Route("GET", "/v2/stripe/check"),
-    tags=('stripe',),
-    aliases=('CAL_CHECK_STRIPE_STATUS',),
+    tags=("stripe",),
+    aliases=("CAL_CHECK_STRIPE_STATUS",),
 )
 
 
-class CheckTeamStripeConnection(Params):
-    orgId: int = Field(description='SPEC: ')
-    teamId: int = Field(description='SPEC: ')
+class CheckTeamStripeConnection(OrgId):
+    teamId: int = Field(description="Team id in the organization, from CAL_LIST_ORG_TEAMS")
 
 
-# NOTE: replaces retired GET /v2/stripe/check/{teamId}
+# Live API: the pinned spec's GET /v2/stripe/check/{teamId} was retired; the team check now lives under the
+# organization, hence the extra orgId.
 CAL_CHECK_TEAM_STRIPE_CONNECTION = declare(
     "CAL_CHECK_TEAM_STRIPE_CONNECTION",
-    description="TODO (Check team Stripe connection)",
+    description=(
+        "Check whether an organization team has a connected, usable Stripe account. "
+        "For the authenticated user's own account: CAL_CHECK_STRIPE_CONNECTION."
+    ),
     params=CheckTeamStripeConnection,
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/stripe/check"),
-    tags=('stripe', 'teams', 'orgs'),
-    aliases=('CAL_CHECK_TEAM_STRIPE_INTEGRATION_STATUS',),
+    tags=("stripe", "teams", "orgs"),
+    aliases=("CAL_CHECK_TEAM_STRIPE_INTEGRATION_STATUS",),
 )
 
 
-ACTIONS = [CAL_GET_STRIPE_CONNECT_URL, CAL_SAVE_STRIPE_CREDENTIALS, CAL_CHECK_STRIPE_CONNECTION, CAL_CHECK_TEAM_STRIPE_CONNECTION]
+ACTIONS = [
+    CAL_GET_STRIPE_CONNECT_URL,
+    CAL_SAVE_STRIPE_CREDENTIALS,
+    CAL_CHECK_STRIPE_CONNECTION,
+    CAL_CHECK_TEAM_STRIPE_CONNECTION,
+]

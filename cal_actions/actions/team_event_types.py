@@ -1,374 +1,276 @@
-"""TODO module docstring."""
+"""Event types owned by teams and organization teams, and the AI phone calls started from them."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 
-from cal_actions.action import NoParams, Params, Route, declare
+from cal_actions.action import Params, Route, all_optional, declare
+from cal_actions.actions.event_types import EventTypeFields
+
+TEAM_TAGS = ("event-types", "teams")
+ORG_TEAM_TAGS = ("event-types", "orgs", "teams")
+E164 = r"^\+[1-9]\d{1,14}$"
 
 
 class Host(Params):
-    userId: int = Field(description='SPEC: Which user is the host of this event')
-    mandatory: bool = Field(None, description='SPEC: Only relevant for round robin event types. If true then the user must attend round robin event always.')
-    priority: Literal["lowest", "low", "medium", "high", "highest"] = Field(None, description='SPEC: ')
+    userId: int = Field(description="User id of a team member, from the team's memberships.")
+    mandatory: bool = Field(None, description="Round robin only: this host joins every booking.")
+    priority: Literal["lowest", "low", "medium", "high", "highest"] = Field(
+        None, description="Round robin priority; default medium."
+    )
 
 
-class CreateTeamEventType(Params):
-    teamId: int = Field(description='SPEC: ')
-    lengthInMinutes: int = Field(description='SPEC: ')
-    lengthInMinutesOptions: list[str] = Field(None, description='SPEC: If you want that user can choose between different lengths of the event you can specify them here. Must include the provided `lengthInMinutes`.')
-    title: str = Field(description='SPEC: ')
-    slug: str = Field(description='SPEC: ')
-    description: str = Field(None, description='SPEC: ')
-    locations: list[dict[str, Any]] = Field(None, description='SPEC: Locations where the event will take place. If not provided, cal video link will be used as the location.')
-    bookingFields: list[dict[str, Any]] = Field(None, description='SPEC: Custom fields that can be added to the booking form when the event is booked by someone. By default booking form has name and email field.')
-    disableGuests: bool = Field(None, description="SPEC: If true, person booking this event't cant add guests via their emails.")
-    slotInterval: int = Field(None, description='SPEC: Number representing length of each slot when event is booked. By default it equal length of the event type.')
-    minimumBookingNotice: int = Field(None, description='SPEC: Minimum number of minutes before the event that a booking can be made.')
-    beforeEventBuffer: int = Field(None, description='SPEC: Time spaces that can be pre-pended before an event to give more time before it.')
-    afterEventBuffer: int = Field(None, description='SPEC: Time spaces that can be appended after an event to give more time after it.')
-    scheduleId: int = Field(None, description="SPEC: If you want that this event has different schedule than user's default one you can specify it here.")
-    bookingLimitsCount: dict[str, Any] = Field(None, description='SPEC: Limit how many times this event can be booked')
-    onlyShowFirstAvailableSlot: bool = Field(None, description='SPEC: This will limit your availability for this event type to one slot per day, scheduled at the earliest available time.')
-    bookingLimitsDuration: dict[str, Any] = Field(None, description='SPEC: Limit total amount of time that this event can be booked')
-    bookingWindow: dict[str, Any] = Field(None, description='SPEC: Limit how far in the future this event can be booked')
-    offsetStart: int = Field(None, description='SPEC: Offset timeslots shown to bookers by a specified number of minutes')
-    bookerLayouts: dict[str, Any] = Field(None, description='SPEC: Should booker have week, month or column view. Specify default layout and enabled layouts user can pick.')
-    confirmationPolicy: dict[str, Any] = Field(None, description='SPEC: Specify how the booking needs to be manually confirmed before it is pushed to the integrations and a confirmation mail is sent.')
-    recurrence: dict[str, Any] = Field(None, description='SPEC: Create a recurring event type.')
-    requiresBookerEmailVerification: bool = Field(None, description='SPEC: ')
-    hideCalendarNotes: bool = Field(None, description='SPEC: ')
-    lockTimeZoneToggleOnBookingPage: bool = Field(None, description='SPEC: ')
-    color: dict[str, Any] = Field(None, description='SPEC: ')
-    seats: dict[str, Any] = Field(None, description='SPEC: Create an event type with multiple seats.')
-    customName: str = Field(None, description='SPEC: Customizable event name with valid variables: ')
-    destinationCalendar: dict[str, Any] = Field(None, description='SPEC: ')
-    useDestinationCalendarEmail: bool = Field(None, description='SPEC: ')
-    hideCalendarEventDetails: bool = Field(None, description='SPEC: ')
-    successRedirectUrl: str = Field(None, description='SPEC: A valid URL where the booker will redirect to, once the booking is completed successfully')
-    schedulingType: dict[str, Any] = Field(description='SPEC: ')
-    hosts: list[Host] = Field(description='SPEC: ')
-    assignAllTeamMembers: bool = Field(None, description='SPEC: If true, all current and future team members will be assigned to this event type')
+class TeamEventTypeBaseFields(EventTypeFields):
+    """Event-type settings plus hosting: what team create and update share."""
+
+    # Live API: hosts is optional when assignAllTeamMembers is true (2025-10 spec); kept required on create as the
+    # pinned spec has it.
+    hosts: list[Host] = Field(description="Members who take bookings: [{userId, mandatory?, priority?}].")
+    assignAllTeamMembers: bool = Field(None, description="If true, all current and future members host it.")
 
 
-# NOTE: not required by the live API: ['lengthInMinutesOptions']
+class TeamEventTypeFields(TeamEventTypeBaseFields):
+    """Body of a team event type create, at team and organization-team scope."""
+
+    # Spec: typed as a bare object; the API takes COLLECTIVE, ROUND_ROBIN or MANAGED (the 2025-10 spec documents
+    # the equivalent lower-case collective/roundRobin/managed, which the API maps to the same values).
+    schedulingType: Literal["COLLECTIVE", "ROUND_ROBIN", "MANAGED"] = Field(
+        description="COLLECTIVE: all hosts attend; ROUND_ROBIN: one host per booking, rotating; MANAGED: a template "
+        "copied to each host."
+    )
+
+
+# No schedulingType on update: the spec's update shape does not take it.
+TeamEventTypeUpdateFields = all_optional(TeamEventTypeBaseFields, "TeamEventTypeUpdateFields")
+
+
+class PhoneCallFields(Params):
+    """Body of the Cal.ai phone call, at team and organization-team scope."""
+
+    # Spec: the patterns are written as JavaScript literals (/^…$/); these are the regexes the API applies.
+    yourPhoneNumber: str = Field(pattern=E164, description="Your number in E.164, e.g. +14155550123.")
+    numberToCall: str = Field(pattern=E164, description="Number the agent calls, E.164.")
+    calApiKey: str = Field(description="Cal.com API key the agent books with (cal_live_…).")
+    # Spec: typed as an object with default true; the API validates a boolean.
+    enabled: bool = Field(description="Whether the phone agent is enabled; normally true.")
+    templateType: Literal["CHECK_IN_APPOINTMENT", "CUSTOM_TEMPLATE"] = Field(
+        description="Call script: CHECK_IN_APPOINTMENT, or CUSTOM_TEMPLATE driven by generalPrompt."
+    )
+    schedulerName: str = Field(None, description="Name the agent gives for the scheduler.")
+    guestName: str = Field(None, description="Name of the person called.")
+    guestEmail: str = Field(None, description="Email of the person called.")
+    guestCompany: str = Field(None, description="Company of the person called.")
+    beginMessage: str = Field(None, description="First sentence the agent says.")
+    generalPrompt: str = Field(None, description="Instructions for the agent (CUSTOM_TEMPLATE).")
+
+
+class TeamId(Params):
+    teamId: int = Field(description="Team id, from CAL_LIST_TEAMS.")
+
+
+class TeamEventTypeId(TeamId):
+    eventTypeId: int = Field(description="Team event type id, from CAL_LIST_TEAM_EVENT_TYPES.")
+
+
+class OrgTeamId(Params):
+    orgId: int = Field(description="Organization id, from CAL_GET_MY_ORGANIZATION_ID.")
+    teamId: int = Field(description="Team id, from CAL_LIST_ORG_TEAMS.")
+
+
+class OrgTeamEventTypeId(OrgTeamId):
+    eventTypeId: int = Field(description="Event type id, from CAL_LIST_ORG_TEAM_EVENT_TYPES.")
+
+
+class CreateTeamEventType(TeamEventTypeFields, TeamId):
+    pass
+
+
 CAL_CREATE_TEAM_EVENT_TYPE = declare(
     "CAL_CREATE_TEAM_EVENT_TYPE",
-    description="TODO (Create an event type)",
+    description="Create an event type owned by a team, with a scheduling type and hosts; returns it with its id. "
+    "Teams inside an organization: CAL_CREATE_ORG_TEAM_EVENT_TYPE; personal: CAL_CREATE_EVENT_TYPE.",
     params=CreateTeamEventType,
     route=Route("POST", "/v2/teams/{teamId}/event-types"),
-    tags=('event-types', 'teams'),
+    tags=TEAM_TAGS,
 )
 
 
-class ListTeamEventTypes(Params):
-    teamId: int = Field(description='SPEC: ')
-    eventSlug: str = Field(None, description='SPEC: Slug of team event type to return.')
+class ListTeamEventTypes(TeamId):
+    eventSlug: str = Field(None, description="Return only the event type with this slug.")
 
 
 CAL_LIST_TEAM_EVENT_TYPES = declare(
     "CAL_LIST_TEAM_EVENT_TYPES",
-    description="TODO (Get a team event type)",
+    description="List a team's event types (or the one matching eventSlug) with their ids and hosts. "
+    "Organization teams: CAL_LIST_ORG_TEAM_EVENT_TYPES; personal: CAL_LIST_EVENT_TYPES.",
     params=ListTeamEventTypes,
     route=Route("GET", "/v2/teams/{teamId}/event-types"),
-    tags=('event-types', 'teams'),
-    aliases=('CAL_RETRIEVE_TEAM_EVENT_TYPES',),
+    tags=TEAM_TAGS,
+    aliases=("CAL_RETRIEVE_TEAM_EVENT_TYPES",),
 )
-
-
-class GetTeamEventType(Params):
-    teamId: int = Field(description='SPEC: ')
-    eventTypeId: int = Field(description='SPEC: ')
 
 
 CAL_GET_TEAM_EVENT_TYPE = declare(
     "CAL_GET_TEAM_EVENT_TYPE",
-    description="TODO (Get an event type)",
-    params=GetTeamEventType,
+    description="Get one team event type with its hosts and settings. Organization teams: CAL_GET_ORG_TEAM_EVENT_TYPE.",
+    params=TeamEventTypeId,
     route=Route("GET", "/v2/teams/{teamId}/event-types/{eventTypeId}"),
-    tags=('event-types', 'teams'),
-    aliases=('CAL_GET_EVENT_TYPE_BY_TEAM_ID',),
+    tags=TEAM_TAGS,
+    aliases=("CAL_GET_EVENT_TYPE_BY_TEAM_ID",),
 )
 
 
-class UpdateTeamEventType(Params):
-    teamId: int = Field(description='SPEC: ')
-    eventTypeId: int = Field(description='SPEC: ')
-    lengthInMinutes: int = Field(None, description='SPEC: ')
-    lengthInMinutesOptions: list[str] = Field(None, description='SPEC: If you want that user can choose between different lengths of the event you can specify them here. Must include the provided `lengthInMinutes`.')
-    title: str = Field(None, description='SPEC: ')
-    slug: str = Field(None, description='SPEC: ')
-    description: str = Field(None, description='SPEC: ')
-    locations: list[dict[str, Any]] = Field(None, description='SPEC: Locations where the event will take place. If not provided, cal video link will be used as the location.')
-    bookingFields: list[dict[str, Any]] = Field(None, description='SPEC: Custom fields that can be added to the booking form when the event is booked by someone. By default booking form has name and email field.')
-    disableGuests: bool = Field(None, description="SPEC: If true, person booking this event't cant add guests via their emails.")
-    slotInterval: int = Field(None, description='SPEC: Number representing length of each slot when event is booked. By default it equal length of the event type.')
-    minimumBookingNotice: int = Field(None, description='SPEC: Minimum number of minutes before the event that a booking can be made.')
-    beforeEventBuffer: int = Field(None, description='SPEC: Time spaces that can be pre-pended before an event to give more time before it.')
-    afterEventBuffer: int = Field(None, description='SPEC: Time spaces that can be appended after an event to give more time after it.')
-    scheduleId: int = Field(None, description="SPEC: If you want that this event has different schedule than user's default one you can specify it here.")
-    bookingLimitsCount: dict[str, Any] = Field(None, description='SPEC: Limit how many times this event can be booked')
-    onlyShowFirstAvailableSlot: bool = Field(None, description='SPEC: This will limit your availability for this event type to one slot per day, scheduled at the earliest available time.')
-    bookingLimitsDuration: dict[str, Any] = Field(None, description='SPEC: Limit total amount of time that this event can be booked')
-    bookingWindow: dict[str, Any] = Field(None, description='SPEC: Limit how far in the future this event can be booked')
-    offsetStart: int = Field(None, description='SPEC: Offset timeslots shown to bookers by a specified number of minutes')
-    bookerLayouts: dict[str, Any] = Field(None, description='SPEC: Should booker have week, month or column view. Specify default layout and enabled layouts user can pick.')
-    confirmationPolicy: dict[str, Any] = Field(None, description='SPEC: Specify how the booking needs to be manually confirmed before it is pushed to the integrations and a confirmation mail is sent.')
-    recurrence: dict[str, Any] = Field(None, description='SPEC: Create a recurring event type.')
-    requiresBookerEmailVerification: bool = Field(None, description='SPEC: ')
-    hideCalendarNotes: bool = Field(None, description='SPEC: ')
-    lockTimeZoneToggleOnBookingPage: bool = Field(None, description='SPEC: ')
-    color: dict[str, Any] = Field(None, description='SPEC: ')
-    seats: dict[str, Any] = Field(None, description='SPEC: Create an event type with multiple seats.')
-    customName: str = Field(None, description='SPEC: Customizable event name with valid variables: ')
-    destinationCalendar: dict[str, Any] = Field(None, description='SPEC: ')
-    useDestinationCalendarEmail: bool = Field(None, description='SPEC: ')
-    hideCalendarEventDetails: bool = Field(None, description='SPEC: ')
-    successRedirectUrl: str = Field(None, description='SPEC: A valid URL where the booker will redirect to, once the booking is completed successfully')
-    hosts: list[Host] = Field(None, description='SPEC: ')
-    assignAllTeamMembers: bool = Field(None, description='SPEC: If true, all current and future team members will be assigned to this event type')
+class UpdateTeamEventType(TeamEventTypeUpdateFields, TeamEventTypeId):
+    pass
 
 
-# NOTE: not required by the live API: ['lengthInMinutesOptions']
 CAL_UPDATE_TEAM_EVENT_TYPE = declare(
     "CAL_UPDATE_TEAM_EVENT_TYPE",
-    description="TODO (Update a team event type)",
+    description="Change a team event type's settings or hosts; only the fields you pass change. "
+    "Organization teams: CAL_UPDATE_ORG_TEAM_EVENT_TYPE.",
     params=UpdateTeamEventType,
     route=Route("PATCH", "/v2/teams/{teamId}/event-types/{eventTypeId}"),
-    tags=('event-types', 'teams'),
+    tags=TEAM_TAGS,
 )
-
-
-class DeleteTeamEventType(Params):
-    teamId: int = Field(description='SPEC: ')
-    eventTypeId: int = Field(description='SPEC: ')
 
 
 CAL_DELETE_TEAM_EVENT_TYPE = declare(
     "CAL_DELETE_TEAM_EVENT_TYPE",
-    description="TODO (Delete a team event type)",
-    params=DeleteTeamEventType,
+    description="Permanently delete a team event type. Organization teams: CAL_DELETE_ORG_TEAM_EVENT_TYPE.",
+    params=TeamEventTypeId,
     route=Route("DELETE", "/v2/teams/{teamId}/event-types/{eventTypeId}"),
-    tags=('event-types', 'teams'),
-    aliases=('CAL_DELETE_EVENT_TYPE_IN_TEAM',),
+    tags=TEAM_TAGS,
+    aliases=("CAL_DELETE_EVENT_TYPE_IN_TEAM",),
 )
 
 
-class CreateTeamEventTypePhoneCall(Params):
-    teamId: int = Field(description='SPEC: ')
-    eventTypeId: int = Field(description='SPEC: ')
-    yourPhoneNumber: str = Field(description='SPEC: Your phone number')
-    numberToCall: str = Field(description='SPEC: Number to call')
-    calApiKey: str = Field(description='SPEC: CAL API Key')
-    enabled: dict[str, Any] = Field(description='SPEC: Enabled status')
-    templateType: Literal["CHECK_IN_APPOINTMENT", "CUSTOM_TEMPLATE"] = Field(description='SPEC: Template type')
-    schedulerName: str = Field(None, description='SPEC: Scheduler name')
-    guestName: str = Field(None, description='SPEC: Guest name')
-    guestEmail: str = Field(None, description='SPEC: Guest email')
-    guestCompany: str = Field(None, description='SPEC: Guest company')
-    beginMessage: str = Field(None, description='SPEC: Begin message')
-    generalPrompt: str = Field(None, description='SPEC: General prompt')
+class CreateTeamEventTypePhoneCall(PhoneCallFields, TeamEventTypeId):
+    pass
 
 
+# Spec: the operation also lists an orgId path parameter that its path does not contain; left out.
 CAL_CREATE_TEAM_EVENT_TYPE_PHONE_CALL = declare(
     "CAL_CREATE_TEAM_EVENT_TYPE_PHONE_CALL",
-    description="TODO (Create a phone call)",
+    description="Have the Cal.ai agent phone numberToCall now about a team event type (e.g. to book or check in). "
+    "Organization teams: CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL.",
     params=CreateTeamEventTypePhoneCall,
     route=Route("POST", "/v2/teams/{teamId}/event-types/{eventTypeId}/create-phone-call"),
-    tags=('event-types', 'teams'),
-    aliases=('CAL_CREATE_PHONE_CALL_EVENT',),
+    tags=TEAM_TAGS,
+    aliases=("CAL_CREATE_PHONE_CALL_EVENT",),
 )
 
 
-class CreateOrgTeamEventType(Params):
-    orgId: int = Field(description='SPEC: ')
-    teamId: int = Field(description='SPEC: ')
-    lengthInMinutes: int = Field(description='SPEC: ')
-    lengthInMinutesOptions: list[str] = Field(None, description='SPEC: If you want that user can choose between different lengths of the event you can specify them here. Must include the provided `lengthInMinutes`.')
-    title: str = Field(description='SPEC: ')
-    slug: str = Field(description='SPEC: ')
-    description: str = Field(None, description='SPEC: ')
-    locations: list[dict[str, Any]] = Field(None, description='SPEC: Locations where the event will take place. If not provided, cal video link will be used as the location.')
-    bookingFields: list[dict[str, Any]] = Field(None, description='SPEC: Custom fields that can be added to the booking form when the event is booked by someone. By default booking form has name and email field.')
-    disableGuests: bool = Field(None, description="SPEC: If true, person booking this event't cant add guests via their emails.")
-    slotInterval: int = Field(None, description='SPEC: Number representing length of each slot when event is booked. By default it equal length of the event type.')
-    minimumBookingNotice: int = Field(None, description='SPEC: Minimum number of minutes before the event that a booking can be made.')
-    beforeEventBuffer: int = Field(None, description='SPEC: Time spaces that can be pre-pended before an event to give more time before it.')
-    afterEventBuffer: int = Field(None, description='SPEC: Time spaces that can be appended after an event to give more time after it.')
-    scheduleId: int = Field(None, description="SPEC: If you want that this event has different schedule than user's default one you can specify it here.")
-    bookingLimitsCount: dict[str, Any] = Field(None, description='SPEC: Limit how many times this event can be booked')
-    onlyShowFirstAvailableSlot: bool = Field(None, description='SPEC: This will limit your availability for this event type to one slot per day, scheduled at the earliest available time.')
-    bookingLimitsDuration: dict[str, Any] = Field(None, description='SPEC: Limit total amount of time that this event can be booked')
-    bookingWindow: dict[str, Any] = Field(None, description='SPEC: Limit how far in the future this event can be booked')
-    offsetStart: int = Field(None, description='SPEC: Offset timeslots shown to bookers by a specified number of minutes')
-    bookerLayouts: dict[str, Any] = Field(None, description='SPEC: Should booker have week, month or column view. Specify default layout and enabled layouts user can pick.')
-    confirmationPolicy: dict[str, Any] = Field(None, description='SPEC: Specify how the booking needs to be manually confirmed before it is pushed to the integrations and a confirmation mail is sent.')
-    recurrence: dict[str, Any] = Field(None, description='SPEC: Create a recurring event type.')
-    requiresBookerEmailVerification: bool = Field(None, description='SPEC: ')
-    hideCalendarNotes: bool = Field(None, description='SPEC: ')
-    lockTimeZoneToggleOnBookingPage: bool = Field(None, description='SPEC: ')
-    color: dict[str, Any] = Field(None, description='SPEC: ')
-    seats: dict[str, Any] = Field(None, description='SPEC: Create an event type with multiple seats.')
-    customName: str = Field(None, description='SPEC: Customizable event name with valid variables: ')
-    destinationCalendar: dict[str, Any] = Field(None, description='SPEC: ')
-    useDestinationCalendarEmail: bool = Field(None, description='SPEC: ')
-    hideCalendarEventDetails: bool = Field(None, description='SPEC: ')
-    successRedirectUrl: str = Field(None, description='SPEC: A valid URL where the booker will redirect to, once the booking is completed successfully')
-    schedulingType: dict[str, Any] = Field(description='SPEC: ')
-    hosts: list[Host] = Field(description='SPEC: ')
-    assignAllTeamMembers: bool = Field(None, description='SPEC: If true, all current and future team members will be assigned to this event type')
+class CreateOrgTeamEventType(TeamEventTypeFields, OrgTeamId):
+    pass
 
 
-# NOTE: not required by the live API: ['lengthInMinutesOptions']
 CAL_CREATE_ORG_TEAM_EVENT_TYPE = declare(
     "CAL_CREATE_ORG_TEAM_EVENT_TYPE",
-    description="TODO (Create an event type)",
+    description="Create an event type for a team inside an organization, with a scheduling type and hosts; returns "
+    "it with its id. Teams outside organizations: CAL_CREATE_TEAM_EVENT_TYPE.",
     params=CreateOrgTeamEventType,
     route=Route("POST", "/v2/organizations/{orgId}/teams/{teamId}/event-types"),
-    tags=('event-types', 'orgs', 'teams'),
-    aliases=('CAL_CREATE_TEAM_EVENT_TYPES_WITH_CUSTOM_OPTIONS',),
+    tags=ORG_TEAM_TAGS,
+    aliases=("CAL_CREATE_TEAM_EVENT_TYPES_WITH_CUSTOM_OPTIONS",),
 )
 
 
-class ListOrgTeamEventTypes(Params):
-    orgId: int = Field(description='SPEC: ')
-    teamId: int = Field(description='SPEC: ')
-    eventSlug: str = Field(None, description='SPEC: Slug of team event type to return.')
+class ListOrgTeamEventTypes(OrgTeamId):
+    eventSlug: str = Field(None, description="Return only the event type with this slug.")
 
 
 CAL_LIST_ORG_TEAM_EVENT_TYPES = declare(
     "CAL_LIST_ORG_TEAM_EVENT_TYPES",
-    description="TODO (Get a team event type)",
+    description="List the event types of one organization team (or the one matching eventSlug). All teams at once: "
+    "CAL_LIST_ORG_TEAMS_EVENT_TYPES; teams outside organizations: CAL_LIST_TEAM_EVENT_TYPES.",
     params=ListOrgTeamEventTypes,
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/event-types"),
-    tags=('event-types', 'orgs', 'teams'),
-    aliases=('CAL_LIST_TEAM_EVENT_TYPES_BY_ORG_AND_TEAM_ID',),
+    tags=ORG_TEAM_TAGS,
+    aliases=("CAL_LIST_TEAM_EVENT_TYPES_BY_ORG_AND_TEAM_ID",),
 )
-
-
-class GetOrgTeamEventType(Params):
-    orgId: int = Field(description='SPEC: ')
-    teamId: int = Field(description='SPEC: ')
-    eventTypeId: int = Field(description='SPEC: ')
 
 
 CAL_GET_ORG_TEAM_EVENT_TYPE = declare(
     "CAL_GET_ORG_TEAM_EVENT_TYPE",
-    description="TODO (Get an event type)",
-    params=GetOrgTeamEventType,
+    description="Get one event type of an organization team with its hosts and settings. Teams outside "
+    "organizations: CAL_GET_TEAM_EVENT_TYPE.",
+    params=OrgTeamEventTypeId,
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}"),
-    tags=('event-types', 'orgs', 'teams'),
-    aliases=('CAL_FETCH_EVENT_TYPE_DETAILS',),
+    tags=ORG_TEAM_TAGS,
+    aliases=("CAL_FETCH_EVENT_TYPE_DETAILS",),
 )
 
 
-class UpdateOrgTeamEventType(Params):
-    orgId: int = Field(description='SPEC: ')
-    teamId: int = Field(description='SPEC: ')
-    eventTypeId: int = Field(description='SPEC: ')
-    lengthInMinutes: int = Field(None, description='SPEC: ')
-    lengthInMinutesOptions: list[str] = Field(None, description='SPEC: If you want that user can choose between different lengths of the event you can specify them here. Must include the provided `lengthInMinutes`.')
-    title: str = Field(None, description='SPEC: ')
-    slug: str = Field(None, description='SPEC: ')
-    description: str = Field(None, description='SPEC: ')
-    locations: list[dict[str, Any]] = Field(None, description='SPEC: Locations where the event will take place. If not provided, cal video link will be used as the location.')
-    bookingFields: list[dict[str, Any]] = Field(None, description='SPEC: Custom fields that can be added to the booking form when the event is booked by someone. By default booking form has name and email field.')
-    disableGuests: bool = Field(None, description="SPEC: If true, person booking this event't cant add guests via their emails.")
-    slotInterval: int = Field(None, description='SPEC: Number representing length of each slot when event is booked. By default it equal length of the event type.')
-    minimumBookingNotice: int = Field(None, description='SPEC: Minimum number of minutes before the event that a booking can be made.')
-    beforeEventBuffer: int = Field(None, description='SPEC: Time spaces that can be pre-pended before an event to give more time before it.')
-    afterEventBuffer: int = Field(None, description='SPEC: Time spaces that can be appended after an event to give more time after it.')
-    scheduleId: int = Field(None, description="SPEC: If you want that this event has different schedule than user's default one you can specify it here.")
-    bookingLimitsCount: dict[str, Any] = Field(None, description='SPEC: Limit how many times this event can be booked')
-    onlyShowFirstAvailableSlot: bool = Field(None, description='SPEC: This will limit your availability for this event type to one slot per day, scheduled at the earliest available time.')
-    bookingLimitsDuration: dict[str, Any] = Field(None, description='SPEC: Limit total amount of time that this event can be booked')
-    bookingWindow: dict[str, Any] = Field(None, description='SPEC: Limit how far in the future this event can be booked')
-    offsetStart: int = Field(None, description='SPEC: Offset timeslots shown to bookers by a specified number of minutes')
-    bookerLayouts: dict[str, Any] = Field(None, description='SPEC: Should booker have week, month or column view. Specify default layout and enabled layouts user can pick.')
-    confirmationPolicy: dict[str, Any] = Field(None, description='SPEC: Specify how the booking needs to be manually confirmed before it is pushed to the integrations and a confirmation mail is sent.')
-    recurrence: dict[str, Any] = Field(None, description='SPEC: Create a recurring event type.')
-    requiresBookerEmailVerification: bool = Field(None, description='SPEC: ')
-    hideCalendarNotes: bool = Field(None, description='SPEC: ')
-    lockTimeZoneToggleOnBookingPage: bool = Field(None, description='SPEC: ')
-    color: dict[str, Any] = Field(None, description='SPEC: ')
-    seats: dict[str, Any] = Field(None, description='SPEC: Create an event type with multiple seats.')
-    customName: str = Field(None, description='SPEC: Customizable event name with valid variables: ')
-    destinationCalendar: dict[str, Any] = Field(None, description='SPEC: ')
-    useDestinationCalendarEmail: bool = Field(None, description='SPEC: ')
-    hideCalendarEventDetails: bool = Field(None, description='SPEC: ')
-    successRedirectUrl: str = Field(None, description='SPEC: A valid URL where the booker will redirect to, once the booking is completed successfully')
-    hosts: list[Host] = Field(None, description='SPEC: ')
-    assignAllTeamMembers: bool = Field(None, description='SPEC: If true, all current and future team members will be assigned to this event type')
+class UpdateOrgTeamEventType(TeamEventTypeUpdateFields, OrgTeamEventTypeId):
+    pass
 
 
-# NOTE: not required by the live API: ['lengthInMinutesOptions']
 CAL_UPDATE_ORG_TEAM_EVENT_TYPE = declare(
     "CAL_UPDATE_ORG_TEAM_EVENT_TYPE",
-    description="TODO (Update a team event type)",
+    description="Change an organization team event type's settings or hosts; only the fields you pass change. "
+    "Teams outside organizations: CAL_UPDATE_TEAM_EVENT_TYPE.",
     params=UpdateOrgTeamEventType,
     route=Route("PATCH", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}"),
-    tags=('event-types', 'orgs', 'teams'),
+    tags=ORG_TEAM_TAGS,
 )
-
-
-class DeleteOrgTeamEventType(Params):
-    orgId: int = Field(description='SPEC: ')
-    teamId: int = Field(description='SPEC: ')
-    eventTypeId: int = Field(description='SPEC: ')
 
 
 CAL_DELETE_ORG_TEAM_EVENT_TYPE = declare(
     "CAL_DELETE_ORG_TEAM_EVENT_TYPE",
-    description="TODO (Delete a team event type)",
-    params=DeleteOrgTeamEventType,
+    description="Permanently delete an event type of an organization team. Teams outside organizations: "
+    "CAL_DELETE_TEAM_EVENT_TYPE.",
+    params=OrgTeamEventTypeId,
     route=Route("DELETE", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}"),
-    tags=('event-types', 'orgs', 'teams'),
+    tags=ORG_TEAM_TAGS,
 )
 
 
-class CreateOrgTeamEventTypePhoneCall(Params):
-    orgId: int = Field(description='SPEC: ')
-    teamId: int = Field(description='SPEC: ')
-    eventTypeId: int = Field(description='SPEC: ')
-    yourPhoneNumber: str = Field(description='SPEC: Your phone number')
-    numberToCall: str = Field(description='SPEC: Number to call')
-    calApiKey: str = Field(description='SPEC: CAL API Key')
-    enabled: dict[str, Any] = Field(description='SPEC: Enabled status')
-    templateType: Literal["CHECK_IN_APPOINTMENT", "CUSTOM_TEMPLATE"] = Field(description='SPEC: Template type')
-    schedulerName: str = Field(None, description='SPEC: Scheduler name')
-    guestName: str = Field(None, description='SPEC: Guest name')
-    guestEmail: str = Field(None, description='SPEC: Guest email')
-    guestCompany: str = Field(None, description='SPEC: Guest company')
-    beginMessage: str = Field(None, description='SPEC: Begin message')
-    generalPrompt: str = Field(None, description='SPEC: General prompt')
+class CreateOrgTeamEventTypePhoneCall(PhoneCallFields, OrgTeamEventTypeId):
+    pass
 
 
 CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL = declare(
     "CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL",
-    description="TODO (Create a phone call)",
+    description="Have the Cal.ai agent phone numberToCall now about an organization team's event type (e.g. to book "
+    "or check in). Teams outside organizations: CAL_CREATE_TEAM_EVENT_TYPE_PHONE_CALL.",
     params=CreateOrgTeamEventTypePhoneCall,
     route=Route("POST", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}/create-phone-call"),
-    tags=('event-types', 'orgs', 'teams'),
-    aliases=('CAL_CREATE_PHONE_CALL_FOR_EVENT_TYPE',),
+    tags=ORG_TEAM_TAGS,
+    aliases=("CAL_CREATE_PHONE_CALL_FOR_EVENT_TYPE",),
 )
 
 
 class ListOrgTeamsEventTypes(Params):
-    orgId: int = Field(description='SPEC: ')
-    take: int = Field(None, description='SPEC: The number of items to return')
-    skip: int = Field(None, description='SPEC: The number of items to skip')
+    orgId: int = Field(description="Organization id, from CAL_GET_MY_ORGANIZATION_ID.")
+    take: int = Field(None, description="Page size.")
+    skip: int = Field(None, description="Items to skip, for paging.")
 
 
 CAL_LIST_ORG_TEAMS_EVENT_TYPES = declare(
     "CAL_LIST_ORG_TEAMS_EVENT_TYPES",
-    description="TODO (Get all team event types)",
+    description="List the event types of every team in an organization, paged. One team only: "
+    "CAL_LIST_ORG_TEAM_EVENT_TYPES.",
     params=ListOrgTeamsEventTypes,
     route=Route("GET", "/v2/organizations/{orgId}/teams/event-types"),
-    tags=('event-types', 'orgs', 'teams'),
-    aliases=('CAL_GET_ORGANIZATION_TEAMS_EVENT_TYPES',),
+    tags=ORG_TEAM_TAGS,
+    aliases=("CAL_GET_ORGANIZATION_TEAMS_EVENT_TYPES",),
 )
 
 
-ACTIONS = [CAL_CREATE_TEAM_EVENT_TYPE, CAL_LIST_TEAM_EVENT_TYPES, CAL_GET_TEAM_EVENT_TYPE, CAL_UPDATE_TEAM_EVENT_TYPE, CAL_DELETE_TEAM_EVENT_TYPE, CAL_CREATE_TEAM_EVENT_TYPE_PHONE_CALL, CAL_CREATE_ORG_TEAM_EVENT_TYPE, CAL_LIST_ORG_TEAM_EVENT_TYPES, CAL_GET_ORG_TEAM_EVENT_TYPE, CAL_UPDATE_ORG_TEAM_EVENT_TYPE, CAL_DELETE_ORG_TEAM_EVENT_TYPE, CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL, CAL_LIST_ORG_TEAMS_EVENT_TYPES]
+ACTIONS = [
+    CAL_CREATE_TEAM_EVENT_TYPE,
+    CAL_LIST_TEAM_EVENT_TYPES,
+    CAL_GET_TEAM_EVENT_TYPE,
+    CAL_UPDATE_TEAM_EVENT_TYPE,
+    CAL_DELETE_TEAM_EVENT_TYPE,
+    CAL_CREATE_TEAM_EVENT_TYPE_PHONE_CALL,
+    CAL_CREATE_ORG_TEAM_EVENT_TYPE,
+    CAL_LIST_ORG_TEAM_EVENT_TYPES,
+    CAL_GET_ORG_TEAM_EVENT_TYPE,
+    CAL_UPDATE_ORG_TEAM_EVENT_TYPE,
+    CAL_DELETE_ORG_TEAM_EVENT_TYPE,
+    CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL,
+    CAL_LIST_ORG_TEAMS_EVENT_TYPES,
+]

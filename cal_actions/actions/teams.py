@@ -1,200 +1,229 @@
-"""TODO module docstring."""
+"""Standalone teams (outside any organization), their memberships, and the team and membership field sets."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 
-from cal_actions.action import NoParams, Params, Route, declare
+from cal_actions.action import NoParams, Params, Route, all_optional, declare
+
+MembershipRole = Literal["MEMBER", "OWNER", "ADMIN"]
 
 
-class CreateTeam(Params):
-    name: str = Field(min_length=1, description='SPEC: Name of the team')
-    slug: str = Field(None, description='SPEC: Team slug')
-    logoUrl: str = Field(None, description='SPEC: URL of the teams logo image')
-    calVideoLogo: str = Field(None, description='SPEC: ')
-    appLogo: str = Field(None, description='SPEC: ')
-    appIconLogo: str = Field(None, description='SPEC: ')
-    bio: str = Field(None, description='SPEC: ')
-    hideBranding: bool = Field(False, description='SPEC: ')
-    isPrivate: bool = Field(None, description='SPEC: ')
-    hideBookATeamMember: bool = Field(None, description='SPEC: ')
-    metadata: str = Field(None, description='SPEC: ')
-    theme: str = Field(None, description='SPEC: ')
-    brandColor: str = Field(None, description='SPEC: ')
-    darkBrandColor: str = Field(None, description='SPEC: ')
-    bannerUrl: str = Field(None, description='SPEC: URL of the teams banner image which is shown on booker')
-    timeFormat: int = Field(None, description='SPEC: ')
-    timeZone: str = Field('Europe/London', description="SPEC: Timezone is used to create teams's default schedule from Monday to Friday from 9AM to 5PM. It will default to Europe/London if not passed.")
-    weekStart: str = Field('Sunday', description='SPEC: ')
-    autoAcceptCreator: bool = Field(True, description='SPEC: ')
+class Page(Params):
+    """take/skip pagination of the team, membership, user and attribute lists."""
+
+    take: int = Field(None, description="Max items to return")
+    skip: int = Field(None, description="Items to skip, for paging")
+
+
+class TeamProfileFields(Params):
+    """Team profile, shared by teams and organization teams; every field optional (the update shape)."""
+
+    name: str = Field(None, min_length=1, description="Team name")
+    slug: str = Field(None, description="URL slug in kebab-case, e.g. sales-team")
+    logoUrl: str = Field(None, description="Logo image URL")
+    calVideoLogo: str = Field(None, description="Logo URL shown in Cal Video meetings")
+    appLogo: str = Field(None, description="App logo image URL")
+    appIconLogo: str = Field(None, description="App icon image URL")
+    bio: str = Field(None, description="Short team description shown on the team page")
+    hideBranding: bool = Field(None, description="Hide Cal.com branding on booking pages")
+    isPrivate: bool = Field(None, description="Hide the member list from non-admins")
+    hideBookATeamMember: bool = Field(None, description="Hide the 'Book a team member' button")
+    # Spec: a string in the pinned spec, kept as the contract; the 2025-10 spec types it as an object
+    # (at most 50 keys).
+    metadata: str = Field(None, description="Custom data: a JSON object encoded as a string")
+    theme: str = Field(None, description="Booking page theme: light or dark")
+    brandColor: str = Field(None, description="Brand color, hex, e.g. #292929")
+    darkBrandColor: str = Field(None, description="Dark-mode brand color, hex, e.g. #FAFAFA")
+    bannerUrl: str = Field(None, description="Banner image URL shown on the booking page")
+    timeFormat: int = Field(None, description="Clock format: 12 or 24")
+    timeZone: str = Field(
+        None, description="IANA time zone of the team's default Mon-Fri 9-17 schedule, e.g. America/New_York"
+    )
+    weekStart: str = Field(None, description="First day of the week, e.g. Monday")
+
+
+class TeamCreateFields(TeamProfileFields):
+    """Body of a new team or organization team. The server defaults hideBranding to false, timeZone to
+    Europe/London and weekStart to Sunday."""
+
+    name: str = Field(min_length=1, description="Team name")
+    autoAcceptCreator: bool = Field(
+        True, description="Make you an accepted owner at once; with false you cannot create team event types"
+    )
+
+
+class TeamUpdateFields(TeamProfileFields):
+    """Body of a team or organization-team update; only the fields sent change."""
+
+    bookingLimits: str = Field(
+        None, description='Booking caps as a JSON string, keys PER_DAY/PER_WEEK/PER_MONTH/PER_YEAR, e.g. {"PER_DAY":3}'
+    )
+    includeManagedEventsInLimits: bool = Field(None, description="Count managed event types in bookingLimits")
+
+
+class MembershipFields(Params):
+    """Membership settings, the same at team, organization-team and organization scope."""
+
+    accepted: bool = Field(False, description="Membership active; false leaves it a pending invitation")
+    role: MembershipRole = Field("MEMBER", description="Role: MEMBER, ADMIN or OWNER")
+    disableImpersonation: bool = Field(False, description="Forbid admins to impersonate this member")
+
+
+#: Body of a membership update at any scope: the same fields, none required; only those sent change.
+MembershipUpdateFields = all_optional(MembershipFields, "MembershipUpdateFields")
+
+
+class MembershipCreateFields(MembershipFields):
+    """Body of a new team membership."""
+
+    userId: int = Field(description="Id of the user to add, e.g. from CAL_LIST_ORG_USERS or CAL_GET_ME")
+
+
+class TeamPath(Params):
+    teamId: int = Field(description="Standalone team id from CAL_LIST_TEAMS")
+
+
+class TeamMembershipPath(TeamPath):
+    membershipId: int = Field(description="Membership id from CAL_LIST_TEAM_MEMBERSHIPS")
 
 
 CAL_CREATE_TEAM = declare(
     "CAL_CREATE_TEAM",
-    description="TODO (Create a team)",
-    params=CreateTeam,
+    description="Create a standalone team (outside any organization) with you as owner. Returns the team and its "
+    "id, or a payment link if billing is required. For a team inside an organization use CAL_CREATE_ORG_TEAM.",
+    params=TeamCreateFields,
     route=Route("POST", "/v2/teams"),
-    tags=('teams',),
-    aliases=('CAL_CREATE_OR_UPDATE_TEAM_PROFILE',),
+    tags=("teams",),
+    aliases=("CAL_CREATE_OR_UPDATE_TEAM_PROFILE",),
 )
-
-
 
 
 CAL_LIST_TEAMS = declare(
     "CAL_LIST_TEAMS",
-    description="TODO (Get teams)",
+    description="List the teams you are a member of, with ids, names, slugs and profiles. Source of teamId for "
+    "standalone-team actions; for teams inside an organization use CAL_LIST_ORG_TEAMS or CAL_LIST_MY_ORG_TEAMS.",
     params=NoParams,
     route=Route("GET", "/v2/teams"),
-    tags=('teams',),
-    aliases=('CAL_GET_TEAMS_LIST',),
+    tags=("teams",),
+    aliases=("CAL_GET_TEAMS_LIST",),
 )
-
-
-class GetTeam(Params):
-    teamId: int = Field(description='SPEC: ')
 
 
 CAL_GET_TEAM = declare(
     "CAL_GET_TEAM",
-    description="TODO (Get a team)",
-    params=GetTeam,
+    description="Get one standalone team's profile (name, slug, branding, time zone) by teamId; you must be a "
+    "member. For a team inside an organization use CAL_GET_ORG_TEAM.",
+    params=TeamPath,
     route=Route("GET", "/v2/teams/{teamId}"),
-    tags=('teams',),
-    aliases=('CAL_GET_TEAM_INFORMATION_BY_TEAM_ID',),
+    tags=("teams",),
+    aliases=("CAL_GET_TEAM_INFORMATION_BY_TEAM_ID",),
 )
 
 
-class UpdateTeam(Params):
-    teamId: int = Field(description='SPEC: ')
-    name: str = Field(None, min_length=1, description='SPEC: Name of the team')
-    slug: str = Field(None, description='SPEC: Team slug')
-    logoUrl: str = Field(None, description='SPEC: URL of the teams logo image')
-    calVideoLogo: str = Field(None, description='SPEC: ')
-    appLogo: str = Field(None, description='SPEC: ')
-    appIconLogo: str = Field(None, description='SPEC: ')
-    bio: str = Field(None, description='SPEC: ')
-    hideBranding: bool = Field(None, description='SPEC: ')
-    isPrivate: bool = Field(None, description='SPEC: ')
-    hideBookATeamMember: bool = Field(None, description='SPEC: ')
-    metadata: str = Field(None, description='SPEC: ')
-    theme: str = Field(None, description='SPEC: ')
-    brandColor: str = Field(None, description='SPEC: ')
-    darkBrandColor: str = Field(None, description='SPEC: ')
-    bannerUrl: str = Field(None, description='SPEC: URL of the teams banner image which is shown on booker')
-    timeFormat: int = Field(None, description='SPEC: ')
-    timeZone: str = Field(None, description="SPEC: Timezone is used to create teams's default schedule from Monday to Friday from 9AM to 5PM. It will default to Europe/London if not passed.")
-    weekStart: str = Field(None, description='SPEC: ')
-    bookingLimits: str = Field(None, description='SPEC: ')
-    includeManagedEventsInLimits: bool = Field(None, description='SPEC: ')
+class UpdateTeam(TeamUpdateFields, TeamPath):
+    pass
 
 
 CAL_UPDATE_TEAM = declare(
     "CAL_UPDATE_TEAM",
-    description="TODO (Update a team)",
+    description="Update a standalone team's profile (owner only); only the fields sent change. Returns the "
+    "updated team. For a team inside an organization use CAL_UPDATE_ORG_TEAM.",
     params=UpdateTeam,
     route=Route("PATCH", "/v2/teams/{teamId}"),
-    tags=('teams',),
-    aliases=('CAL_UPDATE_TEAM_INFORMATION_BY_ID',),
+    tags=("teams",),
+    aliases=("CAL_UPDATE_TEAM_INFORMATION_BY_ID",),
 )
-
-
-class DeleteTeam(Params):
-    teamId: int = Field(description='SPEC: ')
 
 
 CAL_DELETE_TEAM = declare(
     "CAL_DELETE_TEAM",
-    description="TODO (Delete a team)",
-    params=DeleteTeam,
+    description="Permanently delete a standalone team (owner only). Returns the deleted team. For a team inside "
+    "an organization use CAL_DELETE_ORG_TEAM.",
+    params=TeamPath,
     route=Route("DELETE", "/v2/teams/{teamId}"),
-    tags=('teams',),
-    aliases=('CAL_DELETE_TEAM_BY_ID',),
+    tags=("teams",),
+    aliases=("CAL_DELETE_TEAM_BY_ID",),
 )
 
 
-class CreateTeamMembership(Params):
-    teamId: int = Field(description='SPEC: ')
-    userId: int = Field(description='SPEC: ')
-    accepted: bool = Field(False, description='SPEC: ')
-    role: Literal["MEMBER", "OWNER", "ADMIN"] = Field('MEMBER', description='SPEC: ')
-    disableImpersonation: bool = Field(False, description='SPEC: ')
+class CreateTeamMembership(MembershipCreateFields, TeamPath):
+    pass
 
 
 CAL_CREATE_TEAM_MEMBERSHIP = declare(
     "CAL_CREATE_TEAM_MEMBERSHIP",
-    description="TODO (Create a membership)",
+    description="Add a user to a standalone team with a role (default MEMBER). Returns the membership and its id. "
+    "For a team inside an organization use CAL_CREATE_ORG_TEAM_MEMBERSHIP; for the organization itself "
+    "CAL_CREATE_ORG_MEMBERSHIP.",
     params=CreateTeamMembership,
     route=Route("POST", "/v2/teams/{teamId}/memberships"),
-    tags=('teams', 'memberships'),
-    aliases=('CAL_CREATE_TEAM_MEMBERSHIP_WITH_ROLE',),
+    tags=("teams", "memberships"),
+    aliases=("CAL_CREATE_TEAM_MEMBERSHIP_WITH_ROLE",),
 )
 
 
-class ListTeamMemberships(Params):
-    teamId: int = Field(description='SPEC: ')
-    take: int = Field(None, description='SPEC: The number of items to return')
-    skip: int = Field(None, description='SPEC: The number of items to skip')
+class ListTeamMemberships(Page, TeamPath):
+    pass
 
 
 CAL_LIST_TEAM_MEMBERSHIPS = declare(
     "CAL_LIST_TEAM_MEMBERSHIPS",
-    description="TODO (Get all memberships)",
+    description="List a standalone team's memberships (membership id, userId, role, accepted), paginated. Source "
+    "of membershipId. For organization teams use CAL_LIST_ORG_TEAM_MEMBERSHIPS.",
     params=ListTeamMemberships,
     route=Route("GET", "/v2/teams/{teamId}/memberships"),
-    tags=('teams', 'memberships'),
-    aliases=('CAL_RETRIEVE_TEAM_MEMBERSHIPS',),
+    tags=("teams", "memberships"),
+    aliases=("CAL_RETRIEVE_TEAM_MEMBERSHIPS",),
 )
-
-
-class GetTeamMembership(Params):
-    teamId: int = Field(description='SPEC: ')
-    membershipId: int = Field(description='SPEC: ')
 
 
 CAL_GET_TEAM_MEMBERSHIP = declare(
     "CAL_GET_TEAM_MEMBERSHIP",
-    description="TODO (Get a membership)",
-    params=GetTeamMembership,
+    description="Get one membership of a standalone team (userId, role, accepted) by membershipId.",
+    params=TeamMembershipPath,
     route=Route("GET", "/v2/teams/{teamId}/memberships/{membershipId}"),
-    tags=('teams', 'memberships'),
-    aliases=('CAL_RETRIEVE_TEAM_MEMBERSHIP_BY_ID',),
+    tags=("teams", "memberships"),
+    aliases=("CAL_RETRIEVE_TEAM_MEMBERSHIP_BY_ID",),
 )
 
 
-class UpdateTeamMembership(Params):
-    teamId: int = Field(description='SPEC: ')
-    membershipId: int = Field(description='SPEC: ')
-    accepted: bool = Field(None, description='SPEC: ')
-    role: Literal["MEMBER", "OWNER", "ADMIN"] = Field(None, description='SPEC: ')
-    disableImpersonation: bool = Field(None, description='SPEC: ')
+class UpdateTeamMembership(MembershipUpdateFields, TeamMembershipPath):
+    pass
 
 
 CAL_UPDATE_TEAM_MEMBERSHIP = declare(
     "CAL_UPDATE_TEAM_MEMBERSHIP",
-    description="TODO (Create a membership)",
+    description="Change a standalone team membership's role, accepted state or impersonation setting; only the "
+    "fields sent change. Returns the updated membership.",
     params=UpdateTeamMembership,
     route=Route("PATCH", "/v2/teams/{teamId}/memberships/{membershipId}"),
-    tags=('teams', 'memberships'),
-    aliases=('CAL_UPDATE_TEAM_MEMBERSHIP_PROPERTIES',),
+    tags=("teams", "memberships"),
+    aliases=("CAL_UPDATE_TEAM_MEMBERSHIP_PROPERTIES",),
 )
-
-
-class DeleteTeamMembership(Params):
-    teamId: int = Field(description='SPEC: ')
-    membershipId: int = Field(description='SPEC: ')
 
 
 CAL_DELETE_TEAM_MEMBERSHIP = declare(
     "CAL_DELETE_TEAM_MEMBERSHIP",
-    description="TODO (Delete a membership)",
-    params=DeleteTeamMembership,
+    description="Remove a user from a standalone team by deleting their membership; the user account stays.",
+    params=TeamMembershipPath,
     route=Route("DELETE", "/v2/teams/{teamId}/memberships/{membershipId}"),
-    tags=('teams', 'memberships'),
-    aliases=('CAL_DELETE_MEMBERSHIP_IN_TEAM',),
+    tags=("teams", "memberships"),
+    aliases=("CAL_DELETE_MEMBERSHIP_IN_TEAM",),
 )
 
 
-ACTIONS = [CAL_CREATE_TEAM, CAL_LIST_TEAMS, CAL_GET_TEAM, CAL_UPDATE_TEAM, CAL_DELETE_TEAM, CAL_CREATE_TEAM_MEMBERSHIP, CAL_LIST_TEAM_MEMBERSHIPS, CAL_GET_TEAM_MEMBERSHIP, CAL_UPDATE_TEAM_MEMBERSHIP, CAL_DELETE_TEAM_MEMBERSHIP]
+ACTIONS = [
+    CAL_CREATE_TEAM,
+    CAL_LIST_TEAMS,
+    CAL_GET_TEAM,
+    CAL_UPDATE_TEAM,
+    CAL_DELETE_TEAM,
+    CAL_CREATE_TEAM_MEMBERSHIP,
+    CAL_LIST_TEAM_MEMBERSHIPS,
+    CAL_GET_TEAM_MEMBERSHIP,
+    CAL_UPDATE_TEAM_MEMBERSHIP,
+    CAL_DELETE_TEAM_MEMBERSHIP,
+]

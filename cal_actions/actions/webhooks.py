@@ -1,275 +1,300 @@
-"""TODO module docstring."""
+"""Webhooks of a user, an event type and an organization, and the webhook fields shared with OAuth-client ones."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 
-from cal_actions.action import NoParams, Params, Route, declare
+from cal_actions.action import Params, Route, all_optional, declare
+
+WebhookTrigger = Literal[
+    "BOOKING_CREATED",
+    "BOOKING_PAYMENT_INITIATED",
+    "BOOKING_PAID",
+    "BOOKING_RESCHEDULED",
+    "BOOKING_REQUESTED",
+    "BOOKING_CANCELLED",
+    "BOOKING_REJECTED",
+    "BOOKING_NO_SHOW_UPDATED",
+    "FORM_SUBMITTED",
+    "MEETING_ENDED",
+    "MEETING_STARTED",
+    "RECORDING_READY",
+    "INSTANT_MEETING",
+    "RECORDING_TRANSCRIPTION_GENERATED",
+    "OOO_CREATED",
+    "AFTER_HOSTS_CAL_VIDEO_NO_SHOW",
+    "AFTER_GUESTS_CAL_VIDEO_NO_SHOW",
+    "FORM_SUBMITTED_NO_EVENT",
+]
 
 
-class CreateWebhook(Params):
-    payloadTemplate: str = Field(None, description='SPEC: The template of the payload that will be sent to the subscriberUrl, check cal.com/docs/core-features/webhooks for more information')
-    active: bool = Field(description='SPEC: ')
-    subscriberUrl: str = Field(description='SPEC: ')
-    triggers: Literal["BOOKING_CREATED", "BOOKING_PAYMENT_INITIATED", "BOOKING_PAID", "BOOKING_RESCHEDULED", "BOOKING_REQUESTED", "BOOKING_CANCELLED", "BOOKING_REJECTED", "BOOKING_NO_SHOW_UPDATED", "FORM_SUBMITTED", "MEETING_ENDED", "MEETING_STARTED", "RECORDING_READY", "INSTANT_MEETING", "RECORDING_TRANSCRIPTION_GENERATED", "OOO_CREATED", "AFTER_HOSTS_CAL_VIDEO_NO_SHOW", "AFTER_GUESTS_CAL_VIDEO_NO_SHOW", "FORM_SUBMITTED_NO_EVENT"] = Field(description='SPEC: ')
-    secret: str = Field(None, description='SPEC: ')
+# Body of a new webhook, the same in all four scopes (class comments, not docstrings: a
+# docstring would land in the tool schema of the actions that use these models directly).
+class WebhookCreateFields(Params):
+    subscriberUrl: str = Field(description="HTTPS URL that receives the POSTed events")
+    # Spec: `triggers` is typed as a single enum string, but its own example is an array and the
+    # real API takes an array of trigger names.
+    triggers: list[WebhookTrigger] = Field(min_length=1, description="Events that fire the webhook, at least one")
+    active: bool = Field(description="Whether events are delivered (false pauses the webhook)")
+    payloadTemplate: str = Field(
+        None,
+        description='Custom JSON body with {{variables}}, e.g. {"title":"{{title}}"}; omit for the default payload',
+    )
+    secret: str = Field(
+        None, description="Key that signs deliveries: HMAC-SHA256 of the body in header X-Cal-Signature-256"
+    )
+
+
+#: Body of a webhook update: the same fields, none required; only those sent change.
+WebhookUpdateFields = all_optional(WebhookCreateFields, "WebhookUpdateFields")
+
+
+# take/skip pagination of the webhook lists.
+class Page(Params):
+    take: int = Field(None, description="Max webhooks to return")
+    skip: int = Field(None, description="Webhooks to skip, for paging")
+
+
+# Spec: the path `webhookId` is a string (Webhook ids are UUIDs); the outputs type `id` as a
+# number, which they are not. GET/DELETE by id forget the parameter; the path is authoritative.
+class UserWebhookPath(Params):
+    webhookId: str = Field(description="Webhook id (UUID) from CAL_LIST_WEBHOOKS")
+
+
+class EventTypePath(Params):
+    eventTypeId: int = Field(description="Event type id from CAL_LIST_EVENT_TYPES")
+
+
+class EventTypeWebhookPath(EventTypePath):
+    webhookId: str = Field(description="Webhook id (UUID) from CAL_LIST_EVENT_TYPE_WEBHOOKS")
+
+
+class OrgPath(Params):
+    orgId: int = Field(description="Organization id from CAL_GET_MY_ORGANIZATION_ID")
+
+
+class OrgWebhookPath(OrgPath):
+    webhookId: str = Field(description="Webhook id (UUID) from CAL_LIST_ORG_WEBHOOKS")
+
+
+# --- the authenticated user's own webhooks -------------------------------------------------
 
 
 CAL_CREATE_WEBHOOK = declare(
     "CAL_CREATE_WEBHOOK",
-    description="TODO (Create a webhook)",
-    params=CreateWebhook,
+    description="Create a webhook owned by the authenticated user; it fires on the chosen triggers for all their "
+    "event types. Returns the webhook with its id. For one event type only use CAL_CREATE_EVENT_TYPE_WEBHOOK.",
+    params=WebhookCreateFields,
     route=Route("POST", "/v2/webhooks"),
-    tags=('webhooks',),
-    aliases=('CAL_POST_WEBHOOK_EVENT',),
+    tags=("webhooks",),
+    aliases=("CAL_POST_WEBHOOK_EVENT",),
 )
-
-
-class ListWebhooks(Params):
-    take: int = Field(None, description='SPEC: The number of items to return')
-    skip: int = Field(None, description='SPEC: The number of items to skip')
 
 
 CAL_LIST_WEBHOOKS = declare(
     "CAL_LIST_WEBHOOKS",
-    description="TODO (Get all webooks)",
-    params=ListWebhooks,
+    description="List the authenticated user's own webhooks (not event-type, organization or OAuth-client ones), "
+    "with ids, subscriber URLs, triggers and active state.",
+    params=Page,
     route=Route("GET", "/v2/webhooks"),
-    tags=('webhooks',),
-    aliases=('CAL_RETRIEVE_WEBHOOKS_LIST',),
+    tags=("webhooks",),
+    aliases=("CAL_RETRIEVE_WEBHOOKS_LIST",),
 )
-
-
-class GetWebhook(Params):
-    webhookId: int = Field(description='SPEC: ')
 
 
 CAL_GET_WEBHOOK = declare(
     "CAL_GET_WEBHOOK",
-    description="TODO (Get a webhook)",
-    params=GetWebhook,
+    description="Get one of the authenticated user's own webhooks by id.",
+    params=UserWebhookPath,
     route=Route("GET", "/v2/webhooks/{webhookId}"),
-    tags=('webhooks',),
-    aliases=('CAL_GET_WEBHOOK_BY_ID',),
+    tags=("webhooks",),
+    aliases=("CAL_GET_WEBHOOK_BY_ID",),
 )
 
 
-class UpdateWebhook(Params):
-    webhookId: str = Field(description='SPEC: ')
-    payloadTemplate: str = Field(None, description='SPEC: The template of the payload that will be sent to the subscriberUrl, check cal.com/docs/core-features/webhooks for more information')
-    active: bool = Field(None, description='SPEC: ')
-    subscriberUrl: str = Field(None, description='SPEC: ')
-    triggers: Literal["BOOKING_CREATED", "BOOKING_PAYMENT_INITIATED", "BOOKING_PAID", "BOOKING_RESCHEDULED", "BOOKING_REQUESTED", "BOOKING_CANCELLED", "BOOKING_REJECTED", "BOOKING_NO_SHOW_UPDATED", "FORM_SUBMITTED", "MEETING_ENDED", "MEETING_STARTED", "RECORDING_READY", "INSTANT_MEETING", "RECORDING_TRANSCRIPTION_GENERATED", "OOO_CREATED", "AFTER_HOSTS_CAL_VIDEO_NO_SHOW", "AFTER_GUESTS_CAL_VIDEO_NO_SHOW", "FORM_SUBMITTED_NO_EVENT"] = Field(None, description='SPEC: ')
-    secret: str = Field(None, description='SPEC: ')
+class UpdateWebhook(WebhookUpdateFields, UserWebhookPath):
+    pass
 
 
 CAL_UPDATE_WEBHOOK = declare(
     "CAL_UPDATE_WEBHOOK",
-    description="TODO (Update a webhook)",
+    description="Change one of the authenticated user's own webhooks (URL, triggers, active, template, secret); "
+    "only the fields sent change. Returns the updated webhook.",
     params=UpdateWebhook,
     route=Route("PATCH", "/v2/webhooks/{webhookId}"),
-    tags=('webhooks',),
-    aliases=('CAL_UPDATE_WEBHOOK_BY_ID',),
+    tags=("webhooks",),
+    aliases=("CAL_UPDATE_WEBHOOK_BY_ID",),
 )
-
-
-class DeleteWebhook(Params):
-    webhookId: str = Field(description='SPEC: ')
 
 
 CAL_DELETE_WEBHOOK = declare(
     "CAL_DELETE_WEBHOOK",
-    description="TODO (Delete a webhook)",
-    params=DeleteWebhook,
+    description="Delete one of the authenticated user's own webhooks. Returns the deleted webhook.",
+    params=UserWebhookPath,
     route=Route("DELETE", "/v2/webhooks/{webhookId}"),
-    tags=('webhooks',),
-    aliases=('CAL_DELETE_WEBHOOK_BY_ID',),
+    tags=("webhooks",),
+    aliases=("CAL_DELETE_WEBHOOK_BY_ID",),
 )
 
 
-class CreateEventTypeWebhook(Params):
-    eventTypeId: int = Field(description='SPEC: ')
-    payloadTemplate: str = Field(None, description='SPEC: The template of the payload that will be sent to the subscriberUrl, check cal.com/docs/core-features/webhooks for more information')
-    active: bool = Field(description='SPEC: ')
-    subscriberUrl: str = Field(description='SPEC: ')
-    triggers: Literal["BOOKING_CREATED", "BOOKING_PAYMENT_INITIATED", "BOOKING_PAID", "BOOKING_RESCHEDULED", "BOOKING_REQUESTED", "BOOKING_CANCELLED", "BOOKING_REJECTED", "BOOKING_NO_SHOW_UPDATED", "FORM_SUBMITTED", "MEETING_ENDED", "MEETING_STARTED", "RECORDING_READY", "INSTANT_MEETING", "RECORDING_TRANSCRIPTION_GENERATED", "OOO_CREATED", "AFTER_HOSTS_CAL_VIDEO_NO_SHOW", "AFTER_GUESTS_CAL_VIDEO_NO_SHOW", "FORM_SUBMITTED_NO_EVENT"] = Field(description='SPEC: ')
-    secret: str = Field(None, description='SPEC: ')
+# --- webhooks of one event type ------------------------------------------------------------
+
+
+class CreateEventTypeWebhook(WebhookCreateFields, EventTypePath):
+    pass
 
 
 CAL_CREATE_EVENT_TYPE_WEBHOOK = declare(
     "CAL_CREATE_EVENT_TYPE_WEBHOOK",
-    description="TODO (Create a webhook)",
+    description="Create a webhook on a single event type; it fires only for that event type's bookings and meetings. "
+    "Returns the webhook with its id. For all of a user's bookings use CAL_CREATE_WEBHOOK.",
     params=CreateEventTypeWebhook,
     route=Route("POST", "/v2/event-types/{eventTypeId}/webhooks"),
-    tags=('webhooks', 'event-types'),
-    aliases=('CAL_CREATE_WEBHOOK_FOR_EVENT_TYPE',),
+    tags=("webhooks", "event-types"),
+    aliases=("CAL_CREATE_WEBHOOK_FOR_EVENT_TYPE",),
 )
 
 
-class ListEventTypeWebhooks(Params):
-    eventTypeId: int = Field(description='SPEC: ')
-    take: int = Field(None, description='SPEC: The number of items to return')
-    skip: int = Field(None, description='SPEC: The number of items to skip')
+class ListEventTypeWebhooks(Page, EventTypePath):
+    pass
 
 
 CAL_LIST_EVENT_TYPE_WEBHOOKS = declare(
     "CAL_LIST_EVENT_TYPE_WEBHOOKS",
-    description="TODO (Get all webhooks)",
+    description="List the webhooks attached to one event type (not the user's own or organization ones).",
     params=ListEventTypeWebhooks,
     route=Route("GET", "/v2/event-types/{eventTypeId}/webhooks"),
-    tags=('webhooks', 'event-types'),
-    aliases=('CAL_RETRIEVE_WEBHOOKS_FOR_EVENT_TYPE',),
+    tags=("webhooks", "event-types"),
+    aliases=("CAL_RETRIEVE_WEBHOOKS_FOR_EVENT_TYPE",),
 )
-
-
-class GetEventTypeWebhook(Params):
-    eventTypeId: int = Field(description='SPEC: ')
-    webhookId: int = Field(description='SPEC: ')
 
 
 CAL_GET_EVENT_TYPE_WEBHOOK = declare(
     "CAL_GET_EVENT_TYPE_WEBHOOK",
-    description="TODO (Get a webhook)",
-    params=GetEventTypeWebhook,
+    description="Get one webhook of an event type by id.",
+    params=EventTypeWebhookPath,
     route=Route("GET", "/v2/event-types/{eventTypeId}/webhooks/{webhookId}"),
-    tags=('webhooks', 'event-types'),
-    aliases=('CAL_FETCH_WEBHOOK_BY_EVENT_TYPE_ID',),
+    tags=("webhooks", "event-types"),
+    aliases=("CAL_FETCH_WEBHOOK_BY_EVENT_TYPE_ID",),
 )
 
 
-class UpdateEventTypeWebhook(Params):
-    eventTypeId: int = Field(description='SPEC: ')
-    webhookId: str = Field(description='SPEC: ')
-    payloadTemplate: str = Field(None, description='SPEC: The template of the payload that will be sent to the subscriberUrl, check cal.com/docs/core-features/webhooks for more information')
-    active: bool = Field(None, description='SPEC: ')
-    subscriberUrl: str = Field(None, description='SPEC: ')
-    triggers: Literal["BOOKING_CREATED", "BOOKING_PAYMENT_INITIATED", "BOOKING_PAID", "BOOKING_RESCHEDULED", "BOOKING_REQUESTED", "BOOKING_CANCELLED", "BOOKING_REJECTED", "BOOKING_NO_SHOW_UPDATED", "FORM_SUBMITTED", "MEETING_ENDED", "MEETING_STARTED", "RECORDING_READY", "INSTANT_MEETING", "RECORDING_TRANSCRIPTION_GENERATED", "OOO_CREATED", "AFTER_HOSTS_CAL_VIDEO_NO_SHOW", "AFTER_GUESTS_CAL_VIDEO_NO_SHOW", "FORM_SUBMITTED_NO_EVENT"] = Field(None, description='SPEC: ')
-    secret: str = Field(None, description='SPEC: ')
+class UpdateEventTypeWebhook(WebhookUpdateFields, EventTypeWebhookPath):
+    pass
 
 
 CAL_UPDATE_EVENT_TYPE_WEBHOOK = declare(
     "CAL_UPDATE_EVENT_TYPE_WEBHOOK",
-    description="TODO (Update a webhook)",
+    description="Change a webhook of an event type; only the fields sent change. Returns the updated webhook.",
     params=UpdateEventTypeWebhook,
     route=Route("PATCH", "/v2/event-types/{eventTypeId}/webhooks/{webhookId}"),
-    tags=('webhooks', 'event-types'),
-    aliases=('CAL_PATCH_WEBHOOK_EVENT_TYPE',),
+    tags=("webhooks", "event-types"),
+    aliases=("CAL_PATCH_WEBHOOK_EVENT_TYPE",),
 )
-
-
-class DeleteEventTypeWebhook(Params):
-    eventTypeId: int = Field(description='SPEC: ')
-    webhookId: int = Field(description='SPEC: ')
 
 
 CAL_DELETE_EVENT_TYPE_WEBHOOK = declare(
     "CAL_DELETE_EVENT_TYPE_WEBHOOK",
-    description="TODO (Delete a webhook)",
-    params=DeleteEventTypeWebhook,
+    description="Delete one webhook of an event type. To remove all of them use CAL_DELETE_ALL_EVENT_TYPE_WEBHOOKS.",
+    params=EventTypeWebhookPath,
     route=Route("DELETE", "/v2/event-types/{eventTypeId}/webhooks/{webhookId}"),
-    tags=('webhooks', 'event-types'),
-    aliases=('CAL_DELETE_WEBHOOK_FOR_EVENT_TYPE',),
+    tags=("webhooks", "event-types"),
+    aliases=("CAL_DELETE_WEBHOOK_FOR_EVENT_TYPE",),
 )
-
-
-class DeleteAllEventTypeWebhooks(Params):
-    eventTypeId: int = Field(description='SPEC: ')
 
 
 CAL_DELETE_ALL_EVENT_TYPE_WEBHOOKS = declare(
     "CAL_DELETE_ALL_EVENT_TYPE_WEBHOOKS",
-    description="TODO (Delete all webhooks)",
-    params=DeleteAllEventTypeWebhooks,
+    description="Delete every webhook of one event type at once; returns a confirmation message.",
+    params=EventTypePath,
     route=Route("DELETE", "/v2/event-types/{eventTypeId}/webhooks"),
-    tags=('webhooks', 'event-types'),
-    aliases=('CAL_DELETE_WEBHOOKS_FOR_EVENT_TYPE',),
+    tags=("webhooks", "event-types"),
+    aliases=("CAL_DELETE_WEBHOOKS_FOR_EVENT_TYPE",),
 )
 
 
-class CreateOrgWebhook(Params):
-    orgId: int = Field(description='SPEC: ')
-    payloadTemplate: str = Field(None, description='SPEC: The template of the payload that will be sent to the subscriberUrl, check cal.com/docs/core-features/webhooks for more information')
-    active: bool = Field(description='SPEC: ')
-    subscriberUrl: str = Field(description='SPEC: ')
-    triggers: Literal["BOOKING_CREATED", "BOOKING_PAYMENT_INITIATED", "BOOKING_PAID", "BOOKING_RESCHEDULED", "BOOKING_REQUESTED", "BOOKING_CANCELLED", "BOOKING_REJECTED", "BOOKING_NO_SHOW_UPDATED", "FORM_SUBMITTED", "MEETING_ENDED", "MEETING_STARTED", "RECORDING_READY", "INSTANT_MEETING", "RECORDING_TRANSCRIPTION_GENERATED", "OOO_CREATED", "AFTER_HOSTS_CAL_VIDEO_NO_SHOW", "AFTER_GUESTS_CAL_VIDEO_NO_SHOW", "FORM_SUBMITTED_NO_EVENT"] = Field(description='SPEC: ')
-    secret: str = Field(None, description='SPEC: ')
+# --- organization webhooks -----------------------------------------------------------------
+
+
+class CreateOrgWebhook(WebhookCreateFields, OrgPath):
+    pass
 
 
 CAL_CREATE_ORG_WEBHOOK = declare(
     "CAL_CREATE_ORG_WEBHOOK",
-    description="TODO (Create a webhook)",
+    description="Create an organization-wide webhook (org admin); it fires on the chosen triggers for every member "
+    "of the organization. Returns the webhook with its id.",
     params=CreateOrgWebhook,
     route=Route("POST", "/v2/organizations/{orgId}/webhooks"),
-    tags=('webhooks', 'orgs'),
-    aliases=('CAL_CREATE_ORGANIZATION_WEBHOOK_BY_ORG_ID',),
+    tags=("webhooks", "orgs"),
+    aliases=("CAL_CREATE_ORGANIZATION_WEBHOOK_BY_ORG_ID",),
 )
 
 
-class ListOrgWebhooks(Params):
-    orgId: int = Field(description='SPEC: ')
-    take: int = Field(None, description='SPEC: The number of items to return')
-    skip: int = Field(None, description='SPEC: The number of items to skip')
+class ListOrgWebhooks(Page, OrgPath):
+    pass
 
 
 CAL_LIST_ORG_WEBHOOKS = declare(
     "CAL_LIST_ORG_WEBHOOKS",
-    description="TODO (Get all webhooks)",
+    description="List an organization's webhooks (org admin); not the user's own or event-type ones.",
     params=ListOrgWebhooks,
     route=Route("GET", "/v2/organizations/{orgId}/webhooks"),
-    tags=('webhooks', 'orgs'),
-    aliases=('CAL_RETRIEVE_ORGANIZATION_WEBHOOKS_BY_ORG_ID',),
+    tags=("webhooks", "orgs"),
+    aliases=("CAL_RETRIEVE_ORGANIZATION_WEBHOOKS_BY_ORG_ID",),
 )
-
-
-class GetOrgWebhook(Params):
-    orgId: int = Field(description='SPEC: ')
-    webhookId: str = Field(description='SPEC: ')
 
 
 CAL_GET_ORG_WEBHOOK = declare(
     "CAL_GET_ORG_WEBHOOK",
-    description="TODO (Get a webhook)",
-    params=GetOrgWebhook,
+    description="Get one organization webhook by id.",
+    params=OrgWebhookPath,
     route=Route("GET", "/v2/organizations/{orgId}/webhooks/{webhookId}"),
-    tags=('webhooks', 'orgs'),
-    aliases=('CAL_RETRIEVE_ORGANIZATION_WEBHOOK_BY_ID',),
+    tags=("webhooks", "orgs"),
+    aliases=("CAL_RETRIEVE_ORGANIZATION_WEBHOOK_BY_ID",),
 )
 
 
-class UpdateOrgWebhook(Params):
-    orgId: int = Field(description='SPEC: ')
-    webhookId: str = Field(description='SPEC: ')
-    payloadTemplate: str = Field(None, description='SPEC: The template of the payload that will be sent to the subscriberUrl, check cal.com/docs/core-features/webhooks for more information')
-    active: bool = Field(None, description='SPEC: ')
-    subscriberUrl: str = Field(None, description='SPEC: ')
-    triggers: Literal["BOOKING_CREATED", "BOOKING_PAYMENT_INITIATED", "BOOKING_PAID", "BOOKING_RESCHEDULED", "BOOKING_REQUESTED", "BOOKING_CANCELLED", "BOOKING_REJECTED", "BOOKING_NO_SHOW_UPDATED", "FORM_SUBMITTED", "MEETING_ENDED", "MEETING_STARTED", "RECORDING_READY", "INSTANT_MEETING", "RECORDING_TRANSCRIPTION_GENERATED", "OOO_CREATED", "AFTER_HOSTS_CAL_VIDEO_NO_SHOW", "AFTER_GUESTS_CAL_VIDEO_NO_SHOW", "FORM_SUBMITTED_NO_EVENT"] = Field(None, description='SPEC: ')
-    secret: str = Field(None, description='SPEC: ')
+class UpdateOrgWebhook(WebhookUpdateFields, OrgWebhookPath):
+    pass
 
 
 CAL_UPDATE_ORG_WEBHOOK = declare(
     "CAL_UPDATE_ORG_WEBHOOK",
-    description="TODO (Update a webhook)",
+    description="Change an organization webhook; only the fields sent change. Returns the updated webhook.",
     params=UpdateOrgWebhook,
     route=Route("PATCH", "/v2/organizations/{orgId}/webhooks/{webhookId}"),
-    tags=('webhooks', 'orgs'),
-    aliases=('CAL_UPDATE_WEBHOOK_FOR_ORGANIZATION',),
+    tags=("webhooks", "orgs"),
+    aliases=("CAL_UPDATE_WEBHOOK_FOR_ORGANIZATION",),
 )
-
-
-class DeleteOrgWebhook(Params):
-    orgId: int = Field(description='SPEC: ')
-    webhookId: str = Field(description='SPEC: ')
 
 
 CAL_DELETE_ORG_WEBHOOK = declare(
     "CAL_DELETE_ORG_WEBHOOK",
-    description="TODO (Delete a webhook)",
-    params=DeleteOrgWebhook,
+    description="Delete one organization webhook. Returns the deleted webhook.",
+    params=OrgWebhookPath,
     route=Route("DELETE", "/v2/organizations/{orgId}/webhooks/{webhookId}"),
-    tags=('webhooks', 'orgs'),
+    tags=("webhooks", "orgs"),
 )
 
 
-ACTIONS = [CAL_CREATE_WEBHOOK, CAL_LIST_WEBHOOKS, CAL_GET_WEBHOOK, CAL_UPDATE_WEBHOOK, CAL_DELETE_WEBHOOK, CAL_CREATE_EVENT_TYPE_WEBHOOK, CAL_LIST_EVENT_TYPE_WEBHOOKS, CAL_GET_EVENT_TYPE_WEBHOOK, CAL_UPDATE_EVENT_TYPE_WEBHOOK, CAL_DELETE_EVENT_TYPE_WEBHOOK, CAL_DELETE_ALL_EVENT_TYPE_WEBHOOKS, CAL_CREATE_ORG_WEBHOOK, CAL_LIST_ORG_WEBHOOKS, CAL_GET_ORG_WEBHOOK, CAL_UPDATE_ORG_WEBHOOK, CAL_DELETE_ORG_WEBHOOK]
+ACTIONS = [
+    CAL_CREATE_WEBHOOK,
+    CAL_LIST_WEBHOOKS,
+    CAL_GET_WEBHOOK,
+    CAL_UPDATE_WEBHOOK,
+    CAL_DELETE_WEBHOOK,
+    CAL_CREATE_EVENT_TYPE_WEBHOOK,
+    CAL_LIST_EVENT_TYPE_WEBHOOKS,
+    CAL_GET_EVENT_TYPE_WEBHOOK,
+    CAL_UPDATE_EVENT_TYPE_WEBHOOK,
+    CAL_DELETE_EVENT_TYPE_WEBHOOK,
+    CAL_DELETE_ALL_EVENT_TYPE_WEBHOOKS,
+    CAL_CREATE_ORG_WEBHOOK,
+    CAL_LIST_ORG_WEBHOOKS,
+    CAL_GET_ORG_WEBHOOK,
+    CAL_UPDATE_ORG_WEBHOOK,
+    CAL_DELETE_ORG_WEBHOOK,
+]

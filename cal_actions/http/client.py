@@ -14,12 +14,12 @@ from typing import Any, Self
 
 import httpx
 
+from cal_actions.action import Action, Registry
 from cal_actions.config import ClientConfig
 from cal_actions.errors import CalActionsError
 from cal_actions.http import retry
 from cal_actions.http.request import build_request, parse_arguments
 from cal_actions.http.response import read_response
-from cal_actions.action import Action, Registry
 from cal_actions.result import ActionResult
 
 logger = logging.getLogger("cal_actions")
@@ -173,9 +173,7 @@ class AsyncCal(_ClientBase):
         super().__init__(**settings)
         self._http = httpx.AsyncClient(transport=transport, timeout=self._timeout(), follow_redirects=False)
 
-    async def execute(
-        self, name: str, arguments: Arguments = None, *, max_retries: int | None = None
-    ) -> ActionResult:
+    async def execute(self, name: str, arguments: Arguments = None, *, max_retries: int | None = None) -> ActionResult:
         try:
             action, request = self._prepare(name, arguments)
         except CalActionsError as error:

@@ -10,9 +10,9 @@ from urllib.parse import quote
 import httpx
 from pydantic import ValidationError
 
+from cal_actions.action import Action, Params
 from cal_actions.config import ClientConfig
 from cal_actions.errors import InvalidInputError, MissingCredentialsError
-from cal_actions.action import Action, Params
 
 USER_AGENT = "cal-actions"
 

@@ -55,15 +55,31 @@ def error_from_body(status: int, body: Any) -> APIStatusError:
         if isinstance(error, dict):
             code = error.get("code")
             message = error.get("message")
-            details = error.get("details")
-            if isinstance(details, dict) and isinstance(details.get("message"), str | list):
-                message = f"{message} ({_flatten(details['message'])})" if message else details["message"]
+            reasons = _detail_messages(error.get("details"))
+            if reasons and _flatten(reasons) != message:
+                message = f"{message} ({_flatten(reasons)})" if message else reasons
         elif isinstance(error, str):
             message = error
         message = message or body.get("message")
     text = _flatten(message) if message else _snippet(json.dumps(body))
     prefix = f"HTTP {status} {code}" if code else f"HTTP {status}"
     return APIStatusError(f"{prefix}: {text}", status_code=status, code=code)
+
+
+def _detail_messages(details: Any) -> list[str]:
+    """Validation reasons from ``details``: a ``message`` list, or ``errors[].constraints``."""
+    if not isinstance(details, dict):
+        return []
+    reasons: list[str] = []
+    message = details.get("message")
+    if isinstance(message, str):
+        reasons.append(message)
+    elif isinstance(message, list):
+        reasons.extend(str(item) for item in message)
+    for item in details.get("errors") or []:
+        if isinstance(item, dict) and isinstance(item.get("constraints"), dict):
+            reasons.extend(str(text) for text in item["constraints"].values())
+    return reasons
 
 
 def _flatten(message: Any) -> str:

@@ -33,7 +33,9 @@ def should_retry_status(method: str, status: int) -> bool:
 def should_retry_error(method: str, error: Exception) -> bool:
     if isinstance(error, NOT_SENT_ERRORS):
         return True
-    return method in IDEMPOTENT_METHODS and isinstance(error, httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError)
+    return method in IDEMPOTENT_METHODS and isinstance(
+        error, httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError
+    )
 
 
 def retry_after(headers: httpx.Headers, now: float | None = None) -> float | None:

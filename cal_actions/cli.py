@@ -1,0 +1,124 @@
+"""``cal-actions``: list, describe and call the actions from a shell.
+
+Credentials come only from the environment (``CAL_API_KEY`` …), never from the command line,
+so they stay out of shell history and process listings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from cal_actions.action import Action
+
+
+def action_summary(action: Action) -> dict[str, Any]:
+    """The machine-readable description of an action used by ``list --json``."""
+    return {
+        "name": action.name,
+        "aliases": list(action.aliases),
+        "method": action.method,
+        "path": action.path,
+        "description": action.description,
+        "tags": list(action.tags),
+        "hints": {"read_only": action.read_only, "destructive": action.destructive, "idempotent": action.idempotent},
+        "parameters": action.json_schema(),
+    }
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def _list(args: argparse.Namespace) -> int:
+    from cal_actions import registry
+
+    actions = registry.with_tag(args.tag) if args.tag else list(registry)
+    if args.json:
+        _print_json([action_summary(action) for action in actions])
+        return 0
+    width = max((len(action.name) for action in actions), default=0)
+    for action in actions:
+        print(f"{action.name:<{width}}  {action.method:<6} {action.path}")
+    return 0
+
+
+def _describe(args: argparse.Namespace) -> int:
+    action = _find(args.name)
+    hints = [hint for hint in ("read_only", "destructive", "idempotent") if getattr(action, hint)]
+    print(f"{action.name}  ({', '.join(action.aliases) or 'no aliases'})")
+    print(
+        f"{action.method} {action.path}"
+        + (f"  cal-api-version: {action.route.version}" if action.route.version else "")
+    )
+    print(f"tags: {', '.join(action.tags)}   hints: {', '.join(hints) or 'none'}   auth: {action.route.auth}")
+    print()
+    print(action.description)
+    schema = action.json_schema()
+    required = set(schema.get("required", []))
+    if schema["properties"]:
+        print()
+    for name, prop in schema["properties"].items():
+        where = action.placement[name]
+        marker = "required" if name in required else "optional"
+        print(f"  {name} [{where}, {marker}]: {prop.get('description', '')}")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    _print_json(_find(args.name).json_schema())
+    return 0
+
+
+def _call(args: argparse.Namespace) -> int:
+    from cal_actions import Cal
+
+    with Cal(base_url=args.base_url) as cal:
+        result = cal.execute(args.name, args.args)
+    _print_json(result.model_dump())
+    return 0 if result.successful else 1
+
+
+def _find(name: str) -> Action:
+    from cal_actions import registry
+
+    if name not in registry:
+        raise SystemExit(f"cal-actions: unknown action {name!r} (see 'cal-actions list')")
+    return registry.get(name)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cal-actions", description="The Cal.com API v2 as typed agent tools.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    listing = commands.add_parser("list", help="list the actions")
+    listing.add_argument("--json", action="store_true", help="one JSON object per action, with its schema")
+    listing.add_argument("--tag", help="only actions with this tag (e.g. bookings, orgs, webhooks)")
+    listing.set_defaults(handler=_list)
+
+    describe = commands.add_parser("describe", help="explain one action and its parameters")
+    describe.add_argument("name")
+    describe.set_defaults(handler=_describe)
+
+    schema = commands.add_parser("schema", help="print an action's parameter JSON Schema")
+    schema.add_argument("name")
+    schema.set_defaults(handler=_schema)
+
+    call = commands.add_parser("call", help="run an action; credentials come from CAL_* environment variables")
+    call.add_argument("name")
+    call.add_argument("--args", default="{}", help="arguments as a JSON object")
+    call.add_argument("--base-url", default=None, help="API base URL (default: CAL_BASE_URL or https://api.cal.com)")
+    call.set_defaults(handler=_call)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""Every declaration against the Cal.com OpenAPI documents: route, fields, enums, versions."""
+
+from __future__ import annotations
+
+import collections
+
+import pytest
+
+from cal_actions import registry
+from cal_actions.action import Action
+from tests.support import LIVE_SPEC, PINNED_SPEC, body_shape, declared_version, enum_of, find_operation, load_spec
+
+# Actions whose pinned route was retired: they target the live replacement (2025-10 document).
+REPLACED = {
+    "CAL_LIST_AVAILABLE_SLOTS": ("GET", "/v2/slots/available"),
+    "CAL_RESERVE_SLOT": ("POST", "/v2/slots/reserve"),
+    "CAL_DELETE_SLOT_RESERVATION": ("DELETE", "/v2/slots/selected-slot"),
+    "CAL_GET_GOOGLE_CALENDAR_AUTH_URL": ("GET", "/v2/gcal/oauth/auth-url"),
+    "CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS": ("GET", "/v2/gcal/oauth/save"),
+    "CAL_CHECK_GOOGLE_CALENDAR_CONNECTION": ("GET", "/v2/gcal/check"),
+    "CAL_CHECK_TEAM_STRIPE_CONNECTION": ("GET", "/v2/stripe/check/{teamId}"),
+}
+# Retired routes with no replacement: kept, and marked legacy.
+LEGACY = {"CAL_LIST_TIMEZONES", "CAL_VERIFY_OAUTH_CLIENT", "CAL_VERIFY_PROVIDER_ACCESS_TOKEN"}
+
+# Required by the pinned document, optional in the real API: (action, field) → why.
+NOT_REQUIRED = {
+    (name, "lengthInMinutesOptions"): "the live API dropped the requirement; it turns an event type multi-length"
+    for name in (
+        "CAL_CREATE_EVENT_TYPE",
+        "CAL_UPDATE_EVENT_TYPE",
+        "CAL_CREATE_TEAM_EVENT_TYPE",
+        "CAL_UPDATE_TEAM_EVENT_TYPE",
+        "CAL_CREATE_ORG_TEAM_EVENT_TYPE",
+        "CAL_UPDATE_ORG_TEAM_EVENT_TYPE",
+    )
+}
+# Bodies both documents leave empty although the server takes a partial copy of another input.
+PARTIAL_BODIES = {"CAL_UPDATE_ORG_USER": "CreateOrganizationUserInput"}
+# Enums the pinned document gets wrong (reference README).
+ENUM_FIXES = {
+    # typed as a bare object in the pinned document
+    "schedulingType": ["COLLECTIVE", "ROUND_ROBIN", "MANAGED"],
+}
+
+ACTIONS = list(registry)
+
+
+def _operation(action: Action) -> tuple[dict, str, dict]:
+    spec = load_spec(LIVE_SPEC if action.name in REPLACED else PINNED_SPEC)
+    found = find_operation(spec, action.method, action.path)
+    assert found, (
+        f"{action.method} {action.path} is not in the {'live' if spec is load_spec(LIVE_SPEC) else 'pinned'} spec"
+    )
+    return spec, found[0], found[1]
+
+
+def test_registry_covers_every_operation_once() -> None:
+    pinned = load_spec(PINNED_SPEC)
+    operations = {(m.upper(), p) for p, ops in pinned["paths"].items() for m in ops}
+    used = collections.Counter()
+    for action in ACTIONS:
+        if action.name in REPLACED:
+            used[REPLACED[action.name]] += 1
+        else:
+            used[(action.method, _operation(action)[1])] += 1
+    assert set(used) == operations
+    assert {key for key, count in used.items() if count > 1} == {("GET", "/v2/me")}
+    assert len(ACTIONS) == 147
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=lambda a: a.name)
+def test_route_exists_with_its_version(action: Action) -> None:
+    _, _, operation = _operation(action)
+    assert action.route.version == declared_version(operation)
+    assert (action.name in LEGACY) == action.legacy
+    if action.name in REPLACED:
+        assert find_operation(load_spec(PINNED_SPEC), *REPLACED[action.name]) is not None
+    if action.name in LEGACY:
+        assert find_operation(load_spec(LIVE_SPEC), action.method, action.path) is None
+
+
+def _live_fields(action: Action) -> set[str]:
+    """Fields the pinned document lacks but the live API takes on the same route."""
+    live = load_spec(LIVE_SPEC)
+    partial = PARTIAL_BODIES.get(action.name)
+    extra = set(live["components"]["schemas"][partial]["properties"]) if partial else set()
+    found = find_operation(live, action.method, action.path)
+    if not found:
+        return extra
+    operation = found[1]
+    query = {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+    return extra | query | set(body_shape(live, operation)[0])
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=lambda a: a.name)
+def test_fields_match_the_spec(action: Action) -> None:
+    spec, _, operation = _operation(action)
+    fields = action.params.model_fields
+    assert set(action.route.placeholders) == set(action.fields_in("path"))
+
+    query = {p["name"]: p for p in operation.get("parameters", []) if p["in"] == "query"}
+    body, body_required = body_shape(spec, operation)
+    live_only = _live_fields(action)
+
+    for name, parameter in query.items():
+        assert name in fields, f"query parameter {name} is not declared"
+        assert action.placement[name] == "query"
+        if parameter.get("required") and (action.name, name) not in NOT_REQUIRED:
+            assert fields[name].is_required(), f"query parameter {name} must be required"
+    for name in body:
+        assert name in fields, f"body field {name} is not declared"
+        assert action.placement[name] == "body"
+    for name in body_required:
+        if (action.name, name) not in NOT_REQUIRED:
+            assert fields[name].is_required(), f"body field {name} must be required"
+    for name, where in action.placement.items():
+        if where == "query":
+            assert name in query or name in live_only, f"{name} is sent as a query parameter the spec does not know"
+        elif where == "body":
+            assert name in body or name in live_only, f"{name} is sent in a body the spec does not know"
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=lambda a: a.name)
+def test_enums_match_the_spec(action: Action) -> None:
+    spec, _, operation = _operation(action)
+    schema = action.json_schema()
+    properties = schema["properties"]
+    specified = {
+        p["name"]: p.get("schema", {}) for p in operation.get("parameters", []) if p["in"] in ("query", "path")
+    }
+    specified.update(body_shape(spec, operation)[0])
+    for name, spec_schema in specified.items():
+        expected = ENUM_FIXES.get(name) or enum_of(spec, spec_schema)
+        if not expected or name not in properties:
+            continue
+        declared = properties[name]
+        declared = declared.get("items", declared)
+        if "$ref" in declared:
+            declared = schema["$defs"][declared["$ref"].rsplit("/", 1)[-1]]
+        assert set(declared.get("enum", [])) == set(expected), name
+
+
+def test_every_composio_slug_is_an_alias() -> None:
+    import json
+
+    slugs = json.loads((PINNED_SPEC.parent / "composio-slugs.json").read_text())
+    missing = [entry["composio_slug"] for entry in slugs if entry["composio_slug"] not in registry]
+    assert not missing

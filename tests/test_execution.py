@@ -1,0 +1,87 @@
+"""Every action executed through a mock transport: the request Cal.com receives, and the envelope back."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qs, quote
+
+import httpx
+import pytest
+
+from cal_actions import Cal, registry
+from cal_actions.action import Action
+from tests.support import example_arguments
+
+CREDENTIALS = {
+    "api_key": "cal_test_key",
+    "client_id": "client-1",
+    "client_secret": "secret-1",
+    "base_url": "https://cal.test",
+}
+ACTIONS = list(registry)
+
+
+def _run(action: Action, arguments: dict) -> tuple[httpx.Request, object]:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"status": "success", "data": {"ok": True}})
+
+    with Cal(transport=httpx.MockTransport(handler), **CREDENTIALS) as cal:
+        result = cal.execute(action.name, arguments)
+    assert result.successful, result.error
+    assert result.data == {"ok": True}
+    assert len(seen) == 1
+    return seen[0], result
+
+
+@pytest.mark.parametrize("complete", [False, True], ids=["required", "complete"])
+@pytest.mark.parametrize("action", ACTIONS, ids=lambda a: a.name)
+def test_request_is_what_cal_expects(action: Action, complete: bool) -> None:
+    arguments = example_arguments(action.json_schema(), complete=complete)
+    request, _ = _run(action, arguments)
+    expected = action.params.model_validate(arguments).model_dump(mode="json", exclude_none=True)
+
+    assert request.method == action.method
+    path = action.path.format(**{name: quote(str(arguments[name]), safe="") for name in action.fields_in("path")})
+    assert request.url.raw_path.decode().split("?")[0] == path
+    assert request.url.host == "cal.test"
+
+    query = {key: values[0] for key, values in parse_qs(request.url.query.decode()).items()}
+    assert set(query) == {name for name in action.fields_in("query") if name in expected}
+
+    if action.route.has_body:
+        body = json.loads(request.content)
+        assert body == {name: expected[name] for name in action.fields_in("body") if name in expected}
+    else:
+        assert request.content == b""
+
+    assert request.headers.get("cal-api-version") == action.route.version
+    auth = action.route.auth
+    assert (request.headers.get("authorization") == "Bearer cal_test_key") == (auth == "bearer")
+    assert ("x-cal-secret-key" in request.headers) == (auth in ("platform", "client_secret"))
+
+
+def test_patch_sends_only_fields_the_caller_set() -> None:
+    request, _ = _run(registry.get("CAL_UPDATE_SCHEDULE"), {"scheduleId": 7, "name": "Evenings"})
+    assert json.loads(request.content) == {"name": "Evenings"}
+
+
+def test_arguments_may_be_a_json_string() -> None:
+    request, _ = _run(registry.get("CAL_GET_BOOKING"), '{"bookingUid": "abc"}')
+    assert request.url.path == "/v2/bookings/abc"
+
+
+@pytest.mark.parametrize("uid", ["../me", "..", "a/b", "a?b=c", "a#b", "%2e%2e"])
+def test_path_values_stay_one_segment(uid: str) -> None:
+    request, _ = _run(registry.get("CAL_GET_BOOKING"), {"bookingUid": uid})
+    raw = request.url.raw_path.decode()
+    assert raw.startswith("/v2/bookings/")
+    assert "/" not in raw[len("/v2/bookings/") :]
+    assert "?" not in raw and request.url.query == b""
+
+
+def test_list_filters_are_comma_separated() -> None:
+    request, _ = _run(registry.get("CAL_LIST_BOOKINGS"), {"status": ["upcoming", "past"], "take": 5})
+    assert parse_qs(request.url.query.decode()) == {"status": ["upcoming,past"], "take": ["5"]}

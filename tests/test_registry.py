@@ -1,0 +1,90 @@
+"""The registry's own invariants, its introspection surface and the generated files."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pydantic import Field
+
+from cal_actions import registry
+from cal_actions.action import NAME_PATTERN, Params, Registry, Route, declare
+from cal_actions.generate import outputs
+
+
+class _Booking(Params):
+    bookingUid: str = Field(description="uid")
+
+
+def test_size_and_lookup() -> None:
+    assert len(registry) == 147
+    action = registry.get("CAL_CANCEL_BOOKING")
+    assert registry.get("CAL_CANCEL_BOOKING_VIA_UID") is action
+    assert "cal_cancel_booking" in registry and "CAL_NOPE" not in registry
+    assert {"name", "aliases", "description", "method", "path", "params", "tags"} <= set(dir(action))
+
+
+@pytest.mark.parametrize("action", list(registry), ids=lambda a: a.name)
+def test_every_action_is_complete(action) -> None:
+    assert action.name.startswith("CAL_") and NAME_PATTERN.match(action.name) and len(action.name) <= 64
+    assert re.fullmatch(r"CAL_[A-Z0-9_]+", action.name)
+    assert 20 <= len(action.description) <= 600, "descriptions are short and exact"
+    assert "TODO" not in action.description
+    assert action.tags and all(re.fullmatch(r"[a-z-]+", tag) for tag in action.tags)
+    schema = action.json_schema()
+    for name, prop in schema["properties"].items():
+        assert prop.get("description") or "$ref" in prop or "allOf" in prop, f"{name} has no description"
+        assert not prop.get("description", "").startswith("SPEC:"), f"{name} keeps the spec's wording"
+    if action.read_only:
+        assert action.method == "GET" and not action.destructive
+    if action.method == "DELETE":
+        assert action.destructive
+
+
+def test_hints_follow_the_method_with_overrides() -> None:
+    assert registry.get("CAL_LIST_BOOKINGS").read_only
+    assert registry.get("CAL_CANCEL_BOOKING").destructive and not registry.get("CAL_CANCEL_BOOKING").read_only
+    assert registry.get("CAL_DECLINE_BOOKING").destructive
+    assert not registry.get("CAL_CREATE_BOOKING").idempotent
+    assert registry.get("CAL_DELETE_WEBHOOK").destructive and registry.get("CAL_DELETE_WEBHOOK").idempotent
+
+
+def test_duplicate_names_and_aliases_are_refused() -> None:
+    first = declare("CAL_A", description="a", params=_Booking, route=Route("GET", "/v2/a/{bookingUid}"), tags=("a",))
+    clash = declare(
+        "CAL_B",
+        description="b",
+        params=_Booking,
+        route=Route("GET", "/v2/b/{bookingUid}"),
+        tags=("b",),
+        aliases=("cal_a",),
+    )
+    with pytest.raises(ValueError, match="duplicate"):
+        Registry([first, clash])
+    with pytest.raises(ValueError, match="invalid action name"):
+        Registry([declare("CAL A", description="a", params=_Booking, route=Route("GET", "/v2/{bookingUid}"), tags=())])
+
+
+def test_placeholders_need_a_required_field() -> None:
+    with pytest.raises(ValueError, match="placeholders without a field"):
+        declare("CAL_X", description="x", params=_Booking, route=Route("GET", "/v2/{bookingUid}/{other}"), tags=())
+
+    class Optional(Params):
+        bookingUid: str = Field(None, description="uid")
+
+    with pytest.raises(ValueError, match="must be required"):
+        declare("CAL_X", description="x", params=Optional, route=Route("GET", "/v2/{bookingUid}"), tags=())
+
+
+def test_two_fields_cannot_share_a_wire_name() -> None:
+    class Clash(Params):
+        start: str = Field(description="a")
+        begin: str = Field(alias="start", description="b")
+
+    with pytest.raises(ValueError, match="share the wire name"):
+        declare("CAL_X", description="x", params=Clash, route=Route("POST", "/v2/x"), tags=())
+
+
+def test_generated_files_are_current() -> None:
+    stale = [str(path) for path, text in outputs(registry).items() if not path.exists() or path.read_text() != text]
+    assert not stale, f"run `python -m cal_actions.generate`: {stale[:5]}"
