@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import Field
 
 from cal_actions.action import EVENT_TYPES_VERSION, Params, Route, all_optional, declare
+from cal_actions.actions._paths import EventTypePath
 
 TAGS = ("event-types",)
 
@@ -93,10 +94,6 @@ class EventTypeFields(Params):
 EventTypeUpdateFields = all_optional(EventTypeFields, "EventTypeUpdateFields")
 
 
-class EventTypeId(Params):
-    eventTypeId: int = Field(description="Event type id, from CAL_LIST_EVENT_TYPES.")
-
-
 CAL_CREATE_EVENT_TYPE = declare(
     "CAL_CREATE_EVENT_TYPE",
     description="Create a personal event type (a bookable kind of meeting: title, slug, length, locations, limits) for "
@@ -129,14 +126,14 @@ CAL_LIST_EVENT_TYPES = declare(
 CAL_GET_EVENT_TYPE = declare(
     "CAL_GET_EVENT_TYPE",
     description="Get one personal event type with all its settings, by id from CAL_LIST_EVENT_TYPES.",
-    params=EventTypeId,
+    params=EventTypePath,
     route=Route("GET", "/v2/event-types/{eventTypeId}", version=EVENT_TYPES_VERSION),
     tags=TAGS,
     aliases=("CAL_RETRIEVE_EVENT_TYPE_BY_ID",),
 )
 
 
-class UpdateEventType(EventTypeUpdateFields, EventTypeId):
+class UpdateEventType(EventTypeUpdateFields, EventTypePath):
     pass
 
 
@@ -154,7 +151,7 @@ CAL_DELETE_EVENT_TYPE = declare(
     "CAL_DELETE_EVENT_TYPE",
     description="Permanently delete a personal event type; its booking page stops working. Team ones: "
     "CAL_DELETE_TEAM_EVENT_TYPE or CAL_DELETE_ORG_TEAM_EVENT_TYPE.",
-    params=EventTypeId,
+    params=EventTypePath,
     route=Route("DELETE", "/v2/event-types/{eventTypeId}", version=EVENT_TYPES_VERSION),
     tags=TAGS,
     aliases=("CAL_DELETE_EVENT_TYPE_BY_ID",),

@@ -7,8 +7,8 @@ from typing import Literal
 from pydantic import Field
 
 from cal_actions.action import Params, Route, all_optional, declare
-from cal_actions.actions.orgs import OrgPath, OrgUserPath
-from cal_actions.actions.teams import Page
+from cal_actions.actions._paths import OrgPath, Page
+from cal_actions.actions.orgs import OrgUserPath
 
 
 class AttributeOptionFields(Params):

@@ -5,12 +5,9 @@ from __future__ import annotations
 from pydantic import Field
 
 from cal_actions.action import Route, declare
-from cal_actions.actions.orgs import OrgMembershipCreateFields, OrgPath
-from cal_actions.actions.teams import MembershipUpdateFields, Page, TeamCreateFields, TeamUpdateFields
-
-
-class OrgTeamPath(OrgPath):
-    teamId: int = Field(description="Organization team id from CAL_LIST_ORG_TEAMS or CAL_LIST_MY_ORG_TEAMS")
+from cal_actions.actions._paths import OrgPath, OrgTeamPath, Page
+from cal_actions.actions.orgs import OrgMembershipCreateFields
+from cal_actions.actions.teams import MembershipUpdateFields, TeamCreateFields, TeamUpdateFields
 
 
 class OrgTeamMembershipPath(OrgTeamPath):

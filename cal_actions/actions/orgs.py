@@ -7,11 +7,8 @@ from typing import Any, Literal
 from pydantic import Field
 
 from cal_actions.action import Params, Route, declare
-from cal_actions.actions.teams import MembershipCreateFields, MembershipRole, MembershipUpdateFields, Page
-
-
-class OrgPath(Params):
-    orgId: int = Field(description="Organization id from CAL_GET_MY_ORGANIZATION_ID")
+from cal_actions.actions._paths import OrgPath, Page
+from cal_actions.actions.teams import MembershipCreateFields, MembershipRole, MembershipUpdateFields
 
 
 class OrgMembershipPath(OrgPath):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pydantic import Field
 
 from cal_actions.action import Params, Route, declare
+from cal_actions.actions._paths import Page
 from cal_actions.actions.me import ProfileFields, ProfileUpdateFields
-from cal_actions.actions.webhooks import Page, WebhookCreateFields, WebhookUpdateFields
+from cal_actions.actions.webhooks import WebhookCreateFields, WebhookUpdateFields
 
 # Managed-user and OAuth-client-webhook routes authenticate with the OAuth client's
 # x-cal-client-id and x-cal-secret-key headers (auth="platform"), not with a bearer token.

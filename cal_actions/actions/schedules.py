@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from cal_actions.action import SCHEDULES_VERSION, NoParams, Params, Route, all_optional, declare
+from cal_actions.actions._paths import OrgPath
 
 Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -54,11 +55,7 @@ class ScheduleId(Params):
     scheduleId: int = Field(description="Schedule id, from CAL_LIST_SCHEDULES")
 
 
-class OrgId(Params):
-    orgId: int = Field(description="Organization id, from CAL_GET_MY_ORGANIZATION_ID")
-
-
-class OrgUser(OrgId):
+class OrgUser(OrgPath):
     userId: int = Field(description="User id in the organization, from CAL_LIST_ORG_USERS")
 
 
@@ -147,7 +144,7 @@ CAL_DELETE_SCHEDULE = declare(
 )
 
 
-class ListOrgSchedules(OrgId):
+class ListOrgSchedules(OrgPath):
     take: int = Field(None, description="Max schedules to return")
     skip: int = Field(None, description="Schedules to skip, for paging")
 
@@ -229,7 +226,7 @@ CAL_DELETE_ORG_USER_SCHEDULE = declare(
 )
 
 
-class ListOrgTeamUserSchedules(OrgId):
+class ListOrgTeamUserSchedules(OrgPath):
     teamId: int = Field(description="Team id in the organization, from CAL_LIST_ORG_TEAMS")
     userId: int = Field(description="Member's user id, from CAL_LIST_ORG_TEAM_MEMBERSHIPS")
 

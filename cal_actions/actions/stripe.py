@@ -5,8 +5,8 @@ from __future__ import annotations
 from pydantic import Field
 
 from cal_actions.action import NoParams, Route, declare
+from cal_actions.actions._paths import OrgPath
 from cal_actions.actions.calendars import OAuthCallback
-from cal_actions.actions.schedules import OrgId
 
 CAL_GET_STRIPE_CONNECT_URL = declare(
     "CAL_GET_STRIPE_CONNECT_URL",
@@ -46,7 +46,7 @@ CAL_CHECK_STRIPE_CONNECTION = declare(
 )
 
 
-class CheckTeamStripeConnection(OrgId):
+class CheckTeamStripeConnection(OrgPath):
     teamId: int = Field(description="Team id in the organization, from CAL_LIST_ORG_TEAMS")
 
 

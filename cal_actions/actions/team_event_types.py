@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from cal_actions.action import Params, Route, all_optional, declare
+from cal_actions.actions._paths import OrgTeamPath, TeamPath
 from cal_actions.actions.event_types import EventTypeFields
 
 TEAM_TAGS = ("event-types", "teams")
@@ -66,24 +67,15 @@ class PhoneCallFields(Params):
     generalPrompt: str = Field(None, description="Instructions for the agent (CUSTOM_TEMPLATE).")
 
 
-class TeamId(Params):
-    teamId: int = Field(description="Team id, from CAL_LIST_TEAMS.")
-
-
-class TeamEventTypeId(TeamId):
+class TeamEventTypeId(TeamPath):
     eventTypeId: int = Field(description="Team event type id, from CAL_LIST_TEAM_EVENT_TYPES.")
 
 
-class OrgTeamId(Params):
-    orgId: int = Field(description="Organization id, from CAL_GET_MY_ORGANIZATION_ID.")
-    teamId: int = Field(description="Team id, from CAL_LIST_ORG_TEAMS.")
-
-
-class OrgTeamEventTypeId(OrgTeamId):
+class OrgTeamEventTypeId(OrgTeamPath):
     eventTypeId: int = Field(description="Event type id, from CAL_LIST_ORG_TEAM_EVENT_TYPES.")
 
 
-class CreateTeamEventType(TeamEventTypeFields, TeamId):
+class CreateTeamEventType(TeamEventTypeFields, TeamPath):
     pass
 
 
@@ -97,7 +89,7 @@ CAL_CREATE_TEAM_EVENT_TYPE = declare(
 )
 
 
-class ListTeamEventTypes(TeamId):
+class ListTeamEventTypes(TeamPath):
     eventSlug: str = Field(None, description="Return only the event type with this slug.")
 
 
@@ -162,7 +154,7 @@ CAL_CREATE_TEAM_EVENT_TYPE_PHONE_CALL = declare(
 )
 
 
-class CreateOrgTeamEventType(TeamEventTypeFields, OrgTeamId):
+class CreateOrgTeamEventType(TeamEventTypeFields, OrgTeamPath):
     pass
 
 
@@ -177,7 +169,7 @@ CAL_CREATE_ORG_TEAM_EVENT_TYPE = declare(
 )
 
 
-class ListOrgTeamEventTypes(OrgTeamId):
+class ListOrgTeamEventTypes(OrgTeamPath):
     eventSlug: str = Field(None, description="Return only the event type with this slug.")
 
 

@@ -7,15 +7,9 @@ from typing import Literal
 from pydantic import Field
 
 from cal_actions.action import NoParams, Params, Route, all_optional, declare
+from cal_actions.actions._paths import Page, TeamPath
 
 MembershipRole = Literal["MEMBER", "OWNER", "ADMIN"]
-
-
-class Page(Params):
-    """take/skip pagination of the team, membership, user and attribute lists."""
-
-    take: int = Field(None, description="Max items to return")
-    skip: int = Field(None, description="Items to skip, for paging")
 
 
 class TeamProfileFields(Params):
@@ -80,10 +74,6 @@ class MembershipCreateFields(MembershipFields):
     """Body of a new team membership."""
 
     userId: int = Field(description="Id of the user to add, e.g. from CAL_LIST_ORG_USERS or CAL_GET_ME")
-
-
-class TeamPath(Params):
-    teamId: int = Field(description="Standalone team id from CAL_LIST_TEAMS")
 
 
 class TeamMembershipPath(TeamPath):

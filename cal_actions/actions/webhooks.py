@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from cal_actions.action import Params, Route, all_optional, declare
+from cal_actions.actions._paths import EventTypePath, OrgPath, Page
 
 WebhookTrigger = Literal[
     "BOOKING_CREATED",
@@ -52,27 +53,14 @@ WebhookUpdateFields = all_optional(WebhookCreateFields, "WebhookUpdateFields")
 
 
 # take/skip pagination of the webhook lists.
-class Page(Params):
-    take: int = Field(None, description="Max webhooks to return")
-    skip: int = Field(None, description="Webhooks to skip, for paging")
-
-
 # Spec: the path `webhookId` is a string (Webhook ids are UUIDs); the outputs type `id` as a
 # number, which they are not. GET/DELETE by id forget the parameter; the path is authoritative.
 class UserWebhookPath(Params):
     webhookId: str = Field(description="Webhook id (UUID) from CAL_LIST_WEBHOOKS")
 
 
-class EventTypePath(Params):
-    eventTypeId: int = Field(description="Event type id from CAL_LIST_EVENT_TYPES")
-
-
 class EventTypeWebhookPath(EventTypePath):
     webhookId: str = Field(description="Webhook id (UUID) from CAL_LIST_EVENT_TYPE_WEBHOOKS")
-
-
-class OrgPath(Params):
-    orgId: int = Field(description="Organization id from CAL_GET_MY_ORGANIZATION_ID")
 
 
 class OrgWebhookPath(OrgPath):
