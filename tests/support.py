@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-REFERENCE = Path(os.environ.get("CAL_REFERENCE_DIR", Path(__file__).resolve().parent / "reference"))
+REFERENCE = Path(os.environ.get("CAL_REFERENCE_DIR", Path(__file__).resolve().parents[1] / "reference"))
 PINNED_SPEC = REFERENCE / "cal-api-v2-openapi.json"
 LIVE_SPEC = REFERENCE / "cal-api-v2-openapi-2025-10.json"
 
