@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, create_model
@@ -198,7 +197,3 @@ class Registry:
 
     def with_tag(self, tag: str) -> list[Action]:
         return [action for action in self if tag in action.tags]
-
-    @cached_property
-    def tags(self) -> tuple[str, ...]:
-        return tuple(sorted({tag for action in self for tag in action.tags}))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 
 DEFAULT_BASE_URL = "https://api.cal.com"
 DEFAULT_TIMEOUT = 30.0
@@ -53,12 +53,6 @@ class ClientConfig:
     def bearer_token(self) -> str | None:
         """A managed user's access token when configured, else the API key."""
         return self.access_token or self.api_key
-
-    def with_tokens(self, access_token: str, refresh_token: str | None) -> ClientConfig:
-        return replace(self, access_token=access_token, refresh_token=refresh_token or self.refresh_token)
-
-    def secrets(self) -> tuple[str, ...]:
-        return tuple(value for key in SECRET_FIELDS if (value := getattr(self, key)))
 
     def __repr__(self) -> str:
         shown = ", ".join(

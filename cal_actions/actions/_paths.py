@@ -16,6 +16,10 @@ class OrgPath(Params):
     orgId: int = Field(description="Organization id, from CAL_GET_MY_ORGANIZATION_ID")
 
 
+class OrgUserPath(OrgPath):
+    userId: int = Field(description="Organization user id, from CAL_LIST_ORG_USERS")
+
+
 class TeamPath(Params):
     teamId: int = Field(description="Standalone team id, from CAL_LIST_TEAMS")
 

@@ -7,8 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from cal_actions.action import Params, Route, all_optional, declare
-from cal_actions.actions._paths import OrgPath, Page
-from cal_actions.actions.orgs import OrgUserPath
+from cal_actions.actions._paths import OrgPath, OrgUserPath, Page
 
 
 class AttributeOptionFields(Params):

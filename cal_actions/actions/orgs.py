@@ -7,16 +7,12 @@ from typing import Any, Literal
 from pydantic import Field
 
 from cal_actions.action import Params, Route, declare
-from cal_actions.actions._paths import OrgPath, Page
+from cal_actions.actions._paths import OrgPath, OrgUserPath, Page
 from cal_actions.actions.teams import MembershipCreateFields, MembershipRole, MembershipUpdateFields
 
 
 class OrgMembershipPath(OrgPath):
     membershipId: int = Field(description="Organization membership id from CAL_LIST_ORG_MEMBERSHIPS")
-
-
-class OrgUserPath(OrgPath):
-    userId: int = Field(description="Organization user id from CAL_LIST_ORG_USERS")
 
 
 class OrgMembershipCreateFields(MembershipCreateFields):

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from cal_actions.action import SCHEDULES_VERSION, NoParams, Params, Route, all_optional, declare
-from cal_actions.actions._paths import OrgPath
+from cal_actions.actions._paths import OrgPath, OrgUserPath
 
 Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -55,11 +55,7 @@ class ScheduleId(Params):
     scheduleId: int = Field(description="Schedule id, from CAL_LIST_SCHEDULES")
 
 
-class OrgUser(OrgPath):
-    userId: int = Field(description="User id in the organization, from CAL_LIST_ORG_USERS")
-
-
-class OrgUserSchedule(OrgUser):
+class OrgUserSchedule(OrgUserPath):
     scheduleId: int = Field(description="Schedule id, from CAL_LIST_ORG_USER_SCHEDULES")
 
 
@@ -162,7 +158,7 @@ CAL_LIST_ORG_SCHEDULES = declare(
 )
 
 
-class CreateOrgUserSchedule(ScheduleFields, OrgUser):
+class CreateOrgUserSchedule(ScheduleFields, OrgUserPath):
     pass
 
 
@@ -182,7 +178,7 @@ CAL_CREATE_ORG_USER_SCHEDULE = declare(
 CAL_LIST_ORG_USER_SCHEDULES = declare(
     "CAL_LIST_ORG_USER_SCHEDULES",
     description="List all schedules of one organization user (admin), with hours, overrides and time zone.",
-    params=OrgUser,
+    params=OrgUserPath,
     route=Route("GET", "/v2/organizations/{orgId}/users/{userId}/schedules"),
     tags=("schedules", "orgs"),
     aliases=("CAL_GET_ORGANIZATION_USER_SCHEDULES",),
