@@ -10,9 +10,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cal_actions.action import Action
+
+if TYPE_CHECKING:
+    from cal_actions.http.client import AsyncCal
 
 
 def action_summary(action: Action) -> dict[str, Any]:
@@ -82,6 +85,37 @@ def _call(args: argparse.Namespace) -> int:
     return 0 if result.successful else 1
 
 
+def _mcp(args: argparse.Namespace) -> int:
+    import anyio
+
+    from cal_actions.adapters.mcp import build_server, serve_stdio
+    from cal_actions.errors import UnknownActionError
+
+    cal = _mcp_client(args)
+    try:
+        server = build_server(cal, _split(args.actions), preset=args.preset, tags=_split(args.tags))
+    except (UnknownActionError, ValueError) as error:
+        raise SystemExit(f"cal-actions: {error}") from None
+
+    async def serve() -> None:
+        async with cal:
+            await serve_stdio(server)
+
+    anyio.run(serve)
+    return 0
+
+
+def _mcp_client(args: argparse.Namespace) -> AsyncCal:
+    """The client the MCP server executes through; credentials from CAL_* environment variables."""
+    from cal_actions import AsyncCal
+
+    return AsyncCal(base_url=args.base_url)
+
+
+def _split(value: str | None) -> list[str]:
+    return [item.strip() for item in (value or "").split(",") if item.strip()]
+
+
 def _find(name: str) -> Action:
     from cal_actions import registry
 
@@ -112,6 +146,13 @@ def build_parser() -> argparse.ArgumentParser:
     call.add_argument("--args", default="{}", help="arguments as a JSON object")
     call.add_argument("--base-url", default=None, help="API base URL (default: CAL_BASE_URL or https://api.cal.com)")
     call.set_defaults(handler=_call)
+
+    mcp = commands.add_parser("mcp", help="serve the actions as MCP tools over stdio; credentials from CAL_* variables")
+    mcp.add_argument("--preset", help="a named subset of the actions, e.g. scheduling (see cal_actions.presets)")
+    mcp.add_argument("--tags", help="comma-separated tags whose actions to add, e.g. bookings,slots")
+    mcp.add_argument("--actions", help="comma-separated action names to add, e.g. CAL_GET_ME")
+    mcp.add_argument("--base-url", default=None, help="API base URL (default: CAL_BASE_URL or https://api.cal.com)")
+    mcp.set_defaults(handler=_mcp)
     return parser
 
 

@@ -1,0 +1,178 @@
+"""The MCP server seen through the SDK's own client: listing, schemas, annotations and calls."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+from mcp import ClientSession, StdioServerParameters, types
+from mcp.client.stdio import stdio_client
+from mcp.shared.memory import create_connected_server_and_client_session
+
+from cal_actions import AsyncCal, Cal, registry
+from cal_actions.adapters.mcp import build_server
+from cal_actions.cli import main
+from cal_actions.presets import PRESETS, select
+
+pytestmark = pytest.mark.anyio
+ROOT = Path(__file__).resolve().parents[1]
+BOOKING = {
+    "start": "2030-01-31T09:00:00Z",
+    "eventTypeId": 42,
+    "attendee": {"name": "Ada Lovelace", "email": "ada@example.com", "timeZone": "Europe/London", "phoneNumber": None},
+    "guests": None,
+}
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+class Recorder:
+    """A mock Cal.com answering every request with ``status`` and remembering what it got."""
+
+    def __init__(self, status: int = 201) -> None:
+        self.requests: list[httpx.Request] = []
+        self.status = status
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        if self.status >= 400:
+            return httpx.Response(self.status, json={"status": "error", "error": {"message": "Event type not found"}})
+        return httpx.Response(self.status, json={"status": "success", "data": {"uid": "bk_1", "id": 7}})
+
+
+def _async_cal(recorder: Recorder) -> AsyncCal:
+    return AsyncCal(api_key="cal_test_key", base_url="https://cal.test", transport=httpx.MockTransport(recorder))
+
+
+def _envelope(result: types.CallToolResult) -> dict:
+    assert len(result.content) == 1 and isinstance(result.content[0], types.TextContent)
+    return json.loads(result.content[0].text)
+
+
+@pytest.mark.parametrize("preset", list(PRESETS))
+async def test_each_preset_lists_exactly_its_actions(preset: str) -> None:
+    expected = [action.name for action in select(registry, preset=preset)]
+    async with create_connected_server_and_client_session(build_server(_async_cal(Recorder()), preset=preset)) as s:
+        listed = (await s.list_tools()).tools
+    assert [tool.name for tool in listed] == expected
+    assert len(listed) > 0
+
+
+async def test_tools_carry_the_registry_schema_and_hints() -> None:
+    async with create_connected_server_and_client_session(build_server(_async_cal(Recorder()))) as session:
+        listed = (await session.list_tools()).tools
+    assert len(listed) == len(registry)
+    for tool in listed:
+        action = registry.get(tool.name)
+        assert tool.inputSchema == action.json_schema()
+        assert tool.description == action.description
+        hints = tool.annotations
+        assert hints is not None
+        # False must arrive as False, not be dropped: the protocol reads a missing destructiveHint as True.
+        assert (hints.readOnlyHint, hints.destructiveHint, hints.idempotentHint, hints.openWorldHint) == (
+            action.read_only,
+            action.destructive,
+            action.idempotent,
+            True,
+        )
+        assert tool.title == hints.title and tool.title and not tool.title.startswith("CAL")
+    titles = {tool.name: tool.title for tool in listed}
+    assert titles["CAL_CREATE_BOOKING"] == "Create booking"
+    assert any(tool.annotations.destructiveHint for tool in listed)
+
+
+async def test_tags_and_names_select_together() -> None:
+    server = build_server(_async_cal(Recorder()), ["CAL_GET_ME"], tags=["webhooks"])
+    async with create_connected_server_and_client_session(server) as session:
+        names = [tool.name for tool in (await session.list_tools()).tools]
+    assert "CAL_GET_ME" in names
+    assert {name for name in names if name != "CAL_GET_ME"} == {a.name for a in registry.with_tag("webhooks")}
+
+
+def test_instructions_follow_the_selection() -> None:
+    scheduling = build_server(_async_cal(Recorder()), preset="scheduling").create_initialization_options()
+    webhooks = build_server(_async_cal(Recorder()), preset="webhooks").create_initialization_options()
+    assert "CAL_LIST_AVAILABLE_SLOTS" in scheduling.instructions
+    assert "Never invent ids" in scheduling.instructions and "confirm" in scheduling.instructions
+    assert "CAL_LIST_AVAILABLE_SLOTS" not in webhooks.instructions
+
+
+@pytest.mark.parametrize("client_kind", ["async", "sync"])
+async def test_call_books_through_the_client(client_kind: str) -> None:
+    recorder = Recorder()
+    settings = {"api_key": "cal_test_key", "base_url": "https://cal.test", "transport": httpx.MockTransport(recorder)}
+    cal = AsyncCal(**settings) if client_kind == "async" else Cal(**settings)
+    async with create_connected_server_and_client_session(build_server(cal, preset="scheduling")) as session:
+        result = await session.call_tool("CAL_CREATE_BOOKING", BOOKING)
+
+    assert result.isError is False
+    expected = {"data": {"uid": "bk_1", "id": 7}, "successful": True, "error": None}
+    assert _envelope(result) == expected
+    assert result.structuredContent == expected
+    (request,) = recorder.requests
+    assert (request.method, request.url.path) == ("POST", "/v2/bookings")
+    assert request.headers["authorization"] == "Bearer cal_test_key"
+    assert request.headers["cal-api-version"] == "2024-08-13"
+    # The nulls the model sent for optional fields are dropped, not forwarded or rejected.
+    assert json.loads(request.content) == {
+        "start": "2030-01-31T09:00:00Z",
+        "eventTypeId": 42,
+        "attendee": {"name": "Ada Lovelace", "email": "ada@example.com", "timeZone": "Europe/London"},
+    }
+
+
+async def test_invalid_arguments_name_the_field_and_send_nothing() -> None:
+    recorder = Recorder()
+    arguments = {**BOOKING, "attendee": {"name": "Ada", "timeZone": "UTC"}, "eventTypeId": "soon"}
+    async with create_connected_server_and_client_session(build_server(_async_cal(recorder))) as session:
+        result = await session.call_tool("CAL_CREATE_BOOKING", arguments)
+    assert result.isError is True
+    envelope = _envelope(result)
+    assert envelope["successful"] is False and envelope["data"] is None
+    assert "attendee.email" in envelope["error"] and "eventTypeId" in envelope["error"]
+    assert recorder.requests == []
+
+
+async def test_api_error_is_a_tool_error() -> None:
+    recorder = Recorder(status=404)
+    async with create_connected_server_and_client_session(build_server(_async_cal(recorder))) as session:
+        result = await session.call_tool("CAL_GET_EVENT_TYPE", {"eventTypeId": 999})
+    assert result.isError is True
+    assert "Event type not found" in _envelope(result)["error"]
+    assert [request.url.path for request in recorder.requests] == ["/v2/event-types/999"]
+
+
+@pytest.mark.parametrize("name", ["CAL_NOT_AN_ACTION", "CAL_DELETE_WEBHOOK"], ids=["unknown", "outside-preset"])
+async def test_only_listed_tools_run(name: str) -> None:
+    recorder = Recorder()
+    async with create_connected_server_and_client_session(build_server(_async_cal(recorder), preset="scheduling")) as s:
+        result = await s.call_tool(name, {"webhookId": "wh_1"})
+    assert result.isError is True
+    assert f"unknown tool {name!r}" in _envelope(result)["error"]
+    assert recorder.requests == []
+
+
+def test_cli_rejects_an_unknown_preset() -> None:
+    with pytest.raises(SystemExit, match="unknown preset 'nope'"):
+        main(["mcp", "--preset", "nope"])
+
+
+async def test_cli_serves_over_stdio() -> None:
+    command = StdioServerParameters(
+        command=sys.executable,
+        args=["-m", "cal_actions.cli", "mcp", "--preset", "scheduling"],
+        env={"CAL_API_KEY": "cal_test_key", "CAL_BASE_URL": "http://127.0.0.1:9"},
+        cwd=ROOT,
+    )
+    async with stdio_client(command) as (read, write), ClientSession(read, write) as session:
+        initialized = await session.initialize()
+        tools = (await session.list_tools()).tools
+    assert initialized.serverInfo.name == "cal-actions"
+    assert "CAL_LIST_AVAILABLE_SLOTS" in (initialized.instructions or "")
+    assert [tool.name for tool in tools] == [action.name for action in select(registry, preset="scheduling")]
