@@ -1,0 +1,293 @@
+"""OpenAI tools: the strict-mode transform, the tool formats and executing the model's tool calls."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+from typing import Any
+
+import httpx
+import jsonschema
+import pytest
+from openai.types.chat import ChatCompletion, ChatCompletionFunctionTool
+from openai.types.responses import FunctionTool, Response
+
+from cal_actions import AsyncCal, Cal, registry
+from cal_actions.adapters.anthropic import anthropic_tools
+from cal_actions.adapters.openai import (
+    aexecute_tool_calls,
+    drop_nulls,
+    execute_tool_calls,
+    openai_tools,
+    strict_fallbacks,
+)
+from cal_actions.adapters.strict import NotStrictCapable, strict_schema
+from tests.support import example_arguments
+
+# What strict mode accepts, per OpenAI's structured-outputs rules.
+_STRICT_KEYWORDS = {
+    "type", "description", "properties", "required", "additionalProperties", "items", "enum", "const",
+    "anyOf", "pattern", "format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+    "minItems", "maxItems",
+}  # fmt: skip
+
+
+def assert_strict(schema: dict[str, Any], where: str = "root") -> None:
+    """Fail unless ``schema`` follows every strict-mode rule, at every level."""
+    assert "$ref" not in schema and "$defs" not in schema, where
+    assert set(schema) <= _STRICT_KEYWORDS, f"{where}: {set(schema) - _STRICT_KEYWORDS}"
+    kinds = schema.get("type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    if "object" in kinds:
+        assert schema["additionalProperties"] is False, where
+        assert schema["required"] == list(schema["properties"]), where
+        for name, sub in schema["properties"].items():
+            assert_strict(sub, f"{where}.{name}")
+    if "array" in kinds:
+        assert_strict(schema["items"], f"{where}[]")
+    for branch in schema.get("anyOf", []):
+        assert_strict(branch, where)
+
+
+def with_nulls(schema: dict[str, Any], value: Any) -> Any:
+    """``value`` as strict mode makes a model send it: every omitted property present as null."""
+    if isinstance(value, dict) and "properties" in schema:
+        properties = schema["properties"]
+        return {name: with_nulls(sub, value[name]) if name in value else None for name, sub in properties.items()}
+    if isinstance(value, list) and "items" in schema:
+        return [with_nulls(schema["items"], item) for item in value]
+    return value
+
+
+# --- the pure transform ---------------------------------------------------------------------
+
+
+def test_optional_fields_become_required_and_nullable() -> None:
+    schema = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "name": {"type": "string", "minLength": 1, "description": "Name"},
+            "role": {"enum": ["MEMBER", "ADMIN"], "type": "string"},
+            "size": {"type": "integer", "default": 3},
+            "day": {"type": "string", "format": "uri"},
+        },
+        "required": ["name"],
+    }
+    original = copy.deepcopy(schema)
+    strict = strict_schema(schema)
+    assert schema == original, "the input is left untouched"
+    assert strict["required"] == ["name", "role", "size", "day"]
+    assert strict["properties"]["name"] == {"type": "string", "description": "Name"}
+    assert strict["properties"]["role"] == {"enum": ["MEMBER", "ADMIN", None], "type": ["string", "null"]}
+    assert strict["properties"]["size"] == {"type": ["integer", "null"]}
+    assert strict["properties"]["day"] == {"type": ["string", "null"]}
+    assert_strict(strict)
+
+
+def test_references_are_inlined_with_their_description() -> None:
+    schema = {
+        "$defs": {"Attendee": {"type": "object", "properties": {"email": {"type": "string"}}, "required": ["email"]}},
+        "type": "object",
+        "properties": {
+            "attendee": {"$ref": "#/$defs/Attendee", "description": "Who books"},
+            "guests": {"type": "array", "items": {"$ref": "#/$defs/Attendee"}},
+        },
+        "required": ["attendee"],
+    }
+    strict = strict_schema(schema)
+    assert strict["properties"]["attendee"]["description"] == "Who books"
+    assert strict["properties"]["attendee"]["additionalProperties"] is False
+    assert strict["properties"]["guests"]["type"] == ["array", "null"]
+    assert strict["properties"]["guests"]["items"]["required"] == ["email"]
+    assert_strict(strict)
+
+
+@pytest.mark.parametrize(
+    ("schema", "field"),
+    [
+        ({"type": "object", "properties": {"metadata": {"type": "object", "additionalProperties": True}}}, "metadata"),
+        ({"type": "object", "properties": {"tags": {"type": "array", "items": {"type": "object"}}}}, "tags[]"),
+    ],
+)
+def test_free_form_objects_are_refused_with_the_field_named(schema: dict[str, Any], field: str) -> None:
+    with pytest.raises(NotStrictCapable, match=field.replace("[", r"\[").replace("]", r"\]")):
+        strict_schema(schema)
+
+
+def test_recursive_definitions_are_refused() -> None:
+    node = {"type": "object", "properties": {"child": {"$ref": "#/$defs/Node"}}, "additionalProperties": False}
+    with pytest.raises(NotStrictCapable, match="recursive"):
+        strict_schema({"$defs": {"Node": node}, **node})
+
+
+# --- the registry's tools --------------------------------------------------------------------
+
+
+def test_every_tool_is_strict_or_says_why_not() -> None:
+    tools = openai_tools()
+    assert len(tools) == len(registry)
+    fallbacks = strict_fallbacks()
+    for tool in tools:
+        function = tool["function"]
+        ChatCompletionFunctionTool.model_validate(tool)
+        if function["strict"]:
+            assert_strict(function["parameters"], function["name"])
+        else:
+            assert "free-form" in fallbacks[function["name"]]
+    strict_count = sum(tool["function"]["strict"] for tool in tools)
+    assert strict_count == len(registry) - len(fallbacks) >= 130
+
+
+@pytest.mark.parametrize("action", list(registry), ids=lambda action: action.name)
+def test_strict_arguments_round_trip_to_the_model(action) -> None:
+    """What a strict model may send validates against the tool, and loses its nulls on the way in."""
+    tool = openai_tools([action])[0]["function"]
+    arguments = example_arguments(action.json_schema(), complete=True)
+    sent = with_nulls(tool["parameters"], arguments) if tool["strict"] else arguments
+    jsonschema.validate(sent, tool["parameters"], cls=jsonschema.Draft202012Validator)
+    action.params.model_validate(drop_nulls(sent))
+
+
+def test_responses_and_anthropic_formats() -> None:
+    responses = openai_tools(api="responses", preset="scheduling")
+    assert len(responses) == 18
+    for tool in responses:
+        FunctionTool.model_validate(tool)
+    chat = openai_tools(preset="scheduling")
+    assert [tool["name"] for tool in responses] == [tool["function"]["name"] for tool in chat]
+    anthropic = anthropic_tools(["CAL_CREATE_BOOKING"])
+    assert anthropic == [
+        {
+            "name": "CAL_CREATE_BOOKING",
+            "description": registry.get("CAL_CREATE_BOOKING").description,
+            "input_schema": registry.get("CAL_CREATE_BOOKING").json_schema(),
+        }
+    ]
+    with pytest.raises(ValueError, match="api"):
+        openai_tools(api="completions")  # type: ignore[arg-type]
+
+
+def test_tools_accept_names_aliases_and_presets() -> None:
+    by_alias = openai_tools(["CAL_GET_ME", "cal_get_booking"])
+    assert [tool["function"]["name"] for tool in by_alias] == ["CAL_GET_ME", "CAL_GET_BOOKING"]
+    assert len(openai_tools(tags=["webhooks"])) == len(registry.with_tag("webhooks"))
+
+
+# --- executing tool calls ---------------------------------------------------------------------
+
+
+def _recording_cal(seen: list[httpx.Request], async_: bool = False) -> Cal | AsyncCal:
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.path == "/v2/me":
+            return httpx.Response(200, json={"status": "success", "data": {"id": 7, "username": "ada"}})
+        return httpx.Response(201, json={"status": "success", "data": {"uid": "bk_1"}})
+
+    if async_:
+        return AsyncCal(api_key="cal_test_x", transport=httpx.MockTransport(answer), max_retries=0)
+    return Cal(api_key="cal_test_x", transport=httpx.MockTransport(answer), max_retries=0)
+
+
+_BOOKING = {
+    "start": "2030-01-31T09:00:00Z",
+    "eventTypeId": 12,
+    "attendee": {"name": "Ada", "email": "ada@example.com", "timeZone": "Europe/Rome", "language": None},
+    "guests": None,
+}
+
+
+def _chat_completion(*calls: tuple[str, str, str]) -> ChatCompletion:
+    return ChatCompletion.model_validate(
+        {
+            "id": "chatcmpl-1",
+            "object": "chat.completion",
+            "created": 0,
+            "model": "test",
+            "choices": [
+                {
+                    "index": 0,
+                    "finish_reason": "tool_calls",
+                    "message": {
+                        "role": "assistant",
+                        "content": None,
+                        "tool_calls": [
+                            {"id": id_, "type": "function", "function": {"name": name, "arguments": arguments}}
+                            for id_, name, arguments in calls
+                        ],
+                    },
+                }
+            ],
+        }
+    )
+
+
+def test_chat_tool_calls_run_and_answer_in_order() -> None:
+    seen: list[httpx.Request] = []
+    completion = _chat_completion(
+        ("call_1", "CAL_GET_ME", "{}"),
+        ("call_2", "CAL_CREATE_BOOKING", json.dumps(_BOOKING)),
+        ("call_3", "CAL_CREATE_BOOKING", '{"start": '),
+        ("call_4", "CAL_NOT_A_TOOL", "{}"),
+    )
+    with _recording_cal(seen) as cal:
+        outputs = execute_tool_calls(cal, completion.choices[0].message)
+    assert [output["tool_call_id"] for output in outputs] == ["call_1", "call_2", "call_3", "call_4"]
+    assert all(output["role"] == "tool" for output in outputs)
+    envelopes = [json.loads(output["content"]) for output in outputs]
+    assert envelopes[0] == {"data": {"id": 7, "username": "ada"}, "successful": True, "error": None}
+    assert envelopes[1]["successful"] is True
+    assert envelopes[2]["successful"] is False and "JSON" in envelopes[2]["error"]
+    assert envelopes[3]["successful"] is False and "CAL_NOT_A_TOOL" in envelopes[3]["error"]
+    assert [request.url.path for request in seen] == ["/v2/me", "/v2/bookings"], "bad calls send nothing"
+    body = json.loads(seen[1].content)
+    assert "guests" not in body and "language" not in body["attendee"], "strict-mode nulls are dropped"
+
+
+def test_responses_function_calls_give_function_call_outputs() -> None:
+    response = Response.model_validate(
+        {
+            "id": "resp_1",
+            "object": "response",
+            "created_at": 0,
+            "model": "test",
+            "parallel_tool_calls": True,
+            "tool_choice": "auto",
+            "tools": [],
+            "output": [
+                {"type": "reasoning", "id": "rs_1", "summary": []},
+                {"type": "function_call", "id": "fc_1", "call_id": "call_a", "name": "CAL_GET_ME", "arguments": "{}"},
+            ],
+        }
+    )
+    seen: list[httpx.Request] = []
+    with _recording_cal(seen) as cal:
+        outputs = execute_tool_calls(cal, response)
+    assert len(outputs) == 1
+    assert outputs[0]["type"] == "function_call_output" and outputs[0]["call_id"] == "call_a"
+    assert json.loads(outputs[0]["output"])["data"]["username"] == "ada"
+
+
+def test_plain_dict_tool_calls_and_validation_errors_name_the_field() -> None:
+    calls = [{"id": "c1", "type": "function", "function": {"name": "CAL_GET_BOOKING", "arguments": '{"uid": 5}'}}]
+    seen: list[httpx.Request] = []
+    with _recording_cal(seen) as cal:
+        [output] = execute_tool_calls(cal, calls)
+    envelope = json.loads(output["content"])
+    assert envelope["successful"] is False and "bookingUid" in envelope["error"]
+    assert seen == []
+
+
+def test_async_twin_runs_read_only_batches_together() -> None:
+    seen: list[httpx.Request] = []
+    completion = _chat_completion(("a", "CAL_GET_ME", "{}"), ("b", "CAL_GET_ME", "null"))
+
+    async def run() -> list[dict[str, Any]]:
+        async with _recording_cal(seen, async_=True) as cal:
+            return await aexecute_tool_calls(cal, completion.choices[0].message.tool_calls)
+
+    outputs = asyncio.run(run())
+    assert [output["tool_call_id"] for output in outputs] == ["a", "b"]
+    assert json.loads(outputs[0]["content"])["successful"] is True
+    assert len(seen) == 1, "arguments that are not an object are rejected before sending"
