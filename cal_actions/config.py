@@ -1,9 +1,11 @@
-"""Client settings: credentials, endpoint, timeouts and retries, with their defaults in one place."""
+"""Client settings: credentials, endpoint, timeouts, retries and guard rails, with their defaults in one place."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields
+
+from cal_actions.policy import check_policy
 
 DEFAULT_BASE_URL = "https://api.cal.com"
 DEFAULT_TIMEOUT = 30.0
@@ -32,13 +34,18 @@ class ClientConfig:
     timeout: float = DEFAULT_TIMEOUT
     connect_timeout: float = DEFAULT_CONNECT_TIMEOUT
     max_retries: int = DEFAULT_MAX_RETRIES
+    #: ``"read_only"``, ``"deny_destructive"`` or ``None`` (see ``cal_actions.policy``).
+    policy: str | None = None
+    #: Build and return requests instead of sending them.
+    dry_run: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "base_url", self.base_url.rstrip("/"))
         if self.max_retries < 0:
             raise ValueError("max_retries must be >= 0")
-        if self.timeout <= 0:
-            raise ValueError("timeout must be > 0")
+        if self.timeout <= 0 or self.connect_timeout <= 0:
+            raise ValueError("timeout and connect_timeout must be > 0")
+        check_policy(self.policy)
 
     @classmethod
     def resolve(cls, **given: object) -> ClientConfig:
@@ -53,6 +60,11 @@ class ClientConfig:
     def bearer_token(self) -> str | None:
         """A managed user's access token when configured, else the API key."""
         return self.access_token or self.api_key
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Every credential value set, to be kept out of envelopes, messages and logs."""
+        return tuple(value for name in SECRET_FIELDS if (value := getattr(self, name)))
 
     def __repr__(self) -> str:
         shown = ", ".join(

@@ -5,7 +5,8 @@ CalActionsError
 ├── InvalidInputError       arguments rejected before any request
 ├── MissingCredentialsError the route needs a credential the client does not have
 ├── APIStatusError          Cal.com answered with an error status or an error envelope
-└── DecodeError             a success status whose body is not JSON
+├── DecodeError             a success status whose body is not JSON
+└── TokenRefreshError       a managed user's access token could not be renewed
 """
 
 from __future__ import annotations
@@ -37,5 +38,11 @@ class APIStatusError(CalActionsError):
 
 class DecodeError(CalActionsError):
     def __init__(self, message: str, *, status_code: int) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+
+
+class TokenRefreshError(CalActionsError):
+    def __init__(self, message: str, *, status_code: int | None = None) -> None:
         super().__init__(message)
         self.status_code = status_code

@@ -1,30 +1,35 @@
 """``Cal`` and ``AsyncCal``: run any action by name and return the envelope.
 
-Both share argument checking, request building, retry decisions and response reading;
-they differ only in how a request is sent and how a pause is taken.
+Every decision lives in ``flow.execution_flow``; the two clients differ only in how they
+perform its commands: send a request, pause, refresh tokens under a lock, ask for confirmation.
 """
 
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
+import threading
 import time
-from collections.abc import Generator, Mapping
+from collections.abc import Callable
 from typing import Any, Self
 
 import httpx
 
 from cal_actions.action import Action, Registry
 from cal_actions.config import ClientConfig
-from cal_actions.errors import CalActionsError
-from cal_actions.http import retry
-from cal_actions.http.request import build_request, parse_arguments
-from cal_actions.http.response import read_response
+from cal_actions.errors import TokenRefreshError
+from cal_actions.http import tokens
+from cal_actions.http.flow import Arguments, Call, Confirm, Flow, Pause, Refresh, Send, check_deadline, execution_flow
+from cal_actions.http.flow import received as read_copy
 from cal_actions.result import ActionResult
 
 logger = logging.getLogger("cal_actions")
 
-Arguments = Mapping[str, Any] | str | None
+#: ``(action, arguments) -> bool``, consulted before every destructive action (may be async for AsyncCal).
+ConfirmCallback = Callable[[Action, dict[str, Any]], Any]
+#: Receives the renewed ``Tokens`` after a refresh, to store them (may be async for AsyncCal).
+TokensCallback = Callable[[tokens.Tokens], Any]
 
 
 class _ClientBase:
@@ -38,7 +43,12 @@ class _ClientBase:
         access_token: str | None = None,
         refresh_token: str | None = None,
         timeout: float | None = None,
+        connect_timeout: float | None = None,
         max_retries: int | None = None,
+        policy: str | None = None,
+        dry_run: bool | None = None,
+        confirm: ConfirmCallback | None = None,
+        on_tokens: TokensCallback | None = None,
         registry: Registry | None = None,
     ) -> None:
         self.config = ClientConfig.resolve(
@@ -49,9 +59,14 @@ class _ClientBase:
             access_token=access_token,
             refresh_token=refresh_token,
             timeout=timeout,
+            connect_timeout=connect_timeout,
             max_retries=max_retries,
+            policy=policy,
+            dry_run=dry_run,
         )
         self._registry = registry
+        self._confirm = confirm
+        self._on_tokens = on_tokens
 
     @property
     def registry(self) -> Registry:
@@ -64,67 +79,41 @@ class _ClientBase:
     def _timeout(self) -> httpx.Timeout:
         return httpx.Timeout(self.config.timeout, connect=self.config.connect_timeout)
 
-    def _prepare(self, name: str, arguments: Arguments) -> tuple[Action, httpx.Request]:
-        action = self.registry.get(name)
-        params = parse_arguments(action, arguments)
-        return action, build_request(action, params, self.config)
+    def _flow(
+        self, name: str, arguments: Arguments, max_retries: int | None, timeout: float | None, dry_run: bool | None
+    ) -> Flow:
+        """Per-call settings override the client's; ``None`` keeps the client's."""
+        config = self.config
+        return execution_flow(
+            Call(
+                name=name,
+                arguments=arguments,
+                config=config,
+                registry=self.registry,
+                retries=config.max_retries if max_retries is None else max(0, max_retries),
+                timeout=config.timeout if timeout is None or timeout <= 0 else timeout,
+                dry_run=config.dry_run if dry_run is None else dry_run,
+                confirm=self._confirm is not None,
+            )
+        )
 
-    def _retries(self, max_retries: int | None) -> int:
-        return self.config.max_retries if max_retries is None else max(0, max_retries)
+    def _adopt(self, renewed: tokens.Tokens) -> Any:
+        """Use the new pair from now on and hand it to ``on_tokens``; returns what the callback returned."""
+        self.config = renewed.applied_to(self.config)
+        if self._on_tokens is None:
+            return None
+        try:
+            return self._on_tokens(renewed)
+        except Exception as error:  # the call goes on: the client already holds the new tokens
+            _callback_failed(error)
+            return None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.config.base_url!r})"
 
 
-def _delay_after(method: str, outcome: httpx.Response | Exception, attempt: int, retries: int) -> float | None:
-    """Pause before another attempt, or ``None`` when this outcome is final."""
-    if attempt > retries:
-        return None
-    if isinstance(outcome, httpx.Response):
-        if not retry.should_retry_status(method, outcome.status_code):
-            return None
-        return retry.next_delay(attempt - 1, outcome.headers)
-    if not retry.should_retry_error(method, outcome):
-        return None
-    return retry.next_delay(attempt - 1, None)
-
-
-def _outcome_result(outcome: httpx.Response | Exception, attempts: int, timeout: float) -> ActionResult:
-    if isinstance(outcome, httpx.TimeoutException):
-        message = f"network error: no answer within {timeout:g} s ({type(outcome).__name__})"
-        return ActionResult.failure(message, attempts=attempts)
-    if isinstance(outcome, Exception):
-        return ActionResult.failure(f"network error: {type(outcome).__name__}: {outcome}", attempts=attempts)
-    try:
-        data = read_response(outcome)
-    except CalActionsError as error:
-        return ActionResult.failure(str(error), status_code=error.status_code, attempts=attempts)
-    return ActionResult.success(data, status_code=outcome.status_code, attempts=attempts)
-
-
-# The attempt loop, written once as a generator: it yields ``Send`` or a pause in seconds and
-# is told each outcome; the sync and async clients only perform the I/O it asks for.
-Send = object()
-Flow = Generator[object, "httpx.Response | Exception | None", ActionResult]
-
-
-def _execution_flow(action: Action, retries: int, timeout: float) -> Flow:
-    attempt = 0
-    while True:
-        attempt += 1
-        started = time.perf_counter()
-        outcome = yield Send
-        assert outcome is not None
-        if logger.isEnabledFor(logging.DEBUG):
-            shown = outcome.status_code if isinstance(outcome, httpx.Response) else type(outcome).__name__
-            elapsed = (time.perf_counter() - started) * 1000
-            logger.debug("%s %s -> %s (attempt %d, %.0f ms)", action.method, action.path, shown, attempt, elapsed)
-        delay = _delay_after(action.method, outcome, attempt, retries)
-        if delay is None:
-            return _outcome_result(outcome, attempt, timeout)
-        if isinstance(outcome, httpx.Response):
-            outcome.close()
-        yield delay
+def _callback_failed(error: BaseException) -> None:
+    logger.warning("on_tokens callback failed (%s); the renewed tokens live only in this client", type(error).__name__)
 
 
 class Cal(_ClientBase):
@@ -133,28 +122,65 @@ class Cal(_ClientBase):
     def __init__(self, *, transport: httpx.BaseTransport | None = None, **settings: Any) -> None:
         super().__init__(**settings)
         self._http = httpx.Client(transport=transport, timeout=self._timeout(), follow_redirects=False)
+        self._refresh_lock = threading.Lock()
 
-    def execute(self, name: str, arguments: Arguments = None, *, max_retries: int | None = None) -> ActionResult:
+    def execute(
+        self,
+        name: str,
+        arguments: Arguments = None,
+        *,
+        max_retries: int | None = None,
+        timeout: float | None = None,
+        dry_run: bool | None = None,
+    ) -> ActionResult:
+        flow = self._flow(name, arguments, max_retries, timeout, dry_run)
+        reply: Any = None
         try:
-            action, request = self._prepare(name, arguments)
-        except CalActionsError as error:
-            return ActionResult.failure(str(error))
-        flow = _execution_flow(action, self._retries(max_retries), self.config.timeout)
-        try:
-            command = next(flow)
             while True:
-                if command is Send:
-                    try:
-                        response = self._http.send(request)
-                        response.read()
-                        command = flow.send(response)
-                    except httpx.HTTPError as error:
-                        command = flow.send(error)
-                else:
-                    time.sleep(command)  # type: ignore[arg-type]
-                    command = next(flow)
+                reply = self._perform(flow.send(reply))
         except StopIteration as done:
             return done.value
+
+    def _perform(self, command: Send | Pause | Refresh | Confirm) -> Any:
+        if isinstance(command, Send):
+            return self._send(command.request, command.deadline)
+        if isinstance(command, Pause):
+            return self._pause(command.seconds)
+        if isinstance(command, Refresh):
+            return self._refresh(command)
+        try:
+            return self._confirm(command.action, command.arguments)  # type: ignore[misc]
+        except Exception as error:
+            return error
+
+    def _send(self, request: httpx.Request, deadline: float) -> httpx.Response | Exception:
+        try:
+            response = self._http.send(request, stream=True)
+            if response.is_stream_consumed:  # a transport that answers with a body already read
+                return response
+            try:
+                raw = []
+                for chunk in response.iter_raw():
+                    raw.append(chunk)
+                    check_deadline(deadline, request)
+            finally:
+                response.close()
+            return read_copy(response, raw)
+        except httpx.HTTPError as error:
+            return error
+
+    def _pause(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+    def _refresh(self, command: Refresh) -> ClientConfig | TokenRefreshError:
+        with self._refresh_lock:  # concurrent calls share one refresh
+            if self.config.access_token != command.stale_token:
+                return self.config
+            renewed = tokens.refreshed(self._send(command.request, command.deadline))
+            if isinstance(renewed, TokenRefreshError):
+                return renewed
+            self._adopt(renewed)
+            return self.config
 
     def close(self) -> None:
         self._http.close()
@@ -172,28 +198,72 @@ class AsyncCal(_ClientBase):
     def __init__(self, *, transport: httpx.AsyncBaseTransport | None = None, **settings: Any) -> None:
         super().__init__(**settings)
         self._http = httpx.AsyncClient(transport=transport, timeout=self._timeout(), follow_redirects=False)
+        self._refresh_lock = asyncio.Lock()
 
-    async def execute(self, name: str, arguments: Arguments = None, *, max_retries: int | None = None) -> ActionResult:
+    async def execute(
+        self,
+        name: str,
+        arguments: Arguments = None,
+        *,
+        max_retries: int | None = None,
+        timeout: float | None = None,
+        dry_run: bool | None = None,
+    ) -> ActionResult:
+        flow = self._flow(name, arguments, max_retries, timeout, dry_run)
+        reply: Any = None
         try:
-            action, request = self._prepare(name, arguments)
-        except CalActionsError as error:
-            return ActionResult.failure(str(error))
-        flow = _execution_flow(action, self._retries(max_retries), self.config.timeout)
-        try:
-            command = next(flow)
             while True:
-                if command is Send:
-                    try:
-                        response = await self._http.send(request)
-                        await response.aread()
-                        command = flow.send(response)
-                    except httpx.HTTPError as error:
-                        command = flow.send(error)
-                else:
-                    await asyncio.sleep(command)  # type: ignore[arg-type]
-                    command = next(flow)
+                reply = await self._perform(flow.send(reply))
         except StopIteration as done:
             return done.value
+
+    async def _perform(self, command: Send | Pause | Refresh | Confirm) -> Any:
+        if isinstance(command, Send):
+            return await self._send(command.request, command.deadline)
+        if isinstance(command, Pause):
+            return await self._pause(command.seconds)
+        if isinstance(command, Refresh):
+            return await self._refresh(command)
+        try:
+            answer = self._confirm(command.action, command.arguments)  # type: ignore[misc]
+            return await answer if inspect.isawaitable(answer) else answer
+        except Exception as error:
+            return error
+
+    async def _send(self, request: httpx.Request, deadline: float) -> httpx.Response | Exception:
+        # Cancelled mid-call, the finally clause closes the stream and httpx drops the connection.
+        try:
+            response = await self._http.send(request, stream=True)
+            if response.is_stream_consumed:  # a transport that answers with a body already read
+                return response
+            try:
+                raw = []
+                async for chunk in response.aiter_raw():
+                    raw.append(chunk)
+                    check_deadline(deadline, request)
+            finally:
+                await response.aclose()
+            return read_copy(response, raw)
+        except httpx.HTTPError as error:
+            return error
+
+    async def _pause(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+
+    async def _refresh(self, command: Refresh) -> ClientConfig | TokenRefreshError:
+        async with self._refresh_lock:  # concurrent calls share one refresh
+            if self.config.access_token != command.stale_token:
+                return self.config
+            renewed = tokens.refreshed(await self._send(command.request, command.deadline))
+            if isinstance(renewed, TokenRefreshError):
+                return renewed
+            pending = self._adopt(renewed)
+            if inspect.isawaitable(pending):
+                try:
+                    await pending
+                except Exception as error:
+                    _callback_failed(error)
+            return self.config
 
     async def aclose(self) -> None:
         await self._http.aclose()

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from cal_actions.action import Action, Params
 from cal_actions.config import ClientConfig
 from cal_actions.errors import InvalidInputError, MissingCredentialsError
+from cal_actions.http.redact import redacted_headers
 
 USER_AGENT = "cal-actions"
 
@@ -45,6 +46,23 @@ def describe_errors(exc: ValidationError) -> str:
 
 
 def build_request(action: Action, params: Params, config: ClientConfig) -> httpx.Request:
+    """The request for validated ``params``; values no request can carry are input errors, not crashes."""
+    try:
+        return _build(action, params, config)
+    except (ValueError, httpx.InvalidURL) as error:
+        # Lone surrogates, NaN or infinity pass JSON parsing and validation but cannot be encoded.
+        raise InvalidInputError(f"invalid arguments for {action.name}: {_encoding_problem(error)}") from None
+
+
+def _encoding_problem(error: Exception) -> str:
+    if isinstance(error, UnicodeError):
+        return "text that cannot be encoded as UTF-8 (lone surrogate)"
+    if isinstance(error, httpx.InvalidURL):
+        return "a value that makes the URL invalid"
+    return "a value JSON cannot carry (NaN or infinity)"
+
+
+def _build(action: Action, params: Params, config: ClientConfig) -> httpx.Request:
     route = action.route
     # PATCH sends only what the caller set; other methods also send declared defaults.
     values = params.model_dump(
@@ -96,6 +114,17 @@ def query_value(value: Any) -> str:
     if isinstance(value, list):  # Cal.com reads list filters as comma-separated values
         return ",".join(query_value(item) for item in value)
     return str(value)
+
+
+def describe_request(request: httpx.Request) -> dict[str, Any]:
+    """What a dry run returns: the request that would be sent, credentials masked."""
+    body = json.loads(request.content) if request.content else None
+    return {
+        "method": request.method,
+        "url": str(request.url),
+        "headers": redacted_headers(request.headers),
+        "json": body,
+    }
 
 
 def auth_headers(kind: str, config: ClientConfig) -> dict[str, str]:

@@ -19,7 +19,8 @@ MAX_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
-RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+#: Besides these, every 5xx: the server failed, the request itself may be fine.
+RETRY_STATUSES = frozenset({408, 429})
 #: Errors raised before a single byte of the request left this machine.
 NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
@@ -27,7 +28,7 @@ NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 def should_retry_status(method: str, status: int) -> bool:
     if status == 429:
         return True
-    return method in IDEMPOTENT_METHODS and status in RETRY_STATUSES
+    return method in IDEMPOTENT_METHODS and (status in RETRY_STATUSES or status >= 500)
 
 
 def should_retry_error(method: str, error: Exception) -> bool:

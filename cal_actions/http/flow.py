@@ -1,0 +1,207 @@
+"""One call, written once as a generator that both clients drive.
+
+The generator makes every decision: validation, guard rails, dry run, retries, token refresh,
+the call's total time limit and the envelope. It yields a command and is sent its outcome;
+``Cal`` and ``AsyncCal`` only perform commands (send, pause, refresh under a lock, ask).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Generator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from cal_actions import policy
+from cal_actions.action import Action, Params, Registry
+from cal_actions.config import ClientConfig
+from cal_actions.errors import CalActionsError, TokenRefreshError
+from cal_actions.http import retry, tokens
+from cal_actions.http.redact import effective, mentions, scrub, scrub_data
+from cal_actions.http.request import build_request, describe_request, parse_arguments
+from cal_actions.http.response import read_response
+from cal_actions.result import ActionResult
+
+logger = logging.getLogger("cal_actions")
+
+Arguments = Mapping[str, Any] | str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Send:
+    """Send ``request``; reply with the fully read ``httpx.Response`` or the ``httpx.HTTPError``."""
+
+    request: httpx.Request
+    deadline: float  # time.monotonic() past which reading the body stops
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class Refresh:
+    """Send ``request`` unless another call already replaced ``stale_token``; reply with the
+    client's current ``ClientConfig`` or a ``TokenRefreshError`` from ``tokens.refreshed``."""
+
+    stale_token: str | None
+    request: httpx.Request
+    deadline: float
+
+
+@dataclass(frozen=True, slots=True)
+class Confirm:
+    """Ask the confirm callback; reply ``True`` to go ahead, anything else (or an exception) blocks."""
+
+    action: Action
+    arguments: dict[str, Any]
+
+
+Command = Send | Pause | Refresh | Confirm
+Flow = Generator[Command, Any, ActionResult]
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    name: str
+    arguments: Arguments
+    config: ClientConfig
+    registry: Registry
+    retries: int
+    timeout: float  # seconds for the whole call: every attempt and every pause
+    dry_run: bool
+    confirm: bool  # the client has a confirm callback
+
+
+def execution_flow(call: Call) -> Flow:
+    secrets = set(call.config.secrets)
+    result = yield from _run(call, secrets)
+    return _scrubbed(result, effective(secrets))
+
+
+def _run(call: Call, secrets: set[str]) -> Flow:
+    try:
+        action = call.registry.get(call.name)
+        params = parse_arguments(action, call.arguments)
+        refusal = policy.refusal(action, call.config.policy)
+        if refusal:
+            return ActionResult.failure(refusal)
+        request = build_request(action, params, call.config)
+    except CalActionsError as error:
+        return ActionResult.failure(str(error))
+    if call.dry_run:
+        return ActionResult.success(describe_request(request), attempts=0)
+    if action.destructive and call.confirm:
+        answer = yield Confirm(action, params.model_dump(mode="json", by_alias=True, exclude_none=True))
+        if answer is not True:
+            return ActionResult.failure(policy.declined(action, answer if isinstance(answer, BaseException) else None))
+    return (yield from _attempts(action, params, request, call, secrets))
+
+
+def _attempts(action: Action, params: Params, request: httpx.Request, call: Call, secrets: set[str]) -> Flow:
+    config = call.config
+    deadline = time.monotonic() + call.timeout
+    attempt = retried = 0
+    refreshed = False
+    while True:
+        attempt += 1
+        started = time.monotonic()
+        outcome = yield Send(_limited(request, config, deadline - started), deadline)
+        _log_attempt(action, outcome, attempt, started)
+        if not refreshed and _token_expired(action, outcome, config):
+            # One refresh per call, outside the retry budget: a 401 means nothing was processed.
+            refreshed = True
+            refresh = _limited(tokens.refresh_request(config), config, deadline - time.monotonic())
+            reply = yield Refresh(config.access_token, refresh, deadline)
+            logger.debug("token refresh -> %s", type(reply).__name__ if isinstance(reply, Exception) else "renewed")
+            if isinstance(reply, TokenRefreshError):
+                return ActionResult.failure(str(reply), status_code=reply.status_code, attempts=attempt)
+            config = reply
+            secrets.update(config.secrets)
+            request = build_request(action, params, config)
+            continue
+        delay = _delay_after(action.method, outcome, retried, call.retries)
+        if delay is None or time.monotonic() + delay >= deadline:
+            return _outcome_result(outcome, attempt, call.timeout, effective(secrets))
+        retried += 1
+        yield Pause(delay)
+
+
+def _limited(request: httpx.Request, config: ClientConfig, remaining: float) -> httpx.Request:
+    """No single wait of this attempt may outlast what is left of the call's time."""
+    remaining = max(remaining, 0.001)
+    limit = httpx.Timeout(min(config.timeout, remaining), connect=min(config.connect_timeout, remaining))
+    request.extensions = {**request.extensions, "timeout": limit.as_dict()}
+    return request
+
+
+def _token_expired(action: Action, outcome: httpx.Response | Exception, config: ClientConfig) -> bool:
+    return (
+        isinstance(outcome, httpx.Response)
+        and outcome.status_code == 401
+        and action.route.auth == "bearer"
+        and tokens.can_refresh(config)
+    )
+
+
+def _delay_after(method: str, outcome: httpx.Response | Exception, retried: int, retries: int) -> float | None:
+    """Pause before another attempt, or ``None`` when this outcome is final."""
+    if retried >= retries:
+        return None
+    if isinstance(outcome, httpx.Response):
+        if not retry.should_retry_status(method, outcome.status_code):
+            return None
+        return retry.next_delay(retried, outcome.headers)
+    if not retry.should_retry_error(method, outcome):
+        return None
+    return retry.next_delay(retried, None)
+
+
+def _log_attempt(action: Action, outcome: httpx.Response | Exception, attempt: int, started: float) -> None:
+    # Route template only: argument values and credentials never reach the log.
+    if logger.isEnabledFor(logging.DEBUG):
+        shown = outcome.status_code if isinstance(outcome, httpx.Response) else type(outcome).__name__
+        elapsed = (time.monotonic() - started) * 1000
+        logger.debug("%s %s -> %s (attempt %d, %.0f ms)", action.method, action.path, shown, attempt, elapsed)
+
+
+def _outcome_result(
+    outcome: httpx.Response | Exception, attempts: int, timeout: float, secrets: tuple[str, ...]
+) -> ActionResult:
+    if isinstance(outcome, httpx.TimeoutException):
+        message = f"network error: no answer within {timeout:g} s ({type(outcome).__name__})"
+        return ActionResult.failure(message, attempts=attempts)
+    if isinstance(outcome, Exception):
+        return ActionResult.failure(f"network error: {type(outcome).__name__}: {outcome}", attempts=attempts)
+    try:
+        data = read_response(outcome)
+    except CalActionsError as error:
+        return ActionResult.failure(str(error), status_code=error.status_code, attempts=attempts)
+    if mentions(outcome.content, secrets):
+        data = scrub_data(data, secrets)
+    return ActionResult.success(data, status_code=outcome.status_code, attempts=attempts)
+
+
+def _scrubbed(result: ActionResult, secrets: tuple[str, ...]) -> ActionResult:
+    if result.error is None or not secrets:
+        return result
+    cleaned = scrub(result.error, secrets)
+    if cleaned == result.error:
+        return result
+    return ActionResult.failure(cleaned, status_code=result.status_code, attempts=result.attempts)
+
+
+def received(response: httpx.Response, raw: list[bytes]) -> httpx.Response:
+    """A fully read copy of a streamed response; content encodings are decoded here, once."""
+    body = b"".join(raw)
+    return httpx.Response(response.status_code, headers=response.headers, content=body, request=response.request)
+
+
+def check_deadline(deadline: float, request: httpx.Request) -> None:
+    """Called between body chunks, so a server trickling bytes cannot stretch a call forever."""
+    if time.monotonic() > deadline:
+        raise httpx.ReadTimeout("the call's time limit was reached while reading the body", request=request)
