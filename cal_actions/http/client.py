@@ -124,6 +124,20 @@ class Cal(_ClientBase):
         self._http = httpx.Client(transport=transport, timeout=self._timeout(), follow_redirects=False)
         self._refresh_lock = threading.Lock()
 
+    @classmethod
+    def sandbox(cls, sandbox: Any = None, *, db: str | None = None, now: Any = None, **settings: Any) -> Self:
+        """A client of a seeded in-process Cal.com emulator: no account, no network.
+
+        ``db`` keeps state in a SQLite file; ``now`` freezes its clock; ``client.emulator`` is the
+        :class:`~cal_actions.sandbox.Sandbox` (clock, outbox, stored documents).
+        """
+        from cal_actions.sandbox.transport import client_wiring
+
+        emulator, transport, resolved = client_wiring(sandbox, db, now, settings)
+        client = cls(transport=transport, **resolved)
+        client.emulator = emulator
+        return client
+
     def execute(
         self,
         name: str,
@@ -199,6 +213,16 @@ class AsyncCal(_ClientBase):
         super().__init__(**settings)
         self._http = httpx.AsyncClient(transport=transport, timeout=self._timeout(), follow_redirects=False)
         self._refresh_lock = asyncio.Lock()
+
+    @classmethod
+    def sandbox(cls, sandbox: Any = None, *, db: str | None = None, now: Any = None, **settings: Any) -> Self:
+        """The async twin of :meth:`Cal.sandbox`."""
+        from cal_actions.sandbox.transport import client_wiring
+
+        emulator, transport, resolved = client_wiring(sandbox, db, now, settings)
+        client = cls(transport=transport, **resolved)
+        client.emulator = emulator
+        return client
 
     async def execute(
         self,

@@ -1,0 +1,52 @@
+"""Credentials as Cal.com checks them: a bearer API key or access token, or OAuth client headers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from cal_actions.sandbox.errors import Unauthorized
+from cal_actions.sandbox.routing import Principal
+from cal_actions.sandbox.store import Tx
+
+_NO_CREDENTIALS = (
+    "ApiAuthStrategy - No authentication method provided. Either pass an API key as 'Bearer' header "
+    "or OAuth client credentials as 'x-cal-secret-key' and 'x-cal-client-id' headers"
+)
+
+
+def authenticate(tx: Tx, kind: str, headers: Mapping[str, str]) -> Principal:
+    if kind == "none":
+        return Principal()
+    if kind == "bearer":
+        return _bearer(tx, headers)
+    return _oauth_client(tx, headers, needs_id=kind == "platform")
+
+
+def _bearer(tx: Tx, headers: Mapping[str, str]) -> Principal:
+    scheme, _, token = headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized(_NO_CREDENTIALS)
+    token = token.strip()
+    key = tx.get("api_key", token)
+    if key is not None:
+        return Principal(user_id=key["userId"])
+    access = tx.get("access_token", token)
+    if access is not None:
+        return Principal(user_id=access["userId"], oauth_client_id=access["clientId"])
+    if token.startswith("cal_"):
+        raise Unauthorized("ApiAuthStrategy - api key - Invalid API Key")
+    raise Unauthorized("ApiAuthStrategy - access token - Invalid Access Token")
+
+
+def _oauth_client(tx: Tx, headers: Mapping[str, str], *, needs_id: bool) -> Principal:
+    secret = headers.get("x-cal-secret-key")
+    client_id = headers.get("x-cal-client-id")
+    if not secret or (needs_id and not client_id):
+        raise Unauthorized(_NO_CREDENTIALS)
+    if client_id is None:
+        client = next((c for c in tx.all("oauth_client") if c["secret"] == secret), None)
+    else:
+        client = tx.get("oauth_client", client_id)
+    if client is None or client["secret"] != secret:
+        raise Unauthorized("ApiAuthStrategy - oAuth client - Invalid client secret")
+    return Principal(oauth_client_id=client["id"])

@@ -1,0 +1,33 @@
+"""The sandbox clock: real UTC time unless frozen, so tests can pin "now"."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+
+class Clock:
+    def __init__(self, now: datetime | None = None) -> None:
+        self._frozen = _utc(now) if now is not None else None
+
+    def now(self) -> datetime:
+        return self._frozen if self._frozen is not None else datetime.now(UTC)
+
+    def freeze(self, now: datetime) -> None:
+        self._frozen = _utc(now)
+
+    def advance(self, delta: timedelta) -> None:
+        """Move a frozen clock forward (freezes at real now first if it was running)."""
+        self._frozen = self.now() + delta
+
+    def unfreeze(self) -> None:
+        self._frozen = None
+
+    @property
+    def frozen(self) -> bool:
+        return self._frozen is not None
+
+
+def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)

@@ -1,0 +1,52 @@
+"""Errors a sandbox handler raises; each becomes Cal.com's error envelope with its status code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class ApiError(Exception):
+    status = 500
+    code = "InternalServerErrorException"
+    reason = "Internal Server Error"
+
+    def __init__(self, message: str, *, details: Any = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class BadRequest(ApiError):
+    status = 400
+    code = "BadRequestException"
+    reason = "Bad Request"
+
+
+class Unauthorized(ApiError):
+    status = 401
+    code = "UnauthorizedException"
+    reason = "Unauthorized"
+
+
+class Forbidden(ApiError):
+    status = 403
+    code = "ForbiddenException"
+    reason = "Forbidden"
+
+
+class NotFound(ApiError):
+    status = 404
+    code = "NotFoundException"
+    reason = "Not Found"
+
+
+class Conflict(ApiError):
+    status = 409
+    code = "ConflictException"
+    reason = "Conflict"
+
+
+def validation_error(messages: list[str]) -> BadRequest:
+    """Cal.com's validation pipe answer: the first reason as message, all of them in details."""
+    details = {"message": messages, "error": "Bad Request", "statusCode": 400}
+    return BadRequest(messages[0] if len(messages) == 1 else "; ".join(messages), details=details)

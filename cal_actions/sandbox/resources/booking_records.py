@@ -1,0 +1,122 @@
+"""Booking documents: creation, the 2024-08-13 output shape, and the webhook payload."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timedelta
+from typing import Any
+
+from cal_actions.sandbox.store import Document, Tx
+from cal_actions.sandbox.times import iso_utc
+
+KIND = "booking"
+_INTERNAL = ("hostIds", "bufferBefore", "bufferAfter", "teamId", "eventTypeSlug", "rejectionReason", "rescheduled")
+
+
+def booking_uid(booking_id: int) -> str:
+    """Stable, unguessable-looking uids, so a reset sandbox hands out the same ones."""
+    return hashlib.sha256(f"sandbox-booking-{booking_id}".encode()).hexdigest()[:22]
+
+
+def new_booking(
+    tx: Tx,
+    event_type: Document,
+    *,
+    start: datetime,
+    length: int,
+    host_ids: list[int],
+    attendee: dict[str, Any],
+    status: str,
+    now: datetime,
+    extra: dict[str, Any] | None = None,
+) -> Document:
+    booking_id = tx.next_id(KIND)
+    host = tx.get("user", host_ids[0]) or {"name": ""}
+    attendee = {"absent": False, "language": "en", **attendee}
+    booking = {
+        "id": booking_id,
+        "uid": booking_uid(booking_id),
+        "title": f"{event_type['title']} between {host['name']} and {attendee['name']}",
+        "description": "",
+        "hostIds": host_ids,
+        "status": status,
+        "start": iso_utc(start),
+        "end": iso_utc(start + timedelta(minutes=length)),
+        "duration": length,
+        "eventTypeId": event_type["id"],
+        "eventTypeSlug": event_type["slug"],
+        "teamId": event_type.get("teamId"),
+        "location": _location(event_type),
+        "absentHost": False,
+        "createdAt": iso_utc(now),
+        "updatedAt": iso_utc(now),
+        "metadata": {},
+        "attendees": [attendee],
+        "guests": [],
+        "bookingFieldsResponses": {"name": attendee["name"], "email": attendee["email"]},
+        "bufferBefore": event_type.get("beforeEventBuffer") or 0,
+        "bufferAfter": event_type.get("afterEventBuffer") or 0,
+    }
+    booking.update(extra or {})
+    tx.put(KIND, booking["uid"], booking)
+    return booking
+
+
+def _location(event_type: Document) -> str:
+    first = (event_type.get("locations") or [{}])[0]
+    kind = first.get("type")
+    if kind == "integration":
+        return f"integrations:{first.get('integration', 'cal-video').replace('-video', '')}"
+    return str(first.get(kind) or first.get("address") or first.get("link") or "integrations:daily")
+
+
+def _host(tx: Tx, user_id: int) -> dict[str, Any]:
+    user = tx.get("user", user_id) or {"name": "", "email": "", "username": "", "timeZone": "UTC"}
+    return {key: user.get(key) for key in ("name", "email", "username", "timeZone")} | {"id": user_id}
+
+
+def booking_output(tx: Tx, booking: Document) -> dict[str, Any]:
+    output = {key: value for key, value in booking.items() if key not in _INTERNAL and value is not None}
+    output["hosts"] = [_host(tx, user_id) for user_id in booking["hostIds"]]
+    output["eventType"] = {"id": booking["eventTypeId"], "slug": booking["eventTypeSlug"]}
+    return output
+
+
+def webhook_payload(tx: Tx, booking: Document, **extra: Any) -> dict[str, Any]:
+    """The ``payload`` of a booking webhook, in Cal.com's field names."""
+    organizer = tx.get("user", booking["hostIds"][0]) or {}
+    language = {"locale": organizer.get("locale", "en")}
+    payload = {
+        "type": booking["eventTypeSlug"],
+        "title": booking["title"],
+        "description": booking["description"],
+        "startTime": booking["start"],
+        "endTime": booking["end"],
+        "length": booking["duration"],
+        "organizer": {
+            "id": organizer.get("id"),
+            "name": organizer.get("name"),
+            "email": organizer.get("email"),
+            "username": organizer.get("username"),
+            "timeZone": organizer.get("timeZone"),
+            "language": language,
+        },
+        "attendees": [
+            {
+                "name": a["name"],
+                "email": a["email"],
+                "timeZone": a["timeZone"],
+                "language": {"locale": a.get("language", "en")},
+            }
+            for a in booking["attendees"]
+        ],
+        "location": booking["location"],
+        "uid": booking["uid"],
+        "bookingId": booking["id"],
+        "eventTypeId": booking["eventTypeId"],
+        "status": booking["status"].upper(),
+        "responses": {key: {"value": value} for key, value in booking["bookingFieldsResponses"].items()},
+        "metadata": booking["metadata"],
+    }
+    payload.update(extra)
+    return payload

@@ -1,0 +1,134 @@
+"""Slots (2024-09-04): free start times of an event type, and short reservations that hold one."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+from cal_actions.sandbox import scheduling
+from cal_actions.sandbox.errors import BadRequest, NotFound
+from cal_actions.sandbox.resources.bookings import UNAVAILABLE
+from cal_actions.sandbox.resources.event_types import host_ids, load_event_type
+from cal_actions.sandbox.routing import NO_DATA, Call, Reply, Routes, to_int
+from cal_actions.sandbox.store import Document, Tx
+from cal_actions.sandbox.times import iso_local, iso_utc, parse_instant, zone
+
+routes = Routes()
+
+KIND = "reservation"
+DEFAULT_RESERVATION_MINUTES = 5
+_NAMESPACE = uuid.UUID("a3c1f6e2-2b7d-4c9e-8f10-6d5e4c3b2a19")
+
+
+def _find_event_type(call: Call) -> Document:
+    query = call.query
+    if query.get("eventTypeId"):
+        return load_event_type(call.tx, to_int(query["eventTypeId"], "eventTypeId"))
+    slug = query.get("eventTypeSlug")
+    if not slug or not (query.get("username") or query.get("teamSlug")):
+        raise BadRequest("Provide eventTypeId, or eventTypeSlug with username or teamSlug")
+    if query.get("username"):
+        owner = next((u for u in call.tx.all("user") if u["username"] == query["username"]), None)
+        found = [e for e in call.tx.all("event_type") if owner and e["ownerId"] == owner["id"] and e["slug"] == slug]
+    else:
+        team = next(
+            (t for t in call.tx.all("team") if t["slug"] == query["teamSlug"] and not t["isOrganization"]), None
+        )
+        found = [e for e in call.tx.all("event_type") if team and e["teamId"] == team["id"] and e["slug"] == slug]
+    if not found:
+        raise NotFound(f"Event type with slug {slug} not found")
+    return found[0]
+
+
+def _range(call: Call) -> tuple[datetime, datetime]:
+    if not call.query.get("start") or not call.query.get("end"):
+        raise BadRequest("start and end query parameters are required")
+    first = parse_instant(call.query["start"], "start")
+    last = parse_instant(call.query["end"], "end", end_of_day=True)
+    if last < first:
+        raise BadRequest("end must be after start")
+    return first, last
+
+
+@routes.action("CAL_LIST_AVAILABLE_SLOTS")
+def list_slots(call: Call) -> dict[str, list[dict[str, str]]]:
+    event_type = _find_event_type(call)
+    first, last = _range(call)
+    if call.query.get("usernames"):
+        raise BadRequest("Dynamic group slots (usernames) are not available in the sandbox")
+    duration = to_int(call.query["duration"], "duration") if call.query.get("duration") else None
+    length = scheduling.slot_length(event_type, duration)
+    output_zone = zone(call.query.get("timeZone") or "UTC")
+    rules = scheduling.rules_for(event_type, length, call.now)
+    busy = scheduling.busy_by_host(call.tx, call.now, ignore_uid=call.query.get("bookingUidToReschedule"))
+    starts = scheduling.available_starts(call.tx, event_type, rules, first, last, busy)
+    ranged = call.query.get("format") == "range"
+    slots: dict[str, list[dict[str, str]]] = {}
+    for start in starts:
+        local_day = start.astimezone(output_zone).date().isoformat()
+        item = {"start": iso_local(start, output_zone)}
+        if ranged:
+            item["end"] = iso_local(start + rules.length, output_zone)
+        slots.setdefault(local_day, []).append(item)
+    return slots
+
+
+def _reservation_output(reservation: Document) -> dict[str, Any]:
+    keys = (
+        "eventTypeId",
+        "slotStart",
+        "slotEnd",
+        "slotDuration",
+        "reservationUid",
+        "reservationDuration",
+        "reservationUntil",
+    )
+    return {key: reservation[key] for key in keys}
+
+
+@routes.action("CAL_RESERVE_SLOT", status=201)
+def reserve_slot(call: Call) -> dict[str, Any]:
+    event_type = load_event_type(call.tx, call.body["eventTypeId"])
+    start = parse_instant(call.body["slotStart"], "slotStart")
+    length = scheduling.slot_length(event_type, call.body.get("slotDuration"))
+    minutes = call.body.get("reservationDuration") or DEFAULT_RESERVATION_MINUTES
+    if start < call.now:
+        raise BadRequest("Can't reserve a slot in the past")
+    rules = scheduling.rules_for(event_type, length, call.now)
+    busy = scheduling.busy_by_host(call.tx, call.now)
+    free = scheduling.free_hosts(call.tx, event_type, rules, start, busy, host_ids(call.tx, event_type))
+    if not free:
+        raise BadRequest(UNAVAILABLE)
+    uid = str(uuid.uuid5(_NAMESPACE, f"reservation-{call.tx.next_id(KIND)}"))
+    reservation = {
+        "uid": uid,
+        "reservationUid": uid,
+        "eventTypeId": event_type["id"],
+        "slotStart": iso_utc(start),
+        "slotEnd": iso_utc(start + timedelta(minutes=length)),
+        "slotDuration": length,
+        "reservationDuration": minutes,
+        "reservationUntil": iso_utc(call.now + timedelta(minutes=minutes)),
+        "until": iso_utc(call.now + timedelta(minutes=minutes)),
+        "hostIds": free,
+        "userId": call.user_id,
+    }
+    call.tx.put(KIND, uid, reservation)
+    return _reservation_output(reservation)
+
+
+def live_reservation(tx: Tx, uid: str, now: datetime) -> Document | None:
+    reservation = tx.get(KIND, uid)
+    if reservation is None or parse_instant(reservation["until"], "until") <= now:
+        return None
+    return reservation
+
+
+@routes.action("CAL_DELETE_SLOT_RESERVATION")
+def delete_reservation(call: Call) -> Reply:
+    uid = call.params["uid"]
+    if live_reservation(call.tx, uid, call.now) is None:
+        raise NotFound(f"Reserved slot with uid={uid} not found")
+    call.tx.delete(KIND, uid)
+    return Reply(NO_DATA)

@@ -1,0 +1,42 @@
+"""Body validation with Cal.com-like 400s, reusing each action's parameter model.
+
+The toolkit's models already encode what Cal.com accepts (required fields, enums, unknown
+fields rejected), so the sandbox checks incoming bodies against the same declaration.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from cal_actions.sandbox.errors import validation_error
+
+
+def check(action_name: str, path_params: dict[str, str], body: Any) -> None:
+    from cal_actions.actions import registry
+
+    action = registry.get(action_name)
+    if not isinstance(body, dict):
+        raise validation_error(["request body must be a JSON object"])
+    body_fields = set(action.fields_in("body"))
+    unknown = [f"property {name} should not exist" for name in body if name not in body_fields]
+    if unknown:
+        raise validation_error(unknown)
+    candidate = {**path_params, **body}
+    try:
+        action.params.model_validate(candidate)
+    except ValidationError as exc:
+        raise validation_error(
+            [_message(error) for error in exc.errors(include_url=False, include_input=False)]
+        ) from None
+
+
+def _message(error: Any) -> str:
+    where = ".".join(str(part) for part in error["loc"] if not str(part).startswith("function-"))
+    kind = error["type"]
+    if kind == "missing":
+        return f"{where} should not be empty"
+    if kind == "extra_forbidden":
+        return f"property {where} should not exist"
+    return f"{where}: {error['msg'].lower()}"
