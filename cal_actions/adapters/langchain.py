@@ -19,6 +19,7 @@ import json
 from typing import Any
 
 from langchain_core.tools import StructuredTool, ToolException
+from pydantic import BaseModel
 
 from cal_actions.action import Action
 from cal_actions.adapters.common import ActionNames, drop_nulls, envelope_json, selected_actions
@@ -35,6 +36,12 @@ class CalTool(StructuredTool):
     ``None`` default, which the parameter models reject. Here nulls are removed and the client
     validates against the same model, reporting any problem in the envelope by field name.
     """
+
+    @property
+    def tool_call_schema(self) -> type[BaseModel]:  # type: ignore[override]
+        # The model as declared: it has no injected arguments to hide, and LangChain 0.3 fails to
+        # derive its usual copy from a model without fields (13 actions take no arguments).
+        return self.args_schema  # type: ignore[return-value]
 
     def _parse_input(self, tool_input: str | dict[str, Any], *args: Any, **kwargs: Any) -> dict[str, Any]:
         if isinstance(tool_input, str):
