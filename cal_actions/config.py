@@ -11,6 +11,9 @@ DEFAULT_BASE_URL = "https://api.cal.com"
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_CONNECT_TIMEOUT = 5.0
 DEFAULT_MAX_RETRIES = 2
+#: Connections per client; AsyncCal also caps calls in flight at this, see ``AsyncCal._send``.
+MAX_CONNECTIONS = 100
+MAX_KEEPALIVE_CONNECTIONS = 20
 
 SECRET_FIELDS = ("api_key", "client_secret", "access_token", "refresh_token")
 ENVIRONMENT = {

@@ -17,7 +17,7 @@ from typing import Any, Self
 import httpx
 
 from cal_actions.action import Action, Registry
-from cal_actions.config import ClientConfig
+from cal_actions.config import MAX_CONNECTIONS, MAX_KEEPALIVE_CONNECTIONS, ClientConfig
 from cal_actions.errors import TokenRefreshError
 from cal_actions.http import tokens
 from cal_actions.http.flow import Arguments, Call, Confirm, Flow, Pause, Refresh, Send, check_deadline, execution_flow
@@ -30,6 +30,8 @@ logger = logging.getLogger("cal_actions")
 ConfirmCallback = Callable[[Action, dict[str, Any]], Any]
 #: Receives the renewed ``Tokens`` after a refresh, to store them (may be async for AsyncCal).
 TokensCallback = Callable[[tokens.Tokens], Any]
+
+_LIMITS = httpx.Limits(max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_KEEPALIVE_CONNECTIONS)
 
 
 class _ClientBase:
@@ -121,7 +123,7 @@ class Cal(_ClientBase):
 
     def __init__(self, *, transport: httpx.BaseTransport | None = None, **settings: Any) -> None:
         super().__init__(**settings)
-        self._http = httpx.Client(transport=transport, timeout=self._timeout(), follow_redirects=False)
+        self._http = httpx.Client(transport=transport, timeout=self._timeout(), limits=_LIMITS, follow_redirects=False)
         self._refresh_lock = threading.Lock()
 
     @classmethod
@@ -211,8 +213,11 @@ class AsyncCal(_ClientBase):
 
     def __init__(self, *, transport: httpx.AsyncBaseTransport | None = None, **settings: Any) -> None:
         super().__init__(**settings)
-        self._http = httpx.AsyncClient(transport=transport, timeout=self._timeout(), follow_redirects=False)
+        self._http = httpx.AsyncClient(
+            transport=transport, timeout=self._timeout(), limits=_LIMITS, follow_redirects=False
+        )
         self._refresh_lock = asyncio.Lock()
+        self._slots = asyncio.Semaphore(MAX_CONNECTIONS)
 
     @classmethod
     def sandbox(cls, sandbox: Any = None, *, db: str | None = None, now: Any = None, **settings: Any) -> Self:
@@ -255,6 +260,19 @@ class AsyncCal(_ClientBase):
             return error
 
     async def _send(self, request: httpx.Request, deadline: float) -> httpx.Response | Exception:
+        # httpcore's pool rescans every queued request on each event, which turns a few hundred
+        # concurrent calls quadratic; waiting here instead keeps its queue empty.
+        try:
+            async with asyncio.timeout(max(deadline - time.monotonic(), 0)):
+                await self._slots.acquire()
+        except TimeoutError:
+            return httpx.PoolTimeout("no free connection within the call's time limit", request=request)
+        try:
+            return await self._send_now(request, deadline)
+        finally:
+            self._slots.release()
+
+    async def _send_now(self, request: httpx.Request, deadline: float) -> httpx.Response | Exception:
         # Cancelled mid-call, the finally clause closes the stream and httpx drops the connection.
         try:
             response = await self._http.send(request, stream=True)
