@@ -158,9 +158,17 @@ async def test_only_listed_tools_run(name: str) -> None:
     assert recorder.requests == []
 
 
-def test_cli_rejects_an_unknown_preset() -> None:
-    with pytest.raises(SystemExit, match="unknown preset 'nope'"):
-        main(["mcp", "--preset", "nope"])
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--preset", "nope"], "unknown preset 'nope'"),
+        (["--tags", "bookings, nope"], "unknown tag.s. nope"),
+        (["--actions", "CAL_GET_ME,CAL_NOPE"], "CAL_NOPE"),
+    ],
+)
+def test_cli_refuses_a_selection_it_cannot_honour(option: list[str], message: str) -> None:
+    with pytest.raises(SystemExit, match=message):
+        main(["mcp", *option])
 
 
 async def test_cli_serves_over_stdio() -> None:
