@@ -8,25 +8,25 @@ from cal_actions.action import Params
 
 
 class Page(Params):
-    take: int = Field(None, description="Max items to return")
-    skip: int = Field(None, description="Items to skip, for paging")
+    take: int = Field(None, description="Page size")
+    skip: int = Field(None, description="Items to skip")
 
 
 class OrgPath(Params):
-    orgId: int = Field(description="Organization id, from CAL_GET_MY_ORGANIZATION_ID")
+    orgId: int = Field(description="From CAL_GET_MY_ORGANIZATION_ID")
 
 
 class OrgUserPath(OrgPath):
-    userId: int = Field(description="Organization user id, from CAL_LIST_ORG_USERS")
+    userId: int = Field(description="From CAL_LIST_ORG_USERS")
 
 
 class TeamPath(Params):
-    teamId: int = Field(description="Standalone team id, from CAL_LIST_TEAMS")
+    teamId: int = Field(description="From CAL_LIST_TEAMS")
 
 
 class OrgTeamPath(OrgPath):
-    teamId: int = Field(description="Team id inside the organization, from CAL_LIST_ORG_TEAMS or CAL_LIST_MY_ORG_TEAMS")
+    teamId: int = Field(description="From CAL_LIST_ORG_TEAMS")
 
 
 class EventTypePath(Params):
-    eventTypeId: int = Field(description="Event type id, from CAL_LIST_EVENT_TYPES")
+    eventTypeId: int = Field(description="From CAL_LIST_EVENT_TYPES")

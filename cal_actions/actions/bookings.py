@@ -13,42 +13,40 @@ UTC_EXAMPLE = "ISO 8601 UTC, e.g. 2025-01-31T09:00:00Z"
 
 
 class Attendee(Params):
-    name: str = Field(description="Full name.")
-    email: str = Field(description="Email; receives the confirmation.")
-    timeZone: str = Field(description="IANA time zone, e.g. Europe/Rome.")
+    name: str = Field(description="Full name")
+    email: str = Field(description="Receives the confirmation")
+    timeZone: str = Field(description="IANA, e.g. Europe/Rome")
     # Live API: the 2025-10 spec adds phoneNumber; the pinned spec lacks it.
-    phoneNumber: str = Field(None, description="Phone in international format, e.g. +14155550123.")
+    phoneNumber: str = Field(None, description="E.164, e.g. +14155550123")
     language: Literal[
         "ar", "ca", "de", "es", "eu", "he", "id", "ja", "lv", "pl", "ro", "sr", "th", "vi", "az", "cs", "el", "es-419",
         "fi", "hr", "it", "km", "nl", "pt", "ru", "sv", "tr", "zh-CN", "bg", "da", "en", "et", "fr", "hu", "iw", "ko",
         "no", "pt-BR", "sk", "ta", "uk", "zh-TW",
-    ] = Field(None, description="Language of the emails; default en.")  # fmt: skip
+    ] = Field(None, description="Email language; default en")  # fmt: skip
 
 
 class BookingUid(Params):
-    bookingUid: str = Field(description="Booking uid, from CAL_LIST_BOOKINGS.")
+    bookingUid: str = Field(description="From CAL_LIST_BOOKINGS")
 
 
 # Spec: the body is oneOf three shapes (regular, instant with `instant: true`, recurring with `recurrenceCount`)
 # that differ only by those fields; they are merged here, and the event type decides which one applies.
 class CreateBooking(Params):
-    start: str = Field(description=f"A free slot from CAL_LIST_AVAILABLE_SLOTS, in {UTC_EXAMPLE}.")
-    eventTypeId: int = Field(description="Event type to book, from CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES.")
-    attendee: Attendee = Field(description="The person booking.")
-    lengthInMinutes: int = Field(None, description="Duration, only for event types offering several lengths.")
-    guests: list[str] = Field(None, description="Emails of extra guests.")
-    meetingUrl: str = Field(None, description="Deprecated: use location.")
-    location: str = Field(None, description="Location for this booking, shown in emails and calendar, e.g. an address.")
+    start: str = Field(description=f"Free slot from CAL_LIST_AVAILABLE_SLOTS, {UTC_EXAMPLE}")
+    eventTypeId: int = Field(description="From CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES")
+    attendee: Attendee = Field(description="The booker")
+    lengthInMinutes: int = Field(None, description="Only for multi-length event types")
+    guests: list[str] = Field(None, description="Extra guest emails")
+    meetingUrl: str = Field(None, description="Deprecated: use location")
+    location: str = Field(None, description="Meeting place, e.g. an address")
     metadata: dict[str, Any] = Field(
-        None, description="Your own key-value data: at most 50 keys of ≤40 chars, string values ≤500 chars."
+        None, description="Own key-value data: ≤50 keys of ≤40 chars, string values ≤500 chars"
     )
     bookingFieldsResponses: dict[str, Any] = Field(
-        None, description="Answers to the event type's custom booking questions, keyed by field slug."
+        None, description="Answers to custom booking questions, keyed by field slug"
     )
-    instant: bool = Field(None, description="Team event types only: true books an instant meeting.")
-    recurrenceCount: int = Field(
-        None, description="Recurring event types: occurrences to book, at most the event type's count."
-    )
+    instant: bool = Field(None, description="Team event types: book an instant meeting")
+    recurrenceCount: int = Field(None, description="Recurring: occurrences to book, ≤ the event type's count")
 
 
 CAL_CREATE_BOOKING = declare(
@@ -64,21 +62,21 @@ CAL_CREATE_BOOKING = declare(
 
 class ListBookings(Params):
     status: list[Literal["upcoming", "recurring", "past", "cancelled", "unconfirmed"]] = Field(
-        None, description="Statuses to include, e.g. ['upcoming']; unconfirmed = awaiting the host."
+        None, description="unconfirmed: awaiting the host"
     )
-    attendeeEmail: str = Field(None, description="Only bookings with this attendee email.")
-    attendeeName: str = Field(None, description="Only bookings with this attendee name.")
-    eventTypeIds: str = Field(None, description="Comma-separated event type ids, e.g. 12,34.")
-    eventTypeId: int = Field(None, description="Only bookings of this event type.")
-    teamsIds: str = Field(None, description="Comma-separated team ids, e.g. 5,6.")
-    teamId: int = Field(None, description="Only bookings of this team's event types.")
-    afterStart: str = Field(None, description=f"Only bookings starting after this; {UTC_EXAMPLE}.")
-    beforeEnd: str = Field(None, description=f"Only bookings ending before this; {UTC_EXAMPLE}.")
-    sortStart: Literal["asc", "desc"] = Field(None, description="Sort by start time.")
-    sortEnd: Literal["asc", "desc"] = Field(None, description="Sort by end time.")
-    sortCreated: Literal["asc", "desc"] = Field(None, description="Sort by booking creation time.")
-    take: int = Field(None, description="Page size.")
-    skip: int = Field(None, description="Items to skip, for paging.")
+    attendeeEmail: str = Field(None, description="Filter")
+    attendeeName: str = Field(None, description="Filter")
+    eventTypeIds: str = Field(None, description="Comma-separated, e.g. 12,34")
+    eventTypeId: int = Field(None, description="Filter")
+    teamsIds: str = Field(None, description="Comma-separated, e.g. 5,6")
+    teamId: int = Field(None, description="Filter: that team's event types")
+    afterStart: str = Field(None, description="Starting after; ISO 8601 UTC")
+    beforeEnd: str = Field(None, description="Ending before; ISO 8601 UTC")
+    sortStart: Literal["asc", "desc"] = Field(None, description="Sort by start")
+    sortEnd: Literal["asc", "desc"] = Field(None, description="Sort by end")
+    sortCreated: Literal["asc", "desc"] = Field(None, description="Sort by creation")
+    take: int = Field(None, description="Page size")
+    skip: int = Field(None, description="Items to skip")
 
 
 CAL_LIST_BOOKINGS = declare(
@@ -103,13 +101,11 @@ CAL_GET_BOOKING = declare(
 
 
 class RescheduleBooking(BookingUid):
-    start: str = Field(description=f"New start, a free slot from CAL_LIST_AVAILABLE_SLOTS, in {UTC_EXAMPLE}.")
-    rescheduledBy: str = Field(
-        None, description="Email of who reschedules; the owner's email auto-confirms events needing confirmation."
-    )
-    reschedulingReason: str = Field(None, description="Reason shown to participants.")
-    emailVerificationCode: str = Field(None, description="Code, when the event type requires email verification.")
-    seatUid: str = Field(None, description="Seated bookings: uid of the seat to move.")
+    start: str = Field(description="Free slot from CAL_LIST_AVAILABLE_SLOTS, ISO 8601 UTC")
+    rescheduledBy: str = Field(None, description="Rescheduler's email; the owner's auto-confirms")
+    reschedulingReason: str = Field(None, description="Shown to participants")
+    emailVerificationCode: str = Field(None, description="If the event type requires email verification")
+    seatUid: str = Field(None, description="Seated bookings: the seat to move")
 
 
 # Spec: the pinned spec has no body for reschedule; this is the live API's body (2025-10 spec).
@@ -125,9 +121,9 @@ CAL_RESCHEDULE_BOOKING = declare(
 
 
 class CancelBooking(BookingUid):
-    cancellationReason: str = Field(None, description="Reason sent to participants.")
-    cancelSubsequentBookings: bool = Field(None, description="Recurring bookings: also cancel all later occurrences.")
-    seatUid: str = Field(None, description="Seated bookings: cancel only this seat.")
+    cancellationReason: str = Field(None, description="Sent to participants")
+    cancelSubsequentBookings: bool = Field(None, description="Recurring: also cancel later occurrences")
+    seatUid: str = Field(None, description="Seated bookings: cancel only this seat")
 
 
 # Spec: the pinned spec has no body for cancel; this is the live API's body (2025-10 spec).
@@ -144,14 +140,14 @@ CAL_CANCEL_BOOKING = declare(
 
 
 class AbsentAttendee(Params):
-    email: str = Field(description="Attendee email, as in the booking.")
-    absent: bool = Field(description="true marks a no-show, false clears it.")
+    email: str = Field(description="As in the booking")
+    absent: bool = Field(description="true: no-show; false clears it")
 
 
 class MarkBookingAbsent(BookingUid):
-    host: bool = Field(None, description="true if the host did not show up.")
+    host: bool = Field(None, description="true: the host did not show")
     # Spec: items are typed as the booking Attendee (a name clash in the spec); the API takes {email, absent}.
-    attendees: list[AbsentAttendee] = Field(None, min_length=1, description="Attendees whose presence to record.")
+    attendees: list[AbsentAttendee] = Field(None, min_length=1, description="Attendees to mark")
 
 
 CAL_MARK_BOOKING_ABSENT = declare(
@@ -177,8 +173,8 @@ CAL_REASSIGN_BOOKING = declare(
 
 
 class ReassignBookingToUser(BookingUid):
-    userId: int = Field(description="New host's user id, a member of the event type's team.")
-    reason: str = Field(None, description="Reason for the change.")
+    userId: int = Field(description="New host, a member of the event type's team")
+    reason: str = Field(None, description="Why it changes")
 
 
 CAL_REASSIGN_BOOKING_TO_USER = declare(
@@ -205,7 +201,7 @@ CAL_CONFIRM_BOOKING = declare(
 
 
 class DeclineBooking(BookingUid):
-    reason: str = Field(None, description="Reason sent to the attendee.")
+    reason: str = Field(None, description="Sent to the attendee")
 
 
 CAL_DECLINE_BOOKING = declare(

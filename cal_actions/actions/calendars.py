@@ -13,28 +13,28 @@ from cal_actions.action import NoParams, Params, Route, declare
 
 # Query of a provider's OAuth redirect back to Cal.com; also used by conferencing and Stripe "save" routes.
 class OAuthCallback(Params):
-    state: str = Field(description="`state` value from the provider's OAuth redirect")
-    code: str = Field(description="`code` value from the provider's OAuth redirect")
+    state: str = Field(description="From the provider's OAuth redirect")
+    code: str = Field(description="From the provider's OAuth redirect")
 
 
 # Live API: `isDryRun` is a required query parameter and `redir` an optional one; the pinned spec has neither
 # on GET /v2/calendars/{calendar}/connect.
 class ConnectUrlFields(Params):
-    isDryRun: bool = Field(description="true: go through OAuth without saving the connection (test); else false")
-    redir: str = Field(None, description="URL the user returns to after authorizing")
+    isDryRun: bool = Field(description="true: test OAuth without saving")
+    redir: str = Field(None, description="Return URL after authorizing")
 
 
 class OAuthCalendar(Params):
-    calendar: Literal["office365", "google"] = Field(description="Calendar provider (OAuth ones)")
+    calendar: Literal["office365", "google"] = Field(description="Provider")
 
 
 class AnyCalendar(Params):
-    calendar: Literal["apple", "google", "office365"] = Field(description="Calendar provider")
+    calendar: Literal["apple", "google", "office365"] = Field(description="Provider")
 
 
 class SaveIcsFeed(Params):
-    urls: list[str] = Field(description="ICS feed URLs, e.g. ['https://example.com/cal.ics']")
-    readOnly: bool = Field(True, description="Keep the calendar read-only (default true)")
+    urls: list[str] = Field(description="ICS feed URLs")
+    readOnly: bool = Field(True, description="Default true")
 
 
 CAL_SAVE_ICS_FEED = declare(
@@ -60,11 +60,11 @@ CAL_CHECK_ICS_FEED = declare(
 
 
 class ListBusyTimes(Params):
-    loggedInUsersTz: str = Field(description="IANA time zone for the results, e.g. Europe/Madrid")
-    dateFrom: str = Field(None, description="First day, YYYY-MM-DD; without dateFrom/dateTo the list is empty")
-    dateTo: str = Field(None, description="Last day, YYYY-MM-DD")
-    credentialId: int = Field(description="Calendar's credentialId, from CAL_LIST_CALENDARS")
-    externalId: str = Field(description="Calendar's externalId (often an email), from CAL_LIST_CALENDARS")
+    loggedInUsersTz: str = Field(description="IANA zone of the results, e.g. Europe/Madrid")
+    dateFrom: str = Field(None, description="YYYY-MM-DD; without dates the list is empty")
+    dateTo: str = Field(None, description="YYYY-MM-DD")
+    credentialId: int = Field(description="From CAL_LIST_CALENDARS")
+    externalId: str = Field(description="Often an email; from CAL_LIST_CALENDARS")
 
 
 CAL_LIST_BUSY_TIMES = declare(
@@ -128,9 +128,9 @@ CAL_SAVE_CALENDAR_CREDENTIALS = declare(
 
 
 class SyncCalendarCredentials(Params):
-    calendar: Literal["apple"] = Field(description="Calendar provider: apple")
+    calendar: Literal["apple"] = Field(description="Provider")
     username: str = Field(description="Apple ID email")
-    password: str = Field(description="App-specific password for the Apple ID")
+    password: str = Field(description="App-specific password")
 
 
 # Spec: the pinned spec declares no body; the live API takes {username, password}.
@@ -155,7 +155,7 @@ CAL_CHECK_CALENDAR_CONNECTION = declare(
 
 
 class DisconnectCalendar(AnyCalendar):
-    id: int = Field(description="The calendar's credentialId, from CAL_LIST_CALENDARS")
+    id: int = Field(description="credentialId from CAL_LIST_CALENDARS")
 
 
 CAL_DISCONNECT_CALENDAR = declare(
@@ -215,9 +215,9 @@ CAL_CHECK_GOOGLE_CALENDAR_CONNECTION = declare(
 
 # Spec: `credentialId` is a number in the POST body but a string in the DELETE query; both are the same integer.
 class SelectedCalendar(Params):
-    integration: str = Field(description="Calendar integration, e.g. google_calendar, from CAL_LIST_CALENDARS")
-    externalId: str = Field(description="Calendar's externalId, from CAL_LIST_CALENDARS")
-    credentialId: int = Field(description="Calendar's credentialId, from CAL_LIST_CALENDARS")
+    integration: str = Field(description="e.g. google_calendar, from CAL_LIST_CALENDARS")
+    externalId: str = Field(description="From CAL_LIST_CALENDARS")
+    credentialId: int = Field(description="From CAL_LIST_CALENDARS")
 
 
 CAL_ADD_SELECTED_CALENDAR = declare(
@@ -247,9 +247,9 @@ CAL_REMOVE_SELECTED_CALENDAR = declare(
 
 class UpdateDestinationCalendar(Params):
     integration: Literal["apple_calendar", "google_calendar", "office365_calendar"] = Field(
-        description="Calendar integration, from CAL_LIST_CALENDARS"
+        description="From CAL_LIST_CALENDARS"
     )
-    externalId: str = Field(description="Calendar's externalId, from CAL_LIST_CALENDARS")
+    externalId: str = Field(description="From CAL_LIST_CALENDARS")
 
 
 CAL_UPDATE_DESTINATION_CALENDAR = declare(

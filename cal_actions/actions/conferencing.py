@@ -13,11 +13,11 @@ from cal_actions.actions.calendars import OAuthCallback
 
 
 class OAuthApp(Params):
-    app: Literal["zoom", "msteams"] = Field(description="OAuth conferencing app")
+    app: Literal["zoom", "msteams"] = Field(description="OAuth app")
 
 
 class ConnectConferencingApp(Params):
-    app: Literal["google-meet"] = Field(description="Conferencing app")
+    app: Literal["google-meet"] = Field(description="App")
 
 
 CAL_CONNECT_CONFERENCING_APP = declare(
@@ -34,8 +34,8 @@ CAL_CONNECT_CONFERENCING_APP = declare(
 
 
 class GetConferencingAuthUrl(OAuthApp):
-    returnTo: str = Field(description="URL the user returns to after connecting")
-    onErrorReturnTo: str = Field(description="URL the user returns to if connecting fails")
+    returnTo: str = Field(description="Return URL on success")
+    onErrorReturnTo: str = Field(description="Return URL on failure")
 
 
 CAL_GET_CONFERENCING_AUTH_URL = declare(
@@ -82,7 +82,7 @@ CAL_LIST_CONFERENCING_APPS = declare(
 
 
 class SetDefaultConferencingApp(Params):
-    app: Literal["google-meet", "zoom", "msteams", "daily-video"] = Field(description="Installed conferencing app")
+    app: Literal["google-meet", "zoom", "msteams", "daily-video"] = Field(description="Installed app")
 
 
 CAL_SET_DEFAULT_CONFERENCING_APP = declare(
@@ -108,7 +108,7 @@ CAL_GET_DEFAULT_CONFERENCING_APP = declare(
 
 
 class DisconnectConferencingApp(Params):
-    app: Literal["google-meet", "zoom", "msteams"] = Field(description="Installed conferencing app")
+    app: Literal["google-meet", "zoom", "msteams"] = Field(description="Installed app")
 
 
 CAL_DISCONNECT_CONFERENCING_APP = declare(

@@ -15,80 +15,74 @@ TAGS = ("event-types",)
 class EventTypeFields(Params):
     """Settings of an event type, shared by personal, team and organization-team event types."""
 
-    lengthInMinutes: int = Field(description="Default duration in minutes.")
+    lengthInMinutes: int = Field(description="Default duration")
     # Spec: the pinned spec requires lengthInMinutesOptions on create and update and types its items as
     # strings; the live API (2025-10 spec) dropped the requirement and validates whole minutes.
     lengthInMinutesOptions: list[int] = Field(
-        None, min_length=1, description="Durations in minutes the booker may pick; must include lengthInMinutes."
+        None, min_length=1, description="Lengths the booker picks from; include lengthInMinutes"
     )
-    title: str = Field(description="Name shown to bookers.")
-    slug: str = Field(description="URL slug, unique per owner, e.g. 30min.")
-    description: str = Field(None, description="Text shown on the booking page.")
+    title: str = Field(description="Shown to bookers")
+    slug: str = Field(description="Unique per owner, e.g. 30min")
+    description: str = Field(None, description="Shown on the booking page")
     locations: list[dict[str, Any]] = Field(
         None,
-        description="Where it takes place (default Cal Video). Items: {type: 'address', address, public}, "
-        "{type: 'link', link, public}, {type: 'phone', phone, public} or "
-        "{type: 'integration', integration: 'cal-video'|'google-meet'}.",
+        description="Default Cal Video. Items: {type:'address',address,public}, {type:'link',link,public}, "
+        "{type:'phone',phone,public} or {type:'integration',integration:'cal-video'|'google-meet'}",
     )
     bookingFields: list[dict[str, Any]] = Field(
         None,
-        description="Extra booking-form questions (name and email are always asked). Items: {type: 'text'|'textarea'|"
-        "'number'|'phone'|'address'|'select'|'multiselect'|'checkbox'|'radio'|'boolean'|'multiemail', slug, label, "
-        "required, hidden, placeholder?, options?}.",
+        description="Extra questions (name, email always asked): {type:'text'|'textarea'|'number'|'phone'|'address'|"
+        "'select'|'multiselect'|'checkbox'|'radio'|'boolean'|'multiemail',slug,label,required,hidden,placeholder?,"
+        "options?}",
     )
-    disableGuests: bool = Field(None, description="If true, bookers cannot add guests.")
-    slotInterval: int = Field(None, description="Minutes between offered start times; default the event length.")
-    minimumBookingNotice: int = Field(None, description="Minimum minutes between booking time and start.")
-    beforeEventBuffer: int = Field(None, description="Minutes kept free before each booking.")
-    afterEventBuffer: int = Field(None, description="Minutes kept free after each booking.")
-    scheduleId: int = Field(None, description="Availability schedule instead of the default, from CAL_LIST_SCHEDULES.")
+    disableGuests: bool = Field(None, description="Bookers cannot add guests")
+    slotInterval: int = Field(None, description="Minutes between start times; default the length")
+    minimumBookingNotice: int = Field(None, description="Minutes between booking and start")
+    beforeEventBuffer: int = Field(None, description="Free minutes before")
+    afterEventBuffer: int = Field(None, description="Free minutes after")
+    scheduleId: int = Field(None, description="From CAL_LIST_SCHEDULES; default the user's default")
     bookingLimitsCount: dict[str, Any] = Field(
-        None, description="Max bookings per period: {day?, week?, month?, year?} counts, or {disabled: true}."
+        None, description="Max bookings: {day?,week?,month?,year?} or {disabled:true}"
     )
-    onlyShowFirstAvailableSlot: bool = Field(None, description="If true, offer only the earliest slot of each day.")
+    onlyShowFirstAvailableSlot: bool = Field(None, description="Offer only each day's first slot")
     bookingLimitsDuration: dict[str, Any] = Field(
         None,
-        description="Max booked minutes per period, multiples of 15: {day?, week?, month?, year?} or {disabled: true}.",
+        description="Max booked minutes, multiples of 15: {day?,week?,month?,year?} or {disabled:true}",
     )
     bookingWindow: dict[str, Any] = Field(
         None,
-        description="How far ahead it can be booked: {type: 'businessDays'|'calendarDays', value: days, rolling?}, "
-        "{type: 'range', value: ['YYYY-MM-DD', 'YYYY-MM-DD']} or {disabled: true}.",
+        description="{type:'businessDays'|'calendarDays',value:days,rolling?}, "
+        "{type:'range',value:['YYYY-MM-DD','YYYY-MM-DD']} or {disabled:true}",
     )
-    offsetStart: int = Field(None, description="Shift offered start times by this many minutes.")
+    offsetStart: int = Field(None, description="Shift start times by minutes")
     bookerLayouts: dict[str, Any] = Field(
-        None, description="{defaultLayout: 'month'|'week'|'column', enabledLayouts: list of the same values}."
+        None, description="{defaultLayout,enabledLayouts[]}, each 'month'|'week'|'column'"
     )
     confirmationPolicy: dict[str, Any] = Field(
         None,
-        description="Host must confirm bookings: {type: 'always'} or {type: 'time', noticeThreshold: {unit: "
-        "'minutes'|'hours', count}}; {disabled: true} turns it off.",
+        description="Host confirms: {type:'always'}, {type:'time',noticeThreshold:{unit:'minutes'|'hours',count}} or "
+        "{disabled:true}",
     )
     recurrence: dict[str, Any] = Field(
         None,
-        description="Repeats: {frequency: 'weekly'|'monthly'|'yearly', interval, occurrences}, or {disabled: true}.",
+        description="{frequency:'weekly'|'monthly'|'yearly',interval,occurrences} or {disabled:true}",
     )
-    requiresBookerEmailVerification: bool = Field(None, description="If true, bookers must verify their email.")
-    hideCalendarNotes: bool = Field(None, description="If true, booking notes stay out of calendar events.")
-    lockTimeZoneToggleOnBookingPage: bool = Field(None, description="If true, bookers cannot change the time zone.")
-    color: dict[str, Any] = Field(None, description="{lightThemeHex, darkThemeHex}, e.g. '#292929'.")
+    requiresBookerEmailVerification: bool = Field(None, description="Bookers verify their email")
+    hideCalendarNotes: bool = Field(None, description="Keep notes out of calendar events")
+    lockTimeZoneToggleOnBookingPage: bool = Field(None, description="Bookers cannot change time zone")
+    color: dict[str, Any] = Field(None, description="{lightThemeHex,darkThemeHex}, e.g. #292929")
     seats: dict[str, Any] = Field(
         None,
-        description="Several attendees per slot: {seatsPerTimeSlot, showAttendeeInfo, showAvailabilityCount}, "
-        "or {disabled: true}.",
+        description="{seatsPerTimeSlot,showAttendeeInfo,showAvailabilityCount} or {disabled:true}",
     )
     customName: str = Field(
         None,
-        description="Calendar event title template, e.g. '{Event type title} between {Organiser} and {Scheduler}'.",
+        description="Calendar event title, e.g. {Event type title} between {Organiser} and {Scheduler}",
     )
-    destinationCalendar: dict[str, Any] = Field(
-        None, description="Calendar that receives bookings: {integration, externalId} from CAL_LIST_CALENDARS."
-    )
-    useDestinationCalendarEmail: bool = Field(
-        None, description="If true, invites come from the destination calendar's email."
-    )
-    hideCalendarEventDetails: bool = Field(None, description="If true, others see the calendar event as busy only.")
-    successRedirectUrl: str = Field(None, description="URL the booker is sent to after booking.")
+    destinationCalendar: dict[str, Any] = Field(None, description="{integration,externalId} from CAL_LIST_CALENDARS")
+    useDestinationCalendarEmail: bool = Field(None, description="Invite from that calendar's email")
+    hideCalendarEventDetails: bool = Field(None, description="Others see busy only")
+    successRedirectUrl: str = Field(None, description="Where bookers go after booking")
 
 
 EventTypeUpdateFields = all_optional(EventTypeFields, "EventTypeUpdateFields")
@@ -106,11 +100,11 @@ CAL_CREATE_EVENT_TYPE = declare(
 
 
 class ListEventTypes(Params):
-    username: str = Field(None, description="List this user's public event types instead of your own.")
-    eventSlug: str = Field(None, description="Return only the event type with this slug; needs username.")
-    usernames: str = Field(None, description="Comma-separated usernames for a dynamic group event, e.g. alice,bob.")
-    orgSlug: str = Field(None, description="Organization slug of that user, if in one.")
-    orgId: int = Field(None, description="Organization id of that user, instead of orgSlug.")
+    username: str = Field(None, description="Another user's public ones instead of yours")
+    eventSlug: str = Field(None, description="Only this slug; needs username")
+    usernames: str = Field(None, description="Comma-separated, for a dynamic group event")
+    orgSlug: str = Field(None, description="That user's organization slug")
+    orgId: int = Field(None, description="That user's organization id, instead of orgSlug")
 
 
 CAL_LIST_EVENT_TYPES = declare(

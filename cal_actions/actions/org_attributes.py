@@ -13,8 +13,8 @@ from cal_actions.actions._paths import OrgPath, OrgUserPath, Page
 class AttributeOptionFields(Params):
     """One selectable option of an attribute."""
 
-    value: str = Field(description="Option label, e.g. Engineering")
-    slug: str = Field(description="Option slug, unique in the attribute, e.g. engineering")
+    value: str = Field(description="Label, e.g. Engineering")
+    slug: str = Field(description="Unique in the attribute, e.g. engineering")
 
 
 #: Body of an option update: the same fields, none required.
@@ -24,12 +24,12 @@ AttributeOptionUpdateFields = all_optional(AttributeOptionFields, "AttributeOpti
 class AttributeFields(Params):
     """Attribute settings shared by create and update."""
 
-    name: str = Field(description="Attribute name, e.g. Department")
-    slug: str = Field(description="Attribute slug, unique in the organization, e.g. department")
+    name: str = Field(description="e.g. Department")
+    slug: str = Field(description="Unique in the organization, e.g. department")
     type: Literal["TEXT", "NUMBER", "SINGLE_SELECT", "MULTI_SELECT"] = Field(
-        description="Value kind: free TEXT or NUMBER, or one/several of the options"
+        description="Free TEXT or NUMBER, or one/several options"
     )
-    enabled: bool = Field(None, description="Whether the attribute is in use")
+    enabled: bool = Field(None, description="In use")
 
 
 #: Body of an attribute update: the same fields, none required; options have their own actions.
@@ -37,11 +37,11 @@ AttributeUpdateFields = all_optional(AttributeFields, "AttributeUpdateFields")
 
 
 class OrgAttributePath(OrgPath):
-    attributeId: str = Field(description="Attribute id from CAL_LIST_ORG_ATTRIBUTES")
+    attributeId: str = Field(description="From CAL_LIST_ORG_ATTRIBUTES")
 
 
 class OrgAttributeOptionPath(OrgAttributePath):
-    optionId: str = Field(description="Option id from CAL_LIST_ORG_ATTRIBUTE_OPTIONS")
+    optionId: str = Field(description="From CAL_LIST_ORG_ATTRIBUTE_OPTIONS")
 
 
 class ListOrgAttributes(Page, OrgPath):
@@ -60,7 +60,7 @@ CAL_LIST_ORG_ATTRIBUTES = declare(
 
 
 class CreateOrgAttribute(AttributeFields, OrgPath):
-    options: list[AttributeOptionFields] = Field(description="Initial options; may be empty for TEXT and NUMBER")
+    options: list[AttributeOptionFields] = Field(description="May be empty for TEXT and NUMBER")
 
 
 CAL_CREATE_ORG_ATTRIBUTE = declare(
@@ -160,11 +160,9 @@ CAL_DELETE_ORG_ATTRIBUTE_OPTION = declare(
 
 
 class AssignOrgAttributeOptionToUser(OrgUserPath):
-    attributeId: str = Field(description="Attribute id from CAL_LIST_ORG_ATTRIBUTES")
-    attributeOptionId: str = Field(
-        None, description="Option id from CAL_LIST_ORG_ATTRIBUTE_OPTIONS; for SINGLE_SELECT/MULTI_SELECT"
-    )
-    value: str = Field(None, description="The user's value; only for TEXT and NUMBER attributes")
+    attributeId: str = Field(description="From CAL_LIST_ORG_ATTRIBUTES")
+    attributeOptionId: str = Field(None, description="Select types; from CAL_LIST_ORG_ATTRIBUTE_OPTIONS")
+    value: str = Field(None, description="TEXT and NUMBER types")
 
 
 CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER = declare(
@@ -190,7 +188,7 @@ CAL_LIST_ORG_USER_ATTRIBUTE_OPTIONS = declare(
 
 
 class UnassignOrgAttributeOptionFromUser(OrgUserPath):
-    attributeOptionId: str = Field(description="Assigned option id from CAL_LIST_ORG_USER_ATTRIBUTE_OPTIONS")
+    attributeOptionId: str = Field(description="From CAL_LIST_ORG_USER_ATTRIBUTE_OPTIONS")
 
 
 CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER = declare(

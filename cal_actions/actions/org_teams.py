@@ -11,7 +11,7 @@ from cal_actions.actions.teams import MembershipUpdateFields, TeamCreateFields, 
 
 
 class OrgTeamMembershipPath(OrgTeamPath):
-    membershipId: int = Field(description="Membership id from CAL_LIST_ORG_TEAM_MEMBERSHIPS")
+    membershipId: int = Field(description="From CAL_LIST_ORG_TEAM_MEMBERSHIPS")
 
 
 class ListOrgTeams(Page, OrgPath):

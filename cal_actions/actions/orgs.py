@@ -12,44 +12,42 @@ from cal_actions.actions.teams import MembershipCreateFields, MembershipRole, Me
 
 
 class OrgMembershipPath(OrgPath):
-    membershipId: int = Field(description="Organization membership id from CAL_LIST_ORG_MEMBERSHIPS")
+    membershipId: int = Field(description="From CAL_LIST_ORG_MEMBERSHIPS")
 
 
 class OrgMembershipCreateFields(MembershipCreateFields):
     """Body of a new organization or organization-team membership: the role is required there."""
 
-    role: MembershipRole = Field(description="Role: MEMBER, ADMIN or OWNER")
+    role: MembershipRole = Field(description="Role")
 
 
 class OrgUserFields(Params):
     """Profile of a user inside an organization; every field optional (the update shape)."""
 
-    email: str = Field(None, description="Email address")
-    username: str = Field(None, description="Username, lower-case")
-    weekday: str = Field(None, description="First day of the week, e.g. Monday")
-    brandColor: str = Field(None, description="Brand color, hex, e.g. #FFFFFF")
-    darkBrandColor: str = Field(None, description="Dark-mode brand color, hex, e.g. #000000")
+    email: str = Field(None, description="Email")
+    username: str = Field(None, description="Lower-case")
+    weekday: str = Field(None, description="Week start, e.g. Monday")
+    brandColor: str = Field(None, description="Hex, e.g. #FFFFFF")
+    darkBrandColor: str = Field(None, description="Dark-mode hex, e.g. #000000")
     # Live API: bio and metadata are accepted (2025-10 spec, create shape); the pinned spec omits them.
     bio: str = Field(None, description="Short bio")
-    metadata: dict[str, Any] = Field(
-        None, description="Custom key-value data: at most 50 keys of up to 40 chars, values up to 500 chars"
-    )
-    hideBranding: bool = Field(None, description="Hide Cal.com branding on booking pages")
-    timeZone: str = Field(None, description="IANA time zone, e.g. America/New_York")
-    theme: str = Field(None, description="Booking page theme: light or dark")
-    appTheme: str = Field(None, description="App theme: light or dark")
-    timeFormat: int = Field(None, description="Clock format: 12 or 24")
-    defaultScheduleId: int = Field(None, ge=0, description="Default schedule id, e.g. from CAL_LIST_ORG_USER_SCHEDULES")
-    locale: str = Field(None, description="Language code, e.g. en, pt-BR; new users default to en")
-    avatarUrl: str = Field(None, description="Avatar image URL")
+    metadata: dict[str, Any] = Field(None, description="Key-value data: ≤50 keys of ≤40 chars, values ≤500 chars")
+    hideBranding: bool = Field(None, description="Hide Cal.com branding")
+    timeZone: str = Field(None, description="IANA, e.g. America/New_York")
+    theme: str = Field(None, description="Booking page: light or dark")
+    appTheme: str = Field(None, description="light or dark")
+    timeFormat: int = Field(None, description="12 or 24")
+    defaultScheduleId: int = Field(None, ge=0, description="From CAL_LIST_ORG_USER_SCHEDULES")
+    locale: str = Field(None, description="Language code, e.g. en, pt-BR; default en")
+    avatarUrl: str = Field(None, description="Image URL")
 
 
 class OrgUserCreateFields(OrgUserFields):
     """Body of a new organization user."""
 
-    email: str = Field(description="Email address of the new user")
-    organizationRole: Literal["MEMBER", "ADMIN", "OWNER"] = Field("MEMBER", description="Role in the organization")
-    autoAccept: bool = Field(True, description="Accept the organization membership at once (no invitation)")
+    email: str = Field(description="Email")
+    organizationRole: Literal["MEMBER", "ADMIN", "OWNER"] = Field("MEMBER", description="Organization role")
+    autoAccept: bool = Field(True, description="Join at once, no invitation")
 
 
 class ListOrgMemberships(Page, OrgPath):
@@ -121,7 +119,7 @@ CAL_DELETE_ORG_MEMBERSHIP = declare(
 
 
 class ListOrgUsers(Page, OrgPath):
-    emails: list[str] = Field(None, description="Only users with these email addresses")
+    emails: list[str] = Field(None, description="Filter")
 
 
 CAL_LIST_ORG_USERS = declare(

@@ -14,22 +14,22 @@ from cal_actions.actions.webhooks import WebhookCreateFields, WebhookUpdateField
 
 
 class ClientPath(Params):
-    clientId: str = Field(description="OAuth client id (the configured client_id)")
+    clientId: str = Field(description="The configured OAuth client_id")
 
 
 class ManagedUserPath(ClientPath):
-    userId: int = Field(description="Managed user id from CAL_LIST_MANAGED_USERS")
+    userId: int = Field(description="From CAL_LIST_MANAGED_USERS")
 
 
 class OAuthClientWebhookPath(ClientPath):
-    webhookId: str = Field(description="Webhook id (UUID) from CAL_LIST_OAUTH_CLIENT_WEBHOOKS")
+    webhookId: str = Field(description="From CAL_LIST_OAUTH_CLIENT_WEBHOOKS")
 
 
 # --- managed users -------------------------------------------------------------------------
 
 
 class ListManagedUsers(ClientPath):
-    limit: int = Field(None, description="Max users to return")
+    limit: int = Field(None, description="Page size")
 
 
 CAL_LIST_MANAGED_USERS = declare(
@@ -44,8 +44,8 @@ CAL_LIST_MANAGED_USERS = declare(
 
 
 class CreateManagedUser(ProfileFields, ClientPath):
-    email: str = Field(description="Email of the user, e.g. alice@example.com")
-    name: str = Field(description="Full name, shown in emails")
+    email: str = Field(description="User's email")
+    name: str = Field(description="Shown in emails")
 
 
 CAL_CREATE_MANAGED_USER = declare(
@@ -109,7 +109,7 @@ CAL_FORCE_REFRESH_MANAGED_USER_TOKENS = declare(
 
 
 class RefreshManagedUserTokens(ClientPath):
-    refreshToken: str = Field(description="The managed user's current refresh token")
+    refreshToken: str = Field(description="Current refresh token")
 
 
 CAL_REFRESH_MANAGED_USER_TOKENS = declare(

@@ -20,43 +20,41 @@ YYYY_MM_DD = r"^\d{4}-\d{2}-\d{2}$"
 class ScheduleAvailability(Params):
     """Hours available every week on the given days."""
 
-    days: list[Weekday] = Field(description="Weekdays these hours apply to, e.g. ['Monday', 'Tuesday']")
-    startTime: str = Field(pattern=HH_MM, description="Start, HH:MM 24-hour, e.g. 09:00")
-    endTime: str = Field(pattern=HH_MM, description="End, HH:MM 24-hour, e.g. 17:00")
+    days: list[Weekday] = Field(description="Days these hours apply to")
+    startTime: str = Field(pattern=HH_MM, description="HH:MM, 24-hour")
+    endTime: str = Field(pattern=HH_MM, description="HH:MM, 24-hour")
 
 
 class ScheduleOverride(Params):
     """Hours that replace the weekly hours on one date."""
 
-    date: str = Field(pattern=YYYY_MM_DD, description="Date, YYYY-MM-DD, e.g. 2025-05-20")
-    startTime: str = Field(pattern=HH_MM, description="Start, HH:MM 24-hour, e.g. 12:00")
-    endTime: str = Field(pattern=HH_MM, description="End, HH:MM 24-hour, e.g. 14:00")
+    date: str = Field(pattern=YYYY_MM_DD, description="YYYY-MM-DD")
+    startTime: str = Field(pattern=HH_MM, description="HH:MM, 24-hour")
+    endTime: str = Field(pattern=HH_MM, description="HH:MM, 24-hour")
 
 
 class ScheduleFields(Params):
     """Body of a schedule create (personal and organization user); the update body is the same, all optional."""
 
-    name: str = Field(description="Schedule name, e.g. Working hours")
-    timeZone: str = Field(description="IANA time zone the times are in, e.g. Europe/Rome")
+    name: str = Field(description="e.g. Working hours")
+    timeZone: str = Field(description="IANA zone of the times, e.g. Europe/Rome")
     availability: list[ScheduleAvailability] = Field(
         None,
-        description="Weekly hours; replaces the stored list on update. Create default: Mon-Fri 09:00-17:00",
+        description="Weekly hours; replaces the stored list. Create default Mon-Fri 09:00-17:00",
     )
-    isDefault: bool = Field(description="Make it the user's default schedule (used by event types without one)")
-    overrides: list[ScheduleOverride] = Field(
-        None, description="Per-date hours replacing the weekly ones; replaces the stored list on update"
-    )
+    isDefault: bool = Field(description="Make it the default, used by event types without one")
+    overrides: list[ScheduleOverride] = Field(None, description="Per-date hours; replaces the stored list")
 
 
 ScheduleUpdateFields = all_optional(ScheduleFields, "ScheduleUpdateFields")
 
 
 class ScheduleId(Params):
-    scheduleId: int = Field(description="Schedule id, from CAL_LIST_SCHEDULES")
+    scheduleId: int = Field(description="From CAL_LIST_SCHEDULES")
 
 
 class OrgUserSchedule(OrgUserPath):
-    scheduleId: int = Field(description="Schedule id, from CAL_LIST_ORG_USER_SCHEDULES")
+    scheduleId: int = Field(description="From CAL_LIST_ORG_USER_SCHEDULES")
 
 
 class CreateSchedule(ScheduleFields):
@@ -141,8 +139,8 @@ CAL_DELETE_SCHEDULE = declare(
 
 
 class ListOrgSchedules(OrgPath):
-    take: int = Field(None, description="Max schedules to return")
-    skip: int = Field(None, description="Schedules to skip, for paging")
+    take: int = Field(None, description="Page size")
+    skip: int = Field(None, description="Items to skip")
 
 
 CAL_LIST_ORG_SCHEDULES = declare(
@@ -223,8 +221,8 @@ CAL_DELETE_ORG_USER_SCHEDULE = declare(
 
 
 class ListOrgTeamUserSchedules(OrgPath):
-    teamId: int = Field(description="Team id in the organization, from CAL_LIST_ORG_TEAMS")
-    userId: int = Field(description="Member's user id, from CAL_LIST_ORG_TEAM_MEMBERSHIPS")
+    teamId: int = Field(description="From CAL_LIST_ORG_TEAMS")
+    userId: int = Field(description="From CAL_LIST_ORG_TEAM_MEMBERSHIPS")
 
 
 CAL_LIST_ORG_TEAM_USER_SCHEDULES = declare(

@@ -18,24 +18,18 @@ TAGS = ("slots",)
 
 class ListAvailableSlots(Params):
     # Spec (2025-10): every query parameter of GET /v2/slots has an empty schema; types come from the descriptions.
-    start: str = Field(description="Range start, UTC ISO 8601 date or time, e.g. 2025-01-31 or 2025-01-31T09:00:00Z.")
-    end: str = Field(description="Range end, UTC; a bare date such as 2025-02-07 means the end of that day.")
-    eventTypeId: int = Field(None, description="Event type id, from CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES.")
-    eventTypeSlug: str = Field(None, description="Event type slug instead of the id; needs username or teamSlug.")
-    username: str = Field(None, description="Owner's username, with eventTypeSlug.")
-    teamSlug: str = Field(None, description="Owning team's slug, with eventTypeSlug.")
-    organizationSlug: str = Field(None, description="Organization slug, when that user or team is in one.")
-    usernames: str = Field(
-        None, description="Comma-separated usernames (at least 2) to find common free time, e.g. alice,bob."
-    )
-    duration: int = Field(None, description="Slot length in minutes, for multi-length or username-group searches.")
-    format: Literal["time", "range"] = Field(
-        None, description="time (default): start times only; range: start and end."
-    )
-    timeZone: str = Field(None, description="IANA time zone of the returned times, e.g. Europe/Rome; default UTC.")
-    bookingUidToReschedule: str = Field(
-        None, description="When rescheduling: the booking's uid, so its current time is listed as free."
-    )
+    start: str = Field(description="ISO 8601 UTC date or time")
+    end: str = Field(description="ISO 8601 UTC; a bare date means its end")
+    eventTypeId: int = Field(None, description="From CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES")
+    eventTypeSlug: str = Field(None, description="Instead of the id; needs username or teamSlug")
+    username: str = Field(None, description="Owner, with eventTypeSlug")
+    teamSlug: str = Field(None, description="Owner team, with eventTypeSlug")
+    organizationSlug: str = Field(None, description="If that user or team is in one")
+    usernames: str = Field(None, description="Comma-separated, at least 2: their common free time")
+    duration: int = Field(None, description="Minutes, for multi-length types or usernames")
+    format: Literal["time", "range"] = Field(None, description="time: starts only (default); range: start and end")
+    timeZone: str = Field(None, description="IANA zone of the results; default UTC")
+    bookingUidToReschedule: str = Field(None, description="Booking being rescheduled: its time counts as free")
 
 
 CAL_LIST_AVAILABLE_SLOTS = declare(
@@ -51,12 +45,10 @@ CAL_LIST_AVAILABLE_SLOTS = declare(
 
 
 class ReserveSlot(Params):
-    eventTypeId: int = Field(description="Event type id, from CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES.")
-    slotStart: str = Field(
-        description="Slot start from CAL_LIST_AVAILABLE_SLOTS, ISO 8601 UTC, e.g. 2025-01-31T09:00:00Z."
-    )
-    slotDuration: int = Field(None, description="Slot length in minutes, only for multi-length event types.")
-    reservationDuration: int = Field(None, description="Minutes to hold the slot; default 5.")
+    eventTypeId: int = Field(description="From CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES")
+    slotStart: str = Field(description="From CAL_LIST_AVAILABLE_SLOTS, ISO 8601 UTC")
+    slotDuration: int = Field(None, description="Minutes, multi-length types only")
+    reservationDuration: int = Field(None, description="Minutes to hold; default 5")
 
 
 CAL_RESERVE_SLOT = declare(
@@ -71,7 +63,7 @@ CAL_RESERVE_SLOT = declare(
 
 
 class DeleteSlotReservation(Params):
-    uid: str = Field(description="reservationUid returned by CAL_RESERVE_SLOT.")
+    uid: str = Field(description="reservationUid from CAL_RESERVE_SLOT")
 
 
 CAL_DELETE_SLOT_RESERVATION = declare(

@@ -47,7 +47,7 @@ CAL_CHECK_STRIPE_CONNECTION = declare(
 
 
 class CheckTeamStripeConnection(OrgPath):
-    teamId: int = Field(description="Team id in the organization, from CAL_LIST_ORG_TEAMS")
+    teamId: int = Field(description="From CAL_LIST_ORG_TEAMS")
 
 
 # Live API: the pinned spec's GET /v2/stripe/check/{teamId} was retired; the team check now lives under the

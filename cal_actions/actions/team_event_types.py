@@ -16,10 +16,10 @@ E164 = r"^\+[1-9]\d{1,14}$"
 
 
 class Host(Params):
-    userId: int = Field(description="User id of a team member, from the team's memberships.")
-    mandatory: bool = Field(None, description="Round robin only: this host joins every booking.")
+    userId: int = Field(description="A team member, from its memberships")
+    mandatory: bool = Field(None, description="Round robin: joins every booking")
     priority: Literal["lowest", "low", "medium", "high", "highest"] = Field(
-        None, description="Round robin priority; default medium."
+        None, description="Round robin; default medium"
     )
 
 
@@ -28,8 +28,8 @@ class TeamEventTypeBaseFields(EventTypeFields):
 
     # Live API: hosts is optional when assignAllTeamMembers is true (2025-10 spec); kept required on create as the
     # pinned spec has it.
-    hosts: list[Host] = Field(description="Members who take bookings: [{userId, mandatory?, priority?}].")
-    assignAllTeamMembers: bool = Field(None, description="If true, all current and future members host it.")
+    hosts: list[Host] = Field(description="Members who take bookings")
+    assignAllTeamMembers: bool = Field(None, description="All current and future members host")
 
 
 class TeamEventTypeFields(TeamEventTypeBaseFields):
@@ -38,8 +38,8 @@ class TeamEventTypeFields(TeamEventTypeBaseFields):
     # Spec: typed as a bare object; the API takes COLLECTIVE, ROUND_ROBIN or MANAGED (the 2025-10 spec documents
     # the equivalent lower-case collective/roundRobin/managed, which the API maps to the same values).
     schedulingType: Literal["COLLECTIVE", "ROUND_ROBIN", "MANAGED"] = Field(
-        description="COLLECTIVE: all hosts attend; ROUND_ROBIN: one host per booking, rotating; MANAGED: a template "
-        "copied to each host."
+        description="COLLECTIVE: all hosts attend; ROUND_ROBIN: one rotating host; MANAGED: template copied to each "
+        "host"
     )
 
 
@@ -51,28 +51,28 @@ class PhoneCallFields(Params):
     """Body of the Cal.ai phone call, at team and organization-team scope."""
 
     # Spec: the patterns are written as JavaScript literals (/^…$/); these are the regexes the API applies.
-    yourPhoneNumber: str = Field(pattern=E164, description="Your number in E.164, e.g. +14155550123.")
-    numberToCall: str = Field(pattern=E164, description="Number the agent calls, E.164.")
-    calApiKey: str = Field(description="Cal.com API key the agent books with (cal_live_…).")
+    yourPhoneNumber: str = Field(pattern=E164, description="E.164, e.g. +14155550123")
+    numberToCall: str = Field(pattern=E164, description="E.164")
+    calApiKey: str = Field(description="Key the agent books with (cal_live_…)")
     # Spec: typed as an object with default true; the API validates a boolean.
-    enabled: bool = Field(description="Whether the phone agent is enabled; normally true.")
+    enabled: bool = Field(description="Normally true")
     templateType: Literal["CHECK_IN_APPOINTMENT", "CUSTOM_TEMPLATE"] = Field(
-        description="Call script: CHECK_IN_APPOINTMENT, or CUSTOM_TEMPLATE driven by generalPrompt."
+        description="CUSTOM_TEMPLATE follows generalPrompt"
     )
-    schedulerName: str = Field(None, description="Name the agent gives for the scheduler.")
-    guestName: str = Field(None, description="Name of the person called.")
-    guestEmail: str = Field(None, description="Email of the person called.")
-    guestCompany: str = Field(None, description="Company of the person called.")
-    beginMessage: str = Field(None, description="First sentence the agent says.")
-    generalPrompt: str = Field(None, description="Instructions for the agent (CUSTOM_TEMPLATE).")
+    schedulerName: str = Field(None, description="Scheduler name the agent gives")
+    guestName: str = Field(None, description="Callee's name")
+    guestEmail: str = Field(None, description="Callee's email")
+    guestCompany: str = Field(None, description="Callee's company")
+    beginMessage: str = Field(None, description="Agent's first sentence")
+    generalPrompt: str = Field(None, description="Agent instructions (CUSTOM_TEMPLATE)")
 
 
 class TeamEventTypeId(TeamPath):
-    eventTypeId: int = Field(description="Team event type id, from CAL_LIST_TEAM_EVENT_TYPES.")
+    eventTypeId: int = Field(description="From CAL_LIST_TEAM_EVENT_TYPES")
 
 
 class OrgTeamEventTypeId(OrgTeamPath):
-    eventTypeId: int = Field(description="Event type id, from CAL_LIST_ORG_TEAM_EVENT_TYPES.")
+    eventTypeId: int = Field(description="From CAL_LIST_ORG_TEAM_EVENT_TYPES")
 
 
 class CreateTeamEventType(TeamEventTypeFields, TeamPath):
@@ -90,7 +90,7 @@ CAL_CREATE_TEAM_EVENT_TYPE = declare(
 
 
 class ListTeamEventTypes(TeamPath):
-    eventSlug: str = Field(None, description="Return only the event type with this slug.")
+    eventSlug: str = Field(None, description="Only this slug")
 
 
 CAL_LIST_TEAM_EVENT_TYPES = declare(
@@ -170,7 +170,7 @@ CAL_CREATE_ORG_TEAM_EVENT_TYPE = declare(
 
 
 class ListOrgTeamEventTypes(OrgTeamPath):
-    eventSlug: str = Field(None, description="Return only the event type with this slug.")
+    eventSlug: str = Field(None, description="Only this slug")
 
 
 CAL_LIST_ORG_TEAM_EVENT_TYPES = declare(
@@ -235,9 +235,9 @@ CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL = declare(
 
 
 class ListOrgTeamsEventTypes(Params):
-    orgId: int = Field(description="Organization id, from CAL_GET_MY_ORGANIZATION_ID.")
-    take: int = Field(None, description="Page size.")
-    skip: int = Field(None, description="Items to skip, for paging.")
+    orgId: int = Field(description="From CAL_GET_MY_ORGANIZATION_ID")
+    take: int = Field(None, description="Page size")
+    skip: int = Field(None, description="Items to skip")
 
 
 CAL_LIST_ORG_TEAMS_EVENT_TYPES = declare(

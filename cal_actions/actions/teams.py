@@ -16,27 +16,25 @@ class TeamProfileFields(Params):
     """Team profile, shared by teams and organization teams; every field optional (the update shape)."""
 
     name: str = Field(None, min_length=1, description="Team name")
-    slug: str = Field(None, description="URL slug in kebab-case, e.g. sales-team")
-    logoUrl: str = Field(None, description="Logo image URL")
-    calVideoLogo: str = Field(None, description="Logo URL shown in Cal Video meetings")
-    appLogo: str = Field(None, description="App logo image URL")
-    appIconLogo: str = Field(None, description="App icon image URL")
-    bio: str = Field(None, description="Short team description shown on the team page")
-    hideBranding: bool = Field(None, description="Hide Cal.com branding on booking pages")
-    isPrivate: bool = Field(None, description="Hide the member list from non-admins")
+    slug: str = Field(None, description="Kebab-case, e.g. sales-team")
+    logoUrl: str = Field(None, description="Image URL")
+    calVideoLogo: str = Field(None, description="Logo URL for Cal Video")
+    appLogo: str = Field(None, description="Image URL")
+    appIconLogo: str = Field(None, description="Image URL")
+    bio: str = Field(None, description="Shown on the team page")
+    hideBranding: bool = Field(None, description="Hide Cal.com branding")
+    isPrivate: bool = Field(None, description="Hide members from non-admins")
     hideBookATeamMember: bool = Field(None, description="Hide the 'Book a team member' button")
     # Spec: a string in the pinned spec, kept as the contract; the 2025-10 spec types it as an object
     # (at most 50 keys).
-    metadata: str = Field(None, description="Custom data: a JSON object encoded as a string")
-    theme: str = Field(None, description="Booking page theme: light or dark")
-    brandColor: str = Field(None, description="Brand color, hex, e.g. #292929")
-    darkBrandColor: str = Field(None, description="Dark-mode brand color, hex, e.g. #FAFAFA")
-    bannerUrl: str = Field(None, description="Banner image URL shown on the booking page")
-    timeFormat: int = Field(None, description="Clock format: 12 or 24")
-    timeZone: str = Field(
-        None, description="IANA time zone of the team's default Mon-Fri 9-17 schedule, e.g. America/New_York"
-    )
-    weekStart: str = Field(None, description="First day of the week, e.g. Monday")
+    metadata: str = Field(None, description="JSON object as a string")
+    theme: str = Field(None, description="Booking page: light or dark")
+    brandColor: str = Field(None, description="Hex, e.g. #292929")
+    darkBrandColor: str = Field(None, description="Dark-mode hex, e.g. #FAFAFA")
+    bannerUrl: str = Field(None, description="Booking page banner URL")
+    timeFormat: int = Field(None, description="12 or 24")
+    timeZone: str = Field(None, description="IANA zone of the default Mon-Fri 9-17 schedule, e.g. America/New_York")
+    weekStart: str = Field(None, description="e.g. Monday")
 
 
 class TeamCreateFields(TeamProfileFields):
@@ -44,16 +42,14 @@ class TeamCreateFields(TeamProfileFields):
     Europe/London and weekStart to Sunday."""
 
     name: str = Field(min_length=1, description="Team name")
-    autoAcceptCreator: bool = Field(
-        True, description="Make you an accepted owner at once; with false you cannot create team event types"
-    )
+    autoAcceptCreator: bool = Field(True, description="Accept you as owner now; false blocks team event types")
 
 
 class TeamUpdateFields(TeamProfileFields):
     """Body of a team or organization-team update; only the fields sent change."""
 
     bookingLimits: str = Field(
-        None, description='Booking caps as a JSON string, keys PER_DAY/PER_WEEK/PER_MONTH/PER_YEAR, e.g. {"PER_DAY":3}'
+        None, description='JSON string, keys PER_DAY/PER_WEEK/PER_MONTH/PER_YEAR, e.g. {"PER_DAY":3}'
     )
     includeManagedEventsInLimits: bool = Field(None, description="Count managed event types in bookingLimits")
 
@@ -61,9 +57,9 @@ class TeamUpdateFields(TeamProfileFields):
 class MembershipFields(Params):
     """Membership settings, the same at team, organization-team and organization scope."""
 
-    accepted: bool = Field(False, description="Membership active; false leaves it a pending invitation")
-    role: MembershipRole = Field("MEMBER", description="Role: MEMBER, ADMIN or OWNER")
-    disableImpersonation: bool = Field(False, description="Forbid admins to impersonate this member")
+    accepted: bool = Field(False, description="false: pending invitation")
+    role: MembershipRole = Field("MEMBER", description="Role")
+    disableImpersonation: bool = Field(False, description="Forbid admin impersonation")
 
 
 #: Body of a membership update at any scope: the same fields, none required; only those sent change.
@@ -73,11 +69,11 @@ MembershipUpdateFields = all_optional(MembershipFields, "MembershipUpdateFields"
 class MembershipCreateFields(MembershipFields):
     """Body of a new team membership."""
 
-    userId: int = Field(description="Id of the user to add, e.g. from CAL_LIST_ORG_USERS or CAL_GET_ME")
+    userId: int = Field(description="e.g. from CAL_LIST_ORG_USERS or CAL_GET_ME")
 
 
 class TeamMembershipPath(TeamPath):
-    membershipId: int = Field(description="Membership id from CAL_LIST_TEAM_MEMBERSHIPS")
+    membershipId: int = Field(description="From CAL_LIST_TEAM_MEMBERSHIPS")
 
 
 CAL_CREATE_TEAM = declare(

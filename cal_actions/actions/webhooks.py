@@ -34,18 +34,16 @@ WebhookTrigger = Literal[
 # Body of a new webhook, the same in all four scopes (class comments, not docstrings: a
 # docstring would land in the tool schema of the actions that use these models directly).
 class WebhookCreateFields(Params):
-    subscriberUrl: str = Field(description="HTTPS URL that receives the POSTed events")
+    subscriberUrl: str = Field(description="HTTPS URL receiving POSTed events")
     # Spec: `triggers` is typed as a single enum string, but its own example is an array and the
     # real API takes an array of trigger names.
-    triggers: list[WebhookTrigger] = Field(min_length=1, description="Events that fire the webhook, at least one")
-    active: bool = Field(description="Whether events are delivered (false pauses the webhook)")
+    triggers: list[WebhookTrigger] = Field(min_length=1, description="Events that fire it")
+    active: bool = Field(description="false pauses delivery")
     payloadTemplate: str = Field(
         None,
-        description='Custom JSON body with {{variables}}, e.g. {"title":"{{title}}"}; omit for the default payload',
+        description='JSON body with {{variables}}, e.g. {"title":"{{title}}"}; default payload if omitted',
     )
-    secret: str = Field(
-        None, description="Key that signs deliveries: HMAC-SHA256 of the body in header X-Cal-Signature-256"
-    )
+    secret: str = Field(None, description="Signs deliveries: HMAC-SHA256 of the body in X-Cal-Signature-256")
 
 
 #: Body of a webhook update: the same fields, none required; only those sent change.
@@ -56,15 +54,15 @@ WebhookUpdateFields = all_optional(WebhookCreateFields, "WebhookUpdateFields")
 # Spec: the path `webhookId` is a string (Webhook ids are UUIDs); the outputs type `id` as a
 # number, which they are not. GET/DELETE by id forget the parameter; the path is authoritative.
 class UserWebhookPath(Params):
-    webhookId: str = Field(description="Webhook id (UUID) from CAL_LIST_WEBHOOKS")
+    webhookId: str = Field(description="From CAL_LIST_WEBHOOKS")
 
 
 class EventTypeWebhookPath(EventTypePath):
-    webhookId: str = Field(description="Webhook id (UUID) from CAL_LIST_EVENT_TYPE_WEBHOOKS")
+    webhookId: str = Field(description="From CAL_LIST_EVENT_TYPE_WEBHOOKS")
 
 
 class OrgWebhookPath(OrgPath):
-    webhookId: str = Field(description="Webhook id (UUID) from CAL_LIST_ORG_WEBHOOKS")
+    webhookId: str = Field(description="From CAL_LIST_ORG_WEBHOOKS")
 
 
 # --- the authenticated user's own webhooks -------------------------------------------------
