@@ -1,0 +1,326 @@
+"""Find the actions that fit a natural-language request, offline: BM25, a synonym table, scope and verb rules.
+
+Agents can afford only a handful of tools per turn, so ``registry.search("move my 3pm to Friday")`` picks them.
+
+How a score is made:
+
+1. Words. Each action is a bag of words from its name (weighted most), tags, description, aliases, path and
+   parameters. Description sentences that point at *other* actions ("For a team use CAL_…") weigh little:
+   they name the twin's scope and would pull the wrong twin up. A request is read with the same tokenizer,
+   and :mod:`cal_actions.search_vocab` turns everyday words into the registry's (appointment → booking,
+   free time → available slot, working hours → schedule, move → reschedule).
+2. BM25 over those bags; field weights scale term frequency, as in BM25F.
+3. Verb. When the request says what to do (list, cancel, decline, reschedule…), an action whose name starts
+   with another verb is multiplied by ``VERB_PENALTY``.
+4. Scope. Near-twins differ only by who owns the resource: the user, a team, an organization, a platform
+   OAuth client, or one event type (``CAL_LIST_WEBHOOKS`` / ``CAL_LIST_ORG_WEBHOOKS`` / …). Among twins,
+   each scope the request names that the action lacks, or the action has that the request does not name,
+   multiplies its score by ``SCOPE_PENALTY``; so a request naming no scope prefers the user's own action.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import weakref
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from cal_actions.action import Action, Registry
+from cal_actions.search_vocab import (
+    CANONICAL,
+    EXPAND,
+    NAME_VERBS,
+    PHRASES,
+    QUERY_ONLY_STOPWORDS,
+    REPLACE,
+    STOPWORDS,
+    VERBS,
+)
+
+K1 = 1.2
+B = 0.5
+SCOPE_PENALTY = 0.6
+VERB_PENALTY = 0.75
+#: Share of the score kept by an action none of whose name words the request used (all of them: 1).
+NAME_FLOOR = 0.5
+#: Weight of a word the vocabulary adds next to one the request used (which weighs 1).
+EXPANSION_WEIGHT = 0.6
+#: Added to an action the request names outright, which puts it above any score words can earn.
+NAMED_BONUS = 1000.0
+#: Weight of the list/get hint read from plurals or ids.
+HINT_WEIGHT = 0.5
+FIELD_WEIGHTS = {
+    "name": 3.0,
+    "tags": 1.5,
+    "description": 1.0,
+    # Sentences that point at other actions ("For a team use CAL_…") name the twin's scope: they count little.
+    "pointers": 0.25,
+    "aliases": 0.5,
+    "path": 0.5,
+    "params": 0.3,
+}
+
+ACTION_REFERENCE = re.compile(r"\bCAL_[A-Z0-9_/]+")
+ACTION_NAME = re.compile(r"\bCAL_[A-Z0-9_]+")
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+PHRASE_WORD = re.compile(r"[A-Z]+|[a-z0-9]+(?:'[a-z]+)?")
+CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+SENTENCE_END = re.compile(r"(?<=[.;])\s+")
+POINTER_ASIDE = re.compile(r"\s*\([^()]*\bCAL_[^()]*\)")
+# A rewrite is upper-cased so its words can be told from the request's own.
+PHRASE_PATTERNS = tuple((re.compile(pattern), f" {rewrite.upper()} ") for pattern, rewrite in PHRASES.items())
+READ_VERBS = frozenset({"get", "list"})
+ID = re.compile(r"\d|\bu?id\b")
+
+# The owners a path can name, and the request words that name them.
+OWNER_PATTERNS = (
+    ("org", re.compile(r"/organizations/")),
+    ("team", re.compile(r"/teams\b")),
+    ("platform", re.compile(r"/(oauth-clients|oauth|provider)/")),
+    ("event-type", re.compile(r"/event-types\b")),
+    # Not an owner, but the same kind of twin: the Google routes do what the generic ones do with calendar=google.
+    ("google", re.compile(r"/google/")),
+)
+SCOPE_TERMS = {"org": "org", "team": "team", "platform": "platform", "managed": "platform", "google": "google"}
+EVENT_TYPE_WORDS = re.compile(r"\bevent[ -]?types?\b")
+OAUTH_CLIENT_WORDS = re.compile(r"\boauth[ -]?clients?\b")
+# Name words dropped to group an action with its twins (CAL_LIST_ORG_TEAM_MEMBERSHIPS → LIST MEMBERSHIPS);
+# the inner ones only when they qualify a later word (CAL_LIST_TEAMS keeps TEAMS).
+SCOPE_NAME_WORDS = frozenset({"ORG", "MY", "OAUTH", "CLIENT", "MANAGED", "GOOGLE"})
+INNER_SCOPE_NAME_WORDS = frozenset({"TEAM", "TEAMS", "EVENT", "TYPE", "USER"})
+
+
+def stem(word: str) -> str:
+    """Fold plurals and spellings so 'bookings' meets 'booking' and 'organization' meets 'org'."""
+    word = word.removesuffix("'s").replace("'", "")
+    if word in CANONICAL:
+        return CANONICAL[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Stems of a registry text: camelCase and snake_case split, lower-cased, stopwords dropped."""
+    words = WORD.findall(CAMEL.sub(" ", text.replace("_", " ")).lower())
+    return [stem(word) for word in words if word not in STOPWORDS]
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the scorer reads from a request: weighted terms, the verbs it asks for, the owners it names."""
+
+    terms: dict[str, float]
+    verbs: frozenset[str]
+    scopes: frozenset[str]
+
+    @classmethod
+    def read(cls, query: str) -> Request:
+        text = query.lower()
+        for pattern, rewrite in PHRASE_PATTERNS:
+            text = pattern.sub(rewrite, text)
+        terms: dict[str, float] = {}
+
+        def add(term: str, weight: float) -> None:
+            terms[term] = max(terms.get(term, 0.0), weight)
+
+        plural = False
+        for word in PHRASE_WORD.findall(text):
+            if word.isupper():
+                add(stem(word.lower()), 1.0)
+                continue
+            if word in STOPWORDS or word in QUERY_ONLY_STOPWORDS:
+                continue
+            term = stem(word)
+            plural = plural or (term != word.removesuffix("'s") and word in (term + "s", term[:-1] + "ies"))
+            if word in REPLACE or term in REPLACE:
+                for synonym in REPLACE.get(word) or REPLACE[term]:
+                    add(stem(synonym), 1.0)
+                continue
+            add(term, 1.0)
+            for synonym in EXPAND.get(word, EXPAND.get(term, ())):
+                add(stem(synonym), EXPANSION_WEIGHT)
+        verbs = frozenset(term for term, weight in terms.items() if weight == 1.0) & VERBS
+        # A plural asks for a list, a number or uid for one item; without a verb, the request wants to read.
+        hint = "list" if plural else "get" if ID.search(text) else None
+        if hint:
+            add(hint, HINT_WEIGHT)
+        if not verbs:
+            verbs = frozenset({hint} if hint else READ_VERBS)
+        elif hint and verbs >= READ_VERBS:  # "show" or "see": the plural or the id decides
+            verbs = verbs - READ_VERBS | {hint}
+        return cls(terms, verbs, _scopes(text, terms))
+
+
+def _scopes(text: str, terms: dict[str, float]) -> frozenset[str]:
+    scopes = {scope for term, scope in SCOPE_TERMS.items() if terms.get(term) == 1.0}
+    if OAUTH_CLIENT_WORDS.search(text):
+        scopes.add("platform")
+    if EVENT_TYPE_WORDS.search(text):
+        scopes.add("event-type")
+    return frozenset(scopes)
+
+
+def action_scopes(action: Action) -> frozenset[str]:
+    return frozenset(scope for scope, pattern in OWNER_PATTERNS if pattern.search(action.path))
+
+
+def action_verbs(action: Action) -> frozenset[str]:
+    """The name's first word; an action that returns a connect URL also answers to 'connect'."""
+    verb = action.name.removeprefix("CAL_").split("_")[0].lower()
+    connects = action.name.endswith(("_CONNECT_URL", "_AUTH_URL"))
+    return frozenset({NAME_VERBS.get(verb, verb), *(["connect"] if connects else [])})
+
+
+def twin_key(action: Action) -> str:
+    words = action.name.removeprefix("CAL_").split("_")
+    last = len(words) - 1
+    inner = {i for i, word in enumerate(words) if word in INNER_SCOPE_NAME_WORDS and i < last}
+    return "_".join(word for i, word in enumerate(words) if word not in SCOPE_NAME_WORDS and i not in inner)
+
+
+def split_description(description: str) -> tuple[str, str]:
+    """The description's own sentences, and its asides and sentences that point at other actions."""
+    asides = POINTER_ASIDE.findall(description)
+    sentences = SENTENCE_END.split(POINTER_ASIDE.sub("", description))
+    own = " ".join(s for s in sentences if not ACTION_REFERENCE.search(s))
+    pointers = " ".join([*asides, *(s for s in sentences if ACTION_REFERENCE.search(s))])
+    return own, ACTION_REFERENCE.sub(" ", pointers)
+
+
+def action_fields(action: Action) -> dict[str, str]:
+    fields = action.params.model_fields.items()
+    params = " ".join(f"{name} {ACTION_REFERENCE.sub(' ', info.description or '')}" for name, info in fields)
+    own, pointers = split_description(action.description)
+    return {
+        "name": action.name.removeprefix("CAL_"),
+        "tags": " ".join(action.tags),
+        "description": own,
+        "pointers": pointers,
+        "aliases": " ".join(alias.removeprefix("CAL_") for alias in action.aliases),
+        "path": re.sub(r"{\w+}", " ", action.path.removeprefix("/v2/")),
+        "params": params,
+    }
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    actions: tuple[Action, ...]
+    #: term → [(action position, BM25 weight of the term in that action, before idf)]
+    postings: dict[str, list[tuple[int, float]]]
+    idf: dict[str, float]
+    verbs: tuple[frozenset[str], ...]
+    name_terms: tuple[frozenset[str], ...]
+    scopes: tuple[frozenset[str], ...]
+    #: per action, the union and the intersection of its twins' scopes (itself included)
+    twin_scopes: tuple[tuple[frozenset[str], frozenset[str]], ...]
+    #: upper-cased name or alias → action position
+    names: dict[str, int]
+
+    @classmethod
+    def build(cls, actions: Iterable[Action], field_weights: dict[str, float] | None = None) -> SearchIndex:
+        actions = tuple(actions)
+        weights = FIELD_WEIGHTS if field_weights is None else field_weights
+        bags: list[Counter[str]] = []
+        for action in actions:
+            bag: Counter[str] = Counter()
+            for field_name, text in action_fields(action).items():
+                terms = tokens(text)
+                # Each parameter word counts once: a long parameter list should not drown the rest.
+                for term in dict.fromkeys(terms) if field_name == "params" else terms:
+                    bag[term] += weights.get(field_name, 0.0)
+            bags.append(+bag)
+        average = sum(sum(bag.values()) for bag in bags) / max(len(bags), 1)
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for position, bag in enumerate(bags):
+            norm = K1 * (1 - B + B * sum(bag.values()) / average)
+            for term, frequency in bag.items():
+                postings[term].append((position, frequency * (K1 + 1) / (frequency + norm)))
+        count = len(actions)
+        idf = {term: math.log(1 + (count - len(hits) + 0.5) / (len(hits) + 0.5)) for term, hits in postings.items()}
+        scopes = tuple(action_scopes(action) for action in actions)
+        twins: dict[str, list[frozenset[str]]] = defaultdict(list)
+        for action, scope in zip(actions, scopes, strict=True):
+            twins[twin_key(action)].append(scope)
+        twin_scopes = tuple(
+            (frozenset().union(*group), frozenset.intersection(*group))
+            for group in (twins[twin_key(action)] for action in actions)
+        )
+        name_terms = tuple(frozenset(tokens(action.name.removeprefix("CAL_"))) for action in actions)
+        verbs = tuple(map(action_verbs, actions))
+        names = {key: i for i, action in enumerate(actions) for key in (action.name, *action.aliases)}
+        return cls(actions, dict(postings), idf, verbs, name_terms, scopes, twin_scopes, names)
+
+    def scores(self, query: str, rules: bool = True) -> dict[int, float]:
+        """Score of every action sharing a term with the request; ``rules=False`` is plain BM25 (no vocabulary)."""
+        request = Request.read(query) if rules else Request(dict.fromkeys(tokens(query), 1.0), frozenset(), frozenset())
+        totals: dict[int, float] = defaultdict(float)
+        for term, weight in request.terms.items():
+            idf = self.idf.get(term)
+            if idf is not None:
+                for position, term_weight in self.postings[term]:
+                    totals[position] += weight * idf * term_weight
+        if rules:
+            for position in totals:
+                if request.verbs and not request.verbs & self.verbs[position]:
+                    totals[position] *= VERB_PENALTY
+                name = self.name_terms[position]
+                used = sum(term in request.terms for term in name) / len(name)
+                totals[position] *= NAME_FLOOR + (1 - NAME_FLOOR) * used
+                totals[position] *= SCOPE_PENALTY ** self.scope_mismatches(position, request.scopes)
+        for name in ACTION_NAME.findall(query.upper()):  # an action named outright comes first
+            if name in self.names:
+                totals[self.names[name]] += NAMED_BONUS
+        return totals
+
+    def scope_mismatches(self, position: int, asked: frozenset[str]) -> int:
+        """Scopes that set this action apart from a twin the wrong way; 0 for an action without twins."""
+        own = self.scopes[position]
+        union, common = self.twin_scopes[position]
+        missing = (asked & union) - own  # the request names it, and a twin has it
+        extra = (own - common) - asked  # a twin does without it, and the request does not name it
+        return len(missing) + len(extra)
+
+    def search_scored(self, query: str, k: int = 5, rules: bool = True) -> list[tuple[Action, float]]:
+        """The ``k`` best actions with their scores, best first; ties keep registry order."""
+        ranked = sorted(self.scores(query, rules).items(), key=lambda item: (-item[1], item[0]))
+        return [(self.actions[position], round(score, 4)) for position, score in ranked[: max(k, 0)] if score > 0]
+
+    def search(self, query: str, k: int = 5) -> list[Action]:
+        return [action for action, _ in self.search_scored(query, k)]
+
+
+_indexes: weakref.WeakKeyDictionary[Registry, tuple[int, SearchIndex]] = weakref.WeakKeyDictionary()
+
+
+def index_for(registry: Registry) -> SearchIndex:
+    """The registry's index, built on first use and again only if actions were added since."""
+    cached = _indexes.get(registry)
+    if cached is None or cached[0] != len(registry):
+        cached = (len(registry), SearchIndex.build(registry))
+        _indexes[registry] = cached
+    return cached[1]
+
+
+def print_search(query: str, k: int = 5, as_json: bool = False) -> int:
+    """The ``cal-actions search`` command: print the best actions; exit status 1 when none matches."""
+    import json
+    import sys
+
+    from cal_actions import registry
+
+    found = index_for(registry).search_scored(query, k)
+    if as_json:
+        rows = [{"name": a.name, "score": score, "description": a.description} for a, score in found]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        width = max((len(action.name) for action, _ in found), default=0)
+        for action, score in found:
+            print(f"{action.name:<{width}}  {score:>7.3f}  {action.method:<6} {action.path}")
+    if not found:
+        print(f"cal-actions: no action matches {query!r}", file=sys.stderr)
+    return 0 if found else 1

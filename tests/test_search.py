@@ -1,0 +1,144 @@
+"""``registry.search``: scope and verb preferences, edge cases, and a quality floor on the development set."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cal_actions import registry
+from cal_actions.action import Registry
+from cal_actions.cli import main
+from cal_actions.search import SearchIndex, index_for
+
+DEV_SET = Path(__file__).parent.parent / "benchmarks" / "data" / "search_eval.jsonl"
+
+
+def top(query: str) -> str:
+    found = registry.search(query, k=1)
+    return found[0].name if found else ""
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("list my webhooks", "CAL_LIST_WEBHOOKS"),
+        ("webhooks of the org", "CAL_LIST_ORG_WEBHOOKS"),
+        ("webhooks of my oauth client", "CAL_LIST_OAUTH_CLIENT_WEBHOOKS"),
+        ("webhooks on event type 12", "CAL_LIST_EVENT_TYPE_WEBHOOKS"),
+        ("members of my team", "CAL_LIST_TEAM_MEMBERSHIPS"),
+        ("members of the org's sales team", "CAL_LIST_ORG_TEAM_MEMBERSHIPS"),
+        ("memberships of the organization", "CAL_LIST_ORG_MEMBERSHIPS"),
+        ("list managed users", "CAL_LIST_MANAGED_USERS"),
+        ("list organization users", "CAL_LIST_ORG_USERS"),
+        ("update my schedule", "CAL_UPDATE_SCHEDULE"),
+        ("update the schedule of an org user", "CAL_UPDATE_ORG_USER_SCHEDULE"),
+        ("create an event type", "CAL_CREATE_EVENT_TYPE"),
+        ("create a team event type", "CAL_CREATE_TEAM_EVENT_TYPE"),
+        ("create an event type for a team in the organization", "CAL_CREATE_ORG_TEAM_EVENT_TYPE"),
+        ("is stripe connected", "CAL_CHECK_STRIPE_CONNECTION"),
+        ("is stripe connected for the org team", "CAL_CHECK_TEAM_STRIPE_CONNECTION"),
+    ],
+)
+def test_a_scope_named_in_the_request_picks_that_twin_and_none_picks_the_users_own(query: str, expected: str) -> None:
+    assert top(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("cancel my meeting with Dave", "CAL_CANCEL_BOOKING"),
+        ("decline the booking request", "CAL_DECLINE_BOOKING"),
+        ("accept the pending booking", "CAL_CONFIRM_BOOKING"),
+        ("move my 3pm appointment to Friday", "CAL_RESCHEDULE_BOOKING"),
+        ("change the title of my event type", "CAL_UPDATE_EVENT_TYPE"),
+        ("show my upcoming bookings", "CAL_LIST_BOOKINGS"),
+        ("get the booking with uid abc", "CAL_GET_BOOKING"),
+        ("delete my webhook", "CAL_DELETE_WEBHOOK"),
+        ("delete all webhooks of the oauth client", "CAL_DELETE_ALL_OAUTH_CLIENT_WEBHOOKS"),
+        ("when am I free tomorrow", "CAL_LIST_AVAILABLE_SLOTS"),
+        ("hold the 10am slot", "CAL_RESERVE_SLOT"),
+        ("change my working hours", "CAL_UPDATE_SCHEDULE"),
+    ],
+)
+def test_verbs_and_everyday_words_pick_the_right_action(query: str, expected: str) -> None:
+    assert top(query) == expected
+
+
+def test_k_bounds_the_results_and_they_come_best_first() -> None:
+    index = index_for(registry)
+    scored = index.search_scored("list the webhooks", k=7)
+    assert len(scored) == 7
+    assert [score for _, score in scored] == sorted((score for _, score in scored), reverse=True)
+    assert [action for action, _ in scored[:3]] == registry.search("list the webhooks", k=3)
+    assert registry.search("list the webhooks", k=0) == []
+    assert len(registry.search("booking", k=500)) <= len(registry)
+
+
+@pytest.mark.parametrize("query", ["", "   ", "?!", "the of and", "xyzzy plugh", "Ω≈ç√"])
+def test_empty_or_meaningless_requests_find_nothing(query: str) -> None:
+    assert registry.search(query) == []
+
+
+def test_results_are_deterministic_and_a_fresh_index_agrees() -> None:
+    query = "who is in the design team of our org"
+    first = index_for(registry).search_scored(query, k=10)
+    assert index_for(registry).search_scored(query, k=10) == first
+    assert SearchIndex.build(registry).search_scored(query, k=10) == first
+
+
+def test_every_action_is_found_first_by_its_name_and_aliases() -> None:
+    for action in registry:
+        for name in (action.name, *action.aliases):
+            assert registry.search(name, k=1) == [action], name
+        assert top(f"what does {action.name.lower()} do") == action.name
+
+
+def test_the_index_is_built_once_and_rebuilt_when_actions_are_added() -> None:
+    assert index_for(registry) is index_for(registry)
+    actions = list(registry)
+    small = Registry(actions[:3])
+    before = index_for(small)
+    assert len(before.actions) == 3
+    small.add(actions[3])
+    assert len(index_for(small).actions) == 4
+    assert small.search(actions[3].name) == [actions[3]]
+
+
+def test_quality_floor_on_the_development_set() -> None:
+    cases = [json.loads(line) for line in DEV_SET.read_text().splitlines() if line.strip()]
+    assert len(cases) >= 150
+    names = {action.name for action in registry}
+    assert all(case["expected"] in names for case in cases)
+
+    def hit(case: dict, k: int) -> bool:
+        correct = {case["expected"], *case.get("also_ok", ())}
+        return any(action.name in correct for action in registry.search(case["query"], k))
+
+    recall_at_1 = sum(hit(case, 1) for case in cases) / len(cases)
+    recall_at_5 = sum(hit(case, 5) for case in cases) / len(cases)
+    assert recall_at_1 >= 0.78, recall_at_1
+    assert recall_at_5 >= 0.93, recall_at_5
+
+
+def test_cli_search_prints_names_scores_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "webhooks of the org", "-k", "2", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["name"] == "CAL_LIST_ORG_WEBHOOKS"
+    assert len(rows) == 2 and all(row["score"] > 0 and row["description"] for row in rows)
+
+    assert main(["search", "cancel my meeting"]) == 0
+    assert capsys.readouterr().out.split()[0] == "CAL_CANCEL_BOOKING"
+
+    assert main(["search", "xyzzy"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "no action matches" in captured.err
+
+
+def test_importing_the_package_does_not_load_the_search() -> None:
+    code = "import sys, cal_actions; print('cal_actions.search' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
