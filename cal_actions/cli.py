@@ -112,6 +112,12 @@ def _mcp_client(args: argparse.Namespace) -> AsyncCal:
     return AsyncCal(base_url=args.base_url)
 
 
+def _search(args: argparse.Namespace) -> int:
+    from cal_actions.search import print_search
+
+    return print_search(args.query, args.k, as_json=args.json)
+
+
 def _split(value: str | None) -> list[str]:
     return [item.strip() for item in (value or "").split(",") if item.strip()]
 
@@ -146,6 +152,12 @@ def build_parser() -> argparse.ArgumentParser:
     call.add_argument("--args", default="{}", help="arguments as a JSON object")
     call.add_argument("--base-url", default=None, help="API base URL (default: CAL_BASE_URL or https://api.cal.com)")
     call.set_defaults(handler=_call)
+
+    search = commands.add_parser("search", help="find the actions that fit a request in plain words, best first")
+    search.add_argument("query", help='what you want to do, e.g. "move my 3pm to Friday"')
+    search.add_argument("-k", type=int, default=5, help="how many actions to show (default 5)")
+    search.add_argument("--json", action="store_true", help="name, score and description of each, as JSON")
+    search.set_defaults(handler=_search)
 
     mcp = commands.add_parser("mcp", help="serve the actions as MCP tools over stdio; credentials from CAL_* variables")
     mcp.add_argument("--preset", help="a named subset of the actions, e.g. scheduling (see cal_actions.presets)")
