@@ -11,11 +11,15 @@ How a score is made:
    free time → available slot, working hours → schedule, move → reschedule).
 2. BM25 over those bags; field weights scale term frequency, as in BM25F.
 3. Verb. When the request says what to do (list, cancel, decline, reschedule…), an action whose name starts
-   with another verb is multiplied by ``VERB_PENALTY``.
+   with another verb is multiplied by ``VERB_PENALTY``. Without a verb, a plural asks for a list, an id for
+   one item, and anything else for a read.
+   Name. The score shrinks toward ``NAME_FLOOR`` as fewer of the action's name words appear in the request,
+   so "create an event type" beats ``CAL_CREATE_EVENT_TYPE_WEBHOOK``.
 4. Scope. Near-twins differ only by who owns the resource: the user, a team, an organization, a platform
    OAuth client, or one event type (``CAL_LIST_WEBHOOKS`` / ``CAL_LIST_ORG_WEBHOOKS`` / …). Among twins,
    each scope the request names that the action lacks, or the action has that the request does not name,
    multiplies its score by ``SCOPE_PENALTY``; so a request naming no scope prefers the user's own action.
+5. A request that names an action (``CAL_…`` or an alias) gets that action first.
 """
 
 from __future__ import annotations
