@@ -79,6 +79,10 @@ def _schema(args: argparse.Namespace) -> int:
 def _call(args: argparse.Namespace) -> int:
     from cal_actions import Cal
 
+    if args.sandbox:
+        from cal_actions.sandbox.cli import call_sandbox
+
+        return call_sandbox(args)
     with Cal(base_url=args.base_url) as cal:
         result = cal.execute(args.name, args.args)
     _print_json(result.model_dump())
@@ -122,6 +126,12 @@ def _split(value: str | None) -> list[str]:
     return [item.strip() for item in (value or "").split(",") if item.strip()]
 
 
+def _sandbox(args: argparse.Namespace) -> int:
+    from cal_actions.sandbox.cli import run
+
+    return run(args)
+
+
 def _find(name: str) -> Action:
     from cal_actions import registry
 
@@ -151,7 +161,20 @@ def build_parser() -> argparse.ArgumentParser:
     call.add_argument("name")
     call.add_argument("--args", default="{}", help="arguments as a JSON object")
     call.add_argument("--base-url", default=None, help="API base URL (default: CAL_BASE_URL or https://api.cal.com)")
+    call.add_argument("--sandbox", action="store_true", help="run against the embedded Cal.com sandbox, not the API")
+    call.add_argument("--db", default=None, help="sandbox state file (default: CAL_SANDBOX_DB, else in memory)")
     call.set_defaults(handler=_call)
+
+    sandbox = commands.add_parser("sandbox", help="the embedded Cal.com sandbox: serve it, reset it, read its outbox")
+    sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", required=True)
+    serve = sandbox_commands.add_parser("serve", help="answer Cal.com API v2 requests on 127.0.0.1")
+    serve.add_argument("--port", type=int, default=8787, help="port on 127.0.0.1 (default 8787; 0 picks a free one)")
+    reset = sandbox_commands.add_parser("reset", help="put the sandbox back to its seeded state")
+    outbox = sandbox_commands.add_parser("outbox", help="list the webhook deliveries the sandbox recorded")
+    outbox.add_argument("--json", action="store_true", help="every delivery as JSON, with headers and body")
+    for command in (serve, reset, outbox):
+        command.add_argument("--db", default=None, help="sandbox state file (default: CAL_SANDBOX_DB, else in memory)")
+    sandbox.set_defaults(handler=_sandbox)
 
     search = commands.add_parser("search", help="find the actions that fit a request in plain words, best first")
     search.add_argument("query", help='what you want to do, e.g. "move my 3pm to Friday"')

@@ -46,8 +46,8 @@ def _filters(query: httpx.QueryParams, now: datetime) -> list[Callable[[Document
         email = query["attendeeEmail"].lower()
         tests.append(lambda b: any(a["email"].lower() == email for a in b["attendees"]))
     if query.get("attendeeName"):
-        name = query["attendeeName"].lower()
-        tests.append(lambda b: any(name in a["name"].lower() for a in b["attendees"]))
+        wanted = query["attendeeName"].lower()
+        tests.append(lambda b: any(wanted in a["name"].lower() for a in b["attendees"]))
     event_type_ids = {to_int(v, "eventTypeIds") for v in _csv(query.get("eventTypeIds"))}
     if query.get("eventTypeId"):
         event_type_ids.add(to_int(query["eventTypeId"], "eventTypeId"))
@@ -64,9 +64,9 @@ def _filters(query: httpx.QueryParams, now: datetime) -> list[Callable[[Document
         ("afterStart", "start", 1), ("beforeEnd", "end", -1), ("afterCreatedAt", "createdAt", 1),
         ("beforeCreatedAt", "createdAt", -1), ("afterUpdatedAt", "updatedAt", 1), ("beforeUpdatedAt", "updatedAt", -1),
     )  # fmt: skip
-    for name, field, direction in bounds:
-        if query.get(name):
-            limit = parse_instant(query[name], name)
+    for parameter, field, direction in bounds:
+        if query.get(parameter):
+            limit = parse_instant(query[parameter], parameter)
             tests.append(
                 lambda b, f=field, lim=limit, d=direction: (parse_instant(b[f], f) - lim).total_seconds() * d >= 0
             )

@@ -44,7 +44,11 @@ def new_webhook(tx: Tx, scope: str, owner_id: int | str, fields: dict[str, Any])
 
 
 def webhook_output(webhook: Document) -> dict[str, Any]:
-    output = {key: webhook[key] for key in ("id", "subscriberUrl", "triggers", "active", "payloadTemplate", "secret")}
+    output = {key: webhook[key] for key in ("id", "subscriberUrl", "triggers", "active")}
+    # The documents require a string template; without one (the default payload) it is empty.
+    output["payloadTemplate"] = webhook.get("payloadTemplate") or ""
+    if webhook.get("secret"):
+        output["secret"] = webhook["secret"]
     output[OWNER_FIELD[webhook["scope"]]] = webhook["ownerId"]
     return output
 
