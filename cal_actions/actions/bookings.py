@@ -51,8 +51,8 @@ class CreateBooking(Params):
 
 CAL_CREATE_BOOKING = declare(
     "CAL_CREATE_BOOKING",
-    description="Book an event type for an attendee; returns the booking with its uid. First find a free slot with "
-    "CAL_LIST_AVAILABLE_SLOTS: `start` must be one of them, in UTC. Recurring event types book the series.",
+    description="Book an event type for an attendee; returns the booking uid. Take start from "
+    "CAL_LIST_AVAILABLE_SLOTS.",
     params=CreateBooking,
     route=Route("POST", "/v2/bookings", version=BOOKINGS_VERSION),
     tags=TAGS,
@@ -81,8 +81,7 @@ class ListBookings(Params):
 
 CAL_LIST_BOOKINGS = declare(
     "CAL_LIST_BOOKINGS",
-    description="List your bookings, filtered by status, attendee, event type, team or dates, sorted and paged. "
-    "Returns each booking's uid, which the other booking actions need.",
+    description="List your bookings with their uids, filtered by status, attendee, event type, team or dates.",
     params=ListBookings,
     route=Route("GET", "/v2/bookings", version=BOOKINGS_VERSION),
     tags=TAGS,
@@ -92,7 +91,7 @@ CAL_LIST_BOOKINGS = declare(
 
 CAL_GET_BOOKING = declare(
     "CAL_GET_BOOKING",
-    description="Get one booking by uid: times, status, attendees, location and event type.",
+    description="Get one booking by uid: times, status, attendees, location.",
     params=BookingUid,
     route=Route("GET", "/v2/bookings/{bookingUid}", version=BOOKINGS_VERSION),
     tags=TAGS,
@@ -111,8 +110,7 @@ class RescheduleBooking(BookingUid):
 # Spec: the pinned spec has no body for reschedule; this is the live API's body (2025-10 spec).
 CAL_RESCHEDULE_BOOKING = declare(
     "CAL_RESCHEDULE_BOOKING",
-    description="Move a booking to a new start time (find one with CAL_LIST_AVAILABLE_SLOTS). Returns the new "
-    "booking, which has a new uid; the original is cancelled as rescheduled.",
+    description="Move a booking to a new start time; the new booking gets a new uid, the old one is cancelled.",
     params=RescheduleBooking,
     route=Route("POST", "/v2/bookings/{bookingUid}/reschedule", version=BOOKINGS_VERSION),
     tags=TAGS,
@@ -129,8 +127,8 @@ class CancelBooking(BookingUid):
 # Spec: the pinned spec has no body for cancel; this is the live API's body (2025-10 spec).
 CAL_CANCEL_BOOKING = declare(
     "CAL_CANCEL_BOOKING",
-    description="Cancel a booking and notify its participants; a recurring booking's uid cancels the whole series. "
-    "To refuse a booking still awaiting confirmation, use CAL_DECLINE_BOOKING.",
+    description="Cancel a booking and notify participants; a recurring uid cancels the series. To refuse an "
+    "unconfirmed one use CAL_DECLINE_BOOKING.",
     params=CancelBooking,
     route=Route("POST", "/v2/bookings/{bookingUid}/cancel", version=BOOKINGS_VERSION),
     tags=TAGS,
@@ -152,7 +150,7 @@ class MarkBookingAbsent(BookingUid):
 
 CAL_MARK_BOOKING_ABSENT = declare(
     "CAL_MARK_BOOKING_ABSENT",
-    description="Record no-shows on a past booking: the host and/or attendees by email. Cancels nothing.",
+    description="Record no-shows of the host or attendees on a past booking.",
     params=MarkBookingAbsent,
     route=Route("POST", "/v2/bookings/{bookingUid}/mark-absent", version=BOOKINGS_VERSION),
     tags=TAGS,
@@ -163,8 +161,7 @@ CAL_MARK_BOOKING_ABSENT = declare(
 
 CAL_REASSIGN_BOOKING = declare(
     "CAL_REASSIGN_BOOKING",
-    description="Give a round-robin booking to another host that Cal.com picks. To choose the host, use "
-    "CAL_REASSIGN_BOOKING_TO_USER.",
+    description="Give a round-robin booking to another host that Cal.com picks.",
     params=BookingUid,
     route=Route("POST", "/v2/bookings/{bookingUid}/reassign", version=BOOKINGS_VERSION),
     tags=TAGS,
@@ -179,8 +176,7 @@ class ReassignBookingToUser(BookingUid):
 
 CAL_REASSIGN_BOOKING_TO_USER = declare(
     "CAL_REASSIGN_BOOKING_TO_USER",
-    description="Give a round-robin booking to a chosen team member (userId from the team's memberships). To let "
-    "Cal.com pick, use CAL_REASSIGN_BOOKING.",
+    description="Give a round-robin booking to a team member you choose.",
     params=ReassignBookingToUser,
     route=Route("POST", "/v2/bookings/{bookingUid}/reassign/{userId}", version=BOOKINGS_VERSION),
     tags=TAGS,
@@ -190,8 +186,7 @@ CAL_REASSIGN_BOOKING_TO_USER = declare(
 
 CAL_CONFIRM_BOOKING = declare(
     "CAL_CONFIRM_BOOKING",
-    description="Accept a booking awaiting the host's confirmation (status unconfirmed in CAL_LIST_BOOKINGS). "
-    "The opposite is CAL_DECLINE_BOOKING.",
+    description="Accept a booking awaiting the host's confirmation (status unconfirmed).",
     params=BookingUid,
     route=Route("POST", "/v2/bookings/{bookingUid}/confirm", version=BOOKINGS_VERSION),
     tags=TAGS,
@@ -206,8 +201,7 @@ class DeclineBooking(BookingUid):
 
 CAL_DECLINE_BOOKING = declare(
     "CAL_DECLINE_BOOKING",
-    description="Refuse a booking awaiting the host's confirmation (status unconfirmed); the attendee is told. "
-    "For an accepted booking use CAL_CANCEL_BOOKING.",
+    description="Refuse a booking awaiting the host's confirmation; the attendee is told.",
     params=DeclineBooking,
     route=Route("POST", "/v2/bookings/{bookingUid}/decline", version=BOOKINGS_VERSION),
     tags=TAGS,

@@ -39,10 +39,7 @@ class SaveIcsFeed(Params):
 
 CAL_SAVE_ICS_FEED = declare(
     "CAL_SAVE_ICS_FEED",
-    description=(
-        "Connect one or more ICS feed URLs as a calendar of the authenticated user, so its events count as busy "
-        "time. Returns the new calendar credential."
-    ),
+    description=("Connect ICS feed URLs as a calendar whose events count as busy."),
     params=SaveIcsFeed,
     route=Route("POST", "/v2/calendars/ics-feed/save"),
     tags=("calendars",),
@@ -69,10 +66,8 @@ class ListBusyTimes(Params):
 
 CAL_LIST_BUSY_TIMES = declare(
     "CAL_LIST_BUSY_TIMES",
-    description=(
-        "List busy intervals (start, end) of one connected external calendar between two dates. "
-        "For bookable times use CAL_LIST_AVAILABLE_SLOTS."
-    ),
+    description="List busy intervals of one connected calendar between two dates. "
+    "For bookable times use CAL_LIST_AVAILABLE_SLOTS.",
     params=ListBusyTimes,
     route=Route("GET", "/v2/calendars/busy-times"),
     tags=("calendars",),
@@ -81,10 +76,7 @@ CAL_LIST_BUSY_TIMES = declare(
 
 CAL_LIST_CALENDARS = declare(
     "CAL_LIST_CALENDARS",
-    description=(
-        "List the authenticated user's connected calendars (credentialId, integration, each calendar's "
-        "externalId) and the destination calendar: the ids other calendar actions need."
-    ),
+    description=("List your connected calendars and the destination calendar, with the ids calendar actions need."),
     params=NoParams,
     route=Route("GET", "/v2/calendars"),
     tags=("calendars",),
@@ -98,10 +90,7 @@ class GetCalendarConnectUrl(ConnectUrlFields, OAuthCalendar):
 
 CAL_GET_CALENDAR_CONNECT_URL = declare(
     "CAL_GET_CALENDAR_CONNECT_URL",
-    description=(
-        "Get the OAuth URL that connects the user's Google or Outlook calendar; send the user there. "
-        "Apple: CAL_SYNC_CALENDAR_CREDENTIALS; ICS: CAL_SAVE_ICS_FEED."
-    ),
+    description=("Get the OAuth URL that connects a Google or Outlook calendar; send the user there."),
     params=GetCalendarConnectUrl,
     route=Route("GET", "/v2/calendars/{calendar}/connect"),
     tags=("calendars",),
@@ -115,10 +104,7 @@ class SaveCalendarCredentials(OAuthCallback, OAuthCalendar):
 
 CAL_SAVE_CALENDAR_CREDENTIALS = declare(
     "CAL_SAVE_CALENDAR_CREDENTIALS",
-    description=(
-        "OAuth callback of CAL_GET_CALENDAR_CONNECT_URL: stores the Google or Outlook credentials from the "
-        "provider's redirect. Normally reached by the user's browser, not called directly."
-    ),
+    description=("OAuth callback storing Google or Outlook calendar credentials; normally reached by the browser."),
     params=SaveCalendarCredentials,
     route=Route("GET", "/v2/calendars/{calendar}/save"),
     tags=("calendars",),
@@ -136,7 +122,7 @@ class SyncCalendarCredentials(Params):
 # Spec: the pinned spec declares no body; the live API takes {username, password}.
 CAL_SYNC_CALENDAR_CREDENTIALS = declare(
     "CAL_SYNC_CALENDAR_CREDENTIALS",
-    description="Connect the user's Apple iCloud calendar with an Apple ID and app-specific password (no OAuth).",
+    description="Connect an Apple iCloud calendar with an Apple ID and app-specific password.",
     params=SyncCalendarCredentials,
     route=Route("POST", "/v2/calendars/{calendar}/credentials"),
     tags=("calendars",),
@@ -146,7 +132,7 @@ CAL_SYNC_CALENDAR_CREDENTIALS = declare(
 
 CAL_CHECK_CALENDAR_CONNECTION = declare(
     "CAL_CHECK_CALENDAR_CONNECTION",
-    description="Check whether the authenticated user has a working calendar connection for one provider.",
+    description="Check whether your connection to one calendar provider works.",
     params=AnyCalendar,
     route=Route("GET", "/v2/calendars/{calendar}/check"),
     tags=("calendars",),
@@ -160,10 +146,8 @@ class DisconnectCalendar(AnyCalendar):
 
 CAL_DISCONNECT_CALENDAR = declare(
     "CAL_DISCONNECT_CALENDAR",
-    description=(
-        "Disconnect a calendar account by deleting its stored credential; its calendars stop syncing. "
-        "Returns the deleted credential. To only stop conflict checks: CAL_REMOVE_SELECTED_CALENDAR."
-    ),
+    description="Disconnect a calendar account by deleting its credential. "
+    "To only stop conflict checks use CAL_REMOVE_SELECTED_CALENDAR.",
     params=DisconnectCalendar,
     route=Route("POST", "/v2/calendars/{calendar}/disconnect"),
     tags=("calendars",),
@@ -177,10 +161,7 @@ CAL_DISCONNECT_CALENDAR = declare(
 
 CAL_GET_GOOGLE_CALENDAR_AUTH_URL = declare(
     "CAL_GET_GOOGLE_CALENDAR_AUTH_URL",
-    description=(
-        "Get the OAuth URL that connects the user's Google Calendar; send the user there. "
-        "Same as CAL_GET_CALENDAR_CONNECT_URL with calendar=google."
-    ),
+    description=("Get the OAuth URL that connects a Google Calendar; send the user there."),
     params=ConnectUrlFields,
     route=Route("GET", "/v2/calendars/google/connect"),
     tags=("calendars",),
@@ -189,10 +170,7 @@ CAL_GET_GOOGLE_CALENDAR_AUTH_URL = declare(
 
 CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS = declare(
     "CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS",
-    description=(
-        "OAuth callback of CAL_GET_GOOGLE_CALENDAR_AUTH_URL: stores the Google Calendar credentials from "
-        "Google's redirect. Normally reached by the user's browser, not called directly."
-    ),
+    description=("OAuth callback storing Google Calendar credentials; normally reached by the browser."),
     params=OAuthCallback,
     route=Route("GET", "/v2/calendars/google/save"),
     tags=("calendars",),
@@ -202,10 +180,7 @@ CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS = declare(
 
 CAL_CHECK_GOOGLE_CALENDAR_CONNECTION = declare(
     "CAL_CHECK_GOOGLE_CALENDAR_CONNECTION",
-    description=(
-        "Check whether the authenticated user's Google Calendar is connected and working. "
-        "Same as CAL_CHECK_CALENDAR_CONNECTION with calendar=google."
-    ),
+    description=("Check whether your Google Calendar is connected and working."),
     params=NoParams,
     route=Route("GET", "/v2/calendars/google/check"),
     tags=("calendars",),
@@ -222,10 +197,7 @@ class SelectedCalendar(Params):
 
 CAL_ADD_SELECTED_CALENDAR = declare(
     "CAL_ADD_SELECTED_CALENDAR",
-    description=(
-        "Add a connected calendar to those checked for conflicts, so its events block availability. "
-        "Returns the selected calendar."
-    ),
+    description=("Check a connected calendar for conflicts, so its events block availability."),
     params=SelectedCalendar,
     route=Route("POST", "/v2/selected-calendars"),
     tags=("calendars",),
@@ -234,10 +206,7 @@ CAL_ADD_SELECTED_CALENDAR = declare(
 
 CAL_REMOVE_SELECTED_CALENDAR = declare(
     "CAL_REMOVE_SELECTED_CALENDAR",
-    description=(
-        "Stop checking a calendar for conflicts; it stays connected. "
-        "Reverse of CAL_ADD_SELECTED_CALENDAR; to remove the account use CAL_DISCONNECT_CALENDAR."
-    ),
+    description=("Stop checking a calendar for conflicts; it stays connected."),
     params=SelectedCalendar,
     route=Route("DELETE", "/v2/selected-calendars"),
     tags=("calendars",),
@@ -254,9 +223,7 @@ class UpdateDestinationCalendar(Params):
 
 CAL_UPDATE_DESTINATION_CALENDAR = declare(
     "CAL_UPDATE_DESTINATION_CALENDAR",
-    description=(
-        "Set the user's destination calendar, where events for new bookings are created. Returns the new destination."
-    ),
+    description=("Set the calendar where events for new bookings are created."),
     params=UpdateDestinationCalendar,
     route=Route("PUT", "/v2/destination-calendars"),
     tags=("calendars",),

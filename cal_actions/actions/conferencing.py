@@ -22,10 +22,7 @@ class ConnectConferencingApp(Params):
 
 CAL_CONNECT_CONFERENCING_APP = declare(
     "CAL_CONNECT_CONFERENCING_APP",
-    description=(
-        "Install a conferencing app that needs no OAuth (google-meet, which relies on a connected Google "
-        "Calendar); returns its credential. Zoom and Teams: CAL_GET_CONFERENCING_AUTH_URL."
-    ),
+    description=("Install Google Meet, which needs no OAuth but a connected Google Calendar."),
     params=ConnectConferencingApp,
     route=Route("POST", "/v2/conferencing/{app}/connect"),
     tags=("conferencing",),
@@ -40,10 +37,7 @@ class GetConferencingAuthUrl(OAuthApp):
 
 CAL_GET_CONFERENCING_AUTH_URL = declare(
     "CAL_GET_CONFERENCING_AUTH_URL",
-    description=(
-        "Get the OAuth URL that connects the user's Zoom or Microsoft Teams account; send the user there. "
-        "Google Meet: CAL_CONNECT_CONFERENCING_APP."
-    ),
+    description=("Get the OAuth URL that connects Zoom or Microsoft Teams; send the user there."),
     params=GetConferencingAuthUrl,
     route=Route("GET", "/v2/conferencing/{app}/oauth/auth-url"),
     tags=("conferencing",),
@@ -57,10 +51,7 @@ class SaveConferencingCredentials(OAuthCallback, OAuthApp):
 
 CAL_SAVE_CONFERENCING_CREDENTIALS = declare(
     "CAL_SAVE_CONFERENCING_CREDENTIALS",
-    description=(
-        "OAuth callback of CAL_GET_CONFERENCING_AUTH_URL: stores the Zoom or Teams credentials from the "
-        "provider's redirect. Normally reached by the user's browser, not called directly."
-    ),
+    description=("OAuth callback storing Zoom or Teams credentials; normally reached by the browser."),
     params=SaveConferencingCredentials,
     route=Route("GET", "/v2/conferencing/{app}/oauth/callback"),
     tags=("conferencing",),
@@ -70,10 +61,7 @@ CAL_SAVE_CONFERENCING_CREDENTIALS = declare(
 
 CAL_LIST_CONFERENCING_APPS = declare(
     "CAL_LIST_CONFERENCING_APPS",
-    description=(
-        "List the conferencing apps the authenticated user has installed: credential id, app type, "
-        "and whether the connection still works."
-    ),
+    description=("List your installed conferencing apps and whether each connection works."),
     params=NoParams,
     route=Route("GET", "/v2/conferencing"),
     tags=("conferencing",),
@@ -87,10 +75,7 @@ class SetDefaultConferencingApp(Params):
 
 CAL_SET_DEFAULT_CONFERENCING_APP = declare(
     "CAL_SET_DEFAULT_CONFERENCING_APP",
-    description=(
-        "Make an installed conferencing app the authenticated user's default video location for meetings. "
-        "Installed apps: CAL_LIST_CONFERENCING_APPS."
-    ),
+    description=("Make an installed conferencing app your default meeting location."),
     params=SetDefaultConferencingApp,
     route=Route("POST", "/v2/conferencing/{app}/default"),
     tags=("conferencing",),
@@ -99,7 +84,7 @@ CAL_SET_DEFAULT_CONFERENCING_APP = declare(
 
 CAL_GET_DEFAULT_CONFERENCING_APP = declare(
     "CAL_GET_DEFAULT_CONFERENCING_APP",
-    description="Get the authenticated user's default conferencing app (app slug and link, if any).",
+    description="Get your default conferencing app and its link.",
     params=NoParams,
     route=Route("GET", "/v2/conferencing/default"),
     tags=("conferencing",),
@@ -113,7 +98,7 @@ class DisconnectConferencingApp(Params):
 
 CAL_DISCONNECT_CONFERENCING_APP = declare(
     "CAL_DISCONNECT_CONFERENCING_APP",
-    description="Uninstall a conferencing app from the authenticated user's account, deleting its credentials.",
+    description="Uninstall a conferencing app, deleting its credentials.",
     params=DisconnectConferencingApp,
     route=Route("DELETE", "/v2/conferencing/{app}/disconnect"),
     tags=("conferencing",),

@@ -90,9 +90,7 @@ EventTypeUpdateFields = all_optional(EventTypeFields, "EventTypeUpdateFields")
 
 CAL_CREATE_EVENT_TYPE = declare(
     "CAL_CREATE_EVENT_TYPE",
-    description="Create a personal event type (a bookable kind of meeting: title, slug, length, locations, limits) for "
-    "the authenticated user; returns it with its id. Team ones: CAL_CREATE_TEAM_EVENT_TYPE or "
-    "CAL_CREATE_ORG_TEAM_EVENT_TYPE.",
+    description="Create a personal event type (a bookable meeting kind); returns its id.",
     params=EventTypeFields,
     route=Route("POST", "/v2/event-types", version=EVENT_TYPES_VERSION),
     tags=TAGS,
@@ -109,8 +107,7 @@ class ListEventTypes(Params):
 
 CAL_LIST_EVENT_TYPES = declare(
     "CAL_LIST_EVENT_TYPES",
-    description="List personal event types: your own without filters, or another user's by username (one by "
-    "eventSlug). Returns the ids that bookings and slot searches need. Team event types: CAL_LIST_TEAM_EVENT_TYPES.",
+    description="List personal event types with ids: yours, or another user's by username.",
     params=ListEventTypes,
     route=Route("GET", "/v2/event-types", version=EVENT_TYPES_VERSION),
     tags=TAGS,
@@ -119,7 +116,7 @@ CAL_LIST_EVENT_TYPES = declare(
 
 CAL_GET_EVENT_TYPE = declare(
     "CAL_GET_EVENT_TYPE",
-    description="Get one personal event type with all its settings, by id from CAL_LIST_EVENT_TYPES.",
+    description="Get one personal event type with all its settings.",
     params=EventTypePath,
     route=Route("GET", "/v2/event-types/{eventTypeId}", version=EVENT_TYPES_VERSION),
     tags=TAGS,
@@ -133,8 +130,7 @@ class UpdateEventType(EventTypeUpdateFields, EventTypePath):
 
 CAL_UPDATE_EVENT_TYPE = declare(
     "CAL_UPDATE_EVENT_TYPE",
-    description="Change settings of a personal event type; only the fields you pass change. Team ones: "
-    "CAL_UPDATE_TEAM_EVENT_TYPE or CAL_UPDATE_ORG_TEAM_EVENT_TYPE.",
+    description="Partially update a personal event type's settings.",
     params=UpdateEventType,
     route=Route("PATCH", "/v2/event-types/{eventTypeId}", version=EVENT_TYPES_VERSION),
     tags=TAGS,
@@ -143,8 +139,7 @@ CAL_UPDATE_EVENT_TYPE = declare(
 
 CAL_DELETE_EVENT_TYPE = declare(
     "CAL_DELETE_EVENT_TYPE",
-    description="Permanently delete a personal event type; its booking page stops working. Team ones: "
-    "CAL_DELETE_TEAM_EVENT_TYPE or CAL_DELETE_ORG_TEAM_EVENT_TYPE.",
+    description="Permanently delete a personal event type and its booking page.",
     params=EventTypePath,
     route=Route("DELETE", "/v2/event-types/{eventTypeId}", version=EVENT_TYPES_VERSION),
     tags=TAGS,

@@ -35,8 +35,7 @@ class ProfileUpdateFields(ProfileFields):
 
 CAL_GET_ME = declare(
     "CAL_GET_ME",
-    description="Get the authenticated user's profile: id, username, email, timeZone, weekStart, timeFormat, "
-    "defaultScheduleId and organizationId. Works with an API key or a managed user's access token.",
+    description="Get your profile: id, username, email, time zone, default schedule, organizationId.",
     params=NoParams,
     route=Route("GET", "/v2/me"),
     tags=("me",),
@@ -47,8 +46,7 @@ CAL_GET_ME = declare(
 # No route of its own: the organization id is part of the GET /v2/me profile.
 CAL_GET_MY_ORGANIZATION_ID = declare(
     "CAL_GET_MY_ORGANIZATION_ID",
-    description="Find the authenticated user's organization id, the orgId that organization actions need. Same call "
-    "as CAL_GET_ME: read the organizationId field of the returned profile (null when the user has no organization).",
+    description="Find your organization id (orgId), from the profile's organizationId; null without one.",
     params=NoParams,
     route=Route("GET", "/v2/me"),
     tags=("me", "orgs"),
@@ -58,9 +56,8 @@ CAL_GET_MY_ORGANIZATION_ID = declare(
 
 CAL_UPDATE_ME = declare(
     "CAL_UPDATE_ME",
-    description="Update the authenticated user's own profile (name, email, time zone, week start, time format, "
-    "locale, avatar, default schedule); only the fields sent change. Returns the updated profile. "
-    "To edit a managed user with OAuth client credentials use CAL_UPDATE_MANAGED_USER.",
+    description="Partially update your own profile: name, email, time zone, locale, default schedule. For managed "
+    "users use CAL_UPDATE_MANAGED_USER.",
     params=ProfileUpdateFields,
     route=Route("PATCH", "/v2/me"),
     tags=("me",),

@@ -50,8 +50,7 @@ class ListOrgAttributes(Page, OrgPath):
 
 CAL_LIST_ORG_ATTRIBUTES = declare(
     "CAL_LIST_ORG_ATTRIBUTES",
-    description="List an organization's custom user attributes (id, name, slug, type, options), paginated; orgId "
-    "from CAL_GET_MY_ORGANIZATION_ID. Source of attributeId.",
+    description="List an organization's custom user attributes with ids and options.",
     params=ListOrgAttributes,
     route=Route("GET", "/v2/organizations/{orgId}/attributes"),
     tags=("orgs", "attributes"),
@@ -65,8 +64,7 @@ class CreateOrgAttribute(AttributeFields, OrgPath):
 
 CAL_CREATE_ORG_ATTRIBUTE = declare(
     "CAL_CREATE_ORG_ATTRIBUTE",
-    description="Create a custom user attribute in an organization (TEXT, NUMBER, SINGLE_SELECT or MULTI_SELECT) "
-    "with its initial options. Returns the attribute and its id.",
+    description="Create a custom user attribute in an organization, with its initial options.",
     params=CreateOrgAttribute,
     route=Route("POST", "/v2/organizations/{orgId}/attributes"),
     tags=("orgs", "attributes"),
@@ -76,7 +74,7 @@ CAL_CREATE_ORG_ATTRIBUTE = declare(
 
 CAL_GET_ORG_ATTRIBUTE = declare(
     "CAL_GET_ORG_ATTRIBUTE",
-    description="Get one organization attribute (name, slug, type, enabled) by attributeId.",
+    description="Get one organization attribute.",
     params=OrgAttributePath,
     route=Route("GET", "/v2/organizations/{orgId}/attributes/{attributeId}"),
     tags=("orgs", "attributes"),
@@ -90,8 +88,7 @@ class UpdateOrgAttribute(AttributeUpdateFields, OrgAttributePath):
 
 CAL_UPDATE_ORG_ATTRIBUTE = declare(
     "CAL_UPDATE_ORG_ATTRIBUTE",
-    description="Change an organization attribute's name, slug, type or enabled flag; only the fields sent change. "
-    "Manage its options with CAL_CREATE/UPDATE/DELETE_ORG_ATTRIBUTE_OPTION.",
+    description="Partially update an organization attribute, not its options.",
     params=UpdateOrgAttribute,
     route=Route("PATCH", "/v2/organizations/{orgId}/attributes/{attributeId}"),
     tags=("orgs", "attributes"),
@@ -101,8 +98,7 @@ CAL_UPDATE_ORG_ATTRIBUTE = declare(
 
 CAL_DELETE_ORG_ATTRIBUTE = declare(
     "CAL_DELETE_ORG_ATTRIBUTE",
-    description="Permanently delete an organization attribute together with its options. Returns the deleted "
-    "attribute.",
+    description="Permanently delete an organization attribute and its options.",
     params=OrgAttributePath,
     route=Route("DELETE", "/v2/organizations/{orgId}/attributes/{attributeId}"),
     tags=("orgs", "attributes"),
@@ -116,7 +112,7 @@ class CreateOrgAttributeOption(AttributeOptionFields, OrgAttributePath):
 
 CAL_CREATE_ORG_ATTRIBUTE_OPTION = declare(
     "CAL_CREATE_ORG_ATTRIBUTE_OPTION",
-    description="Add a selectable option to an organization attribute. Returns the option and its id.",
+    description="Add a selectable option to an organization attribute.",
     params=CreateOrgAttributeOption,
     route=Route("POST", "/v2/organizations/{orgId}/attributes/{attributeId}/options"),
     tags=("orgs", "attributes"),
@@ -126,8 +122,7 @@ CAL_CREATE_ORG_ATTRIBUTE_OPTION = declare(
 
 CAL_LIST_ORG_ATTRIBUTE_OPTIONS = declare(
     "CAL_LIST_ORG_ATTRIBUTE_OPTIONS",
-    description="List the options of one organization attribute (id, value, slug). Source of optionId and "
-    "attributeOptionId.",
+    description="List the options of one organization attribute, with ids.",
     params=OrgAttributePath,
     route=Route("GET", "/v2/organizations/{orgId}/attributes/{attributeId}/options"),
     tags=("orgs", "attributes"),
@@ -141,7 +136,7 @@ class UpdateOrgAttributeOption(AttributeOptionUpdateFields, OrgAttributeOptionPa
 
 CAL_UPDATE_ORG_ATTRIBUTE_OPTION = declare(
     "CAL_UPDATE_ORG_ATTRIBUTE_OPTION",
-    description="Change an attribute option's value or slug; only the fields sent change. Returns the option.",
+    description="Change an attribute option's value or slug.",
     params=UpdateOrgAttributeOption,
     route=Route("PATCH", "/v2/organizations/{orgId}/attributes/{attributeId}/options/{optionId}"),
     tags=("orgs", "attributes"),
@@ -151,7 +146,7 @@ CAL_UPDATE_ORG_ATTRIBUTE_OPTION = declare(
 
 CAL_DELETE_ORG_ATTRIBUTE_OPTION = declare(
     "CAL_DELETE_ORG_ATTRIBUTE_OPTION",
-    description="Delete one option of an organization attribute. Returns the deleted option.",
+    description="Delete one option of an organization attribute.",
     params=OrgAttributeOptionPath,
     route=Route("DELETE", "/v2/organizations/{orgId}/attributes/{attributeId}/options/{optionId}"),
     tags=("orgs", "attributes"),
@@ -167,8 +162,8 @@ class AssignOrgAttributeOptionToUser(OrgUserPath):
 
 CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER = declare(
     "CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER",
-    description="Set an organization attribute on a user who is an accepted org member: pass attributeOptionId "
-    "for select attributes or value for TEXT/NUMBER ones. Returns the assignment.",
+    description="Set an organization attribute on an accepted member: an option for select types, a value for "
+    "TEXT/NUMBER.",
     params=AssignOrgAttributeOptionToUser,
     route=Route("POST", "/v2/organizations/{orgId}/attributes/options/{userId}"),
     tags=("orgs", "attributes", "users"),
@@ -178,8 +173,7 @@ CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER = declare(
 
 CAL_LIST_ORG_USER_ATTRIBUTE_OPTIONS = declare(
     "CAL_LIST_ORG_USER_ATTRIBUTE_OPTIONS",
-    description="List the attribute options assigned to one organization user (userId from CAL_LIST_ORG_USERS). "
-    "Source of attributeOptionId for CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER.",
+    description="List the attribute options assigned to one organization user.",
     params=OrgUserPath,
     route=Route("GET", "/v2/organizations/{orgId}/attributes/options/{userId}"),
     tags=("orgs", "attributes", "users"),
@@ -193,7 +187,7 @@ class UnassignOrgAttributeOptionFromUser(OrgUserPath):
 
 CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER = declare(
     "CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER",
-    description="Remove one assigned attribute option from an organization user. Returns the removed assignment.",
+    description="Remove an assigned attribute option from an organization user.",
     params=UnassignOrgAttributeOptionFromUser,
     route=Route("DELETE", "/v2/organizations/{orgId}/attributes/options/{userId}/{attributeOptionId}"),
     tags=("orgs", "attributes", "users"),

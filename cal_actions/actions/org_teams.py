@@ -20,8 +20,7 @@ class ListOrgTeams(Page, OrgPath):
 
 CAL_LIST_ORG_TEAMS = declare(
     "CAL_LIST_ORG_TEAMS",
-    description="List every team inside an organization (orgId from CAL_GET_MY_ORGANIZATION_ID), paginated. "
-    "Source of teamId for organization-team actions. Only the ones you belong to: CAL_LIST_MY_ORG_TEAMS.",
+    description="List every team inside an organization, with ids. For only yours use CAL_LIST_MY_ORG_TEAMS.",
     params=ListOrgTeams,
     route=Route("GET", "/v2/organizations/{orgId}/teams"),
     tags=("teams", "orgs"),
@@ -37,8 +36,7 @@ class CreateOrgTeam(TeamCreateFields, OrgPath):
 
 CAL_CREATE_ORG_TEAM = declare(
     "CAL_CREATE_ORG_TEAM",
-    description="Create a team inside an organization (orgId from CAL_GET_MY_ORGANIZATION_ID). Returns the team "
-    "and its id. For a standalone team outside any organization use CAL_CREATE_TEAM.",
+    description="Create a team inside an organization; returns its id.",
     params=CreateOrgTeam,
     route=Route("POST", "/v2/organizations/{orgId}/teams"),
     tags=("teams", "orgs"),
@@ -52,8 +50,7 @@ class ListMyOrgTeams(Page, OrgPath):
 
 CAL_LIST_MY_ORG_TEAMS = declare(
     "CAL_LIST_MY_ORG_TEAMS",
-    description="List only the teams inside an organization that you are a member of, paginated. For every team "
-    "of the organization use CAL_LIST_ORG_TEAMS.",
+    description="List only the organization's teams you belong to.",
     params=ListMyOrgTeams,
     route=Route("GET", "/v2/organizations/{orgId}/teams/me"),
     tags=("teams", "orgs"),
@@ -63,8 +60,7 @@ CAL_LIST_MY_ORG_TEAMS = declare(
 
 CAL_GET_ORG_TEAM = declare(
     "CAL_GET_ORG_TEAM",
-    description="Get one organization team's profile (name, slug, branding, time zone) by orgId and teamId. "
-    "For a standalone team use CAL_GET_TEAM.",
+    description="Get one organization team's profile.",
     params=OrgTeamPath,
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}"),
     tags=("teams", "orgs"),
@@ -78,8 +74,7 @@ class UpdateOrgTeam(TeamUpdateFields, OrgTeamPath):
 
 CAL_UPDATE_ORG_TEAM = declare(
     "CAL_UPDATE_ORG_TEAM",
-    description="Update an organization team's profile; only the fields sent change. Returns the updated team. "
-    "For a standalone team use CAL_UPDATE_TEAM.",
+    description="Partially update an organization team's profile.",
     params=UpdateOrgTeam,
     route=Route("PATCH", "/v2/organizations/{orgId}/teams/{teamId}"),
     tags=("teams", "orgs"),
@@ -89,8 +84,7 @@ CAL_UPDATE_ORG_TEAM = declare(
 
 CAL_DELETE_ORG_TEAM = declare(
     "CAL_DELETE_ORG_TEAM",
-    description="Permanently delete a team inside an organization; its members stay in the organization. "
-    "Returns the deleted team. For a standalone team use CAL_DELETE_TEAM.",
+    description="Permanently delete an organization team; members stay in the organization.",
     params=OrgTeamPath,
     route=Route("DELETE", "/v2/organizations/{orgId}/teams/{teamId}"),
     tags=("teams", "orgs"),
@@ -104,8 +98,7 @@ class ListOrgTeamMemberships(Page, OrgTeamPath):
 
 CAL_LIST_ORG_TEAM_MEMBERSHIPS = declare(
     "CAL_LIST_ORG_TEAM_MEMBERSHIPS",
-    description="List the memberships of a team inside an organization (membership id, userId, role, accepted), "
-    "paginated. For the organization's own memberships use CAL_LIST_ORG_MEMBERSHIPS.",
+    description="List the memberships of a team inside an organization, with ids.",
     params=ListOrgTeamMemberships,
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/memberships"),
     tags=("teams", "orgs", "memberships"),
@@ -119,8 +112,7 @@ class CreateOrgTeamMembership(OrgMembershipCreateFields, OrgTeamPath):
 
 CAL_CREATE_ORG_TEAM_MEMBERSHIP = declare(
     "CAL_CREATE_ORG_TEAM_MEMBERSHIP",
-    description="Add an organization user (userId from CAL_LIST_ORG_USERS) to a team inside the organization "
-    "with a role. Returns the membership. For a standalone team use CAL_CREATE_TEAM_MEMBERSHIP.",
+    description="Add an organization user to a team inside it, with a role.",
     params=CreateOrgTeamMembership,
     route=Route("POST", "/v2/organizations/{orgId}/teams/{teamId}/memberships"),
     tags=("teams", "orgs", "memberships"),
@@ -130,7 +122,7 @@ CAL_CREATE_ORG_TEAM_MEMBERSHIP = declare(
 
 CAL_GET_ORG_TEAM_MEMBERSHIP = declare(
     "CAL_GET_ORG_TEAM_MEMBERSHIP",
-    description="Get one membership of a team inside an organization (userId, role, accepted) by membershipId.",
+    description="Get one membership of an organization team.",
     params=OrgTeamMembershipPath,
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/memberships/{membershipId}"),
     tags=("teams", "orgs", "memberships"),
@@ -144,8 +136,7 @@ class UpdateOrgTeamMembership(MembershipUpdateFields, OrgTeamMembershipPath):
 
 CAL_UPDATE_ORG_TEAM_MEMBERSHIP = declare(
     "CAL_UPDATE_ORG_TEAM_MEMBERSHIP",
-    description="Change an organization team membership's role, accepted state or impersonation setting; only "
-    "the fields sent change. Returns the updated membership.",
+    description="Change an organization team membership's role, acceptance or impersonation.",
     params=UpdateOrgTeamMembership,
     route=Route("PATCH", "/v2/organizations/{orgId}/teams/{teamId}/memberships/{membershipId}"),
     tags=("teams", "orgs", "memberships"),
@@ -155,8 +146,7 @@ CAL_UPDATE_ORG_TEAM_MEMBERSHIP = declare(
 
 CAL_DELETE_ORG_TEAM_MEMBERSHIP = declare(
     "CAL_DELETE_ORG_TEAM_MEMBERSHIP",
-    description="Remove a user from a team inside an organization by deleting the membership; they stay in the "
-    "organization.",
+    description="Remove a user from an organization team; they stay in the organization.",
     params=OrgTeamMembershipPath,
     route=Route("DELETE", "/v2/organizations/{orgId}/teams/{teamId}/memberships/{membershipId}"),
     tags=("teams", "orgs", "memberships"),

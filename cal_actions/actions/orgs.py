@@ -56,8 +56,7 @@ class ListOrgMemberships(Page, OrgPath):
 
 CAL_LIST_ORG_MEMBERSHIPS = declare(
     "CAL_LIST_ORG_MEMBERSHIPS",
-    description="List the memberships of the organization itself (membership id, userId, role, accepted), "
-    "paginated. Source of membershipId. For a team inside the organization use CAL_LIST_ORG_TEAM_MEMBERSHIPS.",
+    description="List the memberships of the organization itself, with ids.",
     params=ListOrgMemberships,
     route=Route("GET", "/v2/organizations/{orgId}/memberships"),
     tags=("orgs", "memberships"),
@@ -71,9 +70,7 @@ class CreateOrgMembership(OrgMembershipCreateFields, OrgPath):
 
 CAL_CREATE_ORG_MEMBERSHIP = declare(
     "CAL_CREATE_ORG_MEMBERSHIP",
-    description="Make an existing user a member of the organization itself with a role. Returns the membership. "
-    "To create a new account in the organization use CAL_CREATE_ORG_USER; for a team inside it "
-    "CAL_CREATE_ORG_TEAM_MEMBERSHIP.",
+    description="Make an existing user a member of the organization itself. For new accounts use CAL_CREATE_ORG_USER.",
     params=CreateOrgMembership,
     route=Route("POST", "/v2/organizations/{orgId}/memberships"),
     tags=("orgs", "memberships"),
@@ -83,7 +80,7 @@ CAL_CREATE_ORG_MEMBERSHIP = declare(
 
 CAL_GET_ORG_MEMBERSHIP = declare(
     "CAL_GET_ORG_MEMBERSHIP",
-    description="Get one membership of the organization itself (userId, role, accepted) by membershipId.",
+    description="Get one membership of the organization itself.",
     params=OrgMembershipPath,
     route=Route("GET", "/v2/organizations/{orgId}/memberships/{membershipId}"),
     tags=("orgs", "memberships"),
@@ -97,9 +94,7 @@ class UpdateOrgMembership(MembershipUpdateFields, OrgMembershipPath):
 
 CAL_UPDATE_ORG_MEMBERSHIP = declare(
     "CAL_UPDATE_ORG_MEMBERSHIP",
-    description="Change an organization membership's role, accepted state or impersonation setting; only the "
-    "fields sent change. Returns the updated membership. For a team inside the organization use "
-    "CAL_UPDATE_ORG_TEAM_MEMBERSHIP.",
+    description="Change an organization membership's role, acceptance or impersonation.",
     params=UpdateOrgMembership,
     route=Route("PATCH", "/v2/organizations/{orgId}/memberships/{membershipId}"),
     tags=("orgs", "memberships"),
@@ -109,8 +104,7 @@ CAL_UPDATE_ORG_MEMBERSHIP = declare(
 
 CAL_DELETE_ORG_MEMBERSHIP = declare(
     "CAL_DELETE_ORG_MEMBERSHIP",
-    description="Remove a user from the organization itself by deleting the membership; the account stays. "
-    "To delete the account use CAL_DELETE_ORG_USER.",
+    description="Remove a user from the organization itself; the account stays.",
     params=OrgMembershipPath,
     route=Route("DELETE", "/v2/organizations/{orgId}/memberships/{membershipId}"),
     tags=("orgs", "memberships"),
@@ -124,8 +118,7 @@ class ListOrgUsers(Page, OrgPath):
 
 CAL_LIST_ORG_USERS = declare(
     "CAL_LIST_ORG_USERS",
-    description="List the users of an organization (id, email, username, profile), paginated, optionally "
-    "filtered by email. Source of userId for organization users, memberships and attributes.",
+    description="List an organization's users with ids, optionally by email.",
     params=ListOrgUsers,
     route=Route("GET", "/v2/organizations/{orgId}/users"),
     tags=("orgs", "users"),
@@ -139,8 +132,7 @@ class CreateOrgUser(OrgUserCreateFields, OrgPath):
 
 CAL_CREATE_ORG_USER = declare(
     "CAL_CREATE_ORG_USER",
-    description="Create a new user account inside an organization with an organization role. Returns the user "
-    "and its id. To add an existing user use CAL_CREATE_ORG_MEMBERSHIP.",
+    description="Create a new user account inside an organization, with a role.",
     params=CreateOrgUser,
     route=Route("POST", "/v2/organizations/{orgId}/users"),
     tags=("orgs", "users"),
@@ -156,8 +148,7 @@ class UpdateOrgUser(OrgUserFields, OrgUserPath):
 
 CAL_UPDATE_ORG_USER = declare(
     "CAL_UPDATE_ORG_USER",
-    description="Update an organization user's profile (email, username, time zone, locale, branding...); only "
-    "the fields sent change. Returns the updated user. For your own profile use CAL_UPDATE_ME.",
+    description="Partially update an organization user's profile.",
     params=UpdateOrgUser,
     route=Route("PATCH", "/v2/organizations/{orgId}/users/{userId}"),
     tags=("orgs", "users"),
@@ -167,8 +158,7 @@ CAL_UPDATE_ORG_USER = declare(
 
 CAL_DELETE_ORG_USER = declare(
     "CAL_DELETE_ORG_USER",
-    description="Permanently delete an organization user's account, not just the membership. To only remove "
-    "them from the organization use CAL_DELETE_ORG_MEMBERSHIP.",
+    description="Permanently delete an organization user's account, not just the membership.",
     params=OrgUserPath,
     route=Route("DELETE", "/v2/organizations/{orgId}/users/{userId}"),
     tags=("orgs", "users"),

@@ -34,8 +34,7 @@ class ListManagedUsers(ClientPath):
 
 CAL_LIST_MANAGED_USERS = declare(
     "CAL_LIST_MANAGED_USERS",
-    description="List the managed users of a platform OAuth client, with ids, emails, names and settings. "
-    "Uses the OAuth client credentials. Organization members are listed by CAL_LIST_ORG_USERS instead.",
+    description="List the managed users of a platform OAuth client.",
     params=ListManagedUsers,
     route=Route("GET", "/v2/oauth-clients/{clientId}/users", auth="platform"),
     tags=("platform", "users"),
@@ -50,8 +49,8 @@ class CreateManagedUser(ProfileFields, ClientPath):
 
 CAL_CREATE_MANAGED_USER = declare(
     "CAL_CREATE_MANAGED_USER",
-    description="Create a managed user under a platform OAuth client. Returns the user plus its accessToken "
-    "(short-lived) and refreshToken: store both. Give timeZone so a Mon-Fri 9:00-17:00 default schedule is made.",
+    description="Create a managed user of a platform OAuth client; store the returned accessToken and refreshToken. "
+    "Give timeZone for a Mon-Fri 9-17 default schedule.",
     params=CreateManagedUser,
     route=Route("POST", "/v2/oauth-clients/{clientId}/users", auth="platform"),
     tags=("platform", "users"),
@@ -61,8 +60,7 @@ CAL_CREATE_MANAGED_USER = declare(
 
 CAL_GET_MANAGED_USER = declare(
     "CAL_GET_MANAGED_USER",
-    description="Get one managed user of a platform OAuth client by id (email, name, time zone, locale, "
-    "default schedule). Uses the OAuth client credentials.",
+    description="Get one managed user of a platform OAuth client.",
     params=ManagedUserPath,
     route=Route("GET", "/v2/oauth-clients/{clientId}/users/{userId}", auth="platform"),
     tags=("platform", "users"),
@@ -76,8 +74,7 @@ class UpdateManagedUser(ProfileUpdateFields, ManagedUserPath):
 
 CAL_UPDATE_MANAGED_USER = declare(
     "CAL_UPDATE_MANAGED_USER",
-    description="Update a managed user's profile with the OAuth client credentials; only the fields sent change. "
-    "Returns the updated user. The user itself (with its access token) can use CAL_UPDATE_ME.",
+    description="Partially update a managed user's profile with OAuth client credentials.",
     params=UpdateManagedUser,
     route=Route("PATCH", "/v2/oauth-clients/{clientId}/users/{userId}", auth="platform"),
     tags=("platform", "users"),
@@ -87,7 +84,7 @@ CAL_UPDATE_MANAGED_USER = declare(
 
 CAL_DELETE_MANAGED_USER = declare(
     "CAL_DELETE_MANAGED_USER",
-    description="Delete a managed user of a platform OAuth client. Returns the deleted user.",
+    description="Delete a managed user of a platform OAuth client.",
     params=ManagedUserPath,
     route=Route("DELETE", "/v2/oauth-clients/{clientId}/users/{userId}", auth="platform"),
     tags=("platform", "users"),
@@ -97,9 +94,8 @@ CAL_DELETE_MANAGED_USER = declare(
 
 CAL_FORCE_REFRESH_MANAGED_USER_TOKENS = declare(
     "CAL_FORCE_REFRESH_MANAGED_USER_TOKENS",
-    description="Issue a managed user new access and refresh tokens with the OAuth client credentials, when its "
-    "tokens are lost. Invalidates the current tokens. With a valid refresh token use "
-    "CAL_REFRESH_MANAGED_USER_TOKENS instead.",
+    description="Issue a managed user new tokens with client credentials when its tokens are lost; old ones stop "
+    "working.",
     params=ManagedUserPath,
     route=Route("POST", "/v2/oauth-clients/{clientId}/users/{userId}/force-refresh", auth="platform"),
     tags=("platform", "users"),
@@ -114,8 +110,7 @@ class RefreshManagedUserTokens(ClientPath):
 
 CAL_REFRESH_MANAGED_USER_TOKENS = declare(
     "CAL_REFRESH_MANAGED_USER_TOKENS",
-    description="Exchange a managed user's refresh token for a new accessToken and refreshToken (the old refresh "
-    "token stops working: store both). Needs only the client secret. Use when the access token has expired.",
+    description="Exchange a managed user's refresh token for new access and refresh tokens; store both.",
     params=RefreshManagedUserTokens,
     route=Route("POST", "/v2/oauth/{clientId}/refresh", auth="client_secret"),
     tags=("platform", "users"),
@@ -132,8 +127,7 @@ class CreateOAuthClientWebhook(WebhookCreateFields, ClientPath):
 
 CAL_CREATE_OAUTH_CLIENT_WEBHOOK = declare(
     "CAL_CREATE_OAUTH_CLIENT_WEBHOOK",
-    description="Create a webhook on a platform OAuth client; it fires on the chosen triggers for all the client's "
-    "managed users. Uses the OAuth client credentials. Returns the webhook with its id.",
+    description="Create a webhook on a platform OAuth client, firing for all its managed users.",
     params=CreateOAuthClientWebhook,
     route=Route("POST", "/v2/oauth-clients/{clientId}/webhooks", auth="platform"),
     tags=("platform", "webhooks"),
@@ -147,8 +141,7 @@ class ListOAuthClientWebhooks(Page, ClientPath):
 
 CAL_LIST_OAUTH_CLIENT_WEBHOOKS = declare(
     "CAL_LIST_OAUTH_CLIENT_WEBHOOKS",
-    description="List the webhooks of a platform OAuth client (not user, event-type or organization ones), "
-    "with ids, subscriber URLs and triggers.",
+    description="List the webhooks of a platform OAuth client.",
     params=ListOAuthClientWebhooks,
     route=Route("GET", "/v2/oauth-clients/{clientId}/webhooks", auth="platform"),
     tags=("platform", "webhooks"),
@@ -158,7 +151,7 @@ CAL_LIST_OAUTH_CLIENT_WEBHOOKS = declare(
 
 CAL_GET_OAUTH_CLIENT_WEBHOOK = declare(
     "CAL_GET_OAUTH_CLIENT_WEBHOOK",
-    description="Get one webhook of a platform OAuth client by id.",
+    description="Get one webhook of a platform OAuth client.",
     params=OAuthClientWebhookPath,
     route=Route("GET", "/v2/oauth-clients/{clientId}/webhooks/{webhookId}", auth="platform"),
     tags=("platform", "webhooks"),
@@ -172,8 +165,7 @@ class UpdateOAuthClientWebhook(WebhookUpdateFields, OAuthClientWebhookPath):
 
 CAL_UPDATE_OAUTH_CLIENT_WEBHOOK = declare(
     "CAL_UPDATE_OAUTH_CLIENT_WEBHOOK",
-    description="Change a webhook of a platform OAuth client; only the fields sent change. "
-    "Returns the updated webhook.",
+    description="Partially update a webhook of a platform OAuth client.",
     params=UpdateOAuthClientWebhook,
     route=Route("PATCH", "/v2/oauth-clients/{clientId}/webhooks/{webhookId}", auth="platform"),
     tags=("platform", "webhooks"),
@@ -182,8 +174,7 @@ CAL_UPDATE_OAUTH_CLIENT_WEBHOOK = declare(
 
 CAL_DELETE_OAUTH_CLIENT_WEBHOOK = declare(
     "CAL_DELETE_OAUTH_CLIENT_WEBHOOK",
-    description="Delete one webhook of a platform OAuth client. "
-    "To remove all of them use CAL_DELETE_ALL_OAUTH_CLIENT_WEBHOOKS.",
+    description="Delete one webhook of a platform OAuth client.",
     params=OAuthClientWebhookPath,
     route=Route("DELETE", "/v2/oauth-clients/{clientId}/webhooks/{webhookId}", auth="platform"),
     tags=("platform", "webhooks"),
@@ -193,7 +184,7 @@ CAL_DELETE_OAUTH_CLIENT_WEBHOOK = declare(
 
 CAL_DELETE_ALL_OAUTH_CLIENT_WEBHOOKS = declare(
     "CAL_DELETE_ALL_OAUTH_CLIENT_WEBHOOKS",
-    description="Delete every webhook of a platform OAuth client at once; returns a confirmation message.",
+    description="Delete every webhook of a platform OAuth client.",
     params=ClientPath,
     route=Route("DELETE", "/v2/oauth-clients/{clientId}/webhooks", auth="platform"),
     tags=("platform", "webhooks"),
@@ -205,8 +196,7 @@ CAL_DELETE_ALL_OAUTH_CLIENT_WEBHOOKS = declare(
 # Spec: declares no credentials; the controller has no guard, so the route is public.
 CAL_VERIFY_OAUTH_CLIENT = declare(
     "CAL_VERIFY_OAUTH_CLIENT",
-    description="Legacy: check that an OAuth client id exists; returns its clientId, organizationId and name, "
-    "401 if unknown. The route was removed from the current API.",
+    description="Legacy, route removed: check that an OAuth client id exists.",
     params=ClientPath,
     route=Route("GET", "/v2/provider/{clientId}", auth="none"),
     tags=("platform", "legacy"),
@@ -217,8 +207,7 @@ CAL_VERIFY_OAUTH_CLIENT = declare(
 # Spec: declares no credentials; the controller checks the bearer access token (ApiAuthGuard).
 CAL_VERIFY_PROVIDER_ACCESS_TOKEN = declare(
     "CAL_VERIFY_PROVIDER_ACCESS_TOKEN",
-    description="Legacy: check that the bearer access token (e.g. a managed user's) is valid; returns status "
-    "success, or 401. The route was removed from the current API.",
+    description="Legacy, route removed: check that a bearer access token is valid.",
     params=ClientPath,
     route=Route("GET", "/v2/provider/{clientId}/access-token"),
     tags=("platform", "legacy"),

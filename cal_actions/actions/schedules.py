@@ -63,10 +63,7 @@ class CreateSchedule(ScheduleFields):
 
 CAL_CREATE_SCHEDULE = declare(
     "CAL_CREATE_SCHEDULE",
-    description=(
-        "Create an availability schedule (weekly hours plus date overrides) for the authenticated user; "
-        "returns it with its id. For another organization user use CAL_CREATE_ORG_USER_SCHEDULE."
-    ),
+    description=("Create one of your availability schedules (weekly hours, date overrides)."),
     params=CreateSchedule,
     route=Route("POST", "/v2/schedules", version=SCHEDULES_VERSION),
     tags=("schedules",),
@@ -75,10 +72,7 @@ CAL_CREATE_SCHEDULE = declare(
 
 CAL_LIST_SCHEDULES = declare(
     "CAL_LIST_SCHEDULES",
-    description=(
-        "List the authenticated user's own schedules with their hours, overrides and time zone. "
-        "Organization admins: CAL_LIST_ORG_SCHEDULES or CAL_LIST_ORG_USER_SCHEDULES."
-    ),
+    description=("List your own availability schedules."),
     params=NoParams,
     route=Route("GET", "/v2/schedules", version=SCHEDULES_VERSION),
     tags=("schedules",),
@@ -87,9 +81,7 @@ CAL_LIST_SCHEDULES = declare(
 
 CAL_GET_DEFAULT_SCHEDULE = declare(
     "CAL_GET_DEFAULT_SCHEDULE",
-    description=(
-        "Get the authenticated user's default schedule, the one used by event types that have no schedule of their own."
-    ),
+    description=("Get your default schedule, used by event types without their own."),
     params=NoParams,
     route=Route("GET", "/v2/schedules/default", version=SCHEDULES_VERSION),
     tags=("schedules",),
@@ -99,10 +91,7 @@ CAL_GET_DEFAULT_SCHEDULE = declare(
 
 CAL_GET_SCHEDULE = declare(
     "CAL_GET_SCHEDULE",
-    description=(
-        "Get one of the authenticated user's schedules by id: name, time zone, weekly hours, overrides. "
-        "For an organization user's schedule use CAL_GET_ORG_USER_SCHEDULE."
-    ),
+    description=("Get one of your schedules: time zone, weekly hours, overrides."),
     params=ScheduleId,
     route=Route("GET", "/v2/schedules/{scheduleId}", version=SCHEDULES_VERSION),
     tags=("schedules",),
@@ -117,10 +106,7 @@ class UpdateSchedule(ScheduleUpdateFields, ScheduleId):
 
 CAL_UPDATE_SCHEDULE = declare(
     "CAL_UPDATE_SCHEDULE",
-    description=(
-        "Change one of the authenticated user's schedules; send only the fields to change. "
-        "Returns the updated schedule. Organization users: CAL_UPDATE_ORG_USER_SCHEDULE."
-    ),
+    description=("Partially update one of your schedules."),
     params=UpdateSchedule,
     route=Route("PATCH", "/v2/schedules/{scheduleId}", version=SCHEDULES_VERSION),
     tags=("schedules",),
@@ -130,7 +116,7 @@ CAL_UPDATE_SCHEDULE = declare(
 
 CAL_DELETE_SCHEDULE = declare(
     "CAL_DELETE_SCHEDULE",
-    description="Permanently delete one of the authenticated user's schedules.",
+    description="Permanently delete one of your schedules.",
     params=ScheduleId,
     route=Route("DELETE", "/v2/schedules/{scheduleId}", version=SCHEDULES_VERSION),
     tags=("schedules",),
@@ -145,10 +131,7 @@ class ListOrgSchedules(OrgPath):
 
 CAL_LIST_ORG_SCHEDULES = declare(
     "CAL_LIST_ORG_SCHEDULES",
-    description=(
-        "List the schedules of every user in an organization (admin), paged with take/skip. "
-        "For one user use CAL_LIST_ORG_USER_SCHEDULES."
-    ),
+    description=("List the schedules of every user in an organization (admin)."),
     params=ListOrgSchedules,
     route=Route("GET", "/v2/organizations/{orgId}/schedules"),
     tags=("schedules", "orgs"),
@@ -162,10 +145,7 @@ class CreateOrgUserSchedule(ScheduleFields, OrgUserPath):
 
 CAL_CREATE_ORG_USER_SCHEDULE = declare(
     "CAL_CREATE_ORG_USER_SCHEDULE",
-    description=(
-        "Create a schedule for a user of an organization (admin); returns it with its id. "
-        "For your own schedules use CAL_CREATE_SCHEDULE."
-    ),
+    description=("Create a schedule for an organization user (admin)."),
     params=CreateOrgUserSchedule,
     route=Route("POST", "/v2/organizations/{orgId}/users/{userId}/schedules"),
     tags=("schedules", "orgs"),
@@ -175,7 +155,7 @@ CAL_CREATE_ORG_USER_SCHEDULE = declare(
 
 CAL_LIST_ORG_USER_SCHEDULES = declare(
     "CAL_LIST_ORG_USER_SCHEDULES",
-    description="List all schedules of one organization user (admin), with hours, overrides and time zone.",
+    description="List all schedules of one organization user (admin).",
     params=OrgUserPath,
     route=Route("GET", "/v2/organizations/{orgId}/users/{userId}/schedules"),
     tags=("schedules", "orgs"),
@@ -185,7 +165,7 @@ CAL_LIST_ORG_USER_SCHEDULES = declare(
 
 CAL_GET_ORG_USER_SCHEDULE = declare(
     "CAL_GET_ORG_USER_SCHEDULE",
-    description="Get one schedule of an organization user (admin) by id.",
+    description="Get one schedule of an organization user (admin).",
     params=OrgUserSchedule,
     route=Route("GET", "/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}"),
     tags=("schedules", "orgs"),
@@ -199,10 +179,7 @@ class UpdateOrgUserSchedule(ScheduleUpdateFields, OrgUserSchedule):
 
 CAL_UPDATE_ORG_USER_SCHEDULE = declare(
     "CAL_UPDATE_ORG_USER_SCHEDULE",
-    description=(
-        "Change a schedule of an organization user (admin); send only the fields to change. "
-        "Returns the updated schedule."
-    ),
+    description=("Partially update an organization user's schedule (admin)."),
     params=UpdateOrgUserSchedule,
     route=Route("PATCH", "/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}"),
     tags=("schedules", "orgs"),
@@ -212,7 +189,7 @@ CAL_UPDATE_ORG_USER_SCHEDULE = declare(
 
 CAL_DELETE_ORG_USER_SCHEDULE = declare(
     "CAL_DELETE_ORG_USER_SCHEDULE",
-    description="Permanently delete a schedule of an organization user (admin).",
+    description="Permanently delete an organization user's schedule (admin).",
     params=OrgUserSchedule,
     route=Route("DELETE", "/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}"),
     tags=("schedules", "orgs"),
@@ -227,10 +204,7 @@ class ListOrgTeamUserSchedules(OrgPath):
 
 CAL_LIST_ORG_TEAM_USER_SCHEDULES = declare(
     "CAL_LIST_ORG_TEAM_USER_SCHEDULES",
-    description=(
-        "List the schedules of one member of an organization team. "
-        "Outside a team context use CAL_LIST_ORG_USER_SCHEDULES."
-    ),
+    description=("List the schedules of one member of an organization team."),
     params=ListOrgTeamUserSchedules,
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/users/{userId}/schedules"),
     tags=("schedules", "orgs", "teams"),

@@ -34,9 +34,7 @@ class ListAvailableSlots(Params):
 
 CAL_LIST_AVAILABLE_SLOTS = declare(
     "CAL_LIST_AVAILABLE_SLOTS",
-    description="Find the free times of an event type between start and end, grouped by date. Identify it by "
-    "eventTypeId, or eventTypeSlug with username or teamSlug. Use before CAL_CREATE_BOOKING, "
-    "CAL_RESCHEDULE_BOOKING or CAL_RESERVE_SLOT.",
+    description="Find an event type's free times between start and end, by date; use before booking or rescheduling.",
     params=ListAvailableSlots,
     route=Route("GET", "/v2/slots", version=SLOTS_VERSION),
     tags=TAGS,
@@ -53,8 +51,7 @@ class ReserveSlot(Params):
 
 CAL_RESERVE_SLOT = declare(
     "CAL_RESERVE_SLOT",
-    description="Hold a free slot for a few minutes so nobody else books it while you collect details, then book "
-    "it with CAL_CREATE_BOOKING. Returns reservationUid and reservationUntil.",
+    description="Hold a free slot for a few minutes while collecting booking details; returns reservationUid.",
     params=ReserveSlot,
     route=Route("POST", "/v2/slots/reservations", version=SLOTS_VERSION),
     tags=TAGS,
@@ -68,8 +65,7 @@ class DeleteSlotReservation(Params):
 
 CAL_DELETE_SLOT_RESERVATION = declare(
     "CAL_DELETE_SLOT_RESERVATION",
-    description="Release a hold made with CAL_RESERVE_SLOT so the slot is free again. Bookings are not touched: "
-    "to cancel one, use CAL_CANCEL_BOOKING.",
+    description="Release a slot hold; bookings are not touched.",
     params=DeleteSlotReservation,
     route=Route("DELETE", "/v2/slots/reservations/{uid}", version=SLOTS_VERSION),
     tags=TAGS,

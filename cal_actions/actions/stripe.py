@@ -10,10 +10,7 @@ from cal_actions.actions.calendars import OAuthCallback
 
 CAL_GET_STRIPE_CONNECT_URL = declare(
     "CAL_GET_STRIPE_CONNECT_URL",
-    description=(
-        "Get the Stripe OAuth URL (authUrl) that connects the authenticated user's Stripe account, needed for "
-        "paid event types; send the user there."
-    ),
+    description=("Get the OAuth URL connecting your Stripe account, for paid event types."),
     params=NoParams,
     route=Route("GET", "/v2/stripe/connect"),
     tags=("stripe",),
@@ -22,10 +19,7 @@ CAL_GET_STRIPE_CONNECT_URL = declare(
 
 CAL_SAVE_STRIPE_CREDENTIALS = declare(
     "CAL_SAVE_STRIPE_CREDENTIALS",
-    description=(
-        "OAuth callback of CAL_GET_STRIPE_CONNECT_URL: stores the Stripe credentials from Stripe's redirect. "
-        "Normally reached by the user's browser, not called directly."
-    ),
+    description=("OAuth callback storing Stripe credentials; normally reached by the browser."),
     params=OAuthCallback,
     route=Route("GET", "/v2/stripe/save"),
     tags=("stripe",),
@@ -35,10 +29,7 @@ CAL_SAVE_STRIPE_CREDENTIALS = declare(
 
 CAL_CHECK_STRIPE_CONNECTION = declare(
     "CAL_CHECK_STRIPE_CONNECTION",
-    description=(
-        "Check whether the authenticated user's Stripe account is connected and usable. "
-        "For an organization team: CAL_CHECK_TEAM_STRIPE_CONNECTION."
-    ),
+    description=("Check whether your own Stripe account is connected and usable."),
     params=NoParams,
     route=Route("GET", "/v2/stripe/check"),
     tags=("stripe",),
@@ -54,10 +45,7 @@ class CheckTeamStripeConnection(OrgPath):
 # organization, hence the extra orgId.
 CAL_CHECK_TEAM_STRIPE_CONNECTION = declare(
     "CAL_CHECK_TEAM_STRIPE_CONNECTION",
-    description=(
-        "Check whether an organization team has a connected, usable Stripe account. "
-        "For the authenticated user's own account: CAL_CHECK_STRIPE_CONNECTION."
-    ),
+    description=("Check whether an organization team's Stripe account is connected and usable."),
     params=CheckTeamStripeConnection,
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/stripe/check"),
     tags=("stripe", "teams", "orgs"),

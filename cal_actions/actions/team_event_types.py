@@ -81,8 +81,7 @@ class CreateTeamEventType(TeamEventTypeFields, TeamPath):
 
 CAL_CREATE_TEAM_EVENT_TYPE = declare(
     "CAL_CREATE_TEAM_EVENT_TYPE",
-    description="Create an event type owned by a team, with a scheduling type and hosts; returns it with its id. "
-    "Teams inside an organization: CAL_CREATE_ORG_TEAM_EVENT_TYPE; personal: CAL_CREATE_EVENT_TYPE.",
+    description="Create a standalone team's event type with hosts and scheduling type.",
     params=CreateTeamEventType,
     route=Route("POST", "/v2/teams/{teamId}/event-types"),
     tags=TEAM_TAGS,
@@ -95,8 +94,7 @@ class ListTeamEventTypes(TeamPath):
 
 CAL_LIST_TEAM_EVENT_TYPES = declare(
     "CAL_LIST_TEAM_EVENT_TYPES",
-    description="List a team's event types (or the one matching eventSlug) with their ids and hosts. "
-    "Organization teams: CAL_LIST_ORG_TEAM_EVENT_TYPES; personal: CAL_LIST_EVENT_TYPES.",
+    description="List a standalone team's event types with ids and hosts.",
     params=ListTeamEventTypes,
     route=Route("GET", "/v2/teams/{teamId}/event-types"),
     tags=TEAM_TAGS,
@@ -106,7 +104,7 @@ CAL_LIST_TEAM_EVENT_TYPES = declare(
 
 CAL_GET_TEAM_EVENT_TYPE = declare(
     "CAL_GET_TEAM_EVENT_TYPE",
-    description="Get one team event type with its hosts and settings. Organization teams: CAL_GET_ORG_TEAM_EVENT_TYPE.",
+    description="Get one standalone team event type with hosts and settings.",
     params=TeamEventTypeId,
     route=Route("GET", "/v2/teams/{teamId}/event-types/{eventTypeId}"),
     tags=TEAM_TAGS,
@@ -120,8 +118,7 @@ class UpdateTeamEventType(TeamEventTypeUpdateFields, TeamEventTypeId):
 
 CAL_UPDATE_TEAM_EVENT_TYPE = declare(
     "CAL_UPDATE_TEAM_EVENT_TYPE",
-    description="Change a team event type's settings or hosts; only the fields you pass change. "
-    "Organization teams: CAL_UPDATE_ORG_TEAM_EVENT_TYPE.",
+    description="Partially update a standalone team event type's settings or hosts.",
     params=UpdateTeamEventType,
     route=Route("PATCH", "/v2/teams/{teamId}/event-types/{eventTypeId}"),
     tags=TEAM_TAGS,
@@ -130,7 +127,7 @@ CAL_UPDATE_TEAM_EVENT_TYPE = declare(
 
 CAL_DELETE_TEAM_EVENT_TYPE = declare(
     "CAL_DELETE_TEAM_EVENT_TYPE",
-    description="Permanently delete a team event type. Organization teams: CAL_DELETE_ORG_TEAM_EVENT_TYPE.",
+    description="Permanently delete a standalone team event type.",
     params=TeamEventTypeId,
     route=Route("DELETE", "/v2/teams/{teamId}/event-types/{eventTypeId}"),
     tags=TEAM_TAGS,
@@ -145,8 +142,7 @@ class CreateTeamEventTypePhoneCall(PhoneCallFields, TeamEventTypeId):
 # Spec: the operation also lists an orgId path parameter that its path does not contain; left out.
 CAL_CREATE_TEAM_EVENT_TYPE_PHONE_CALL = declare(
     "CAL_CREATE_TEAM_EVENT_TYPE_PHONE_CALL",
-    description="Have the Cal.ai agent phone numberToCall now about a team event type (e.g. to book or check in). "
-    "Organization teams: CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL.",
+    description="Have the Cal.ai agent phone someone now about a standalone team's event type.",
     params=CreateTeamEventTypePhoneCall,
     route=Route("POST", "/v2/teams/{teamId}/event-types/{eventTypeId}/create-phone-call"),
     tags=TEAM_TAGS,
@@ -160,8 +156,7 @@ class CreateOrgTeamEventType(TeamEventTypeFields, OrgTeamPath):
 
 CAL_CREATE_ORG_TEAM_EVENT_TYPE = declare(
     "CAL_CREATE_ORG_TEAM_EVENT_TYPE",
-    description="Create an event type for a team inside an organization, with a scheduling type and hosts; returns "
-    "it with its id. Teams outside organizations: CAL_CREATE_TEAM_EVENT_TYPE.",
+    description="Create an organization team's event type with hosts and scheduling type.",
     params=CreateOrgTeamEventType,
     route=Route("POST", "/v2/organizations/{orgId}/teams/{teamId}/event-types"),
     tags=ORG_TEAM_TAGS,
@@ -175,8 +170,7 @@ class ListOrgTeamEventTypes(OrgTeamPath):
 
 CAL_LIST_ORG_TEAM_EVENT_TYPES = declare(
     "CAL_LIST_ORG_TEAM_EVENT_TYPES",
-    description="List the event types of one organization team (or the one matching eventSlug). All teams at once: "
-    "CAL_LIST_ORG_TEAMS_EVENT_TYPES; teams outside organizations: CAL_LIST_TEAM_EVENT_TYPES.",
+    description="List one organization team's event types with ids.",
     params=ListOrgTeamEventTypes,
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/event-types"),
     tags=ORG_TEAM_TAGS,
@@ -186,8 +180,7 @@ CAL_LIST_ORG_TEAM_EVENT_TYPES = declare(
 
 CAL_GET_ORG_TEAM_EVENT_TYPE = declare(
     "CAL_GET_ORG_TEAM_EVENT_TYPE",
-    description="Get one event type of an organization team with its hosts and settings. Teams outside "
-    "organizations: CAL_GET_TEAM_EVENT_TYPE.",
+    description="Get one organization team event type with hosts and settings.",
     params=OrgTeamEventTypeId,
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}"),
     tags=ORG_TEAM_TAGS,
@@ -201,8 +194,7 @@ class UpdateOrgTeamEventType(TeamEventTypeUpdateFields, OrgTeamEventTypeId):
 
 CAL_UPDATE_ORG_TEAM_EVENT_TYPE = declare(
     "CAL_UPDATE_ORG_TEAM_EVENT_TYPE",
-    description="Change an organization team event type's settings or hosts; only the fields you pass change. "
-    "Teams outside organizations: CAL_UPDATE_TEAM_EVENT_TYPE.",
+    description="Partially update an organization team event type's settings or hosts.",
     params=UpdateOrgTeamEventType,
     route=Route("PATCH", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}"),
     tags=ORG_TEAM_TAGS,
@@ -211,8 +203,7 @@ CAL_UPDATE_ORG_TEAM_EVENT_TYPE = declare(
 
 CAL_DELETE_ORG_TEAM_EVENT_TYPE = declare(
     "CAL_DELETE_ORG_TEAM_EVENT_TYPE",
-    description="Permanently delete an event type of an organization team. Teams outside organizations: "
-    "CAL_DELETE_TEAM_EVENT_TYPE.",
+    description="Permanently delete an organization team event type.",
     params=OrgTeamEventTypeId,
     route=Route("DELETE", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}"),
     tags=ORG_TEAM_TAGS,
@@ -225,8 +216,7 @@ class CreateOrgTeamEventTypePhoneCall(PhoneCallFields, OrgTeamEventTypeId):
 
 CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL = declare(
     "CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL",
-    description="Have the Cal.ai agent phone numberToCall now about an organization team's event type (e.g. to book "
-    "or check in). Teams outside organizations: CAL_CREATE_TEAM_EVENT_TYPE_PHONE_CALL.",
+    description="Have the Cal.ai agent phone someone now about an organization team's event type.",
     params=CreateOrgTeamEventTypePhoneCall,
     route=Route("POST", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}/create-phone-call"),
     tags=ORG_TEAM_TAGS,
@@ -242,8 +232,7 @@ class ListOrgTeamsEventTypes(Params):
 
 CAL_LIST_ORG_TEAMS_EVENT_TYPES = declare(
     "CAL_LIST_ORG_TEAMS_EVENT_TYPES",
-    description="List the event types of every team in an organization, paged. One team only: "
-    "CAL_LIST_ORG_TEAM_EVENT_TYPES.",
+    description="List the event types of every team in an organization.",
     params=ListOrgTeamsEventTypes,
     route=Route("GET", "/v2/organizations/{orgId}/teams/event-types"),
     tags=ORG_TEAM_TAGS,

@@ -78,8 +78,8 @@ class TeamMembershipPath(TeamPath):
 
 CAL_CREATE_TEAM = declare(
     "CAL_CREATE_TEAM",
-    description="Create a standalone team (outside any organization) with you as owner. Returns the team and its "
-    "id, or a payment link if billing is required. For a team inside an organization use CAL_CREATE_ORG_TEAM.",
+    description="Create a standalone team (outside any organization) with you as owner; may return a payment link "
+    "instead.",
     params=TeamCreateFields,
     route=Route("POST", "/v2/teams"),
     tags=("teams",),
@@ -89,8 +89,7 @@ CAL_CREATE_TEAM = declare(
 
 CAL_LIST_TEAMS = declare(
     "CAL_LIST_TEAMS",
-    description="List the teams you are a member of, with ids, names, slugs and profiles. Source of teamId for "
-    "standalone-team actions; for teams inside an organization use CAL_LIST_ORG_TEAMS or CAL_LIST_MY_ORG_TEAMS.",
+    description="List the standalone teams you belong to, with ids.",
     params=NoParams,
     route=Route("GET", "/v2/teams"),
     tags=("teams",),
@@ -100,8 +99,7 @@ CAL_LIST_TEAMS = declare(
 
 CAL_GET_TEAM = declare(
     "CAL_GET_TEAM",
-    description="Get one standalone team's profile (name, slug, branding, time zone) by teamId; you must be a "
-    "member. For a team inside an organization use CAL_GET_ORG_TEAM.",
+    description="Get one standalone team's profile.",
     params=TeamPath,
     route=Route("GET", "/v2/teams/{teamId}"),
     tags=("teams",),
@@ -115,8 +113,7 @@ class UpdateTeam(TeamUpdateFields, TeamPath):
 
 CAL_UPDATE_TEAM = declare(
     "CAL_UPDATE_TEAM",
-    description="Update a standalone team's profile (owner only); only the fields sent change. Returns the "
-    "updated team. For a team inside an organization use CAL_UPDATE_ORG_TEAM.",
+    description="Partially update a standalone team's profile (owner only).",
     params=UpdateTeam,
     route=Route("PATCH", "/v2/teams/{teamId}"),
     tags=("teams",),
@@ -126,8 +123,7 @@ CAL_UPDATE_TEAM = declare(
 
 CAL_DELETE_TEAM = declare(
     "CAL_DELETE_TEAM",
-    description="Permanently delete a standalone team (owner only). Returns the deleted team. For a team inside "
-    "an organization use CAL_DELETE_ORG_TEAM.",
+    description="Permanently delete a standalone team (owner only).",
     params=TeamPath,
     route=Route("DELETE", "/v2/teams/{teamId}"),
     tags=("teams",),
@@ -141,9 +137,7 @@ class CreateTeamMembership(MembershipCreateFields, TeamPath):
 
 CAL_CREATE_TEAM_MEMBERSHIP = declare(
     "CAL_CREATE_TEAM_MEMBERSHIP",
-    description="Add a user to a standalone team with a role (default MEMBER). Returns the membership and its id. "
-    "For a team inside an organization use CAL_CREATE_ORG_TEAM_MEMBERSHIP; for the organization itself "
-    "CAL_CREATE_ORG_MEMBERSHIP.",
+    description="Add a user to a standalone team with a role.",
     params=CreateTeamMembership,
     route=Route("POST", "/v2/teams/{teamId}/memberships"),
     tags=("teams", "memberships"),
@@ -157,8 +151,7 @@ class ListTeamMemberships(Page, TeamPath):
 
 CAL_LIST_TEAM_MEMBERSHIPS = declare(
     "CAL_LIST_TEAM_MEMBERSHIPS",
-    description="List a standalone team's memberships (membership id, userId, role, accepted), paginated. Source "
-    "of membershipId. For organization teams use CAL_LIST_ORG_TEAM_MEMBERSHIPS.",
+    description="List a standalone team's memberships with ids.",
     params=ListTeamMemberships,
     route=Route("GET", "/v2/teams/{teamId}/memberships"),
     tags=("teams", "memberships"),
@@ -168,7 +161,7 @@ CAL_LIST_TEAM_MEMBERSHIPS = declare(
 
 CAL_GET_TEAM_MEMBERSHIP = declare(
     "CAL_GET_TEAM_MEMBERSHIP",
-    description="Get one membership of a standalone team (userId, role, accepted) by membershipId.",
+    description="Get one membership of a standalone team.",
     params=TeamMembershipPath,
     route=Route("GET", "/v2/teams/{teamId}/memberships/{membershipId}"),
     tags=("teams", "memberships"),
@@ -182,8 +175,7 @@ class UpdateTeamMembership(MembershipUpdateFields, TeamMembershipPath):
 
 CAL_UPDATE_TEAM_MEMBERSHIP = declare(
     "CAL_UPDATE_TEAM_MEMBERSHIP",
-    description="Change a standalone team membership's role, accepted state or impersonation setting; only the "
-    "fields sent change. Returns the updated membership.",
+    description="Change a standalone team membership's role, acceptance or impersonation.",
     params=UpdateTeamMembership,
     route=Route("PATCH", "/v2/teams/{teamId}/memberships/{membershipId}"),
     tags=("teams", "memberships"),
@@ -193,7 +185,7 @@ CAL_UPDATE_TEAM_MEMBERSHIP = declare(
 
 CAL_DELETE_TEAM_MEMBERSHIP = declare(
     "CAL_DELETE_TEAM_MEMBERSHIP",
-    description="Remove a user from a standalone team by deleting their membership; the user account stays.",
+    description="Remove a user from a standalone team; the account stays.",
     params=TeamMembershipPath,
     route=Route("DELETE", "/v2/teams/{teamId}/memberships/{membershipId}"),
     tags=("teams", "memberships"),

@@ -70,8 +70,7 @@ class OrgWebhookPath(OrgPath):
 
 CAL_CREATE_WEBHOOK = declare(
     "CAL_CREATE_WEBHOOK",
-    description="Create a webhook owned by the authenticated user; it fires on the chosen triggers for all their "
-    "event types. Returns the webhook with its id. For one event type only use CAL_CREATE_EVENT_TYPE_WEBHOOK.",
+    description="Create your own webhook, firing for all your event types.",
     params=WebhookCreateFields,
     route=Route("POST", "/v2/webhooks"),
     tags=("webhooks",),
@@ -81,8 +80,7 @@ CAL_CREATE_WEBHOOK = declare(
 
 CAL_LIST_WEBHOOKS = declare(
     "CAL_LIST_WEBHOOKS",
-    description="List the authenticated user's own webhooks (not event-type, organization or OAuth-client ones), "
-    "with ids, subscriber URLs, triggers and active state.",
+    description="List your own webhooks (not event-type, organization or OAuth-client ones).",
     params=Page,
     route=Route("GET", "/v2/webhooks"),
     tags=("webhooks",),
@@ -92,7 +90,7 @@ CAL_LIST_WEBHOOKS = declare(
 
 CAL_GET_WEBHOOK = declare(
     "CAL_GET_WEBHOOK",
-    description="Get one of the authenticated user's own webhooks by id.",
+    description="Get one of your own webhooks.",
     params=UserWebhookPath,
     route=Route("GET", "/v2/webhooks/{webhookId}"),
     tags=("webhooks",),
@@ -106,8 +104,7 @@ class UpdateWebhook(WebhookUpdateFields, UserWebhookPath):
 
 CAL_UPDATE_WEBHOOK = declare(
     "CAL_UPDATE_WEBHOOK",
-    description="Change one of the authenticated user's own webhooks (URL, triggers, active, template, secret); "
-    "only the fields sent change. Returns the updated webhook.",
+    description="Partially update one of your own webhooks.",
     params=UpdateWebhook,
     route=Route("PATCH", "/v2/webhooks/{webhookId}"),
     tags=("webhooks",),
@@ -117,7 +114,7 @@ CAL_UPDATE_WEBHOOK = declare(
 
 CAL_DELETE_WEBHOOK = declare(
     "CAL_DELETE_WEBHOOK",
-    description="Delete one of the authenticated user's own webhooks. Returns the deleted webhook.",
+    description="Delete one of your own webhooks.",
     params=UserWebhookPath,
     route=Route("DELETE", "/v2/webhooks/{webhookId}"),
     tags=("webhooks",),
@@ -134,8 +131,7 @@ class CreateEventTypeWebhook(WebhookCreateFields, EventTypePath):
 
 CAL_CREATE_EVENT_TYPE_WEBHOOK = declare(
     "CAL_CREATE_EVENT_TYPE_WEBHOOK",
-    description="Create a webhook on a single event type; it fires only for that event type's bookings and meetings. "
-    "Returns the webhook with its id. For all of a user's bookings use CAL_CREATE_WEBHOOK.",
+    description="Create a webhook firing only for one event type.",
     params=CreateEventTypeWebhook,
     route=Route("POST", "/v2/event-types/{eventTypeId}/webhooks"),
     tags=("webhooks", "event-types"),
@@ -149,7 +145,7 @@ class ListEventTypeWebhooks(Page, EventTypePath):
 
 CAL_LIST_EVENT_TYPE_WEBHOOKS = declare(
     "CAL_LIST_EVENT_TYPE_WEBHOOKS",
-    description="List the webhooks attached to one event type (not the user's own or organization ones).",
+    description="List the webhooks of one event type.",
     params=ListEventTypeWebhooks,
     route=Route("GET", "/v2/event-types/{eventTypeId}/webhooks"),
     tags=("webhooks", "event-types"),
@@ -159,7 +155,7 @@ CAL_LIST_EVENT_TYPE_WEBHOOKS = declare(
 
 CAL_GET_EVENT_TYPE_WEBHOOK = declare(
     "CAL_GET_EVENT_TYPE_WEBHOOK",
-    description="Get one webhook of an event type by id.",
+    description="Get one webhook of an event type.",
     params=EventTypeWebhookPath,
     route=Route("GET", "/v2/event-types/{eventTypeId}/webhooks/{webhookId}"),
     tags=("webhooks", "event-types"),
@@ -173,7 +169,7 @@ class UpdateEventTypeWebhook(WebhookUpdateFields, EventTypeWebhookPath):
 
 CAL_UPDATE_EVENT_TYPE_WEBHOOK = declare(
     "CAL_UPDATE_EVENT_TYPE_WEBHOOK",
-    description="Change a webhook of an event type; only the fields sent change. Returns the updated webhook.",
+    description="Partially update a webhook of an event type.",
     params=UpdateEventTypeWebhook,
     route=Route("PATCH", "/v2/event-types/{eventTypeId}/webhooks/{webhookId}"),
     tags=("webhooks", "event-types"),
@@ -183,7 +179,7 @@ CAL_UPDATE_EVENT_TYPE_WEBHOOK = declare(
 
 CAL_DELETE_EVENT_TYPE_WEBHOOK = declare(
     "CAL_DELETE_EVENT_TYPE_WEBHOOK",
-    description="Delete one webhook of an event type. To remove all of them use CAL_DELETE_ALL_EVENT_TYPE_WEBHOOKS.",
+    description="Delete one webhook of an event type.",
     params=EventTypeWebhookPath,
     route=Route("DELETE", "/v2/event-types/{eventTypeId}/webhooks/{webhookId}"),
     tags=("webhooks", "event-types"),
@@ -193,7 +189,7 @@ CAL_DELETE_EVENT_TYPE_WEBHOOK = declare(
 
 CAL_DELETE_ALL_EVENT_TYPE_WEBHOOKS = declare(
     "CAL_DELETE_ALL_EVENT_TYPE_WEBHOOKS",
-    description="Delete every webhook of one event type at once; returns a confirmation message.",
+    description="Delete every webhook of one event type.",
     params=EventTypePath,
     route=Route("DELETE", "/v2/event-types/{eventTypeId}/webhooks"),
     tags=("webhooks", "event-types"),
@@ -210,8 +206,7 @@ class CreateOrgWebhook(WebhookCreateFields, OrgPath):
 
 CAL_CREATE_ORG_WEBHOOK = declare(
     "CAL_CREATE_ORG_WEBHOOK",
-    description="Create an organization-wide webhook (org admin); it fires on the chosen triggers for every member "
-    "of the organization. Returns the webhook with its id.",
+    description="Create an organization-wide webhook (admin), firing for every member.",
     params=CreateOrgWebhook,
     route=Route("POST", "/v2/organizations/{orgId}/webhooks"),
     tags=("webhooks", "orgs"),
@@ -225,7 +220,7 @@ class ListOrgWebhooks(Page, OrgPath):
 
 CAL_LIST_ORG_WEBHOOKS = declare(
     "CAL_LIST_ORG_WEBHOOKS",
-    description="List an organization's webhooks (org admin); not the user's own or event-type ones.",
+    description="List an organization's webhooks (admin).",
     params=ListOrgWebhooks,
     route=Route("GET", "/v2/organizations/{orgId}/webhooks"),
     tags=("webhooks", "orgs"),
@@ -235,7 +230,7 @@ CAL_LIST_ORG_WEBHOOKS = declare(
 
 CAL_GET_ORG_WEBHOOK = declare(
     "CAL_GET_ORG_WEBHOOK",
-    description="Get one organization webhook by id.",
+    description="Get one organization webhook.",
     params=OrgWebhookPath,
     route=Route("GET", "/v2/organizations/{orgId}/webhooks/{webhookId}"),
     tags=("webhooks", "orgs"),
@@ -249,7 +244,7 @@ class UpdateOrgWebhook(WebhookUpdateFields, OrgWebhookPath):
 
 CAL_UPDATE_ORG_WEBHOOK = declare(
     "CAL_UPDATE_ORG_WEBHOOK",
-    description="Change an organization webhook; only the fields sent change. Returns the updated webhook.",
+    description="Partially update an organization webhook.",
     params=UpdateOrgWebhook,
     route=Route("PATCH", "/v2/organizations/{orgId}/webhooks/{webhookId}"),
     tags=("webhooks", "orgs"),
@@ -259,7 +254,7 @@ CAL_UPDATE_ORG_WEBHOOK = declare(
 
 CAL_DELETE_ORG_WEBHOOK = declare(
     "CAL_DELETE_ORG_WEBHOOK",
-    description="Delete one organization webhook. Returns the deleted webhook.",
+    description="Delete one organization webhook.",
     params=OrgWebhookPath,
     route=Route("DELETE", "/v2/organizations/{orgId}/webhooks/{webhookId}"),
     tags=("webhooks", "orgs"),
