@@ -126,6 +126,12 @@ def _split(value: str | None) -> list[str]:
     return [item.strip() for item in (value or "").split(",") if item.strip()]
 
 
+def _demo(args: argparse.Namespace) -> int:
+    from cal_actions.demo.run import run_demo
+
+    return run_demo()
+
+
 def _sandbox(args: argparse.Namespace) -> int:
     from cal_actions.sandbox.cli import run
 
@@ -188,6 +194,9 @@ def build_parser() -> argparse.ArgumentParser:
     mcp.add_argument("--actions", help="comma-separated action names to add, e.g. CAL_GET_ME")
     mcp.add_argument("--base-url", default=None, help="API base URL (default: CAL_BASE_URL or https://api.cal.com)")
     mcp.set_defaults(handler=_mcp)
+
+    demo = commands.add_parser("demo", help="watch an agent book, reschedule and cancel on the embedded sandbox")
+    demo.set_defaults(handler=_demo)
     return parser
 
 
