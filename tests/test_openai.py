@@ -173,6 +173,9 @@ def test_tools_accept_names_aliases_and_presets() -> None:
     by_alias = openai_tools(["CAL_GET_ME", "cal_get_booking"])
     assert [tool["function"]["name"] for tool in by_alias] == ["CAL_GET_ME", "CAL_GET_BOOKING"]
     assert len(openai_tools(tags=["webhooks"])) == len(registry.with_tag("webhooks"))
+    assert openai_tools([]) == [], "an empty selection is empty, not everything"
+    combined = openai_tools(["CAL_GET_ME"], tags=["slots"])
+    assert [tool["function"]["name"] for tool in combined][:1] == ["CAL_GET_ME"] and len(combined) == 4
 
 
 # --- executing tool calls ---------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""What the LangChain and MCP adapters share: picking actions, cleaning arguments, the envelope as text."""
+"""What the adapters share: picking actions, cleaning arguments, the envelope as text."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from cal_actions.action import Action
+from cal_actions.action import Action, Registry
 from cal_actions.result import ActionResult
 
 if TYPE_CHECKING:
@@ -23,11 +23,25 @@ def selected_actions(
     tags: Iterable[str] | str | None = None,
 ) -> list[Action]:
     """The actions named, plus those of the preset and tags, from the client's own registry."""
+    return pick_actions(cal.registry, actions, preset=preset, tags=tags)
+
+
+def pick_actions(
+    registry: Registry,
+    actions: ActionNames = None,
+    *,
+    preset: str | None = None,
+    tags: Iterable[str] | str | None = None,
+) -> list[Action]:
+    """The actions named, plus those of the preset and tags; everything when none of the three
+    is given (an empty list of actions means none)."""
     from cal_actions.presets import select
 
     names = [action.name if isinstance(action, Action) else action for action in actions or ()]
     tags = [tags] if isinstance(tags, str) else list(tags or ())  # a lone string is one tag, not letters
-    return select(cal.registry, preset=preset, tags=tags, actions=names)
+    if actions is not None and not names and preset is None and not tags:
+        return []
+    return select(registry, preset=preset, tags=tags, actions=names)
 
 
 def drop_nulls(value: Any) -> Any:

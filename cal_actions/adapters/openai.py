@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from cal_actions.action import Action
+from cal_actions.adapters.common import drop_nulls, envelope_json, pick_actions
 from cal_actions.adapters.strict import NotStrictCapable, strict_schema
 from cal_actions.result import ActionResult
 
@@ -28,13 +29,10 @@ ActionsArg = Iterable[Action | str] | None
 def resolve_actions(
     actions: ActionsArg = None, *, preset: str | None = None, tags: Iterable[str] = ()
 ) -> list[Action]:
-    """Actions given as objects or names, or chosen by preset and tags (default: all)."""
+    """Actions named (objects, names or aliases) plus those of the preset and tags; default all."""
     from cal_actions import registry
-    from cal_actions.presets import select
 
-    if actions is None:
-        return select(registry, preset=preset, tags=tags)
-    return [action if isinstance(action, Action) else registry.get(action) for action in actions]
+    return pick_actions(registry, actions, preset=preset, tags=tags)
 
 
 def tool_parameters(action: Action, *, strict: bool = True) -> tuple[dict[str, Any], bool]:
@@ -123,17 +121,9 @@ def read_tool_calls(calls: Any) -> list[ToolCall]:
     return found
 
 
-def drop_nulls(value: Any) -> Any:
-    """Remove ``null`` members: strict mode makes the model send them for every omitted field."""
-    if isinstance(value, dict):
-        return {key: drop_nulls(item) for key, item in value.items() if item is not None}
-    if isinstance(value, list):
-        return [drop_nulls(item) for item in value]
-    return value
-
-
 def call_arguments(call: ToolCall) -> dict[str, Any] | str:
-    """Parsed, null-free arguments; unparsable text is passed on so the envelope reports it."""
+    """Parsed, null-free arguments (strict mode makes the model send null for every omitted
+    field); unparsable text is passed on so the envelope reports it."""
     try:
         parsed = json.loads(call.arguments)
     except ValueError:
@@ -143,7 +133,7 @@ def call_arguments(call: ToolCall) -> dict[str, Any] | str:
 
 def tool_output(call: ToolCall, result: ActionResult) -> dict[str, Any]:
     """The message (Chat Completions) or input item (Responses) carrying the envelope back."""
-    content = json.dumps(result.model_dump(), ensure_ascii=False, default=str)
+    content = envelope_json(result)
     if call.api == "responses":
         return {"type": "function_call_output", "call_id": call.id, "output": content}
     return {"role": "tool", "tool_call_id": call.id, "content": content}
