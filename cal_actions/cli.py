@@ -110,9 +110,13 @@ def _mcp(args: argparse.Namespace) -> int:
 
 
 def _mcp_client(args: argparse.Namespace) -> AsyncCal:
-    """The client the MCP server executes through; credentials from CAL_* environment variables."""
+    """The client the MCP server executes through: the sandbox, or Cal.com with CAL_* credentials."""
     from cal_actions import AsyncCal
 
+    if args.sandbox:
+        from cal_actions.sandbox.cli import open_sandbox
+
+        return AsyncCal.sandbox(open_sandbox(args))  # a notice about state goes to stderr, not the protocol
     return AsyncCal(base_url=args.base_url)
 
 
@@ -193,6 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
     mcp.add_argument("--tags", help="comma-separated tags whose actions to add, e.g. bookings,slots")
     mcp.add_argument("--actions", help="comma-separated action names to add, e.g. CAL_GET_ME")
     mcp.add_argument("--base-url", default=None, help="API base URL (default: CAL_BASE_URL or https://api.cal.com)")
+    mcp.add_argument("--sandbox", action="store_true", help="execute on the embedded Cal.com sandbox, not the API")
+    mcp.add_argument("--db", default=None, help="sandbox state file (default: CAL_SANDBOX_DB, else in memory)")
     mcp.set_defaults(handler=_mcp)
 
     demo = commands.add_parser("demo", help="watch an agent book, reschedule and cancel on the embedded sandbox")

@@ -184,3 +184,33 @@ async def test_cli_serves_over_stdio() -> None:
     assert initialized.serverInfo.name == "cal-actions"
     assert "CAL_LIST_AVAILABLE_SLOTS" in (initialized.instructions or "")
     assert [tool.name for tool in tools] == [action.name for action in select(registry, preset="scheduling")]
+
+
+async def test_cli_serves_the_sandbox_and_its_state_persists(tmp_path: Path) -> None:
+    """`cal-actions mcp --sandbox --db FILE`: a client books through MCP; the file keeps the booking."""
+    database = tmp_path / "sandbox.db"
+    command = StdioServerParameters(
+        command=sys.executable,
+        args=["-m", "cal_actions.cli", "mcp", "--preset", "scheduling", "--sandbox", "--db", str(database)],
+        env={"CAL_API_KEY": "must-not-be-used", "CAL_BASE_URL": "http://127.0.0.1:9"},
+        cwd=ROOT,
+    )
+    async with stdio_client(command) as (read, write), ClientSession(read, write) as session:
+        await session.initialize()
+        listed = await session.call_tool("CAL_LIST_EVENT_TYPES", {})
+        event_type = next(item for item in listed.structuredContent["data"] if item["lengthInMinutes"] == 30)
+        window = {"start": "2030-01-08", "end": "2030-01-10", "eventTypeId": event_type["id"]}
+        slots = (await session.call_tool("CAL_LIST_AVAILABLE_SLOTS", window)).structuredContent["data"]
+        start = next(iter(slots.values()))[0]["start"]
+        attendee = {"name": "Mary Somerville", "email": "mary@example.com", "timeZone": "Europe/London"}
+        booked = await session.call_tool(
+            "CAL_CREATE_BOOKING", {"start": start, "eventTypeId": event_type["id"], "attendee": attendee}
+        )
+        again = await session.call_tool(
+            "CAL_CREATE_BOOKING", {"start": start, "eventTypeId": event_type["id"], "attendee": attendee}
+        )
+    assert booked.isError is False and booked.structuredContent["data"]["status"] == "accepted"
+    assert again.isError is True and "already has booking" in again.structuredContent["error"]
+    with Cal.sandbox(db=str(database)) as cal:
+        found = cal.execute("CAL_GET_BOOKING", {"bookingUid": booked.structuredContent["data"]["uid"]})
+    assert found.successful and found.data["attendees"][0]["email"] == "mary@example.com"
