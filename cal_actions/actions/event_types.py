@@ -19,7 +19,7 @@ class EventTypeFields(Params):
     # Spec: the pinned spec requires lengthInMinutesOptions on create and update and types its items as
     # strings; the live API (2025-10 spec) dropped the requirement and validates whole minutes.
     lengthInMinutesOptions: list[int] = Field(
-        None, min_length=1, description="Lengths the booker picks from; include lengthInMinutes"
+        None, min_length=1, description="Booker's choices; include lengthInMinutes"
     )
     title: str = Field(description="Shown to bookers")
     slug: str = Field(description="Unique per owner, e.g. 30min")
@@ -40,7 +40,7 @@ class EventTypeFields(Params):
     minimumBookingNotice: int = Field(None, description="Minutes between booking and start")
     beforeEventBuffer: int = Field(None, description="Free minutes before")
     afterEventBuffer: int = Field(None, description="Free minutes after")
-    scheduleId: int = Field(None, description="From CAL_LIST_SCHEDULES; default the user's default")
+    scheduleId: int = Field(None, description="From CAL_LIST_SCHEDULES")
     bookingLimitsCount: dict[str, Any] = Field(
         None, description="Max bookings: {day?,week?,month?,year?} or {disabled:true}"
     )
@@ -70,14 +70,14 @@ class EventTypeFields(Params):
     requiresBookerEmailVerification: bool = Field(None, description="Bookers verify their email")
     hideCalendarNotes: bool = Field(None, description="Keep notes out of calendar events")
     lockTimeZoneToggleOnBookingPage: bool = Field(None, description="Bookers cannot change time zone")
-    color: dict[str, Any] = Field(None, description="{lightThemeHex,darkThemeHex}, e.g. #292929")
+    color: dict[str, Any] = Field(None, description="{lightThemeHex,darkThemeHex}")
     seats: dict[str, Any] = Field(
         None,
         description="{seatsPerTimeSlot,showAttendeeInfo,showAvailabilityCount} or {disabled:true}",
     )
     customName: str = Field(
         None,
-        description="Calendar event title, e.g. {Event type title} between {Organiser} and {Scheduler}",
+        description="Calendar event title; variables {Event type title}, {Organiser}, {Scheduler}",
     )
     destinationCalendar: dict[str, Any] = Field(None, description="{integration,externalId} from CAL_LIST_CALENDARS")
     useDestinationCalendarEmail: bool = Field(None, description="Invite from that calendar's email")

@@ -14,7 +14,7 @@ from cal_actions.actions.webhooks import WebhookCreateFields, WebhookUpdateField
 
 
 class ClientPath(Params):
-    clientId: str = Field(description="The configured OAuth client_id")
+    clientId: str = Field(description="Your OAuth client_id")
 
 
 class ManagedUserPath(ClientPath):

@@ -18,19 +18,19 @@ YYYY_MM_DD = r"^\d{4}-\d{2}-\d{2}$"
 
 
 class ScheduleAvailability(Params):
-    """Hours available every week on the given days."""
+    """Weekly hours on the given days."""
 
     days: list[Weekday] = Field(description="Days these hours apply to")
-    startTime: str = Field(pattern=HH_MM, description="HH:MM, 24-hour")
-    endTime: str = Field(pattern=HH_MM, description="HH:MM, 24-hour")
+    startTime: str = Field(pattern=HH_MM, description="HH:MM")
+    endTime: str = Field(pattern=HH_MM, description="HH:MM")
 
 
 class ScheduleOverride(Params):
-    """Hours that replace the weekly hours on one date."""
+    """One date's hours, replacing the weekly ones."""
 
     date: str = Field(pattern=YYYY_MM_DD, description="YYYY-MM-DD")
-    startTime: str = Field(pattern=HH_MM, description="HH:MM, 24-hour")
-    endTime: str = Field(pattern=HH_MM, description="HH:MM, 24-hour")
+    startTime: str = Field(pattern=HH_MM, description="HH:MM")
+    endTime: str = Field(pattern=HH_MM, description="HH:MM")
 
 
 class ScheduleFields(Params):

@@ -33,7 +33,7 @@ class TeamProfileFields(Params):
     darkBrandColor: str = Field(None, description="Dark-mode hex, e.g. #FAFAFA")
     bannerUrl: str = Field(None, description="Booking page banner URL")
     timeFormat: int = Field(None, description="12 or 24")
-    timeZone: str = Field(None, description="IANA zone of the default Mon-Fri 9-17 schedule, e.g. America/New_York")
+    timeZone: str = Field(None, description="IANA, for the default Mon-Fri 9-17 schedule")
     weekStart: str = Field(None, description="e.g. Monday")
 
 

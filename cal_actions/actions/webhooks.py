@@ -41,9 +41,9 @@ class WebhookCreateFields(Params):
     active: bool = Field(description="false pauses delivery")
     payloadTemplate: str = Field(
         None,
-        description='JSON body with {{variables}}, e.g. {"title":"{{title}}"}; default payload if omitted',
+        description='JSON with {{variables}}, e.g. {"title":"{{title}}"}; omit for the default',
     )
-    secret: str = Field(None, description="Signs deliveries: HMAC-SHA256 of the body in X-Cal-Signature-256")
+    secret: str = Field(None, description="Signs deliveries: HMAC-SHA256 in X-Cal-Signature-256")
 
 
 #: Body of a webhook update: the same fields, none required; only those sent change.
