@@ -5,7 +5,7 @@
 With ``OPENAI_API_KEY`` set and ``langchain-openai`` installed, an OpenAI model drives the agent
 (``OPENAI_MODEL`` picks which). Otherwise a scripted stand-in plays the model: it lists the event
 types, looks for free slots and books the first one, reading each tool result as a model would.
-Cal.com credentials come from ``CAL_API_KEY``; without them every call answers "missing credentials".
+Cal.com credentials come from ``CAL_API_KEY``; without them the agent works on the embedded sandbox.
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def choose_model() -> tuple[BaseChatModel, str]:
 def main(cal: Cal | None = None) -> list[BaseMessage]:
     model, label = choose_model()
     print(f"model: {label}")
-    with cal or Cal() as client:
+    with cal or (Cal() if os.environ.get("CAL_API_KEY") else Cal.sandbox()) as client:
         messages = run_agent(client, model)
     for message in messages[1:]:
         calls = getattr(message, "tool_calls", None)

@@ -71,6 +71,17 @@ def test_langchain_agent_books_the_first_free_slot(monkeypatch: pytest.MonkeyPat
     assert "scripted stand-in" in printed and "CAL_CREATE_BOOKING" in printed and "bk_77" in printed
 
 
+def test_langchain_agent_books_on_the_sandbox_without_credentials(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("CAL_API_KEY", raising=False)
+    messages = _example("langchain_agent").main()
+    tool_messages = [message for message in messages if isinstance(message, ToolMessage)]
+    assert [message.name for message in tool_messages][-1] == "CAL_CREATE_BOOKING"
+    booked = json.loads(tool_messages[-1].content)
+    assert booked["successful"] is True and booked["data"]["status"] == "accepted"
+    assert booked["data"]["uid"] in messages[-1].content
+
+
 def test_langchain_agent_stops_on_what_it_cannot_do() -> None:
     agent, mock = _example("langchain_agent"), MockCal(event_types=[])
     messages = agent.run_agent(mock.cal(), agent.ScriptedBookingModel())
