@@ -69,21 +69,23 @@ class Sandbox:
         raw_path = request.url.raw_path.decode("ascii").split("?", 1)[0]
         shown_path = request.url.raw_path.decode("ascii")
         try:
-            status, payload, events = self._dispatch(request, raw_path)
+            status, payload, events, headers = self._dispatch(request, raw_path)
         except ApiError as error:
             return _json_response(error.status, _error_body(error, shown_path, self.clock.now()))
         if events:
             outbox.dispatch(self, events)
-        return _json_response(status, payload)
+        return _json_response(status, payload, headers)
 
-    def _dispatch(self, request: httpx.Request, raw_path: str) -> tuple[int, Any, list[outbox.Pending]]:
+    def _dispatch(
+        self, request: httpx.Request, raw_path: str
+    ) -> tuple[int, Any, list[outbox.Pending], dict[str, str]]:
         method = request.method.upper()
         endpoint, raw_params = self.router.match(method, raw_path, request.headers.get("cal-api-version"))
         params = {name: unquote(value) for name, value in raw_params.items()}
         body = _read_body(request) if method in ("POST", "PUT", "PATCH") else None
         with self.store.transaction() as tx:
             # Like Cal.com, credentials are checked before the body is validated.
-            principal = auth.authenticate(tx, endpoint.auth, request.headers)
+            principal = auth.authenticate(tx, endpoint.auth, request.headers, self.clock.now())
             if endpoint.action is not None and body is not None:
                 validation.check(endpoint.action, params, body)
             call = Call(self, tx, self.clock.now(), unquote(raw_path), params, request.url.params, body, principal)
@@ -91,7 +93,7 @@ class Sandbox:
             pending = outbox.record(call) if call.events else []
         reply = result if isinstance(result, Reply) else Reply(result)
         payload = {"status": "success", **({} if reply.data is NO_DATA else {"data": reply.data}), **reply.extra}
-        return reply.status or endpoint.status, payload, pending
+        return reply.status or endpoint.status, payload, pending, reply.headers
 
 
 def _route_tables() -> list[Any]:
@@ -117,7 +119,9 @@ def _error_body(error: ApiError, path: str, now: datetime) -> dict[str, Any]:
     return {"status": "error", "timestamp": iso_utc(now), "path": path, "error": detail}
 
 
-def _json_response(status: int, payload: Any) -> httpx.Response:
+def _json_response(status: int, payload: Any, headers: dict[str, str] | None = None) -> httpx.Response:
     return httpx.Response(
-        status, content=json.dumps(payload).encode(), headers={"content-type": "application/json; charset=utf-8"}
+        status,
+        content=json.dumps(payload).encode(),
+        headers={"content-type": "application/json; charset=utf-8", **(headers or {})},
     )

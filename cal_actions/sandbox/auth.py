@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from cal_actions.sandbox.errors import Unauthorized
 from cal_actions.sandbox.routing import Principal
@@ -14,15 +15,15 @@ _NO_CREDENTIALS = (
 )
 
 
-def authenticate(tx: Tx, kind: str, headers: Mapping[str, str]) -> Principal:
+def authenticate(tx: Tx, kind: str, headers: Mapping[str, str], now: datetime | None = None) -> Principal:
     if kind == "none":
         return Principal()
     if kind == "bearer":
-        return _bearer(tx, headers)
+        return _bearer(tx, headers, now)
     return _oauth_client(tx, headers, needs_id=kind == "platform")
 
 
-def _bearer(tx: Tx, headers: Mapping[str, str]) -> Principal:
+def _bearer(tx: Tx, headers: Mapping[str, str], now: datetime | None) -> Principal:
     scheme, _, token = headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise Unauthorized(_NO_CREDENTIALS)
@@ -32,6 +33,9 @@ def _bearer(tx: Tx, headers: Mapping[str, str]) -> Principal:
         return Principal(user_id=key["userId"])
     access = tx.get("access_token", token)
     if access is not None:
+        # Managed users' access tokens expire (``expiresAt``, epoch milliseconds); refreshing issues a new pair.
+        if now is not None and access.get("expiresAt") is not None and now.timestamp() * 1000 >= access["expiresAt"]:
+            raise Unauthorized("ApiAuthStrategy - access token - Access token expired")
         return Principal(user_id=access["userId"], oauth_client_id=access["clientId"])
     if token.startswith("cal_"):
         raise Unauthorized("ApiAuthStrategy - api key - Invalid API Key")

@@ -76,6 +76,8 @@ class Reply:
     data: Any
     status: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: Response headers, e.g. ``Location`` of the OAuth callbacks Cal.com answers with a redirect.
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

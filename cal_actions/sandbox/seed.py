@@ -70,6 +70,7 @@ def seed(tx: Tx, now: datetime) -> None:
     _team_event_types(tx)
     _platform(tx, managed)
     _webhooks(tx)
+    _integrations(tx, ada, now)
     from cal_actions.sandbox.resources.bookings import seed_bookings
 
     seed_bookings(tx, now)
@@ -159,8 +160,8 @@ def _platform(tx: Tx, managed: Document) -> None:
             "permissions": 1023,
         },
     )
-    tx.put("access_token", MANAGED_ACCESS_TOKEN, {"userId": managed["id"], "clientId": OAUTH_CLIENT_ID})
-    tx.put("refresh_token", MANAGED_REFRESH_TOKEN, {"userId": managed["id"], "clientId": OAUTH_CLIENT_ID})
+    for kind, token in (("access_token", MANAGED_ACCESS_TOKEN), ("refresh_token", MANAGED_REFRESH_TOKEN)):
+        tx.put(kind, token, {"token": token, "userId": managed["id"], "clientId": OAUTH_CLIENT_ID})
 
 
 def _webhooks(tx: Tx) -> None:
@@ -180,3 +181,13 @@ def _webhooks(tx: Tx) -> None:
         webhooks.new_webhook(
             tx, scope, owner, {"subscriberUrl": url, "triggers": triggers, "active": True, "secret": f"whsec_{scope}"}
         )
+
+
+def _integrations(tx: Tx, user: Document, now: datetime) -> None:
+    """Stand-in calendar accounts, an installed Zoom, and Stripe for the user and an organization team."""
+    from cal_actions.sandbox.resources import calendars, conferencing, stripe
+
+    calendars.seed_calendars(tx, user, now)
+    conferencing.install(tx, user["id"], "zoom")
+    stripe.connect_account(tx, user_id=user["id"])
+    stripe.connect_account(tx, user_id=None, team_id=ORG_TEAM_ID)

@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
-from cal_actions.sandbox.resources import bookings, event_types, me, schedules, slots, teams, webhooks
+from cal_actions.sandbox.resources import (
+    bookings,
+    calendar_use,
+    calendars,
+    conferencing,
+    event_types,
+    me,
+    org_attributes,
+    org_members,
+    org_schedules,
+    org_teams,
+    platform,
+    schedules,
+    slots,
+    stripe,
+    teams,
+    teams_admin,
+    timezones,
+    webhooks,
+)
 from cal_actions.sandbox.routing import Routes
 
 ROUTE_TABLES: list[Routes] = [
@@ -13,4 +32,15 @@ ROUTE_TABLES: list[Routes] = [
     slots.routes,
     bookings.routes,
     webhooks.routes,
+    teams_admin.routes,
+    org_teams.routes,
+    org_members.routes,
+    org_attributes.routes,
+    org_schedules.routes,
+    calendars.routes,
+    calendar_use.routes,
+    conferencing.routes,
+    stripe.routes,
+    timezones.routes,
+    platform.routes,
 ]
