@@ -1,0 +1,200 @@
+"""Who may call the team and organization routes, and the shapes those routes share.
+
+The checks follow Cal.com's guard chain and its messages: an id that is not an organization
+answers 403 "Forbidden resource" (the org guard denies, it does not look up), then the role
+guard, then the team-in-organization and user-in-organization guards.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cal_actions.sandbox.errors import ApiError, BadRequest, Forbidden, NotFound
+from cal_actions.sandbox.resources import teams
+from cal_actions.sandbox.routing import Call
+from cal_actions.sandbox.store import Document, Tx
+
+# Lowest index = most rights; a role passes when it is at or above the minimum.
+_ROLE_ORDER = ("OWNER", "ADMIN", "MEMBER")
+DENIED = "Forbidden resource"  # Nest's answer when a guard returns false
+
+
+class Unprocessable(ApiError):
+    status = 422
+    code = "UnprocessableEntityException"
+    reason = "Unprocessable Entity"
+
+
+class RecordExists(ApiError):
+    """A unique constraint hit: Cal.com's database error filter answers 409 with this wording."""
+
+    status = 409
+    code = "CONFLICT"
+    reason = "Conflict"
+
+    def __init__(self) -> None:
+        super().__init__("Invalid Input: Trying to create a record that already exists.")
+
+
+def record_missing() -> NotFound:
+    """An update or delete of a row that is not there, as the database error filter words it."""
+    return NotFound("Invalid Query: The requested record was not found.")
+
+
+def has_role(role: str, minimum: str) -> bool:
+    return _ROLE_ORDER.index(role) <= _ROLE_ORDER.index(minimum)
+
+
+def _any_membership(tx: Tx, team_id: int, user_id: int) -> Document | None:
+    return next((m for m in tx.all("membership") if m["teamId"] == team_id and m["userId"] == user_id), None)
+
+
+def _role_denied(user_id: int, minimum: str, where: str) -> Forbidden:
+    return Forbidden(
+        f"RolesGuard - user with id={user_id} does not have the minimum required role={minimum} within {where}."
+    )
+
+
+def require_team_role(call: Call, minimum: str) -> Document:
+    """``/v2/teams/{teamId}`` routes: the caller's membership of that team must reach ``minimum``."""
+    team_id = call.int_param("teamId")
+    found = _any_membership(call.tx, team_id, call.user_id)
+    if found is None:
+        raise Forbidden(f"RolesGuard - User is not a member of the team with id={team_id}.")
+    if not has_role(found["role"], minimum):
+        raise _role_denied(call.user_id, f"TEAM_{minimum}", f"team with id={team_id}")
+    team = call.tx.get("team", team_id)
+    if team is None:
+        raise NotFound(f"Team with id={team_id} not found")
+    return team
+
+
+def require_org_role(call: Call, minimum: str) -> Document:
+    """Organization routes without a team: the caller's organization role must reach ``minimum``."""
+    org = _organization(call)
+    found = _any_membership(call.tx, org["id"], call.user_id)
+    if found is None:
+        raise Forbidden(f"RolesGuard - User is not a member of the organization with id={org['id']}.")
+    if not has_role(found["role"], minimum):
+        raise _role_denied(call.user_id, f"ORG_{minimum}", f"organization with id={org['id']}")
+    return org
+
+
+def require_org_team_role(call: Call, minimum: str) -> Document:
+    """Organization team routes: organization admins pass; others need the team role; then the team
+    must belong to the organization (404 when it does not exist, 403 when it is elsewhere)."""
+    org = _organization(call)
+    team_id = call.int_param("teamId")
+    org_membership = _any_membership(call.tx, org["id"], call.user_id)
+    if org_membership is None:
+        raise Forbidden(f"RolesGuard - User is not part of the organization with id={org['id']}.")
+    if not has_role(org_membership["role"], "ADMIN"):
+        found = _any_membership(call.tx, team_id, call.user_id)
+        if found is None:
+            raise Forbidden(
+                f"RolesGuard - User is not part of the team with id={team_id} and/or, is not an admin nor an "
+                f"owner of the organization with id={org['id']}."
+            )
+        if not has_role(found["role"], minimum):
+            where = f"organization with id={org['id']} team with id={team_id}"
+            raise _role_denied(call.user_id, f"TEAM_{minimum}", where)
+    team = call.tx.get("team", team_id)
+    if team is None:
+        raise NotFound(f"IsTeamInOrg - Team ({team_id}) not found.")
+    if team["isOrganization"] or team["parentId"] != org["id"]:
+        raise Forbidden(f"IsTeamInOrg - Team with id={team_id} is not part of the organization with id={org['id']}.")
+    return team
+
+
+def require_org_user(call: Call, org_id: int) -> Document:
+    """The ``{userId}`` of the path must be a user of the organization (Cal.com's guard denies otherwise)."""
+    user_id = call.int_param("userId")
+    user = call.tx.get("user", user_id)
+    if user is None or _any_membership(call.tx, org_id, user_id) is None:
+        raise Forbidden(DENIED)
+    return user
+
+
+def _organization(call: Call) -> Document:
+    org = call.tx.get("team", call.int_param("orgId"))
+    if org is None or not org["isOrganization"]:
+        raise Forbidden(DENIED)
+    return org
+
+
+def page(call: Call, items: list[Any]) -> list[Any]:
+    """Cal.com's skip/take paging, 250 by default."""
+    skip = _count(call, "skip", 0)
+    take = _count(call, "take", 250)
+    return items[skip : skip + take]
+
+
+def _count(call: Call, name: str, default: int) -> int:
+    raw = call.query.get(name)
+    if raw is None:
+        return default
+    if not raw.isdigit():
+        raise BadRequest(f"{name} must be a positive integer")
+    return int(raw)
+
+
+# -- shapes ------------------------------------------------------------------------------------
+
+_TEAM_FIELDS = (
+    "id", "parentId", "name", "slug", "logoUrl", "calVideoLogo", "appLogo", "appIconLogo", "bio", "hideBranding",
+    "isOrganization", "isPrivate", "hideBookATeamMember", "metadata", "theme", "brandColor", "darkBrandColor",
+    "bannerUrl", "timeFormat", "timeZone", "weekStart",
+)  # fmt: skip
+
+
+def team_output(team: Document) -> dict[str, Any]:
+    """The team as Cal.com returns it; unset fields are left out (the documents do not allow null).
+    Live API: metadata comes back as a JSON object (the 2025-10 document), not the string the pinned
+    document declares; empty metadata is left out."""
+    return {key: team[key] for key in _TEAM_FIELDS if team.get(key) not in (None, {})}
+
+
+def membership_output(tx: Tx, membership: Document) -> dict[str, Any]:
+    user = tx.get("user", membership["userId"]) or {}
+    user_summary = {key: user.get(key) for key in ("avatarUrl", "username", "name", "email")}
+    return {
+        **{key: membership[key] for key in ("id", "userId", "teamId", "accepted", "role", "disableImpersonation")},
+        "user": {key: value for key, value in user_summary.items() if value is not None},
+    }
+
+
+def find_membership(tx: Tx, team_id: int, membership_id: int) -> Document:
+    found = tx.get("membership", membership_id)
+    if found is None or found["teamId"] != team_id:
+        raise NotFound(f"Membership with id={membership_id} within team id={team_id} not found")
+    return found
+
+
+def add_membership(tx: Tx, team_id: int, user_id: int, body: dict[str, Any]) -> Document:
+    """A new membership from a create body; a second membership of the same user is a unique-key clash."""
+    if _any_membership(tx, team_id, user_id) is not None:
+        raise RecordExists()
+    created = teams.add_membership(tx, team_id, user_id, body.get("role", "MEMBER"))
+    created["accepted"] = bool(body.get("accepted", False))
+    created["disableImpersonation"] = bool(body.get("disableImpersonation", False))
+    tx.put("membership", created["id"], created)
+    return created
+
+
+def update_membership(tx: Tx, membership: Document, body: dict[str, Any]) -> Document:
+    for key in ("accepted", "role", "disableImpersonation"):
+        if body.get(key) is not None:
+            membership[key] = body[key]
+    tx.put("membership", membership["id"], membership)
+    return membership
+
+
+def delete_team(tx: Tx, team: Document) -> None:
+    """A team goes with its memberships and event types, as Cal.com's cascade does."""
+    for membership in tx.all("membership"):
+        if membership["teamId"] == team["id"]:
+            tx.delete("membership", membership["id"])
+    for event_type in tx.all("event_type"):
+        if event_type.get("teamId") == team["id"]:
+            tx.delete("event_type", event_type["id"])
+    tx.delete("team", team["id"])
