@@ -47,16 +47,33 @@ CASES: dict[str, dict[str, Any] | None] = {"CAL_GET_ME": None, "CAL_CREATE_BOOKI
 
 
 def raw_request(cal: _ClientBase, name: str, arguments: dict[str, Any] | None) -> dict[str, Any]:
-    """Keyword arguments for ``httpx.Client.request`` reproducing exactly what ``cal`` sends."""
+    """Keyword arguments for ``httpx.Client.request`` reproducing exactly what ``cal`` sends.
+
+    The body goes as ``json=``, as a hand-written call would pass it: httpx encodes it to the
+    same bytes ``cal`` sends.
+    """
     action = cal.registry.get(name)
     request = build_request(action, parse_arguments(action, arguments), cal.config)
-    headers = {key: value for key, value in request.headers.items() if key not in ("host", "content-length")}
-    return {"method": request.method, "url": str(request.url), "headers": headers, "content": request.content}
+    skipped = ("host", "content-length", "content-type")  # httpx sets these from the body
+    headers = {key: value for key, value in request.headers.items() if key not in skipped}
+    body = json.loads(request.content) if request.content else None
+    twin = bare_client(httpx.Client).build_request(request.method, str(request.url), headers=headers, json=body)
+    if twin.content != request.content or list(twin.headers.multi_items()) != list(request.headers.multi_items()):
+        raise AssertionError(f"{name}: the raw request differs from what cal-actions sends")
+    return {"method": request.method, "url": str(request.url), "headers": headers, "json": body}
+
+
+def bare_client(kind: type[Any], **settings: Any) -> Any:
+    """An httpx client without its default headers: cal-actions sends only the headers it builds."""
+    client = kind(**settings)
+    for name in list(client.headers):
+        del client.headers[name]
+    return client
 
 
 def sync_calls(base_url: str) -> dict[str, Callable[[], Any]]:
     cal = Cal(api_key=API_KEY, base_url=base_url, max_retries=0)
-    raw = httpx.Client(timeout=cal._timeout())
+    raw = bare_client(httpx.Client, timeout=cal._timeout())
     calls: dict[str, Callable[[], Any]] = {}
     for name, arguments in CASES.items():
         request = raw_request(cal, name, arguments)
@@ -89,7 +106,7 @@ async def _round(call: Callable[[], Any], concurrency: int) -> tuple[list[float]
 async def measure_async(base_url: str, rounds: int, concurrency: int) -> dict[str, dict[str, Any]]:
     """Per side: every call's latency and each round's throughput (calls per second)."""
     cal = AsyncCal(api_key=API_KEY, base_url=base_url, max_retries=0)
-    raw = httpx.AsyncClient(timeout=cal._timeout())
+    raw = bare_client(httpx.AsyncClient, timeout=cal._timeout())
     request = raw_request(cal, "CAL_GET_ME", None)
 
     async def raw_call() -> Any:
@@ -178,7 +195,9 @@ def main() -> None:
         if args.profile:
             profile(base_url, args.calls)
             return
-        rows = summarise(measure_sync(base_url, args.calls), asyncio.run(measure_async(base_url, args.rounds, args.concurrency)))
+        sync = measure_sync(base_url, args.calls)
+        concurrent = asyncio.run(measure_async(base_url, args.rounds, args.concurrency))
+    rows = summarise(sync, concurrent)
     if args.json:
         print(json.dumps({"machine": machine(), "results": rows}, indent=2))
         return
