@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
+# Type checkers read this name as True; at run time it spares ``import typing`` (several ms).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from cal_actions.action import Action, Registry, Route
     from cal_actions.http.client import AsyncCal, Cal
     from cal_actions.result import ActionResult
