@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from cal_actions.action import Action
+from cal_actions.policy import POLICIES
 
 if TYPE_CHECKING:
     from cal_actions.http.client import AsyncCal
@@ -83,7 +84,7 @@ def _call(args: argparse.Namespace) -> int:
         from cal_actions.sandbox.cli import call_sandbox
 
         return call_sandbox(args)
-    with Cal(base_url=args.base_url) as cal:
+    with Cal(base_url=args.base_url, policy=args.policy, dry_run=args.dry_run) as cal:
         result = cal.execute(args.name, args.args)
     _print_json(result.model_dump())
     return 0 if result.successful else 1
@@ -173,6 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
     call.add_argument("--base-url", default=None, help="API base URL (default: CAL_BASE_URL or https://api.cal.com)")
     call.add_argument("--sandbox", action="store_true", help="run against the embedded Cal.com sandbox, not the API")
     call.add_argument("--db", default=None, help="sandbox state file (default: CAL_SANDBOX_DB, else in memory)")
+    call.add_argument("--dry-run", action="store_true", help="print the request (credentials masked) without sending")
+    call.add_argument("--policy", choices=POLICIES, default=None, help="refuse actions that change or delete data")
     call.set_defaults(handler=_call)
 
     sandbox = commands.add_parser("sandbox", help="the embedded Cal.com sandbox: serve it, reset it, read its outbox")
