@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import httpx
 import pytest
 
@@ -24,6 +26,11 @@ from cal_actions.http import retry
         ("PATCH", 503, False),
         ("POST", 409, False),
         ("GET", 409, False),
+        ("GET", 501, True),
+        ("DELETE", 408, True),
+        ("PATCH", 429, True),
+        ("PATCH", 408, False),
+        ("PUT", 400, False),
     ],
 )
 def test_status_decisions(method: str, status: int, expected: bool) -> None:
@@ -89,3 +96,26 @@ def test_per_call_override(monkeypatch: pytest.MonkeyPatch) -> None:
     cal = Cal(api_key="k", transport=httpx.MockTransport(handler), max_retries=5)
     assert cal.execute("CAL_GET_ME", max_retries=0).attempts == 1
     assert len(calls) == 1
+
+
+def test_one_debug_line_per_attempt_without_argument_values(caplog: pytest.LogCaptureFixture) -> None:
+    calls, handler = _counting(503, {"retry-after": "0"})
+    cal = Cal(api_key="k", transport=httpx.MockTransport(handler))
+    with caplog.at_level(logging.DEBUG, logger="cal_actions"):
+        cal.execute("CAL_GET_BOOKING", {"bookingUid": "uid-private-value"})
+    lines = [record.getMessage() for record in caplog.records if record.name == "cal_actions"]
+    assert len(lines) == len(calls) == 3
+    for attempt, line in enumerate(lines, start=1):
+        assert line.startswith(f"GET /v2/bookings/{{bookingUid}} -> 503 (attempt {attempt}, ")
+        assert line.endswith(" ms)") and "uid-private-value" not in line
+
+
+def test_defaults_live_in_one_place() -> None:
+    from cal_actions import config
+
+    cal = Cal(api_key="k")
+    assert (cal.config.max_retries, cal.config.timeout, cal.config.connect_timeout) == (
+        config.DEFAULT_MAX_RETRIES,
+        config.DEFAULT_TIMEOUT,
+        config.DEFAULT_CONNECT_TIMEOUT,
+    ) == (2, 30.0, 5.0)
