@@ -7,6 +7,7 @@ the raw response is checked against the operation's 2xx schema in the pinned doc
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import UTC, datetime
 from typing import Any
@@ -117,7 +118,12 @@ def _response_schema(action: Action) -> tuple[int, dict[str, Any] | None]:
     schema = response.get("content", {}).get("application/json", {}).get("schema")
     if schema is None:
         return status, None
-    return status, {**_nullable(schema), "components": {"schemas": _nullable(spec["components"]["schemas"])}}
+    return status, {**_nullable(schema), "components": _components(action.name in REPLACED)}
+
+
+@functools.cache
+def _components(live: bool) -> dict[str, Any]:
+    return {"schemas": _nullable(load_spec(LIVE_SPEC if live else PINNED_SPEC)["components"]["schemas"])}
 
 
 def _arguments(action: Action, emulator: Sandbox) -> dict[str, Any]:
