@@ -1,7 +1,7 @@
 """How well ``registry.search`` finds the right action, against plain BM25 over descriptions.
 
-Run: ``.venv/bin/python benchmarks/search_quality.py [--misses]``. Prints recall@1 and recall@5 on the
-development set (``data/search_eval.jsonl``) and the held-out set (``data/search_holdout.jsonl``), the same
+Run: ``.venv/bin/python benchmarks/search_quality.py [--misses [SET]]``. Prints recall@1 and recall@5 on the
+development set (``data/search_eval.jsonl``) and two held-out sets (``data/search_holdout*.jsonl``), the same
 figures for a BM25 baseline that sees only the descriptions, and the median latency of one query.
 """
 
@@ -20,7 +20,11 @@ from cal_actions.action import Action
 from cal_actions.search import SearchIndex, index_for
 
 DATA = Path(__file__).parent / "data"
-SETS = {"development": DATA / "search_eval.jsonl", "held-out": DATA / "search_holdout.jsonl"}
+SETS = {
+    "development": DATA / "search_eval.jsonl",
+    "held-out": DATA / "search_holdout.jsonl",
+    "held-out-2": DATA / "search_holdout2.jsonl",
+}
 
 Searcher = Callable[[str, int], list[Action]]
 
@@ -73,7 +77,7 @@ def median_latency_ms(search: Searcher, queries: list[str], rounds: int = 20) ->
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", action="store_true", help="list the development requests not ranked first")
+    parser.add_argument("--misses", nargs="?", const="development", choices=sorted(SETS), help="list a set's misses")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -94,8 +98,8 @@ def main() -> int:
     queries = [case["query"] for path in SETS.values() for case in load(path)]
     print(f"index build {build_ms:.1f} ms; median latency per query {median_latency_ms(ours, queries):.3f} ms")
     if args.misses:
-        print("development requests not ranked first:")
-        print("\n".join(misses(load(SETS["development"]), ours)))
+        print(f"{args.misses} requests not ranked first:")
+        print("\n".join(misses(load(SETS[args.misses]), ours)))
     return 0
 
 
