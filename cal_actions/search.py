@@ -8,13 +8,16 @@ How a score is made:
    parameters. Description sentences that point at *other* actions ("For a team use CAL_…") weigh little:
    they name the twin's scope and would pull the wrong twin up. A request is read with the same tokenizer,
    and :mod:`cal_actions.search_vocab` turns everyday words into the registry's (appointment → booking,
-   free time → available slot, working hours → schedule, move → reschedule).
+   free time → available slot, working hours → schedule, move → reschedule) and adds grammar cues ("add Kim
+   to the team" asks for a membership). A word the index and the tables do not know is folded onto one they
+   do by :mod:`cal_actions.search_morph` (cancelled → cancel, organisations → organization, webhoks → webhook).
 2. BM25 over those bags; field weights scale term frequency, as in BM25F.
 3. Verb. When the request says what to do (list, cancel, decline, reschedule…), an action whose name starts
-   with another verb is multiplied by ``VERB_PENALTY``. Without a verb, a plural asks for a list, an id for
-   one item, and anything else for a read.
+   with another verb is multiplied by ``VERB_PENALTY`` (``KIN_PENALTY`` for a close one: delete for cancel).
+   Without a verb, a plural asks for a list, an id for one item, and anything else for a read.
    Name. The score shrinks toward ``NAME_FLOOR`` as fewer of the action's name words appear in the request,
-   so "create an event type" beats ``CAL_CREATE_EVENT_TYPE_WEBHOOK``.
+   so "create an event type" beats ``CAL_CREATE_EVENT_TYPE_WEBHOOK``; and toward ``RESOURCE_FLOOR`` as fewer
+   of the things the request names (booking, event type, membership…) appear in the name.
 4. Scope. Near-twins differ only by who owns the resource: the user, a team, an organization, a platform
    OAuth client, or one event type (``CAL_LIST_WEBHOOKS`` / ``CAL_LIST_ORG_WEBHOOKS`` / …). Among twins,
    each scope the request names that the action lacks, or the action has that the request does not name,
@@ -28,18 +31,21 @@ import math
 import re
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from cal_actions.action import Action, Registry
+from cal_actions.search_morph import fold
 from cal_actions.search_vocab import (
     CANONICAL,
+    CUES,
     EXPAND,
     NAME_VERBS,
     PHRASES,
     QUERY_ONLY_STOPWORDS,
     REPLACE,
     STOPWORDS,
+    VERB_KIN,
     VERBS,
 )
 
@@ -49,6 +55,12 @@ SCOPE_PENALTY = 0.6
 VERB_PENALTY = 0.75
 #: Share of the score kept by an action none of whose name words the request used (all of them: 1).
 NAME_FLOOR = 0.5
+#: Share kept by an action whose name has none of the things the request names (all of them: 1).
+RESOURCE_FLOOR = 0.7
+#: Factor for a verb close to the one asked (delete for cancel), instead of ``VERB_PENALTY``.
+KIN_PENALTY = 0.9
+#: Words that name an owner rather than a thing; owners are weighed by the scope rule.
+OWNER_TERMS = frozenset({"org", "mine", "my", "managed", "google", "oauth", "client"})
 #: Weight of a word the vocabulary adds next to one the request used (which weighs 1).
 EXPANSION_WEIGHT = 0.6
 #: Added to an action the request names outright, which puts it above any score words can earn.
@@ -75,6 +87,7 @@ SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 POINTER_ASIDE = re.compile(r"\s*\([^()]*\bCAL_[^()]*\)")
 # A rewrite is upper-cased so its words can be told from the request's own.
 PHRASE_PATTERNS = tuple((re.compile(pattern), f" {rewrite.upper()} ") for pattern, rewrite in PHRASES.items())
+CUE_PATTERNS = tuple((re.compile(pattern), f" {words.upper()} ") for pattern, words in CUES.items())
 READ_VERBS = frozenset({"get", "list"})
 ID = re.compile(r"\d|\bu?id\b")
 
@@ -123,8 +136,10 @@ class Request:
     scopes: frozenset[str]
 
     @classmethod
-    def read(cls, query: str) -> Request:
+    def read(cls, query: str, known: Callable[[str], bool] = lambda term: False) -> Request:
+        """``known`` says which terms the index holds: an unknown word is folded onto a known one if it can be."""
         text = query.lower()
+        text += "".join(words for pattern, words in CUE_PATTERNS if pattern.search(text))
         for pattern, rewrite in PHRASE_PATTERNS:
             text = pattern.sub(rewrite, text)
         terms: dict[str, float] = {}
@@ -140,6 +155,9 @@ class Request:
             if word in STOPWORDS or word in QUERY_ONLY_STOPWORDS:
                 continue
             term = stem(word)
+            if not (known(term) or _in_vocabulary(word) or _in_vocabulary(term)):
+                word = fold(word, lambda w: known(stem(w)) or _in_vocabulary(w)) or word
+                term = stem(word)
             plural = plural or (term != word.removesuffix("'s") and word in (term + "s", term[:-1] + "ies"))
             if word in REPLACE or term in REPLACE:
                 for synonym in REPLACE.get(word) or REPLACE[term]:
@@ -158,6 +176,10 @@ class Request:
         elif hint and verbs >= READ_VERBS:  # "show" or "see": the plural or the id decides
             verbs = verbs - READ_VERBS | {hint}
         return cls(terms, verbs, _scopes(text, terms))
+
+
+def _in_vocabulary(word: str) -> bool:
+    return word in REPLACE or word in EXPAND or word in VERBS or word in CANONICAL
 
 
 def _scopes(text: str, terms: dict[str, float]) -> frozenset[str]:
@@ -224,6 +246,8 @@ class SearchIndex:
     twin_scopes: tuple[tuple[frozenset[str], frozenset[str]], ...]
     #: upper-cased name or alias → action position
     names: dict[str, int]
+    #: the name words that name things (not verbs, not owners): what a request can ask about
+    resource_terms: frozenset[str]
 
     @classmethod
     def build(cls, actions: Iterable[Action], field_weights: dict[str, float] | None = None) -> SearchIndex:
@@ -257,11 +281,13 @@ class SearchIndex:
         name_terms = tuple(frozenset(tokens(action.name.removeprefix("CAL_"))) for action in actions)
         verbs = tuple(map(action_verbs, actions))
         names = {key: i for i, action in enumerate(actions) for key in (action.name, *action.aliases)}
-        return cls(actions, dict(postings), idf, verbs, name_terms, scopes, twin_scopes, names)
+        resource_terms = frozenset().union(*name_terms) - VERBS - NAME_VERBS.keys() - OWNER_TERMS
+        return cls(actions, dict(postings), idf, verbs, name_terms, scopes, twin_scopes, names, resource_terms)
 
     def scores(self, query: str, rules: bool = True) -> dict[int, float]:
         """Score of every action sharing a term with the request; ``rules=False`` is plain BM25 (no vocabulary)."""
-        request = Request.read(query) if rules else Request(dict.fromkeys(tokens(query), 1.0), frozenset(), frozenset())
+        plain = Request(dict.fromkeys(tokens(query), 1.0), frozenset(), frozenset())
+        request = Request.read(query, self.idf.__contains__) if rules else plain
         totals: dict[int, float] = defaultdict(float)
         for term, weight in request.terms.items():
             idf = self.idf.get(term)
@@ -269,17 +295,27 @@ class SearchIndex:
                 for position, term_weight in self.postings[term]:
                     totals[position] += weight * idf * term_weight
         if rules:
+            resources = frozenset(t for t, weight in request.terms.items() if weight == 1.0) & self.resource_terms
             for position in totals:
-                if request.verbs and not request.verbs & self.verbs[position]:
-                    totals[position] *= VERB_PENALTY
-                name = self.name_terms[position]
-                used = sum(term in request.terms for term in name) / len(name)
-                totals[position] *= NAME_FLOOR + (1 - NAME_FLOOR) * used
-                totals[position] *= SCOPE_PENALTY ** self.scope_mismatches(position, request.scopes)
+                totals[position] *= self.agreement(position, request, resources)
         for name in ACTION_NAME.findall(query.upper()):  # an action named outright comes first
             if name in self.names:
                 totals[self.names[name]] += NAMED_BONUS
         return totals
+
+    def agreement(self, position: int, request: Request, resources: frozenset[str]) -> float:
+        """How well the action's verb, resource and owner fit the request, as a factor of its BM25 score."""
+        factor = 1.0
+        own_verbs = self.verbs[position]
+        if request.verbs and not request.verbs & own_verbs:
+            kin = any(VERB_KIN.get(verb, frozenset()) & own_verbs for verb in request.verbs)
+            factor *= KIN_PENALTY if kin else VERB_PENALTY
+        name = self.name_terms[position]
+        used = sum(term in request.terms for term in name) / len(name)
+        factor *= NAME_FLOOR + (1 - NAME_FLOOR) * used
+        if resources:  # the things the request names, and how many of them the action's name has
+            factor *= RESOURCE_FLOOR + (1 - RESOURCE_FLOOR) * len(resources & name) / len(resources)
+        return factor * SCOPE_PENALTY ** self.scope_mismatches(position, request.scopes)
 
     def scope_mismatches(self, position: int, asked: frozenset[str]) -> int:
         """Scopes that set this action apart from a twin the wrong way; 0 for an action without twins."""

@@ -13,7 +13,7 @@ def _words(text: str) -> frozenset[str]:
 STOPWORDS = _words(
     "a an the and or of to in on for with by at from as is are be been it its this that these those i we our "
     "us you your can could would should please want need just some do does did so then there their them "
-    "what which when where how about into one it's i'm we're cal com"
+    "what which when where how about into one it's i'm we're cal com theirs they he she his her him its"
 )
 #: Dropped from requests but kept in the registry, where they mean something (``CAL_GET_ME``).
 QUERY_ONLY_STOPWORDS = frozenset({"me", "my"})
@@ -54,6 +54,26 @@ PHRASES: dict[str, str] = {
     r"\bfrom (my|the|our|this) (\w+ )?team": "membership team",
     r"\bmake \w+ (an? )?(admin|owner|member)\b": "update role membership",
     r"for conflicts|conflict check(ing|s)?": "selected conflict",
+    r"\bget rid of\b|\bdo away with\b": "delete",
+    r"\blet go of\b": "release",
+    r"\bsay no\b": "decline",
+    r"\bsay yes\b|\bgo ahead with\b": "confirm",
+    r"\b(pull|look|bring) up\b|\blook (at|into)\b": "get",
+    r"\bhand(ed|ing)? (it |this |that )?(over|off)\b|\bgive (it|this|that) to\b": "reassign",
+    r"\bspin up\b|\bcome up with\b": "create",
+    r"\b(turn|switch) (off|on)\b": "update",
+}
+
+#: Grammar cues (regular expressions) whose words are added to the request, which keeps its own words.
+CUES: dict[str, str] = {
+    # who is added to or taken from a team or an organization is a membership.
+    r"\b(add|invite|put|bring|assign)\b[\w' ]{1,30}?\b(to|into|onto|in) (the|my|our|this|a|an|that) (\w+ ){0,2}?"
+    r"(team|org|organi[sz]ation|company)\b": "create membership",
+    r"\b(remove|kick|drop|take|delete)\b[\w' ]{1,30}?\b(from|out of|off) (the|my|our|this|that) (\w+ ){0,2}?"
+    r"(team|org|organi[sz]ation|company)\b": "delete membership",
+    r"\bon (my|the|our) (work |personal )?(calendar|diary|agenda)\b": "booking",
+    r"^(which|what) \w+s\b|\b(all|every|each) (of )?(the |my |our )?\w+s\b": "list",
+    r"\b(called|named|titled)\b": "get",
 }
 
 #: Words the registry does not use, or uses for something else: replaced by the registry's words.
@@ -154,3 +174,43 @@ VERBS = _words(
 )
 #: An action's verb is its name's first word, read through this table where the request would say it otherwise.
 NAME_VERBS = {"add": "create", "remove": "delete", "set": "update", "force": "refresh", "sync": "connect"}
+
+
+#: Everyday verbs by the registry verb they ask for; inflections and slips reach them through the folding.
+VERB_WORDS: dict[str, str] = {
+    "cancel": "scrap scratch abort nix cancellation unbook",
+    "reschedule": "delay bump rebook defer rearrange",
+    "confirm": "greenlight okay ok confirmation",
+    "decline": "veto rejection",
+    "create": "start register provision onboard generate establish build launch spin enroll enrol",
+    "update": "adjust tweak switch alter amend point disable enable pause deactivate activate extend shorten "
+    "lengthen demote reconfigure fix correct tune",
+    "delete": "destroy purge discard trash ditch axe retire rid nuke",
+    "list": "browse enumerate overview",
+    "get": "retrieve lookup inspect info information read",
+    "check": "verify test validate status healthy",
+    "connect": "integrate authorize authorise attach plug",
+    "disconnect": "revoke detach unhook unplug",
+    "refresh": "renew rotate reissue regenerate",
+    "reassign": "transfer handover",
+}
+#: Everyday nouns by the registry words they mean.
+NOUN_WORDS: dict[str, str] = {
+    "booking": "interview consult consultation chat catchup standup huddle 1on1 visit",
+    "schedule": "timetable override overrides holiday holidays vacation",
+    "webhook": "endpoint subscriber",
+    "membership": "colleague colleagues staff staffer",
+    "org": "workspace enterprise tenant",
+    "user": "employee employees person people account accounts",
+    "option": "choice choices",
+    "conferencing": "webex",
+    "stripe": "billing card",
+}
+for _verb, _words_text in VERB_WORDS.items():
+    for _word in _words_text.split():
+        REPLACE.setdefault(_word, (_verb,))
+for _noun, _words_text in NOUN_WORDS.items():
+    for _word in _words_text.split():
+        REPLACE.setdefault(_word, (_noun,))
+#: Verbs close enough that one may stand for the other: a booking is cancelled, not deleted.
+VERB_KIN = {"cancel": frozenset({"delete"}), "delete": frozenset({"cancel"})}

@@ -1,0 +1,61 @@
+"""Word forms for :mod:`cal_actions.search`: fold a request word the index does not know onto one it does.
+
+People write "cancelled", "organisations", "reschduling" or "webhoks"; the index holds "cancel", "org",
+"reschedule", "webhook". Stemming both sides blindly would merge words that must stay apart ("booking" the
+noun and "book" the verb), so a request word is folded only when it is unknown, and only onto a known word:
+first by its ending (plural, -ing, -ed, British spelling), then by one typing slip (a letter dropped, added,
+changed or two swapped) in words long enough for that to be safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+#: British endings and their American forms, tried before the inflections.
+SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("ised", "ized"), ("our", "or"),
+             ("lled", "led"), ("lling", "ling"), ("tre", "ter"))
+INFLECTIONS = ("ies", "es", "s", "ing", "ed")
+#: Shortest word a typing slip is corrected in: below it, one letter turns a word into another one.
+TYPO_MIN_LENGTH = 6
+ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _inflection_bases(word: str) -> Iterator[str]:
+    for british, american in SPELLINGS:
+        if word.endswith(british):
+            yield word[: -len(british)] + american
+    for ending in INFLECTIONS:
+        if len(word) > len(ending) + 2 and word.endswith(ending):
+            base = word[: -len(ending)]
+            yield base
+            yield base + "e"  # scheduling → schedule
+            if ending == "ies":
+                yield base + "y"
+            if len(base) > 2 and base[-1] == base[-2]:
+                yield base[:-1]  # cancelled → cancel, dropped → drop
+
+
+def _one_slip(word: str) -> Iterator[str]:
+    """Words one keystroke away (letter dropped, swapped, added, changed), never at the first or last letter:
+    a change there is more often another word ("hooks", "books") or an inflection ("manage", "managed")."""
+    splits = [(word[:i], word[i:]) for i in range(1, len(word) - 1)]
+    for left, right in splits:
+        yield left + right[1:]
+        yield left + right[1] + right[0] + right[2:]
+    for left, right in splits:
+        for letter in ALPHABET:
+            yield left + letter + right
+            if letter != right[0]:
+                yield left + letter + right[1:]
+
+
+def fold(word: str, known: Callable[[str], bool]) -> str | None:
+    """The known word ``word`` is a form or a slip of, or None; ``known`` says which words the caller knows."""
+    for base in _inflection_bases(word):
+        if known(base):
+            return base
+    if len(word) >= TYPO_MIN_LENGTH and word.isalpha():
+        for candidate in _one_slip(word):
+            if known(candidate):
+                return candidate
+    return None
