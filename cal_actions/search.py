@@ -56,7 +56,7 @@ VERB_PENALTY = 0.75
 #: Share of the score kept by an action none of whose name words the request used (all of them: 1).
 NAME_FLOOR = 0.5
 #: Share kept by an action whose name has none of the things the request names (all of them: 1).
-RESOURCE_FLOOR = 0.7
+RESOURCE_FLOOR = 0.6
 #: Factor for a verb close to the one asked (delete for cancel), instead of ``VERB_PENALTY``.
 KIN_PENALTY = 0.9
 #: Words that name an owner rather than a thing; owners are weighed by the scope rule.
@@ -89,7 +89,8 @@ POINTER_ASIDE = re.compile(r"\s*\([^()]*\bCAL_[^()]*\)")
 PHRASE_PATTERNS = tuple((re.compile(pattern), f" {rewrite.upper()} ") for pattern, rewrite in PHRASES.items())
 CUE_PATTERNS = tuple((re.compile(pattern), f" {words.upper()} ") for pattern, words in CUES.items())
 READ_VERBS = frozenset({"get", "list"})
-ID = re.compile(r"\d|\bu?id\b")
+# An id asks for one item; a time or a length ("4pm", "3:30", "30 minutes") does not.
+ID = re.compile(r"\bu?id\b|\b\d+\b(?![:.]\d|\s*(?:am|pm|min|mins|minutes?|h|hours?|days?|weeks?)\b)")
 
 # The owners a path can name, and the request words that name them.
 OWNER_PATTERNS = (

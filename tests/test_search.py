@@ -13,6 +13,7 @@ from cal_actions import registry
 from cal_actions.action import Registry
 from cal_actions.cli import main
 from cal_actions.search import SearchIndex, index_for
+from cal_actions.search_morph import fold
 
 DEV_SET = Path(__file__).parent.parent / "benchmarks" / "data" / "search_eval.jsonl"
 
@@ -68,6 +69,50 @@ def test_verbs_and_everyday_words_pick_the_right_action(query: str, expected: st
     assert top(query) == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("cancelled bookings from the organisation's sales team", "CAL_LIST_BOOKINGS"),
+        ("delete all the webhoks of event type 7", "CAL_DELETE_ALL_EVENT_TYPE_WEBHOOKS"),
+        ("resheduling my appointment to monday", "CAL_RESCHEDULE_BOOKING"),
+        ("list the organisation's memberhsips", "CAL_LIST_ORG_MEMBERSHIPS"),
+    ],
+)
+def test_inflections_british_spellings_and_slips_reach_the_registrys_words(query: str, expected: str) -> None:
+    assert top(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "folded"),
+    [("cancelled", "cancel"), ("scheduling", "schedule"), ("organisation", "organization"), ("webhok", "webhook")],
+)
+def test_an_unknown_word_is_folded_onto_a_known_one(word: str, folded: str) -> None:
+    known = {"cancel", "schedule", "organization", "webhook"}
+    assert fold(word, known.__contains__) == folded
+
+
+def test_folding_leaves_short_words_and_first_or_last_letters_alone() -> None:
+    known = {"books", "managed", "call"}
+    assert fold("hooks", known.__contains__) is None  # a changed first letter is another word
+    assert fold("manage", known.__contains__) is None  # an added last letter is an inflection, not a slip
+    assert fold("cal", known.__contains__) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("add Kim to the design team", "CAL_CREATE_TEAM_MEMBERSHIP"),
+        ("take Kim off the design team", "CAL_DELETE_TEAM_MEMBERSHIP"),
+        ("add Kim to our company's design team", "CAL_CREATE_ORG_TEAM_MEMBERSHIP"),
+        ("get rid of the legal team in our org", "CAL_DELETE_ORG_TEAM"),
+        ("scrap tomorrow's 1:1 with Ana", "CAL_CANCEL_BOOKING"),
+        ("remove my 4pm appointment", "CAL_CANCEL_BOOKING"),
+    ],
+)
+def test_grammar_cues_and_close_verbs_pick_the_thing_acted_on(query: str, expected: str) -> None:
+    assert top(query) == expected
+
+
 def test_k_bounds_the_results_and_they_come_best_first() -> None:
     index = index_for(registry)
     scored = index.search_scored("list the webhooks", k=7)
@@ -120,8 +165,8 @@ def test_quality_floor_on_the_development_set() -> None:
 
     recall_at_1 = sum(hit(case, 1) for case in cases) / len(cases)
     recall_at_5 = sum(hit(case, 5) for case in cases) / len(cases)
-    assert recall_at_1 >= 0.80, recall_at_1
-    assert recall_at_5 >= 0.93, recall_at_5
+    assert recall_at_1 >= 0.86, recall_at_1
+    assert recall_at_5 >= 0.95, recall_at_5
 
 
 def test_cli_search_prints_names_scores_and_json(capsys: pytest.CaptureFixture[str]) -> None:
