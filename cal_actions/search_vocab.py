@@ -16,7 +16,7 @@ STOPWORDS = _words(
     "what which when where how about into one it's i'm we're cal com theirs they he she his her him its"
 )
 #: Dropped from requests but kept in the registry, where they mean something (``CAL_GET_ME``).
-QUERY_ONLY_STOPWORDS = frozenset({"me", "my"})
+QUERY_ONLY_STOPWORDS = frozenset({"me", "my", "called", "named", "titled"})  # "a team called Growth": a name follows
 
 #: Spellings folded into one term on both sides.
 CANONICAL = {"organization": "org", "organisation": "org", "organizations": "org", "orgs": "org", "my": "mine",
