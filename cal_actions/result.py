@@ -33,7 +33,8 @@ class ActionResult(BaseModel):
 
     @classmethod
     def success(cls, data: Any, *, status_code: int | None = None, attempts: int = 1) -> ActionResult:
-        result = cls(data=data, successful=True, error=None)
+        # model_construct: the values are ours and already valid; validation would only cost time per call
+        result = cls.model_construct(data=data, successful=True, error=None)
         result._status_code, result._attempts = status_code, attempts
         return result
 

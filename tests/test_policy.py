@@ -129,7 +129,8 @@ def test_dry_run_returns_the_request_without_sending_it() -> None:
         "headers": {
             "host": "cal.test",
             "accept": "application/json",
-            "user-agent": "cal-actions",
+            "accept-encoding": "gzip, deflate",
+            "user-agent": "cal-actions/0.1.0",
             "cal-api-version": "2024-08-13",
             "authorization": "***",
             "content-length": "28",

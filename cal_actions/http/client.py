@@ -20,8 +20,7 @@ from cal_actions.action import Action, Registry
 from cal_actions.config import MAX_CONNECTIONS, MAX_KEEPALIVE_CONNECTIONS, ClientConfig
 from cal_actions.errors import TokenRefreshError
 from cal_actions.http import tokens
-from cal_actions.http.flow import Arguments, Call, Confirm, Flow, Pause, Refresh, Send, check_deadline, execution_flow
-from cal_actions.http.flow import received as read_copy
+from cal_actions.http.flow import Arguments, Call, Confirm, DeadlineStream, Flow, Pause, Refresh, Send, execution_flow
 from cal_actions.result import ActionResult
 
 logger = logging.getLogger("cal_actions")
@@ -172,16 +171,12 @@ class Cal(_ClientBase):
     def _send(self, request: httpx.Request, deadline: float) -> httpx.Response | Exception:
         try:
             response = self._http.send(request, stream=True)
-            if response.is_stream_consumed:  # a transport that answers with a body already read
-                return response
             try:
-                raw = []
-                for chunk in response.iter_raw():
-                    raw.append(chunk)
-                    check_deadline(deadline, request)
+                response.stream = DeadlineStream(response.stream, deadline, request)
+                response.read()
             finally:
                 response.close()
-            return read_copy(response, raw)
+            return response
         except httpx.HTTPError as error:
             return error
 
@@ -276,16 +271,12 @@ class AsyncCal(_ClientBase):
         # Cancelled mid-call, the finally clause closes the stream and httpx drops the connection.
         try:
             response = await self._http.send(request, stream=True)
-            if response.is_stream_consumed:  # a transport that answers with a body already read
-                return response
             try:
-                raw = []
-                async for chunk in response.aiter_raw():
-                    raw.append(chunk)
-                    check_deadline(deadline, request)
+                response.stream = DeadlineStream(response.stream, deadline, request)
+                await response.aread()
             finally:
                 await response.aclose()
-            return read_copy(response, raw)
+            return response
         except httpx.HTTPError as error:
             return error
 

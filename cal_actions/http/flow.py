@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Generator, Mapping
+from collections.abc import AsyncIterator, Generator, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -195,10 +195,31 @@ def _scrubbed(result: ActionResult, secrets: tuple[str, ...]) -> ActionResult:
     return ActionResult.failure(cleaned, status_code=result.status_code, attempts=result.attempts)
 
 
-def received(response: httpx.Response, raw: list[bytes]) -> httpx.Response:
-    """A fully read copy of a streamed response; content encodings are decoded here, once."""
-    body = b"".join(raw)
-    return httpx.Response(response.status_code, headers=response.headers, content=body, request=response.request)
+class DeadlineStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A response body stream that stops a server trickling bytes past the call's time limit.
+
+    Put in place of ``response.stream`` before reading, so httpx reads and decodes the body as
+    usual (no copy) while the deadline is checked between chunks.
+    """
+
+    def __init__(self, stream: Any, deadline: float, request: httpx.Request) -> None:
+        self._stream, self._deadline, self._request = stream, deadline, request
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._stream:
+            check_deadline(self._deadline, self._request)
+            yield chunk
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            check_deadline(self._deadline, self._request)
+            yield chunk
+
+    def close(self) -> None:
+        self._stream.close()
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
 
 
 def check_deadline(deadline: float, request: httpx.Request) -> None:

@@ -10,12 +10,13 @@ from urllib.parse import quote
 import httpx
 from pydantic import ValidationError
 
+from cal_actions import __version__
 from cal_actions.action import Action, Params
 from cal_actions.config import ClientConfig
 from cal_actions.errors import InvalidInputError, MissingCredentialsError
 from cal_actions.http.redact import redacted_headers
 
-USER_AGENT = "cal-actions"
+USER_AGENT = f"cal-actions/{__version__}"
 
 
 def parse_arguments(action: Action, arguments: Mapping[str, Any] | str | None) -> Params:
@@ -84,7 +85,9 @@ def _build(action: Action, params: Params, config: ClientConfig) -> httpx.Reques
             query[wire] = query_value(value)
         else:
             body[wire] = value
-    headers = {"accept": "application/json", "user-agent": USER_AGENT}
+    # Requests are built here, not by the httpx client, so its default headers are not added:
+    # ask for compressed bodies explicitly (httpx decodes them).
+    headers = {"accept": "application/json", "accept-encoding": "gzip, deflate", "user-agent": USER_AGENT}
     if route.version:
         headers["cal-api-version"] = route.version
     headers.update(auth_headers(route.auth, config))
