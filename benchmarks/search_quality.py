@@ -24,6 +24,7 @@ SETS = {
     "development": DATA / "search_eval.jsonl",
     "held-out": DATA / "search_holdout.jsonl",
     "held-out-2": DATA / "search_holdout2.jsonl",
+    "blind": DATA / "search_blind.jsonl",
 }
 
 Searcher = Callable[[str, int], list[Action]]
