@@ -35,6 +35,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from cal_actions.action import Action, Registry
+from cal_actions.search_lexicon import RESOURCE_TERMS
+from cal_actions.search_model import (
+    NO_RESOURCES,
+    Resources,
+    action_context,
+    action_resource,
+    resolve_verbs,
+    resource_fit,
+    rules_out_org,
+)
 from cal_actions.search_morph import fold
 from cal_actions.search_vocab import (
     CANONICAL,
@@ -130,16 +140,19 @@ def tokens(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Request:
-    """What the scorer reads from a request: weighted terms, the verbs it asks for, the owners it names."""
+    """What the scorer reads from a request: weighted terms, the verbs it asks for, the owners it names, and the
+    resources it names (the one acted on first)."""
 
     terms: dict[str, float]
     verbs: frozenset[str]
     scopes: frozenset[str]
+    resources: Resources = NO_RESOURCES
 
     @classmethod
     def read(cls, query: str, known: Callable[[str], bool] = lambda term: False) -> Request:
         """``known`` says which terms the index holds: an unknown word is folded onto a known one if it can be."""
         text = query.lower()
+        resources = Resources.read(text)
         text += "".join(words for pattern, words in CUE_PATTERNS if pattern.search(text))
         for pattern, rewrite in PHRASE_PATTERNS:
             text = pattern.sub(rewrite, text)
@@ -148,6 +161,9 @@ class Request:
         def add(term: str, weight: float) -> None:
             terms[term] = max(terms.get(term, 0.0), weight)
 
+        for resource, weight in resources.found.items():  # the registry's words for the resources named
+            for word in RESOURCE_TERMS[resource].split():
+                add(stem(word), weight if resource == resources.head else EXPANSION_WEIGHT * weight)
         plural = False
         for word in PHRASE_WORD.findall(text):
             if word.isupper():
@@ -165,6 +181,9 @@ class Request:
                     add(stem(synonym), 1.0)
                 continue
             add(term, 1.0)
+            # "rescheduling my call" asks to reschedule; "cancelled bookings" only describes them
+            if term.endswith("ing") and term not in VERBS and (verb := fold(term, VERBS.__contains__)):
+                add(verb, 1.0)
             for synonym in EXPAND.get(word, EXPAND.get(term, ())):
                 add(stem(synonym), EXPANSION_WEIGHT)
         verbs = frozenset(term for term, weight in terms.items() if weight == 1.0) & VERBS
@@ -176,7 +195,9 @@ class Request:
             verbs = frozenset({hint} if hint else READ_VERBS)
         elif hint and verbs >= READ_VERBS:  # "show" or "see": the plural or the id decides
             verbs = verbs - READ_VERBS | {hint}
-        return cls(terms, verbs, _scopes(text, terms))
+        verbs = resolve_verbs(verbs, query.lower(), resources.head)
+        scopes = _scopes(text, terms) - ({"org"} if rules_out_org(query.lower()) else set())
+        return cls(terms, verbs, scopes, resources)
 
 
 def _in_vocabulary(word: str) -> bool:
@@ -249,6 +270,8 @@ class SearchIndex:
     names: dict[str, int]
     #: the name words that name things (not verbs, not owners): what a request can ask about
     resource_terms: frozenset[str]
+    #: per action, the resource it acts on and those its path passes through
+    resources: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @classmethod
     def build(cls, actions: Iterable[Action], field_weights: dict[str, float] | None = None) -> SearchIndex:
@@ -283,7 +306,10 @@ class SearchIndex:
         verbs = tuple(map(action_verbs, actions))
         names = {key: i for i, action in enumerate(actions) for key in (action.name, *action.aliases)}
         resource_terms = frozenset().union(*name_terms) - VERBS - NAME_VERBS.keys() - OWNER_TERMS
-        return cls(actions, dict(postings), idf, verbs, name_terms, scopes, twin_scopes, names, resource_terms)
+        resources = tuple((action_resource(action), action_context(action)) for action in actions)
+        return cls(
+            actions, dict(postings), idf, verbs, name_terms, scopes, twin_scopes, names, resource_terms, resources
+        )
 
     def scores(self, query: str, rules: bool = True) -> dict[int, float]:
         """Score of every action sharing a term with the request; ``rules=False`` is plain BM25 (no vocabulary)."""
@@ -316,6 +342,7 @@ class SearchIndex:
         factor *= NAME_FLOOR + (1 - NAME_FLOOR) * used
         if resources:  # the things the request names, and how many of them the action's name has
             factor *= RESOURCE_FLOOR + (1 - RESOURCE_FLOOR) * len(resources & name) / len(resources)
+        factor *= resource_fit(*self.resources[position], request.resources)
         return factor * SCOPE_PENALTY ** self.scope_mismatches(position, request.scopes)
 
     def scope_mismatches(self, position: int, asked: frozenset[str]) -> int:

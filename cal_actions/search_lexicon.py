@@ -1,0 +1,183 @@
+"""What people call the things the registry acts on: a lexicon of resources, from scheduling products' vocabulary.
+
+Each entry is (resource, strong, weak): regular expressions over the lower-cased request. A strong phrase names the
+resource outright ("event type", "booking link"); a weak one hints at it ("host", "offers"). Entries are ordered
+from the most specific resource to the most general: a phrase found is blanked out before later entries are read,
+so "meeting type" is an event type and not a meeting, and "MS Teams" a video tool and not a team. When a request
+names several resources, the earliest in this order is the one acted on and the others are its context
+("the webhooks of event type 5" acts on webhooks; "the schedule of org user 7" on a schedule).
+
+Resource names are those :func:`cal_actions.search_model.action_resource` reads from action names.
+"""
+
+from __future__ import annotations
+
+_BOOKED = r"(bookings?|events?|appointments?|meetings?|calls?|sessions?)"
+
+RESOURCES: tuple[tuple[str, str, str], ...] = (
+    (
+        "ics-feed",
+        r"\.ics\b|\bics\b|\bi-?cal\b|\bwebcal\b|\b(calendar|ical|ics) (feed|subscription)s?\b|\bfeed (url|link)s?\b"
+        r"|\bsubscription (url|link)\b|\bsubscribe (to|me to)\b|\bread-only calendar\b",
+        r"\bfeeds?\b",
+    ),
+    (
+        "selected-calendar",
+        r"\bselected calendars?\b|\b(for|against|of) (conflicts?|clash\w*|double[- ]bookings?|overlaps?)\b"
+        r"|\bconflict[- ]check\w*|\bcount(s|ed|ing)? (against|toward|towards|in)\b|\binto account\b"
+        r"|\b(block|blocks|blocking) (my |our )?(availability|free time|slots?)\b|\b(looking|look|checking|check) at\b"
+        r".{0,40}\b(clash\w*|conflicts?)\b",
+        r"\bclash\w*",
+    ),
+    (
+        "destination-calendar",
+        r"\bdestination calendars?\b|\b(new|future|incoming|upcoming) " + _BOOKED + r"\b.{0,40}"
+        r"\b(go|goes|written|write|added|add|put|land|saved|created|end up|appear|show up)\b"
+        r"|\b(write|put|add|save|create|send|place) (the |my |our )?(new )?(events? for (my |our )?)?" + _BOOKED
+        + r"\b.{0,25}\b(in|into|to|on|onto) (my |our |the )?[\w-]+( \w+)? calendar\b"
+        r"|\b(where|which calendar)\b.{0,40}\b(written|added|put|go|goes|land|created|saved)\b",
+        "",
+    ),
+    (
+        "busy-time",
+        r"\bbusy\b|\bblocked (intervals?|times?|periods?|slots?|hours?)\b|\boccup(ied|ying|y)\b"
+        r"|\btaken (times?|slots?)\b"
+        r"|\bwhat'?s (on|blocking) my (\w+ )?calendars?\b",
+        r"\bconflicts?\b",
+    ),
+    (
+        "reservation",
+        r"\breservations?\b|\breserv(e|ed|ing)\b|\bhold(s|ing)?\b|\bpencil(led|ed)? in\b|\bon hold\b"
+        r"|\block (it |that |this )?(time |slot )?in\b|\btemporar(y|ily)\b",
+        "",
+    ),
+    (
+        "slot",
+        r"\bslots?\b|\b(open|free|available|bookable) (times?|spots?|hours?|windows?)\b|\bopenings?\b"
+        r"|\bavailab\w* (of|for|on) (the |an? |my |our |this )?(event[- ]?type|meeting type|\w+ (call|meeting"
+        r"|consult\w*)"
+        r"|\d)|\bwhen (could|can|might) (someone|people|anyone|they|clients?|customers?|i|we)\b.{0,20}\b(book|meet)\b"
+        r"|\b(am i|are we|is \w+|are they) (free|available)\b|\bfree (on|at|tomorrow|today|next|this)\b|\bwhen am i\b"
+        r"|\b(times?|spots?|hours?|days?) (are|is) (still )?(open|free|available|bookable)\b",
+        r"\bfree\b|\bavailable\b",
+    ),
+    (
+        "webhook",
+        r"\bwebhooks?\b|\b(callback|notify|notification|ping|hook) (urls?|endpoints?)\b|\bzapier\b|\bn8n\b"
+        r"|\b(notify|ping|post to|call) https?://|\bevent subscriptions?\b",
+        r"\bendpoints?\b|\bnotify\b|\bping\b|\bhttps?://",
+    ),
+    ("token", r"\b(access|refresh) tokens?\b", r"\btokens?\b"),
+    (
+        "phone-call",
+        r"\bphone( calls?)?\b|\b(dial|ring) (out|them|the)\b|\bcall (them|the (attendee"
+        r"|invitee)s?) on\b",
+        "",
+    ),
+    (
+        "conferencing",
+        r"\bconferenc\w*|\bvideo( (tool|app|call|conferenc\w*|option|provider|link|platform|meeting)s?)?\b|\bzoom\b"
+        r"|\bgoogle meet\b|\bmeet\b|\b(ms|microsoft) teams\b|\bwebex\b|\bwhereby\b|\bdaily(\.co)?\b|\bjitsi\b"
+        r"|\bgotomeeting\b|\bonline meeting (app|tool|link)s?\b",
+        "",
+    ),
+    ("stripe", r"\bstripe\b|\bpayments?\b|\bpaid\b|\bbilling\b|\bcharg(e|ed|ing)\b|\bcredit cards?\b", ""),
+    (
+        "attribute-option",
+        r"\battribute (options?|values?|choices)\b|\b(options?|values?|choices) (of|for) (the |an? |this )?[\w' ]{0,20}"
+        r"attribute\b|\btagged\b",
+        r"\boptions?\b|\bvalues?\b|\bchoices\b|\btags?\b",
+    ),
+    (
+        "attribute",
+        r"\battributes?\b|\bcustom (fields?|propert(y|ies)|data)\b|\b(fields?|propert(y|ies)) (on|of|for) "
+        r"(people|users|members|employees)\b",
+        r"\bpropert(y|ies)\b|\bfields?\b",
+    ),
+    (
+        "schedule",
+        r"\bschedules?\b|\bavailabilit(y|ies)\b|\b(working|work|office|business|opening) hours\b|\btime off\b"
+        r"|\bdays? off\b|\bout of office\b|\bvacation\b|\bholidays?\b|\boverrides?\b|\bblock (that|the|a|this) day\b"
+        r"|\bwork(ing)? (from )?\d{1,2}(:\d\d)?\s*(am|pm)?\s*(to|-|till|until)\b",
+        r"\bhours\b|\bshift\b|\b(mon|tue|wed|thu|fri)\w*\s*(-|to|through|thru)\s*(mon|tue|wed|thu|fri|sat|sun)",
+    ),
+    (
+        "managed-user",
+        r"\bmanaged users?\b|\bplatform users?\b|\busers? (of|on|in|under) (our |my |the )?(oauth|platform|app|client)"
+        r"|\b(oauth|platform) (client|app)'?s? users?\b",
+        "",
+    ),
+    ("org", r"\borg(ani[sz]ation)?'?s? id\b|\b(which|what) (org|organi[sz]ation|company)\b", ""),
+    ("team", r"\b(which|what) teams?\b|\bteams? (i|we)('m| am| are)? (belong|on|in|part)\b", ""),
+    (
+        "membership",
+        r"\bmemberships?\b|\bmembers?\b|\broles?\b|\badmin (rights|access)\b|\bwho('s| is| are) (in|on)\b"
+        r"|\bbelongs? to\b|\bpart of\b|\bpeople (in|on)\b|\bjoin(s|ed|ing)?\b|\binvite\w*|\bkick\b"
+        r"|\bpromot\w*|\bdemot\w*"
+        # who is added to or taken from a team or an organization is a membership
+        r"|\b(add|put|bring|assign|remove|kick|drop|take)\b[\w' ]{1,30}?\b(to|into|onto|in|on|from|out of|off) "
+        r"(the|my|our|this|a|an|that)('s)? (\w+ ){0,2}?(team|org|organi[sz]ation|company)\b",
+        r"\badmins?\b|\bowners?\b|\bteammates?\b",
+    ),
+    (
+        "event-type",
+        r"\bevent[- ]?types?\b|\b(meeting|appointment|session|booking|call|service|event) (types?|kinds?)\b"
+        r"|\b(types?|kinds?) of (meetings?|appointments?|calls?|sessions?|events?)\b"
+        r"|\b(booking|scheduling) (links?|pages?)\b|\b(can|could) (\w+ )?book\b|\bbookable\b|\boffer(s|ed|ing)?\b"
+        r"|\bservices?\b"
+        # a length is set on the event type, not on one booking
+        r"|\b\d+[- ]?min(ute)?s?\b.{0,15}\b(instead|long|rather)\b|\b(longer|shorter|lengthen|shorten)\b"
+        r"|\bhours? long\b",
+        r"\bhosts?\b|\bround[- ]robin\b|\bcollective\b|\bbuffer\b|\bgap\b|\bnotice\b",
+    ),
+    (
+        "booking",
+        r"\bbookings?\b|\bappointments?\b|\bmeetings?\b|\bcalls?\b|\bsessions?\b|\bdemos?\b|\binterviews?\b"
+        r"|\bconsult\w*|\b1:1\b|\bone[- ]on[- ]one\b|\bbook\b|\bbooked\b|\bsync\b|\bintro\b|\bcatch[- ]?up\b",
+        r"\bevents?\b|\bagenda\b",
+    ),
+    (
+        "me",
+        r"\bmy (own )?(cal(\.com)? )?(account|profile|email|e-mail|username|user ?name|display name|name"
+        r"|time ?zone|details"
+        r"|settings|locale|language|week start|avatar|bio)\b|\bwho am i\b|\blogged in\b|\babout me\b",
+        "",
+    ),
+    (
+        "timezone",
+        r"\b(list|which|what|all|supported|available|valid|every) (of the )?(\w+ )?time ?zones\b"
+        r"|\btime ?zones? (list|supported|available)\b",
+        r"\btime ?zones?\b",
+    ),
+    ("team", r"\bteams?\b|\bsquads?\b|\bdepartments?\b", r"\bgroups?\b"),
+    ("user", r"\busers?\b|\busernames?\b|\bemployees?\b|\bpeople\b|\bperson\b|\bstaff\b", r"\baccounts?\b"),
+    ("calendar", r"\bcalendars?\b|\bgmail\b|\boutlook\b|\bicloud\b|\bexchange\b|\bcaldav\b|\boffice ?365\b", ""),
+)
+
+#: Registry words a named resource adds to the request, so the actions about it share terms with it.
+RESOURCE_TERMS: dict[str, str] = {
+    "ics-feed": "ics feed",
+    "selected-calendar": "selected calendar",
+    "destination-calendar": "destination calendar",
+    "busy-time": "busy time",
+    "reservation": "slot reservation",
+    "slot": "available slot",
+    "webhook": "webhook",
+    "token": "token",
+    "phone-call": "phone call",
+    "conferencing": "conferencing app",
+    "stripe": "stripe",
+    "attribute-option": "attribute option",
+    "attribute": "attribute",
+    "schedule": "schedule",
+    "managed-user": "managed user",
+    "membership": "membership",
+    "event-type": "event type",
+    "booking": "booking",
+    "me": "me",
+    "org": "org id",
+    "timezone": "timezone",
+    "team": "team",
+    "user": "user",
+    "calendar": "calendar",
+}

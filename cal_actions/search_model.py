@@ -1,0 +1,194 @@
+"""A request's model for :mod:`cal_actions.search`: which resource it acts on, and what it does to it.
+
+An action's resource is read from its declaration (``CAL_{VERB}_{SCOPE?}_{RESOURCE}``, and the resources its path
+passes through: ``/v2/organizations/{orgId}/teams/{teamId}/memberships`` is a membership, in a team). A request's
+resources are read with the lexicon of :mod:`cal_actions.search_lexicon`; the earliest found in that lexicon is
+the one acted on, the others are context. Words for what to do often depend on the resource: a booking is
+cancelled, a schedule deleted; a booking is moved (rescheduled), working hours are moved (updated); a hold is
+released (its reservation deleted). :func:`resolve_verbs` applies those rules to the verbs the scorer read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cal_actions.action import Action
+from cal_actions.search_lexicon import RESOURCES
+
+#: Action-name fragments and the resource they name, most specific first.
+NAME_RESOURCES = (
+    ("ICS_FEED", "ics-feed"),
+    ("SELECTED_CALENDAR", "selected-calendar"),
+    ("DESTINATION_CALENDAR", "destination-calendar"),
+    ("BUSY_TIMES", "busy-time"),
+    ("RESERV", "reservation"),
+    ("SLOTS", "slot"),
+    ("WEBHOOK", "webhook"),
+    ("TOKEN", "token"),
+    ("PHONE_CALL", "phone-call"),
+    ("CONFERENCING", "conferencing"),
+    ("STRIPE", "stripe"),
+    ("ATTRIBUTE_OPTION", "attribute-option"),
+    ("ATTRIBUTE", "attribute"),
+    ("SCHEDULE", "schedule"),
+    ("MANAGED_USER", "managed-user"),
+    ("MEMBERSHIP", "membership"),
+    ("EVENT_TYPE", "event-type"),
+    ("BOOKING", "booking"),
+    ("ORGANIZATION_ID", "org"),
+    ("TIMEZONES", "timezone"),
+    ("TEAM", "team"),
+    ("OAUTH_CLIENT", "oauth-client"),
+    ("USER", "user"),
+    ("CALENDAR", "calendar"),
+    ("_ME", "me"),
+)
+#: Path segments and the resource an action under them is about, as context.
+PATH_RESOURCES = (
+    ("/event-types", "event-type"),
+    ("/teams", "team"),
+    ("/users", "user"),
+    ("/attributes", "attribute"),
+    ("/calendars", "calendar"),
+    ("/selected-calendars", "calendar"),
+    ("/destination-calendars", "calendar"),
+    ("/slots", "slot"),
+    ("/bookings", "booking"),
+    ("/schedules", "schedule"),
+    ("/me", "me"),
+)
+#: Resources that are one another's in the request's words: a managed user is a user, a hold is on a slot.
+RELATED = {
+    "managed-user": {"user"},
+    "reservation": {"slot"},
+    "attribute-option": {"attribute"},
+    "selected-calendar": {"calendar"},
+    "destination-calendar": {"calendar"},
+    "busy-time": {"calendar"},
+    "ics-feed": {"calendar"},
+    "me": {"user"},
+}
+_PATTERNS = tuple(
+    (resource, re.compile(strong), re.compile(weak) if weak else None) for resource, strong, weak in RESOURCES
+)
+#: Quoted names ('Office hours', "Sales demo") name an item; their words say nothing of what it is.
+QUOTED = re.compile(r"(?<![\w'])'[^']{1,40}'(?!\w)|\"[^\"]{1,40}\"")
+#: "schedule" as a verb ("schedule a call") books; as a noun it is a schedule.
+SCHEDULE_VERB = re.compile(r"(^|\b(to|please|you|let's|lets|and|i|we|then|me)\s+)schedul(e|ing)\b")
+WEAK = 0.5
+#: "(not in any org)", "no organization": the request rules the organization scope out.
+NO_ORG = re.compile(r"\b(not (in|part of|under|within) (any|an|the|our)|no|without (an?|any)|outside (any|an?|the))"
+                    r" (org|organi[sz]ation|company)\b")
+
+
+@dataclass(frozen=True)
+class Resources:
+    """The resources a request names (resource → 1 for a strong phrase, ``WEAK`` for a hint) and the one acted on."""
+
+    found: dict[str, float]
+    head: str | None
+
+    @classmethod
+    def read(cls, text: str) -> Resources:
+        found: dict[str, float] = {}
+        candidates: list[tuple[float, int, str]] = []  # (-weight, lexicon position, resource): the head sorts first
+        text = SCHEDULE_VERB.sub(" book ", QUOTED.sub(" ", text))
+        for rank, (resource, strong, weak) in enumerate(_PATTERNS):
+            for pattern, weight in ((strong, 1.0), (weak, WEAK)):
+                if pattern is not None and pattern.search(text):
+                    found[resource] = max(found.get(resource, 0.0), weight)
+                    candidates.append((-weight, rank, resource))
+                    text = pattern.sub(" ", text)
+                    break
+        return cls(found, min(candidates)[2] if candidates else None)
+
+
+NO_RESOURCES = Resources({}, None)
+
+
+def action_resource(action: Action) -> str:
+    name = action.name.removeprefix("CAL")
+    return next((resource for fragment, resource in NAME_RESOURCES if fragment in name), "")
+
+
+def action_context(action: Action) -> frozenset[str]:
+    """The resource an action acts on, with those its path passes through."""
+    path = {resource for segment, resource in PATH_RESOURCES if segment in action.path}
+    own = action_resource(action)
+    return frozenset({own, *path, *RELATED.get(own, ())})
+
+
+def resource_fit(own: str, context: frozenset[str], asked: Resources) -> float:
+    """1 when the action acts on the resource the request acts on; less when it acts on one the request names only
+    as context; least when the request names neither its resource nor any of its context."""
+    if asked.head is None:
+        return 1.0
+    if own == asked.head or (asked.head in RELATED.get(own, ()) and own in asked.found):
+        return 1.0
+    if own in asked.found:
+        return 0.6
+    if asked.head in context:
+        return 0.45
+    return 0.3
+
+
+# Verb rules by the resource acted on: (pattern, verb). The first that matches replaces the verbs read.
+VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "reservation": (
+        (re.compile(r"\b(releas\w*|let go|free (it )?up|drop|cancel\w*|remov\w*|delet\w*|give back|abandon\w*|undo)\b"),
+         "delete"),
+        (re.compile(r"\b(hold|reserv\w*|pencil\w*|lock|keep|block)\b"), "reserve"),
+    ),
+    "selected-calendar": (
+        (re.compile(r"\b(stop\w*|don'?t|no longer|exclud\w*|remov\w*|ignor\w*|anymore|not)\b"), "delete"),
+        (re.compile(r"."), "create"),
+    ),
+    "destination-calendar": ((re.compile(r"."), "update"),),
+    "conferencing": (
+        (re.compile(r"\b(uninstall|disconnect\w*|remov\w*|unlink|revoke|get rid)\b"), "disconnect"),
+        (re.compile(r"^(which|what)\b.*\bdefault\b"), "get"),
+        (re.compile(r"\b(default|for all|from now on|always|every)\b"), "update"),
+        (re.compile(r"\b(callback|code|stor\w*|sav\w*|tokens?)\b"), "save"),
+        # Zoom and Microsoft Teams connect through OAuth: the user is sent to their sign-in page
+        (re.compile(r"\b(zoom|teams|oauth|authori[sz]\w*|log ?in|sign ?in|auth)\b"), "get"),
+        (re.compile(r"\b(turn on|enable|add|install|connect|hook up|set up|link)\b"), "connect"),
+    ),
+    "ics-feed": (
+        (re.compile(r"\b(working|check\w*|valid|status|ok|healthy|still)\b"), "check"),
+        (re.compile(r"\b(subscrib\w*|add|save|import|use|connect)\b"), "save"),
+    ),
+    "schedule": ((re.compile(r"\b(block|off|overrides?|holidays?|vacation)\b"), "update"),),
+    "membership": ((re.compile(r"\b(revoke|kick|take \w+ off|remov\w*)\b"), "delete"),),
+    "webhook": (
+        (re.compile(r"\b(detach|remov\w*|delet\w*)\b"), "delete"),
+        (re.compile(r"\b(notify|ping|register|subscribe|hear about)\b"), "create"),
+    ),
+    "event-type": ((re.compile(r"\b(add|set|make)\b.{0,40}\b(gap|buffer|notice|hosts?|long|longer|shorter)\b"),
+                    "update"),),
+    "managed-user": ((re.compile(r"\boffboard\w*"), "delete"),),
+    "token": ((re.compile(r"."), "refresh"),),
+}
+
+
+QUESTION = re.compile(r"^(what|which|who|how many|do|does|have|has)\b")
+
+
+def resolve_verbs(verbs: frozenset[str], text: str, head: str | None) -> frozenset[str]:
+    """The verbs a request asks for, once the resource acted on is known."""
+    for pattern, verb in VERB_RULES.get(head or "", ()):
+        if pattern.search(text):
+            return frozenset({verb})
+    if QUESTION.search(text) and verbs & {"get", "list"}:  # "what hours do I have set up?" reads
+        verbs = verbs & {"get", "list", "check"}
+    if head == "booking":  # a booking is cancelled, not deleted, moved, not edited, and handed on, not assigned
+        swap = {"delete": "cancel", "update": "reschedule", "assign": "reassign"}
+    elif head is not None:  # anything else is deleted, not cancelled, and edited, not rescheduled
+        swap = {"cancel": "delete", "reschedule": "update"}
+    else:
+        swap = {}
+    return frozenset(swap.get(verb, verb) for verb in verbs)
+
+
+def rules_out_org(text: str) -> bool:
+    return NO_ORG.search(text) is not None
