@@ -32,7 +32,7 @@ import re
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cal_actions.action import Action, Registry
 from cal_actions.search_lexicon import RESOURCE_TERMS
@@ -149,8 +149,14 @@ class Request:
     resources: Resources = NO_RESOURCES
 
     @classmethod
-    def read(cls, query: str, known: Callable[[str], bool] = lambda term: False) -> Request:
-        """``known`` says which terms the index holds: an unknown word is folded onto a known one if it can be."""
+    def read(
+        cls,
+        query: str,
+        known: Callable[[str], bool] = lambda term: False,
+        supported: dict[str, frozenset[str]] | None = None,
+    ) -> Request:
+        """``known`` says which terms the index holds: an unknown word is folded onto a known one if it can be;
+        ``supported`` which verbs the actions on each resource have."""
         text = query.lower()
         resources = Resources.read(text)
         text += "".join(words for pattern, words in CUE_PATTERNS if pattern.search(text))
@@ -196,6 +202,11 @@ class Request:
         elif hint and verbs >= READ_VERBS:  # "show" or "see": the plural or the id decides
             verbs = verbs - READ_VERBS | {hint}
         verbs = resolve_verbs(verbs, query.lower(), resources.head)
+        if supported is not None and (reheaded := resources.acted_on_by(verbs, supported)) != resources:
+            resources = reheaded
+            verbs = resolve_verbs(verbs, query.lower(), resources.head)
+        for term in [term for term in terms if term in VERBS and term not in verbs]:  # the verbs resolved are asked
+            del terms[term]
         scopes = _scopes(text, terms) - ({"org"} if rules_out_org(query.lower()) else set())
         return cls(terms, verbs, scopes, resources)
 
@@ -272,6 +283,8 @@ class SearchIndex:
     resource_terms: frozenset[str]
     #: per action, the resource it acts on and those its path passes through
     resources: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: resource → the verbs of the actions on it
+    resource_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, actions: Iterable[Action], field_weights: dict[str, float] | None = None) -> SearchIndex:
@@ -307,14 +320,18 @@ class SearchIndex:
         names = {key: i for i, action in enumerate(actions) for key in (action.name, *action.aliases)}
         resource_terms = frozenset().union(*name_terms) - VERBS - NAME_VERBS.keys() - OWNER_TERMS
         resources = tuple((action_resource(action), action_context(action)) for action in actions)
+        resource_verbs: dict[str, frozenset[str]] = defaultdict(frozenset)
+        for (resource, _), own_verbs in zip(resources, verbs, strict=True):
+            resource_verbs[resource] |= own_verbs
         return cls(
-            actions, dict(postings), idf, verbs, name_terms, scopes, twin_scopes, names, resource_terms, resources
+            actions, dict(postings), idf, verbs, name_terms, scopes, twin_scopes, names, resource_terms, resources,
+            dict(resource_verbs),
         )
 
     def scores(self, query: str, rules: bool = True) -> dict[int, float]:
         """Score of every action sharing a term with the request; ``rules=False`` is plain BM25 (no vocabulary)."""
         plain = Request(dict.fromkeys(tokens(query), 1.0), frozenset(), frozenset())
-        request = Request.read(query, self.idf.__contains__) if rules else plain
+        request = Request.read(query, self.idf.__contains__, self.resource_verbs) if rules else plain
         totals: dict[int, float] = defaultdict(float)
         for term, weight in request.terms.items():
             idf = self.idf.get(term)

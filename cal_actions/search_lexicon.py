@@ -42,7 +42,7 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         "busy-time",
         r"\bbusy\b|\bblocked (intervals?|times?|periods?|slots?|hours?)\b|\boccup(ied|ying|y)\b"
         r"|\btaken (times?|slots?)\b"
-        r"|\bwhat'?s (on|blocking) my (\w+ )?calendars?\b",
+        r"|\bwhat'?s blocking my (\w+ )?calendars?\b",
         r"\bconflicts?\b",
     ),
     (
@@ -85,7 +85,8 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "attribute-option",
         r"\battribute (options?|values?|choices)\b|\b(options?|values?|choices) (of|for) (the |an? |this )?[\w' ]{0,20}"
-        r"attribute\b|\btagged\b",
+        r"attribute\b|\btagged\b|\b(another|new|extra) (options?|values?|choices?)\b"
+        r"|\b(options?|values?|choices?) (to|from|on|in) (the |an? |this )?[\w' ]{0,20}attribute\b",
         r"\boptions?\b|\bvalues?\b|\bchoices\b|\btags?\b",
     ),
     (
@@ -113,10 +114,7 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         "membership",
         r"\bmemberships?\b|\bmembers?\b|\broles?\b|\badmin (rights|access)\b|\bwho('s| is| are) (in|on)\b"
         r"|\bbelongs? to\b|\bpart of\b|\bpeople (in|on)\b|\bjoin(s|ed|ing)?\b|\binvite\w*|\bkick\b"
-        r"|\bpromot\w*|\bdemot\w*"
-        # who is added to or taken from a team or an organization is a membership
-        r"|\b(add|put|bring|assign|remove|kick|drop|take)\b[\w' ]{1,30}?\b(to|into|onto|in|on|from|out of|off) "
-        r"(the|my|our|this|a|an|that)('s)? (\w+ ){0,2}?(team|org|organi[sz]ation|company)\b",
+        r"|\bpromot\w*|\bdemot\w*",
         r"\badmins?\b|\bowners?\b|\bteammates?\b",
     ),
     (
@@ -133,7 +131,8 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "booking",
         r"\bbookings?\b|\bappointments?\b|\bmeetings?\b|\bcalls?\b|\bsessions?\b|\bdemos?\b|\binterviews?\b"
-        r"|\bconsult\w*|\b1:1\b|\bone[- ]on[- ]one\b|\bbook\b|\bbooked\b|\bsync\b|\bintro\b|\bcatch[- ]?up\b",
+        r"|\bon (my|the|our) (\w+ )?(calendar|diary|agenda)\b|\bconsult\w*"
+        r"|\b1:1\b|\bone[- ]on[- ]one\b|\bbook\b|\bbooked\b|\bsync\b|\bintro\b|\bcatch[- ]?up\b",
         r"\bevents?\b|\bagenda\b",
     ),
     (
@@ -148,6 +147,13 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"\b(list|which|what|all|supported|available|valid|every) (of the )?(\w+ )?time ?zones\b"
         r"|\btime ?zones? (list|supported|available)\b",
         r"\btime ?zones?\b",
+    ),
+    (
+        # who is added to or taken from a team or an organization is a membership, unless another thing was named
+        "membership",
+        r"\b(add|put|bring|assign|remove|kick|drop|take)\b[\w' ]{1,30}?\b(to|into|onto|in|on|from|out of|off) "
+        r"(the|my|our|this|a|an|that)('s)? (\w+ ){0,2}?(team|org|organi[sz]ation|company)\b",
+        "",
     ),
     ("team", r"\bteams?\b|\bsquads?\b|\bdepartments?\b", r"\bgroups?\b"),
     ("user", r"\busers?\b|\busernames?\b|\bemployees?\b|\bpeople\b|\bperson\b|\bstaff\b", r"\baccounts?\b"),

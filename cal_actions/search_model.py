@@ -88,6 +88,8 @@ class Resources:
 
     found: dict[str, float]
     head: str | None
+    #: every resource found, the head first
+    order: tuple[str, ...] = ()
 
     @classmethod
     def read(cls, text: str) -> Resources:
@@ -101,10 +103,33 @@ class Resources:
                     candidates.append((-weight, rank, resource))
                     text = pattern.sub(" ", text)
                     break
-        return cls(found, min(candidates)[2] if candidates else None)
+        order = tuple(dict.fromkeys(resource for _, _, resource in sorted(candidates)))
+        if order and order[0] == "schedule" and EVERYONE.search(text):  # every user's schedules: no one user
+            found = {r: weight for r, weight in found.items() if r not in ("user", "membership")}
+            order = tuple(r for r in order if r in found)
+        return cls(found, order[0] if order else None, order)
+
+    def acted_on_by(self, verbs: frozenset[str], supported: dict[str, frozenset[str]]) -> Resources:
+        """The same, headed by the first resource that has an action for the specific verb asked: a slot is not
+        confirmed, so "confirm their slot" acts on the booking."""
+        asked = verbs & SPECIFIC_VERBS
+        if not asked or self.head is None or asked & supported.get(self.head, frozenset()):
+            return self
+        head = next((r for r in self.order if asked & supported.get(r, frozenset())), self.head)
+        return Resources(self.found, head, self.order)
 
 
 NO_RESOURCES = Resources({}, None)
+#: Resources on a path that narrow what the action acts on to one owner's.
+OWNER_RESOURCES = frozenset({"user", "attribute"})
+#: Share of the score lost for each named resource the action's path lacks, or each owner it has unasked.
+CONTEXT_PENALTY = 0.12
+#: Verbs that say what to do more exactly than create, get, list or update, which they override when both are read
+#: ("I can't make Thursday's call, push it to Tuesday" reschedules).
+SPECIFIC_VERBS = frozenset({"reschedule", "cancel", "decline", "confirm", "reassign", "refresh", "reserve",
+                            "disconnect", "mark", "save", "check", "verify", "connect", "unassign"})
+#: "all", "everyone": the request is about every user, not one ("the schedules of everyone in the org").
+EVERYONE = re.compile(r"\b(all|every|everyone|everybody|each)\b")
 
 
 def action_resource(action: Action) -> str:
@@ -115,6 +140,8 @@ def action_resource(action: Action) -> str:
 def action_context(action: Action) -> frozenset[str]:
     """The resource an action acts on, with those its path passes through."""
     path = {resource for segment, resource in PATH_RESOURCES if segment in action.path}
+    if "user" in path and "/organizations/" in action.path:  # an org's user is one of its members
+        path.add("membership")
     own = action_resource(action)
     return frozenset({own, *path, *RELATED.get(own, ())})
 
@@ -124,8 +151,11 @@ def resource_fit(own: str, context: frozenset[str], asked: Resources) -> float:
     as context; least when the request names neither its resource nor any of its context."""
     if asked.head is None:
         return 1.0
-    if own == asked.head or (asked.head in RELATED.get(own, ()) and own in asked.found):
-        return 1.0
+    if own == asked.head:
+        # what the request names beside the head should be on the action's path ("the schedule of org user 7")
+        missing = sum(weight for r, weight in asked.found.items() if r not in context)
+        extra = len((context & OWNER_RESOURCES) - asked.found.keys() - {own})
+        return (1 - CONTEXT_PENALTY) ** (missing + extra)
     if own in asked.found:
         return 0.6
     if asked.head in context:
@@ -151,14 +181,17 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"\b(default|for all|from now on|always|every)\b"), "update"),
         (re.compile(r"\b(callback|code|stor\w*|sav\w*|tokens?)\b"), "save"),
         # Zoom and Microsoft Teams connect through OAuth: the user is sent to their sign-in page
-        (re.compile(r"\b(zoom|teams|oauth|authori[sz]\w*|log ?in|sign ?in|auth)\b"), "get"),
+        (re.compile(r"\b(zoom|teams|oauth|authori[sz]\w*|log ?in|sign ?in|auth)\b"), "get connect"),
         (re.compile(r"\b(turn on|enable|add|install|connect|hook up|set up|link)\b"), "connect"),
     ),
     "ics-feed": (
         (re.compile(r"\b(working|check\w*|valid|status|ok|healthy|still)\b"), "check"),
         (re.compile(r"\b(subscrib\w*|add|save|import|use|connect)\b"), "save"),
     ),
-    "schedule": ((re.compile(r"\b(block|off|overrides?|holidays?|vacation)\b"), "update"),),
+    "schedule": (  # a day off or new hours change a schedule, unless it is being deleted
+        (re.compile(r"^(?!.*\b(delete|remove|drop|get rid)\b).*"
+                    r"\b(block|off|overrides?|holidays?|vacation|work(ing)? \d)"), "update"),
+    ),
     "membership": ((re.compile(r"\b(revoke|kick|take \w+ off|remov\w*)\b"), "delete"),),
     "webhook": (
         (re.compile(r"\b(detach|remov\w*|delet\w*)\b"), "delete"),
@@ -178,9 +211,11 @@ def resolve_verbs(verbs: frozenset[str], text: str, head: str | None) -> frozens
     """The verbs a request asks for, once the resource acted on is known."""
     for pattern, verb in VERB_RULES.get(head or "", ()):
         if pattern.search(text):
-            return frozenset({verb})
+            return frozenset(verb.split())
     if QUESTION.search(text) and verbs & {"get", "list"}:  # "what hours do I have set up?" reads
         verbs = verbs & {"get", "list", "check"}
+    elif verbs & SPECIFIC_VERBS:
+        verbs = verbs & SPECIFIC_VERBS
     if head == "booking":  # a booking is cancelled, not deleted, moved, not edited, and handed on, not assigned
         swap = {"delete": "cancel", "update": "reschedule", "assign": "reassign"}
     elif head is not None:  # anything else is deleted, not cancelled, and edited, not rescheduled
