@@ -22,7 +22,11 @@ How a score is made:
    OAuth client, or one event type (``CAL_LIST_WEBHOOKS`` / ``CAL_LIST_ORG_WEBHOOKS`` / …). Among twins,
    each scope the request names that the action lacks, or the action has that the request does not name,
    multiplies its score by ``SCOPE_PENALTY``; so a request naming no scope prefers the user's own action.
-5. A request that names an action (``CAL_…`` or an alias) gets that action first.
+5. Resource. :mod:`cal_actions.search_model` reads the resource the request acts on (with the lexicon of
+   :mod:`cal_actions.search_lexicon`: "booking link" is an event type, "check for clashes" a selected calendar)
+   and the resources named as context; an action on another resource, or whose path lacks the context, weighs
+   less. The resource also settles the verb: a booking is cancelled, a schedule deleted.
+6. A request that names an action (``CAL_…`` or an alias) gets that action first.
 """
 
 from __future__ import annotations
@@ -99,6 +103,8 @@ POINTER_ASIDE = re.compile(r"\s*\([^()]*\bCAL_[^()]*\)")
 PHRASE_PATTERNS = tuple((re.compile(pattern), f" {rewrite.upper()} ") for pattern, rewrite in PHRASES.items())
 CUE_PATTERNS = tuple((re.compile(pattern), f" {words.upper()} ") for pattern, words in CUES.items())
 READ_VERBS = frozenset({"get", "list"})
+URL = re.compile(r"\b(https?://|www\.)\S+|\b[\w-]+(\.[\w-]+)*\.(com|org|net|io|dev|app|co|me)(/\S*)?")
+EMAIL = re.compile(r"\S+@\S+")
 # An id asks for one item; a time or a length ("4pm", "3:30", "30 minutes") does not.
 ID = re.compile(r"\bu?id\b|\b\d+\b(?![:.]\d|\s*(?:am|pm|min|mins|minutes?|h|hours?|days?|weeks?)\b)")
 
@@ -159,6 +165,8 @@ class Request:
         ``supported`` which verbs the actions on each resource have."""
         text = query.lower()
         resources = Resources.read(text)
+        # a URL or an address is a value, not words ("example.org" names no organization)
+        text = URL.sub(" url ", EMAIL.sub(" email ", text))
         text += "".join(words for pattern, words in CUE_PATTERNS if pattern.search(text))
         for pattern, rewrite in PHRASE_PATTERNS:
             text = pattern.sub(rewrite, text)

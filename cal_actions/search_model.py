@@ -115,7 +115,10 @@ class Resources:
         asked = verbs & SPECIFIC_VERBS
         if not asked or self.head is None or asked & supported.get(self.head, frozenset()):
             return self
-        head = next((r for r in self.order if asked & supported.get(r, frozenset())), self.head)
+        head = next((r for r in self.order if asked & supported.get(r, frozenset())), None)
+        if head is None:  # none named has it: the one resource that has it, if only one does (confirm: a booking)
+            having = [r for r, verbs in supported.items() if asked & verbs]
+            head = having[0] if len(having) == 1 else self.head
         return Resources(self.found, head, self.order)
 
 
