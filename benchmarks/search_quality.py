@@ -26,6 +26,7 @@ SETS = {
     "held-out": DATA / "search_holdout.jsonl",
     "held-out-2": DATA / "search_holdout2.jsonl",
     "blind": DATA / "search_blind.jsonl",
+    "blind-2": DATA / "search_blind2.jsonl",
 }
 
 Searcher = Callable[[str, int], list[Action]]
