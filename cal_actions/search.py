@@ -35,33 +35,13 @@ import math
 import re
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cal_actions.action import Action, Registry
-from cal_actions.search_lexicon import RESOURCE_TERMS
-from cal_actions.search_model import (
-    NO_RESOURCES,
-    Resources,
-    action_context,
-    action_resource,
-    resolve_verbs,
-    resource_fit,
-    rules_out_org,
-)
-from cal_actions.search_morph import fold
-from cal_actions.search_vocab import (
-    CANONICAL,
-    CUES,
-    EXPAND,
-    NAME_VERBS,
-    PHRASES,
-    QUERY_ONLY_STOPWORDS,
-    REPLACE,
-    STOPWORDS,
-    VERB_KIN,
-    VERBS,
-)
+from cal_actions.search_model import action_context, action_resource, resource_fit
+from cal_actions.search_request import Request, tokens
+from cal_actions.search_vocab import NAME_VERBS, VERB_KIN, VERBS
 
 K1 = 1.2
 B = 0.5
@@ -75,12 +55,8 @@ RESOURCE_FLOOR = 0.6
 KIN_PENALTY = 0.9
 #: Words that name an owner rather than a thing; owners are weighed by the scope rule.
 OWNER_TERMS = frozenset({"org", "mine", "my", "managed", "google", "oauth", "client"})
-#: Weight of a word the vocabulary adds next to one the request used (which weighs 1).
-EXPANSION_WEIGHT = 0.6
 #: Added to an action the request names outright, which puts it above any score words can earn.
 NAMED_BONUS = 1000.0
-#: Weight of the list/get hint read from plurals or ids.
-HINT_WEIGHT = 0.5
 FIELD_WEIGHTS = {
     "name": 3.0,
     "tags": 1.5,
@@ -94,19 +70,8 @@ FIELD_WEIGHTS = {
 
 ACTION_REFERENCE = re.compile(r"\bCAL_[A-Z0-9_/]+")
 ACTION_NAME = re.compile(r"\bCAL_[A-Z0-9_]+")
-WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-PHRASE_WORD = re.compile(r"[A-Z]+|[a-z0-9]+(?:'[a-z]+)?")
-CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 POINTER_ASIDE = re.compile(r"\s*\([^()]*\bCAL_[^()]*\)")
-# A rewrite is upper-cased so its words can be told from the request's own.
-PHRASE_PATTERNS = tuple((re.compile(pattern), f" {rewrite.upper()} ") for pattern, rewrite in PHRASES.items())
-CUE_PATTERNS = tuple((re.compile(pattern), f" {words.upper()} ") for pattern, words in CUES.items())
-READ_VERBS = frozenset({"get", "list"})
-URL = re.compile(r"\b(https?://|www\.)\S+|\b[\w-]+(\.[\w-]+)*\.(com|org|net|io|dev|app|co|me)(/\S*)?")
-EMAIL = re.compile(r"\S+@\S+")
-# An id asks for one item; a time or a length ("4pm", "3:30", "30 minutes") does not.
-ID = re.compile(r"\bu?id\b|\b\d+\b(?![:.]\d|\s*(?:am|pm|min|mins|minutes?|h|hours?|days?|weeks?)\b)")
 
 # The owners a path can name, and the request words that name them.
 OWNER_PATTERNS = (
@@ -117,119 +82,11 @@ OWNER_PATTERNS = (
     # Not an owner, but the same kind of twin: the Google routes do what the generic ones do with calendar=google.
     ("google", re.compile(r"/google/")),
 )
-SCOPE_TERMS = {"org": "org", "team": "team", "platform": "platform", "managed": "platform", "google": "google"}
-EVENT_TYPE_WORDS = re.compile(r"\bevent[ -]?types?\b")
-OAUTH_CLIENT_WORDS = re.compile(r"\boauth[ -]?clients?\b")
 # Name words dropped to group an action with its twins (CAL_LIST_ORG_TEAM_MEMBERSHIPS → LIST MEMBERSHIPS);
 # the inner ones only when they qualify a later word (CAL_LIST_TEAMS keeps TEAMS).
 SCOPE_NAME_WORDS = frozenset({"ORG", "MY", "OAUTH", "CLIENT", "MANAGED", "GOOGLE"})
 INNER_SCOPE_NAME_WORDS = frozenset({"TEAM", "TEAMS", "EVENT", "TYPE", "USER"})
 
-
-def stem(word: str) -> str:
-    """Fold plurals and spellings so 'bookings' meets 'booking' and 'organization' meets 'org'."""
-    word = word.removesuffix("'s").replace("'", "")
-    if word in CANONICAL:
-        return CANONICAL[word]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
-        return word[:-1]
-    return word
-
-
-def tokens(text: str) -> list[str]:
-    """Stems of a registry text: camelCase and snake_case split, lower-cased, stopwords dropped."""
-    words = WORD.findall(CAMEL.sub(" ", text.replace("_", " ")).lower())
-    return [stem(word) for word in words if word not in STOPWORDS]
-
-
-@dataclass(frozen=True)
-class Request:
-    """What the scorer reads from a request: weighted terms, the verbs it asks for, the owners it names, and the
-    resources it names (the one acted on first)."""
-
-    terms: dict[str, float]
-    verbs: frozenset[str]
-    scopes: frozenset[str]
-    resources: Resources = NO_RESOURCES
-
-    @classmethod
-    def read(
-        cls,
-        query: str,
-        known: Callable[[str], bool] = lambda term: False,
-        supported: dict[str, frozenset[str]] | None = None,
-    ) -> Request:
-        """``known`` says which terms the index holds: an unknown word is folded onto a known one if it can be;
-        ``supported`` which verbs the actions on each resource have."""
-        text = query.lower()
-        resources = Resources.read(text)
-        # a URL or an address is a value, not words ("example.org" names no organization)
-        text = URL.sub(" url ", EMAIL.sub(" email ", text))
-        text += "".join(words for pattern, words in CUE_PATTERNS if pattern.search(text))
-        for pattern, rewrite in PHRASE_PATTERNS:
-            text = pattern.sub(rewrite, text)
-        terms: dict[str, float] = {}
-
-        def add(term: str, weight: float) -> None:
-            terms[term] = max(terms.get(term, 0.0), weight)
-
-        for resource, weight in resources.found.items():  # the registry's words for the resources named
-            for word in RESOURCE_TERMS[resource].split():
-                add(stem(word), weight if resource == resources.head else EXPANSION_WEIGHT * weight)
-        plural = False
-        for word in PHRASE_WORD.findall(text):
-            if word.isupper():
-                add(stem(word.lower()), 1.0)
-                continue
-            if word in STOPWORDS or word in QUERY_ONLY_STOPWORDS:
-                continue
-            term = stem(word)
-            if not (known(term) or _in_vocabulary(word) or _in_vocabulary(term)):
-                word = fold(word, lambda w: known(stem(w)) or _in_vocabulary(w)) or word
-                term = stem(word)
-            plural = plural or (term != word.removesuffix("'s") and word in (term + "s", term[:-1] + "ies"))
-            if word in REPLACE or term in REPLACE:
-                for synonym in REPLACE.get(word) or REPLACE[term]:
-                    add(stem(synonym), 1.0)
-                continue
-            add(term, 1.0)
-            # "rescheduling my call" asks to reschedule; "cancelled bookings" only describes them
-            if term.endswith("ing") and term not in VERBS and (verb := fold(term, VERBS.__contains__)):
-                add(verb, 1.0)
-            for synonym in EXPAND.get(word, EXPAND.get(term, ())):
-                add(stem(synonym), EXPANSION_WEIGHT)
-        verbs = frozenset(term for term, weight in terms.items() if weight == 1.0) & VERBS
-        # A plural asks for a list, a number or uid for one item; without a verb, the request wants to read.
-        hint = "list" if plural else "get" if ID.search(text) else None
-        if hint:
-            add(hint, HINT_WEIGHT)
-        if not verbs:
-            verbs = frozenset({hint} if hint else READ_VERBS)
-        elif hint and verbs >= READ_VERBS:  # "show" or "see": the plural or the id decides
-            verbs = verbs - READ_VERBS | {hint}
-        verbs = resolve_verbs(verbs, query.lower(), resources.head)
-        if supported is not None and (reheaded := resources.acted_on_by(verbs, supported)) != resources:
-            resources = reheaded
-            verbs = resolve_verbs(verbs, query.lower(), resources.head)
-        for term in [term for term in terms if term in VERBS and term not in verbs]:  # the verbs resolved are asked
-            del terms[term]
-        scopes = _scopes(text, terms) - ({"org"} if rules_out_org(query.lower()) else set())
-        return cls(terms, verbs, scopes, resources)
-
-
-def _in_vocabulary(word: str) -> bool:
-    return word in REPLACE or word in EXPAND or word in VERBS or word in CANONICAL
-
-
-def _scopes(text: str, terms: dict[str, float]) -> frozenset[str]:
-    scopes = {scope for term, scope in SCOPE_TERMS.items() if terms.get(term) == 1.0}
-    if OAUTH_CLIENT_WORDS.search(text):
-        scopes.add("platform")
-    if EVENT_TYPE_WORDS.search(text):
-        scopes.add("event-type")
-    return frozenset(scopes)
 
 
 def action_scopes(action: Action) -> frozenset[str]:
@@ -397,23 +254,3 @@ def index_for(registry: Registry) -> SearchIndex:
         cached = (len(registry), SearchIndex.build(registry))
         _indexes[registry] = cached
     return cached[1]
-
-
-def print_search(query: str, k: int = 5, as_json: bool = False) -> int:
-    """The ``cal-actions search`` command: print the best actions; exit status 1 when none matches."""
-    import json
-    import sys
-
-    from cal_actions import registry
-
-    found = index_for(registry).search_scored(query, k)
-    if as_json:
-        rows = [{"name": a.name, "score": score, "description": a.description} for a, score in found]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
-    else:
-        width = max((len(action.name) for action, _ in found), default=0)
-        for action, score in found:
-            print(f"{action.name:<{width}}  {score:>7.3f}  {action.method:<6} {action.path}")
-    if not found:
-        print(f"cal-actions: no action matches {query!r}", file=sys.stderr)
-    return 0 if found else 1
