@@ -11,7 +11,7 @@ released (its reservation deleted). :func:`resolve_verbs` applies those rules to
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cal_actions.action import Action
 from cal_actions.search_lexicon import RESOURCES
@@ -75,8 +75,12 @@ _PATTERNS = tuple(
 #: Quoted names ('Office hours', "Sales demo") name an item; their words say nothing of what it is.
 QUOTED = re.compile(r"(?<![\w'])'[^']{1,40}'(?!\w)|\"[^\"]{1,40}\"")
 #: "schedule" as a verb ("schedule a call") books; as a noun it is a schedule.
-SCHEDULE_VERB = re.compile(r"(^|\b(to|please|you|let's|lets|and|i|we|then|me)\s+)schedul(e|ing)\b")
+SCHEDULE_VERB = re.compile(r"(^|\b(to|please|you|let's|lets|and|i|we|then|me)\s+)schedul(e|ing)\b(?!\s+#?\d)")
 WEAK = 0.5
+#: An id after a resource's words ("booking abc123", "schedule #88", "event type id 5"); a time or a length is not one.
+ITEM_ID = re.compile(r"\s*(#|(no\.?|number|id|uid)\s*)?(?=[\w-]*\d)(?!\d+(am|pm|h|mins?)\b)[\w-]+\b"
+                     r"(?![:.]\d|\s*(am|pm|min|mins|minutes?|h|hours?|days?|weeks?)\b)")
+LINKED = re.compile(r" (of|for|on|to|from|in|into|onto) ")
 #: "(not in any org)", "no organization": the request rules the organization scope out.
 NO_ORG = re.compile(r"\b(not (in|part of|under|within) (any|an|the|our)|no|without (an?|any)|outside (any|an?|the))"
                     r" (org|organi[sz]ation|company)\b")
@@ -90,16 +94,21 @@ class Resources:
     head: str | None
     #: every resource found, the head first
     order: tuple[str, ...] = ()
+    #: resource → "one" when an id or a name follows its word ("schedule 88"), "many" when its word is plural
+    numbers: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def read(cls, text: str) -> Resources:
         found: dict[str, float] = {}
+        numbers: dict[str, str] = {}
         candidates: list[tuple[float, int, str]] = []  # (-weight, lexicon position, resource): the head sorts first
         text = SCHEDULE_VERB.sub(" book ", QUOTED.sub(" ", text))
         for rank, (resource, strong, weak) in enumerate(_PATTERNS):
             for pattern, weight in ((strong, 1.0), (weak, WEAK)):
-                if pattern is not None and pattern.search(text):
+                if pattern is not None and (match := pattern.search(text)):
                     found[resource] = max(found.get(resource, 0.0), weight)
+                    if number := _number(match, pattern):
+                        numbers[resource] = number
                     candidates.append((-weight, rank, resource))
                     text = pattern.sub(" ", text)
                     break
@@ -107,7 +116,7 @@ class Resources:
         if order and order[0] == "schedule" and EVERYONE.search(text):  # every user's schedules: no one user
             found = {r: weight for r, weight in found.items() if r not in ("user", "membership")}
             order = tuple(r for r in order if r in found)
-        return cls(found, order[0] if order else None, order)
+        return cls(found, order[0] if order else None, order, numbers)
 
     def acted_on_by(self, verbs: frozenset[str], supported: dict[str, frozenset[str]]) -> Resources:
         """The same, headed by the first resource that has an action for the specific verb asked: a slot is not
@@ -119,7 +128,24 @@ class Resources:
         if head is None:  # none named has it: the one resource that has it, if only one does (confirm: a booking)
             having = [r for r, verbs in supported.items() if asked & verbs]
             head = having[0] if len(having) == 1 else self.head
-        return Resources(self.found, head, self.order)
+        return Resources(self.found, head, self.order, self.numbers)
+
+    @property
+    def number(self) -> str:
+        """"one" or "many" for the resource acted on, "" when its words do not say."""
+        return self.numbers.get(self.head or "", "")
+
+
+def _number(match: re.Match[str], pattern: re.Pattern[str]) -> str:
+    """"one" when an id follows the words that named a resource, "many" when those words are a plural of words
+    that name it too ("schedules", not "working hours")."""
+    phrase = match.group()
+    if ITEM_ID.match(match.string, match.end()) and not LINKED.search(phrase):  # "options of attribute 4": the id is
+        return "one"  # the attribute's
+    singular = phrase[:-3] + "y" if phrase.endswith("ies") else phrase[:-1]
+    if phrase.endswith("s") and not phrase.endswith(("ss", "'s")) and pattern.fullmatch(singular):
+        return "many"
+    return ""
 
 
 NO_RESOURCES = Resources({}, None)

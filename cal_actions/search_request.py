@@ -123,11 +123,18 @@ class Request:
                 add(stem(synonym), EXPANSION_WEIGHT)
         verbs = frozenset(term for term, weight in terms.items() if weight == 1.0) & VERBS
         # A plural asks for a list, a number or uid for one item; without a verb, the request wants to read.
-        hint = "list" if plural else "get" if ID.search(text) else None
+        # The words naming the resource acted on say it best: "schedule 88" is one, "all the settings of event type
+        # 5" one too; other plurals ("settings", "details") only describe it.
+        number = {"one": "get", "many": "list"}.get(resources.number)
+        if number is None and resources.head is not None:
+            plural = False
+        hint = number or ("list" if plural else "get" if ID.search(text) else None)
         if hint:
             add(hint, HINT_WEIGHT)
         if not verbs:
             verbs = frozenset({hint} if hint else READ_VERBS)
+        elif number and verbs <= READ_VERBS:
+            verbs = frozenset({number})
         elif hint and verbs >= READ_VERBS:  # "show" or "see": the plural or the id decides
             verbs = verbs - READ_VERBS | {hint}
         verbs = resolve_verbs(verbs, query.lower(), resources.head)
