@@ -78,7 +78,7 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         "conferencing",
         r"\bconferenc\w*|\bvideo( (tool|app|call|conferenc\w*|option|provider|link|platform|meeting)s?)?\b|\bzoom\b"
         r"|\bgoogle meet\b|\bmeet\b|\b(ms|microsoft) teams\b|\bwebex\b|\bwhereby\b|\bdaily(\.co)?\b|\bjitsi\b"
-        r"|\bgotomeeting\b|\bonline meeting (app|tool|link)s?\b",
+        r"|\bgotomeeting\b|\b(online |video )?meeting (app|tool|link|software|provider|platform|service)s?\b",
         "",
     ),
     ("stripe", r"\bstripe\b|\bpayments?\b|\bpaid\b|\bbilling\b|\bcharg(e|ed|ing)\b|\bcredit cards?\b", ""),
@@ -86,7 +86,11 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         "attribute-option",
         r"\battribute (options?|values?|choices)\b|\b(options?|values?|choices) (of|for) (the |an? |this )?[\w' ]{0,20}"
         r"attribute\b|\btagged\b|\b(another|new|extra) (options?|values?|choices?)\b"
-        r"|\b(options?|values?|choices?) (to|from|on|in) (the |an? |this )?[\w' ]{0,20}attribute\b",
+        r"|\b(options?|values?|choices?) (to|from|on|in) (the |an? |this )?[\w' ]{0,20}attribute\b"
+        # "what values can the Seniority attribute take", "which choices does the region attribute have"
+        r"|\b(options|values|choices)\b [\w' ]{0,30}\battribute\b"
+        # attributes given to a person are the options they hold
+        r"|\battributes? (\w+ ){0,2}(assigned|given|set) (to|for|on)\b",
         r"\boptions?\b|\bvalues?\b|\bchoices\b|\btags?\b",
     ),
     (

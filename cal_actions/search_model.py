@@ -49,6 +49,7 @@ PATH_RESOURCES = (
     ("/event-types", "event-type"),
     ("/teams", "team"),
     ("/users", "user"),
+    ("/options/{userId}", "user"),  # one user's attribute options
     ("/attributes", "attribute"),
     ("/calendars", "calendar"),
     ("/selected-calendars", "calendar"),
@@ -105,9 +106,9 @@ class Resources:
         text = SCHEDULE_VERB.sub(" book ", QUOTED.sub(" ", text))
         for rank, (resource, strong, weak) in enumerate(_PATTERNS):
             for pattern, weight in ((strong, 1.0), (weak, WEAK)):
-                if pattern is not None and (match := pattern.search(text)):
+                if pattern is not None and pattern.search(text):
                     found[resource] = max(found.get(resource, 0.0), weight)
-                    if number := _number(match, pattern):
+                    if number := next(filter(None, (_number(m, pattern) for m in pattern.finditer(text))), ""):
                         numbers[resource] = number
                     candidates.append((-weight, rank, resource))
                     text = pattern.sub(" ", text)

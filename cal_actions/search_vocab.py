@@ -122,7 +122,7 @@ REPLACE: dict[str, tuple[str, ...]] = {
     "details": ("get",),
     "fetch": ("get",),
     "find": ("list",),
-    "member": ("membership",),
+    "member": ("membership", "user"),
     "members": ("membership",),
     "install": ("connect",),
     "uninstall": ("disconnect",),
