@@ -94,10 +94,11 @@ def action_scopes(action: Action) -> frozenset[str]:
 
 
 def action_verbs(action: Action) -> frozenset[str]:
-    """The name's first word; an action that returns a connect URL also answers to 'connect'."""
+    """The name's first word; an action that returns a connect URL also answers to 'connect' and 'authorize' (the
+    verb the request model reads for apps that connect through OAuth)."""
     verb = action.name.removeprefix("CAL_").split("_")[0].lower()
     connects = action.name.endswith(("_CONNECT_URL", "_AUTH_URL"))
-    return frozenset({NAME_VERBS.get(verb, verb), *(["connect"] if connects else [])})
+    return frozenset({NAME_VERBS.get(verb, verb), *(["connect", "authorize"] if connects else [])})
 
 
 def twin_key(action: Action) -> str:

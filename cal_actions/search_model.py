@@ -211,7 +211,7 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"\b(default|for all|from now on|always|every)\b"), "update"),
         (re.compile(r"\b(callback|code|stor\w*|sav\w*|tokens?)\b"), "save"),
         # Zoom and Microsoft Teams connect through OAuth: the user is sent to their sign-in page
-        (re.compile(r"\b(zoom|teams|oauth|authori[sz]\w*|log ?in|sign ?in|auth)\b"), "get connect"),
+        (re.compile(r"\b(zoom|teams|oauth|authori[sz]\w*|log ?in|sign ?in|auth)\b"), "authorize"),
         (re.compile(r"\b(turn on|enable|add|install|connect|hook up|set up|link)\b"), "connect"),
     ),
     "ics-feed": (

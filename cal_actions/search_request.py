@@ -24,6 +24,7 @@ from cal_actions.search_vocab import (
     QUERY_ONLY_STOPWORDS,
     REPLACE,
     STOPWORDS,
+    VERB_TERMS,
     VERBS,
 )
 
@@ -143,6 +144,9 @@ class Request:
             verbs = resolve_verbs(verbs, query.lower(), resources.head)
         for term in [term for term in terms if term in VERBS and term not in verbs]:  # the verbs resolved are asked
             del terms[term]
+        for verb in verbs:
+            for word in VERB_TERMS.get(verb, ()):
+                add(word, 1.0)
         scopes = _scopes(text, terms) - ({"org"} if rules_out_org(query.lower()) else set())
         return cls(terms, verbs, scopes, resources)
 

@@ -212,5 +212,7 @@ for _verb, _words_text in VERB_WORDS.items():
 for _noun, _words_text in NOUN_WORDS.items():
     for _word in _words_text.split():
         REPLACE.setdefault(_word, (_noun,))
+#: The registry's words for a verb the request model resolves to but the registry spells otherwise.
+VERB_TERMS: dict[str, tuple[str, ...]] = {"authorize": ("oauth", "auth", "url")}
 #: Verbs close enough that one may stand for the other: a booking is cancelled, not deleted.
 VERB_KIN = {"cancel": frozenset({"delete"}), "delete": frozenset({"cancel"})}
