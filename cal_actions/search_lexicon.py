@@ -42,7 +42,7 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         "busy-time",
         r"\bbusy\b|\bblocked (intervals?|times?|periods?|slots?|hours?)\b|\boccup(ied|ying|y)\b"
         r"|\btaken (times?|slots?)\b"
-        r"|\bwhat'?s blocking my (\w+ )?calendars?\b",
+        r"|\bwhat'?s blocking my (\w+ )?calendars?\b|\bblocked (between|on|from|during|at)\b",
         r"\bconflicts?\b",
     ),
     (
@@ -64,7 +64,7 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "webhook",
         r"\bwebhooks?\b|\b(callback|notify|notification|ping|hook) (urls?|endpoints?)\b|\bzapier\b|\bn8n\b"
-        r"|\b(notify|ping|post to|call) https?://|\bevent subscriptions?\b",
+        r"|\b(notify|ping|post to|call) https?://|\bevent subscriptions?\b|\bhooks?\b(?! (\w+ )?up\b)",
         r"\bendpoints?\b|\bnotify\b|\bping\b|\bhttps?://",
     ),
     ("token", r"\b(access|refresh) tokens?\b", r"\btokens?\b"),
@@ -112,7 +112,13 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\b(oauth|platform) (client|app)'?s? users?\b",
         "",
     ),
-    ("org", r"\borg(ani[sz]ation)?'?s? id\b|\b(which|what) (org|organi[sz]ation|company)\b", ""),
+    (
+        # "do I belong to an organization" asks which one: its id
+        "org",
+        r"\borg(ani[sz]ation)?'?s? id\b|\b(which|what) (org|organi[sz]ation|company)\b"
+        r"|\b(belong|belongs|am i|are we)( \w+)? (to|in|part of|a member of) an? (org|organi[sz]ation)\b",
+        "",
+    ),
     ("team", r"\b(which|what) teams?\b|\bteams? (i|we)('m| am| are)? (belong|on|in|part)\b", ""),
     (
         "membership",
@@ -129,8 +135,8 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\bservices?\b"
         # a length is set on the event type, not on one booking
         r"|\b\d+[- ]?min(ute)?s?\b.{0,15}\b(instead|long|rather)\b|\b(longer|shorter|lengthen|shorten)\b"
-        r"|\bhours? long\b",
-        r"\bhosts?\b|\bround[- ]robin\b|\bcollective\b|\bbuffer\b|\bgap\b|\bnotice\b",
+        r"|\bhours? long\b|\bbuffers?\b",  # a buffer is kept around every booking of an event type
+        r"\bhosts?\b|\bround[- ]robin\b|\bcollective\b|\bgap\b|\bnotice\b",
     ),
     (
         "booking",

@@ -74,6 +74,8 @@ CUES: dict[str, str] = {
     r"\bon (my|the|our) (work |personal )?(calendar|diary|agenda)\b": "booking",
     r"^(which|what) \w+s\b|\b(all|every|each) (of )?(the |my |our )?\w+s\b": "list",
     r"\b(called|named|titled)\b": "get",
+    # "tag user 5 with Region = EMEA" gives a person an attribute option
+    r"^tag\b|\btag \w+( \w+)? with\b": "assign",
 }
 
 #: Words the registry does not use, or uses for something else: replaced by the registry's words.
@@ -184,9 +186,10 @@ VERB_WORDS: dict[str, str] = {
     "decline": "veto rejection",
     "create": "start register provision onboard generate establish build launch spin enroll enrol",
     "update": "adjust tweak switch alter amend point disable enable pause deactivate activate extend shorten "
-    "lengthen demote reconfigure fix correct tune",
-    "delete": "destroy purge discard trash ditch axe retire rid nuke",
-    "list": "browse enumerate overview",
+    "lengthen demote reconfigure fix correct tune grant forbid allow permit",
+    "delete": "destroy purge discard trash ditch axe retire rid nuke strip dissolve disband deprovision "
+    "offboard unreserve",
+    "list": "browse enumerate overview dump export",
     "get": "retrieve lookup inspect info information read",
     "check": "verify test validate status healthy",
     "connect": "integrate authorize authorise attach plug",
