@@ -71,7 +71,7 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "phone-call",
         r"\bphone( calls?)?\b|\b(dial|ring) (out|them|the)\b|\bcall (them|the (attendee"
-        r"|invitee)s?) on\b",
+        r"|invitee)s?) on\b|\bcall (this|that|a|the|their|my) (\w+ )?number\b|\b(ai|voice) (agent|assistant|bot)s?\b",
         "",
     ),
     (

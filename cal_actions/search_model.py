@@ -231,9 +231,14 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
                     "update"),),
     "managed-user": ((re.compile(r"\boffboard\w*"), "delete"),),
     "token": ((re.compile(r"."), "refresh"),),
+    "phone-call": ((re.compile(r"."), "create"),),  # a call is only ever placed
 }
 
 
+#: A value given in place of another, or "make the team private" (the thing made is there already): what exists
+#: is changed, not made.
+INSTEAD = re.compile(r"\b(instead of|rather than)\b"
+                     r"|\bmake (the|this|that|our|my|its|their)\b(?! (new|first|another)\b)")
 QUESTION = re.compile(r"^(what|which|who|how many|do|does|have|has)\b")
 
 
@@ -244,6 +249,8 @@ def resolve_verbs(verbs: frozenset[str], text: str, head: str | None) -> frozens
             return frozenset(verb.split())
     if QUESTION.search(text) and verbs & {"get", "list"}:  # "what hours do I have set up?" reads
         verbs = verbs & {"get", "list", "check"}
+    elif INSTEAD.search(text) and verbs & {"create", "get", "list"}:  # "make it 45 minutes instead of 30" changes it
+        verbs = frozenset({"update"})
     elif verbs & SPECIFIC_VERBS:
         verbs = verbs & SPECIFIC_VERBS
     if head == "booking":  # a booking is cancelled, not deleted, moved, not edited, and handed on, not assigned
