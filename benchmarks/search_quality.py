@@ -1,8 +1,8 @@
 """How well ``registry.search`` finds the right action, against plain BM25 over descriptions.
 
 Run: ``.venv/bin/python benchmarks/search_quality.py [--misses [SET]]``. Prints recall@1 and recall@5 on the
-development set (``data/search_eval.jsonl``), two held-out sets (``data/search_holdout*.jsonl``) and a set
-written from the catalogue alone (``data/search_blind.jsonl``), the same
+development set (``data/search_eval.jsonl``), two held-out sets (``data/search_holdout*.jsonl``) and two sets
+written from the catalogue alone (``data/search_blind*.jsonl``), the same
 figures for a BM25 baseline that sees only the descriptions, and the median latency of one query.
 """
 
