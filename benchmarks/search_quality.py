@@ -27,6 +27,7 @@ SETS = {
     "held-out-2": DATA / "search_holdout2.jsonl",
     "blind": DATA / "search_blind.jsonl",
     "blind-2": DATA / "search_blind2.jsonl",
+    "blind-3": DATA / "search_blind3.jsonl",
 }
 
 Searcher = Callable[[str, int], list[Action]]
