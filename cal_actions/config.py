@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields
+from functools import cached_property
 
 from cal_actions.policy import check_policy
 
@@ -64,7 +65,7 @@ class ClientConfig:
         """A managed user's access token when configured, else the API key."""
         return self.access_token or self.api_key
 
-    @property
+    @cached_property  # a config never changes (frozen); each call asks for its secrets
     def secrets(self) -> tuple[str, ...]:
         """Every credential value set, to be kept out of envelopes, messages and logs."""
         return tuple(value for name in SECRET_FIELDS if (value := getattr(self, name)))

@@ -134,8 +134,9 @@ def _attempts(action: Action, params: Params, request: httpx.Request, call: Call
 def _limited(request: httpx.Request, config: ClientConfig, remaining: float) -> httpx.Request:
     """No single wait of this attempt may outlast what is left of the call's time."""
     remaining = max(remaining, 0.001)
-    limit = httpx.Timeout(min(config.timeout, remaining), connect=min(config.connect_timeout, remaining))
-    request.extensions = {**request.extensions, "timeout": limit.as_dict()}
+    total = min(config.timeout, remaining)
+    limit = {"connect": min(config.connect_timeout, remaining), "read": total, "write": total, "pool": total}
+    request.extensions = {**request.extensions, "timeout": limit}  # the form httpx.Timeout.as_dict() gives
     return request
 
 
