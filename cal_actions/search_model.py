@@ -83,7 +83,8 @@ ITEM_ID = re.compile(r"\s*(#|(no\.?|number|id|uid)\s*)?(?=[\w-]*\d)(?!\d+(am|pm|
                      r"(?![:.]\d|\s*(am|pm|min|mins|minutes?|h|hours?|days?|weeks?)\b)")
 LINKED = re.compile(r" (of|for|on|to|from|in|into|onto) ")
 #: "(not in any org)", "no organization": the request rules the organization scope out.
-NO_ORG = re.compile(r"\b(not (in|part of|under|within) (any|an|the|our)|no|without (an?|any)|outside (any|an?|the))"
+NO_ORG = re.compile(r"\b(not (in|part of|under|within) (any|an|the|our)|no|without (an?|any)|outside (any|an?|the)"
+                    r"|never (joined|been in|belonged to|was in|part of) (any|an?))"
                     r" (org|organi[sz]ation|company)\b")
 
 
@@ -205,6 +206,9 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"."), "create"),
     ),
     "destination-calendar": ((re.compile(r"."), "update"),),
+    # a connected calendar account is not deleted but disconnected
+    "calendar": ((re.compile(r"\b(remov\w*|delet\w*|disconnect\w*|unlink\w*|get rid|drop\w*|forget)\b"),
+                  "disconnect"),),
     "conferencing": (
         (re.compile(r"\b(uninstall|disconnect\w*|remov\w*|unlink|revoke|get rid)\b"), "disconnect"),
         (re.compile(r"^(which|what)\b.*\bdefault\b"), "get"),

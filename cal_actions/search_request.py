@@ -13,8 +13,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cal_actions.search_clause import split_request
 from cal_actions.search_lexicon import RESOURCE_TERMS
-from cal_actions.search_model import NO_RESOURCES, Resources, resolve_verbs, rules_out_org
+from cal_actions.search_model import NO_RESOURCES, RELATED, SPECIFIC_VERBS, Resources, resolve_verbs, rules_out_org
 from cal_actions.search_morph import fold
 from cal_actions.search_vocab import (
     CANONICAL,
@@ -30,6 +31,8 @@ from cal_actions.search_vocab import (
 
 #: Weight of a word the vocabulary adds next to one the request used (which weighs 1).
 EXPANSION_WEIGHT = 0.6
+#: Share of its weight a word keeps when it tells the story around the request rather than asking.
+CONTEXT_WEIGHT = 0.5
 #: Weight of the list/get hint read from plurals or ids.
 HINT_WEIGHT = 0.5
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -85,13 +88,9 @@ class Request:
     ) -> Request:
         """``known`` says which terms the index holds: an unknown word is folded onto a known one if it can be;
         ``supported`` which verbs the actions on each resource have."""
-        text = query.lower()
-        resources = Resources.read(text)
-        # a URL or an address is a value, not words ("example.org" names no organization)
-        text = URL.sub(" url ", EMAIL.sub(" email ", text))
-        text += "".join(words for pattern, words in CUE_PATTERNS if pattern.search(text))
-        for pattern, rewrite in PHRASE_PATTERNS:
-            text = pattern.sub(rewrite, text)
+        asking, context = split_request(query)
+        resources = _resources(asking, context)
+        text = _rewrite(asking)
         terms: dict[str, float] = {}
 
         def add(term: str, weight: float) -> None:
@@ -100,28 +99,15 @@ class Request:
         for resource, weight in resources.found.items():  # the registry's words for the resources named
             for word in RESOURCE_TERMS[resource].split():
                 add(stem(word), weight if resource == resources.head else EXPANSION_WEIGHT * weight)
-        plural = False
-        for word in PHRASE_WORD.findall(text):
-            if word.isupper():
-                add(stem(word.lower()), 1.0)
-                continue
-            if word in STOPWORDS or word in QUERY_ONLY_STOPWORDS:
-                continue
-            term = stem(word)
-            if not (known(term) or _in_vocabulary(word) or _in_vocabulary(term)):
-                word = fold(word, lambda w: known(stem(w)) or _in_vocabulary(w)) or word
-                term = stem(word)
-            plural = plural or (term != word.removesuffix("'s") and word in (term + "s", term[:-1] + "ies"))
-            if word in REPLACE or term in REPLACE:
-                for synonym in REPLACE.get(word) or REPLACE[term]:
-                    add(stem(synonym), 1.0)
-                continue
-            add(term, 1.0)
-            # "rescheduling my call" asks to reschedule; "cancelled bookings" only describes them
-            if term.endswith("ing") and term not in VERBS and (verb := fold(term, VERBS.__contains__)):
-                add(verb, 1.0)
-            for synonym in EXPAND.get(word, EXPAND.get(term, ())):
-                add(stem(synonym), EXPANSION_WEIGHT)
+        told: dict[str, float] = {}  # the story around the request: its words count for less, and ask for nothing
+
+        def tell(term: str, weight: float) -> None:
+            told[term] = max(told.get(term, 0.0), weight)
+
+        _read_words(_rewrite(context), known, tell)
+        for term, weight in told.items():
+            add(term, weight * CONTEXT_WEIGHT)
+        plural = _read_words(text, known, add)
         verbs = frozenset(term for term, weight in terms.items() if weight == 1.0) & VERBS
         # A plural asks for a list, a number or uid for one item; without a verb, the request wants to read.
         # The words naming the resource acted on say it best: "schedule 88" is one, "all the settings of event type
@@ -138,17 +124,71 @@ class Request:
             verbs = frozenset({number})
         elif hint and verbs >= READ_VERBS:  # "show" or "see": the plural or the id decides
             verbs = verbs - READ_VERBS | {hint}
-        verbs = resolve_verbs(verbs, query.lower(), resources.head)
+        verbs = resolve_verbs(verbs, asking, resources.head)
         if supported is not None and (reheaded := resources.acted_on_by(verbs, supported)) != resources:
             resources = reheaded
-            verbs = resolve_verbs(verbs, query.lower(), resources.head)
+            verbs = resolve_verbs(verbs, asking, resources.head)
         for term in [term for term in terms if term in VERBS and term not in verbs]:  # the verbs resolved are asked
             del terms[term]
         for verb in verbs:
             for word in VERB_TERMS.get(verb, ()):
                 add(word, 1.0)
-        scopes = _scopes(text, terms) - ({"org"} if rules_out_org(query.lower()) else set())
-        return cls(terms, verbs, scopes, resources)
+            if verb in SPECIFIC_VERBS and verb not in terms:  # a rule read it ("remove the calendar" disconnects)
+                add(verb, EXPANSION_WEIGHT)
+        scopes = _scopes(text, terms) | _scopes(context, told)
+        scopes -= ({"org"} if rules_out_org(query.lower()) else set())
+        return cls(terms, verbs, frozenset(scopes), resources)
+
+
+def _resources(asking: str, context: str) -> Resources:
+    """The resources named anywhere, headed by the one the asking words act on; the story's head only when the asking
+    words merely hint at theirs ("host") or name a broader one ("calendar" for the destination calendar)."""
+    own = Resources.read(asking)
+    if not context:
+        return own
+    every = Resources.read(f"{asking} , {context}")
+    head = own.head
+    if head is None or own.found[head] < 1.0 or head in RELATED.get(every.head or "", ()):
+        head = every.head
+    order = tuple(dict.fromkeys([head, *every.order])) if head else ()
+    return Resources({**every.found, **own.found}, head, order, {**every.numbers, **own.numbers})
+
+
+def _rewrite(text: str) -> str:
+    """Values blanked, grammar cues added, phrases rewritten (upper-cased: their words are taken as they are)."""
+    # a URL or an address is a value, not words ("example.org" names no organization)
+    text = URL.sub(" url ", EMAIL.sub(" email ", text))
+    text += "".join(words for pattern, words in CUE_PATTERNS if pattern.search(text))
+    for pattern, rewrite in PHRASE_PATTERNS:
+        text = pattern.sub(rewrite, text)
+    return text
+
+
+def _read_words(text: str, known: Callable[[str], bool], add: Callable[[str, float], None]) -> bool:
+    """Adds the terms of a rewritten text through ``add``; True when a word was a plural."""
+    plural = False
+    for word in PHRASE_WORD.findall(text):
+        if word.isupper():
+            add(stem(word.lower()), 1.0)
+            continue
+        if word in STOPWORDS or word in QUERY_ONLY_STOPWORDS:
+            continue
+        term = stem(word)
+        if not (known(term) or _in_vocabulary(word) or _in_vocabulary(term)):
+            word = fold(word, lambda w: known(stem(w)) or _in_vocabulary(w)) or word
+            term = stem(word)
+        plural = plural or (term != word.removesuffix("'s") and word in (term + "s", term[:-1] + "ies"))
+        if word in REPLACE or term in REPLACE:
+            for synonym in REPLACE.get(word) or REPLACE[term]:
+                add(stem(synonym), 1.0)
+            continue
+        add(term, 1.0)
+        # "rescheduling my call" asks to reschedule; "cancelled bookings" only describes them
+        if term.endswith("ing") and term not in VERBS and (verb := fold(term, VERBS.__contains__)):
+            add(verb, 1.0)
+        for synonym in EXPAND.get(word, EXPAND.get(term, ())):
+            add(stem(synonym), EXPANSION_WEIGHT)
+    return plural
 
 
 def _in_vocabulary(word: str) -> bool:

@@ -76,6 +76,8 @@ CUES: dict[str, str] = {
     r"\b(called|named|titled)\b": "get",
     # "tag user 5 with Region = EMEA" gives a person an attribute option
     r"^tag\b|\btag \w+( \w+)? with\b": "assign",
+    # "set my time zone to Lisbon" changes a setting; "set up" was read as create before cues are added
+    r"^set\b(?! up)|\bset (my|the|our|its|his|her|their) (\w+ ){0,2}to\b": "update",
 }
 
 #: Words the registry does not use, or uses for something else: replaced by the registry's words.
