@@ -28,6 +28,7 @@ SETS = {
     "blind": DATA / "search_blind.jsonl",
     "blind-2": DATA / "search_blind2.jsonl",
     "blind-3": DATA / "search_blind3.jsonl",
+    "blind-4": DATA / "search_blind4.jsonl",
 }
 
 Searcher = Callable[[str, int], list[Action]]

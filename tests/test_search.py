@@ -293,6 +293,7 @@ def test_long_requests_are_read_by_the_clause_that_asks(query: str, expected: st
         ("search_blind.jsonl", 0.88, 0.98),
         ("search_blind2.jsonl", 0.80, 0.95),
         ("search_blind3.jsonl", 0.72, 0.92),
+        ("search_blind4.jsonl", 0.80, 0.92),
     ],
 )
 def test_quality_floor_on_every_set(name: str, floor_at_1: float, floor_at_5: float) -> None:
