@@ -49,7 +49,8 @@ def test_request_is_what_cal_expects(action: Action, complete: bool) -> None:
     assert request.url.host == "cal.test"
 
     query = {key: values[0] for key, values in parse_qs(request.url.query.decode()).items()}
-    assert set(query) == {name for name in action.fields_in("query") if name in expected}
+    sent = {key.split("[", 1)[0] for key in query}  # lists of objects travel as name[i][member]
+    assert sent == {name for name in action.fields_in("query") if name in expected}
 
     if action.route.has_body:
         body = json.loads(request.content)
@@ -61,6 +62,19 @@ def test_request_is_what_cal_expects(action: Action, complete: bool) -> None:
     auth = action.route.auth
     assert (request.headers.get("authorization") == "Bearer cal_test_key") == (auth == "bearer")
     assert ("x-cal-secret-key" in request.headers) == (auth in ("platform", "client_secret"))
+
+
+def test_lists_of_objects_travel_in_the_bracket_form_the_server_parses() -> None:
+    calendars = [{"credentialId": 3, "externalId": "ada@example.com"}, {"credentialId": 4, "externalId": "x y"}]
+    arguments = {"loggedInUsersTz": "Europe/Rome", "calendarsToLoad": calendars}
+    request, _ = _run(registry.get("CAL_LIST_BUSY_TIMES"), arguments)
+    assert parse_qs(request.url.query.decode()) == {
+        "loggedInUsersTz": ["Europe/Rome"],
+        "calendarsToLoad[0][credentialId]": ["3"],
+        "calendarsToLoad[0][externalId]": ["ada@example.com"],
+        "calendarsToLoad[1][credentialId]": ["4"],
+        "calendarsToLoad[1][externalId]": ["x y"],
+    }
 
 
 def test_patch_sends_only_fields_the_caller_set() -> None:

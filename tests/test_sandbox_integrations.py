@@ -40,11 +40,8 @@ def test_seeded_calendars_and_destination(cal: Cal) -> None:
 
 def test_busy_times_merge_stand_in_events_and_bookings(cal: Cal) -> None:
     google = _calendars(cal)["google_calendar"]
-    query = {
-        "loggedInUsersTz": "Europe/Berlin",
-        "credentialId": google["credentialId"],
-        "externalId": "ada@example.com",
-    }
+    google_calendar = {"credentialId": google["credentialId"], "externalId": "ada@example.com"}
+    query = {"loggedInUsersTz": "Europe/Berlin", "calendarsToLoad": [google_calendar]}
     assert ok(cal, "CAL_LIST_BUSY_TIMES", query) == []  # without dates Cal.com looks nothing up
     window = {"dateFrom": "2030-03-04", "dateTo": "2030-03-10"}
     busy = ok(cal, "CAL_LIST_BUSY_TIMES", {**query, **window})
@@ -54,10 +51,12 @@ def test_busy_times_merge_stand_in_events_and_bookings(cal: Cal) -> None:
     assert "2030-03-05T11:00:00.000Z" in {item["start"] for item in busy}  # the stand-in lunch, 12:00 Berlin
     assert [item["start"] for item in busy] == sorted(item["start"] for item in busy)
     outlook = _calendars(cal)["office365_calendar"]
-    other = ok(cal, "CAL_LIST_BUSY_TIMES", {**query, **window, "credentialId": outlook["credentialId"],
-                                            "externalId": outlook["primary"]["externalId"]})  # fmt: skip
+    outlook_calendar = {"credentialId": outlook["credentialId"], "externalId": outlook["primary"]["externalId"]}
+    other = ok(cal, "CAL_LIST_BUSY_TIMES", {**query, **window, "calendarsToLoad": [outlook_calendar]})
     assert len(other) == 1 and other[0]["source"] == "office365_calendar"
-    wrong = cal.execute("CAL_LIST_BUSY_TIMES", {**query, "credentialId": 999})
+    both = ok(cal, "CAL_LIST_BUSY_TIMES", {**query, **window, "calendarsToLoad": [google_calendar, outlook_calendar]})
+    assert len(both) == len(busy) + 1, "several calendars are read in one call and merged"
+    wrong = cal.execute("CAL_LIST_BUSY_TIMES", {**query, "calendarsToLoad": [{**google_calendar, "credentialId": 999}]})
     assert wrong.status_code == 404
 
 

@@ -77,7 +77,9 @@ def validate_request(request: httpx.Request, *, live: bool) -> list[str]:
     version = declared_version(operation)
     if version and request.headers.get("cal-api-version") != version:
         problems.append(f"cal-api-version {request.headers.get('cal-api-version')!r} != {version}")
-    query = parse_qs(request.url.query.decode())
+    query = set(parse_qs(request.url.query.decode()))
+    # The document flattens a list of objects into its members' names; we send name[i][member].
+    query |= {key.rsplit("[", 1)[-1].rstrip("]") for key in query if key.endswith("]")}
     for parameter in operation.get("parameters", []):
         if parameter["in"] == "query" and parameter.get("required") and parameter["name"] not in query:
             problems.append(f"missing query parameter {parameter['name']}")

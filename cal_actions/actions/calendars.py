@@ -56,17 +56,25 @@ CAL_CHECK_ICS_FEED = declare(
 )
 
 
-class ListBusyTimes(Params):
-    loggedInUsersTz: str = Field(description="IANA zone of the results, e.g. Europe/Madrid")
-    dateFrom: str = Field(None, description="YYYY-MM-DD; without dates the list is empty")
-    dateTo: str = Field(None, description="YYYY-MM-DD")
+class BusyCalendar(Params):
+    """A connected calendar to read."""
+
     credentialId: int = Field(description="From CAL_LIST_CALENDARS")
     externalId: str = Field(description="Often an email; from CAL_LIST_CALENDARS")
 
 
+class ListBusyTimes(Params):
+    loggedInUsersTz: str = Field(description="IANA zone of the results, e.g. Europe/Madrid")
+    dateFrom: str = Field(None, description="YYYY-MM-DD; without dates the list is empty")
+    dateTo: str = Field(None, description="YYYY-MM-DD")
+    # Both documents flatten this into two query parameters, but the live controller reads a list
+    # of calendars (calendarsToLoad[0][credentialId]=…&calendarsToLoad[0][externalId]=…).
+    calendarsToLoad: list[BusyCalendar] = Field(min_length=1, description="Calendars to read")
+
+
 CAL_LIST_BUSY_TIMES = declare(
     "CAL_LIST_BUSY_TIMES",
-    description="List busy intervals of one connected calendar between two dates. "
+    description="List busy intervals of connected calendars between two dates. "
     "For bookable times use CAL_LIST_AVAILABLE_SLOTS.",
     params=ListBusyTimes,
     route=Route("GET", "/v2/calendars/busy-times"),

@@ -82,7 +82,7 @@ def _build(action: Action, params: Params, config: ClientConfig) -> httpx.Reques
         if where == "path":
             path_values[wire] = path_segment(wire, value)
         elif where == "query":
-            query[wire] = query_value(value)
+            query.update(query_items(wire, value))
         else:
             body[wire] = value
     # Requests are built here, not by the httpx client, so its default headers are not added:
@@ -109,6 +109,18 @@ def path_segment(name: str, value: Any) -> str:
     if encoded in (".", ".."):
         encoded = encoded.replace(".", "%2E")
     return encoded
+
+
+def query_items(name: str, value: Any) -> dict[str, str]:
+    """One query field as parameters. A list of objects uses the bracket form Cal.com's server
+    parses into a list (``name[0][key]=…``); other lists are comma-separated."""
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        return {
+            f"{name}[{index}][{key}]": query_value(inner)
+            for index, item in enumerate(value)
+            for key, inner in item.items()
+        }
+    return {name: query_value(value)}
 
 
 def query_value(value: Any) -> str:

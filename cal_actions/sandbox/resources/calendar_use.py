@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -49,19 +50,50 @@ def _overlaps(item: dict[str, Any], start: datetime, end: datetime) -> bool:
     return parse_instant(item["start"], "start") < end and parse_instant(item["end"], "end") > start
 
 
+def _calendars_to_load(call: Call) -> list[tuple[int, str]]:
+    """``calendarsToLoad[i][credentialId]`` / ``[externalId]`` pairs, the way the live API reads them."""
+    pattern = re.compile(r"^calendarsToLoad\[(\d+)\]\[(credentialId|externalId)\]$")
+    found: dict[int, dict[str, str]] = {}
+    for key, value in call.query.multi_items():
+        match = pattern.match(key)
+        if match:
+            found.setdefault(int(match.group(1)), {})[match.group(2)] = value
+    if not found:
+        raise BadRequest("calendarsToLoad must be an array")
+    pairs = []
+    for index in sorted(found):
+        item = found[index]
+        if not item.get("externalId"):
+            raise BadRequest(f"calendarsToLoad.{index}.externalId must be a string")
+        try:
+            pairs.append((int(item.get("credentialId", "")), item["externalId"]))
+        except ValueError:
+            raise BadRequest(f"calendarsToLoad.{index}.credentialId must be a number") from None
+    return pairs
+
+
 @routes.action("CAL_LIST_BUSY_TIMES")
 def busy_times(call: Call) -> list[dict[str, Any]]:
     time_zone = credentials.query_text(call, "loggedInUsersTz") or ""
     if not valid_zone(time_zone):
         raise BadRequest("loggedInUsersTz must be a valid IANA time zone")
-    credential = calendar_credential(call.tx, call.user_id, credentials.query_int(call, "credentialId"))
-    external_id = credentials.query_text(call, "externalId") or ""
-    _calendar_entry(credential, external_id)
+    calendars = []
+    for credential_id, external_id in _calendars_to_load(call):
+        credential = calendar_credential(call.tx, call.user_id, credential_id)
+        _calendar_entry(credential, external_id)
+        calendars.append((credential, external_id))
     date_from, date_to = call.query.get("dateFrom"), call.query.get("dateTo")
     if not date_from or not date_to:
         return []  # like Cal.com: without both dates there is nothing to look up
     start = parse_instant(date_from, "dateFrom")
     end = parse_instant(date_to, "dateTo", end_of_day=True)
+    busy: list[dict[str, Any]] = []
+    for credential, external_id in calendars:
+        busy += _busy_in(call, credential, external_id, start, end)
+    return sorted(busy, key=lambda item: item["start"])  # every instant is stored as UTC ISO text
+
+
+def _busy_in(call: Call, credential: Document, external_id: str, start: datetime, end: datetime) -> list[Any]:
     source = credential["type"]
     busy = [
         {"start": e["start"], "end": e["end"], "source": source}
@@ -79,7 +111,7 @@ def busy_times(call: Call) -> list[dict[str, Any]]:
             for b in call.tx.all("booking")
             if call.user_id in b.get("hostIds", []) and b["status"] in _BUSY_STATUSES and _overlaps(b, start, end)
         ]
-    return sorted(busy, key=lambda item: item["start"])  # every instant is stored as UTC ISO text
+    return busy
 
 
 def _selected_output(selected: Document) -> dict[str, Any]:
