@@ -26,37 +26,47 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"\bselected calendars?\b|\b(for|against|of) (conflicts?|clash\w*|double[- ]bookings?|overlaps?)\b"
         r"|\bconflict[- ]check\w*|\bcount(s|ed|ing)? (against|toward|towards|in)\b|\binto account\b"
         r"|\b(block|blocks|blocking) (my |our )?(availability|free time|slots?)\b|\b(looking|look|checking|check) at\b"
-        r".{0,40}\b(clash\w*|conflicts?)\b",
+        r".{0,40}\b(clash\w*|conflicts?)\b"
+        # a calendar treated as busy, or one people must not book over, is checked for conflicts
+        r"|\b(treat\w*|count\w*|mark\w*)\s+(\w+\s+){0,3}as busy\b|\b(book|booked|booking) over\b",
         r"\bclash\w*",
     ),
     (
         "destination-calendar",
         r"\bdestination calendars?\b|\b(new|future|incoming|upcoming) " + _BOOKED + r"\b.{0,40}"
-        r"\b(go|goes|written|write|added|add|put|land|saved|created|end up|appear|show up)\b"
-        r"|\b(write|put|add|save|create|send|place) (the |my |our )?(new )?(events? for (my |our )?)?" + _BOOKED
+        r"\b(go|goes|written|write|added|add|put|land(s|ing)?|saved|created|end up|appear|show up)\b"
+        r"|\b(write|put|add|save|create|send|place) (the |my |our )?((new|future|upcoming) )?(events? for (my |our )?)?"
+        + _BOOKED
         + r"\b.{0,25}\b(in|into|to|on|onto) (my |our |the )?[\w-]+( \w+)? calendar\b"
-        r"|\b(where|which calendar)\b.{0,40}\b(written|added|put|go|goes|land|created|saved)\b",
+        r"|\b(where|which calendar)\b.{0,40}\b(written|added|put|go|goes|land|created|saved)\b"
+        # "events from bookings should land in sam@acme.com's calendar", "the events written to my work calendar"
+        r"|\b(events?|bookings?)\b.{0,25}\b(written|added|saved|created|land(s|ing)?|end(s|ing)? up|show(s|ing)? up)"
+        r" (in|into|to|on|onto) (my |our |the )?[\w@.'-]+( \w+)? calendar\b",
         "",
     ),
     (
         "busy-time",
         r"\bbusy\b|\bblocked (intervals?|times?|periods?|slots?|hours?)\b|\boccup(ied|ying|y)\b"
-        r"|\btaken (times?|slots?)\b"
+        r"|\btaken (times?|slots?|blocks?)\b|\b(times?|slots?|blocks?|hours?) (are |is )?already taken\b"
         r"|\bwhat'?s blocking my (\w+ )?calendars?\b|\bblocked (between|on|from|during|at)\b",
         r"\bconflicts?\b",
     ),
     (
         "reservation",
         r"\breservations?\b|\breserv(e|ed|ing)\b|\bhold(s|ing)?\b|\bpencil(led|ed)? in\b|\bon hold\b"
-        r"|\block (it |that |this )?(time |slot )?in\b|\btemporar(y|ily)\b",
+        r"|\block (it |that |this )?(time |slot )?in\b|\btemporar(y|ily)\b"
+        # kept from being taken, but not booked yet
+        r"|\bfrom being (taken|booked|grabbed)\b|\b(don'?t|not|without) book(ing)? it( yet)?\b",
         "",
     ),
     (
         "slot",
-        r"\bslots?\b|\b(open|free|available|bookable) (times?|spots?|hours?|windows?)\b|\bopenings?\b"
+        r"\bslots?\b|\b(open|free|available|bookable) ((start|booking|meeting) )?(times?|spots?|hours?|windows?)\b"
+        r"|\bopenings?\b"
         r"|\bavailab\w* (of|for|on) (the |an? |my |our |this )?(event[- ]?type|meeting type|\w+ (call|meeting"
         r"|consult\w*)"
-        r"|\d)|\bwhen (could|can|might) (someone|people|anyone|they|clients?|customers?|i|we)\b.{0,20}\b(book|meet)\b"
+        r"|\d)|\bwhen (could|can|might) (someone|people|anyone|they|clients?|customers?|i|we)\b.{0,20}"
+        r"\b(book|meet|grab|get|take|reserve)\b"
         r"|\b(am i|are we|is \w+|are they) (free|available)\b|\bfree (on|at|tomorrow|today|next|this)\b|\bwhen am i\b"
         r"|\b(times?|spots?|hours?|days?) (are|is) (still )?(open|free|available|bookable)\b",
         r"\bfree\b|\bavailable\b",
@@ -64,7 +74,9 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "webhook",
         r"\bwebhooks?\b|\b(callback|notify|notification|ping|hook) (urls?|endpoints?)\b|\bzapier\b|\bn8n\b"
-        r"|\b(notify|ping|post to|call) https?://|\bevent subscriptions?\b|\bhooks?\b(?! (\w+ )?up\b)",
+        r"|\b(notify|ping|post to|call) https?://"
+        r"|\b(notify|ping|post to|call) (my |our |the |a )?(\w+ ){0,2}(urls?|endpoints?)\b"
+        r"|\bevent subscriptions?\b|\bhooks?\b(?! (\w+ )?up\b)",
         r"\bendpoints?\b|\bnotify\b|\bping\b|\bhttps?://",
     ),
     ("token", r"\b(access|refresh) tokens?\b", r"\btokens?\b"),
@@ -85,17 +97,19 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "attribute-option",
         r"\battribute (options?|values?|choices)\b|\b(options?|values?|choices) (of|for) (the |an? |this )?[\w' ]{0,20}"
-        r"attribute\b|\btagged\b|\b(another|new|extra) (options?|values?|choices?)\b"
+        r"attribute\b|\btagged\b|\b(another|new|extra|one more|more) (options?|values?|choices?)\b"
         r"|\b(options?|values?|choices?) (to|from|on|in) (the |an? |this )?[\w' ]{0,20}attribute\b"
         # "what values can the Seniority attribute take", "which choices does the region attribute have"
         r"|\b(options|values|choices)\b [\w' ]{0,30}\battribute\b"
+        # a tag taken off someone is an option they held
+        r"|\b(take|remove|strip|drop)\s+(\S+\s+){0,3}tags? (off|from)\b"
         # attributes given to a person are the options they hold
         r"|\battributes? (\w+ ){0,2}(assigned|given|set) (to|for|on)\b",
-        r"\boptions?\b|\bvalues?\b|\bchoices\b|\btags?\b",
+        r"(?<!meeting )(?<!booking )\boptions?\b|\bvalues?\b|\bchoices\b|\btags?\b",
     ),
     (
         "attribute",
-        r"\battributes?\b|\bcustom (fields?|propert(y|ies)|data)\b|\b(fields?|propert(y|ies)) (on|of|for) "
+        r"\battributes?\b|\bcustom (\w+ )?(fields?|propert(y|ies)|data)\b|\b(fields?|propert(y|ies)) (on|of|for) "
         r"(people|users|members|employees)\b",
         r"\bpropert(y|ies)\b|\bfields?\b",
     ),
@@ -103,7 +117,7 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         "schedule",
         r"\bschedules?\b|\bavailabilit(y|ies)\b|\b(working|work|office|business|opening) hours\b|\btime off\b"
         r"|\bdays? off\b|\bout of office\b|\bvacation\b|\bholidays?\b|\boverrides?\b|\bblock (that|the|a|this) day\b"
-        r"|\bwork(ing)? (from )?\d{1,2}(:\d\d)?\s*(am|pm)?\s*(to|-|till|until)\b",
+        r"|\bwork(ing)? (from )?\d{1,2}(:\d\d)?\s*(am|pm)?\s*(to|-|till|until)\b|\b(what|which) hours\b",
         r"\bhours\b|\bshift\b|\b(mon|tue|wed|thu|fri)\w*\s*(-|to|through|thru)\s*(mon|tue|wed|thu|fri|sat|sun)",
     ),
     (
@@ -115,7 +129,7 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     (
         # "do I belong to an organization" asks which one: its id
         "org",
-        r"\borg(ani[sz]ation)?'?s? id\b|\b(which|what) (org|organi[sz]ation|company)\b"
+        r"\borg(ani[sz]ation)?'?s? id\b|\borgid\b|\b(which|what) (org|organi[sz]ation|company)\b"
         r"|\b(belong|belongs|am i|are we)( \w+)? (to|in|part of|a member of) an? (org|organi[sz]ation)\b",
         "",
     ),
@@ -131,11 +145,16 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         "event-type",
         r"\bevent[- ]?types?\b|\b(meeting|appointment|session|booking|call|service|event) (types?|kinds?)\b"
         r"|\b(types?|kinds?) of (meetings?|appointments?|calls?|sessions?|events?)\b"
-        r"|\b(booking|scheduling) (links?|pages?)\b|\b(can|could) (\w+ )?book\b|\bbookable\b|\boffer(s|ed|ing)?\b"
+        r"|\b(booking|scheduling) (links?|pages?)\b|\b(meeting|booking|appointment) options\b"
+        r"|\b(can|could) (\w+ )?book\b|\bbookable\b|\boffer(s|ed|ing)?\b"
         r"|\bservices?\b"
         # a length is set on the event type, not on one booking
         r"|\b\d+[- ]?min(ute)?s?\b.{0,15}\b(instead|long|rather)\b|\b(longer|shorter|lengthen|shorten)\b"
-        r"|\bhours? long\b|\bbuffers?\b",  # a buffer is kept around every booking of an event type
+        # a buffer is kept around every booking of an event type
+        r"|\bhours? long\b|\bbuffers?\b|\bbreathing room\b|\bpadding\b"
+        # a length set ("bump it to 45 minutes", "should be 45 minutes") is the event type's
+        r"|\bto \d+[- ]?min(ute)?s?\b(?! (later|earlier|before|after|from|past|early|late))"
+        r"|\b(should|must|needs? to|has to) be \d+[- ]?min(ute)?s?\b",
         r"\bhosts?\b|\bround[- ]robin\b|\bcollective\b|\bgap\b|\bnotice\b",
     ),
     (
@@ -167,7 +186,8 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     ),
     ("team", r"\bteams?\b|\bsquads?\b|\bdepartments?\b", r"\bgroups?\b"),
     ("user", r"\busers?\b|\busernames?\b|\bemployees?\b|\bpeople\b|\bperson\b|\bstaff\b", r"\baccounts?\b"),
-    ("calendar", r"\bcalendars?\b|\bgmail\b|\boutlook\b|\bicloud\b|\bexchange\b|\bcaldav\b|\boffice ?365\b", ""),
+    ("calendar", r"\bcalendars?\b|\bgmail\b|\boutlook\b|\bicloud\b|\bexchange\b|\bcaldav\b|\boffice ?365\b"
+        r"|\b(google|microsoft|apple) accounts?\b", ""),
 )
 
 #: Registry words a named resource adds to the request, so the actions about it share terms with it.

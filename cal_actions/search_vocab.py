@@ -36,7 +36,7 @@ PHRASES: dict[str, str] = {
     r"round[ -]robin": "round-robin",
     r"set up|sign up": "create",
     r"call off|call it off": "cancel",
-    r"turn down": "decline",
+    r"\bturn (\w+ ){0,2}down\b": "decline",
     r"hook(ed)? up|hooked|link up": "connect",
     r"time ?zones?": "timezone zone",
     r"^(is|are) ": "check ",
