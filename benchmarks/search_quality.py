@@ -29,6 +29,7 @@ SETS = {
     "blind-2": DATA / "search_blind2.jsonl",
     "blind-3": DATA / "search_blind3.jsonl",
     "blind-4": DATA / "search_blind4.jsonl",
+    "blind-5": DATA / "search_blind5.jsonl",
 }
 
 Searcher = Callable[[str, int], list[Action]]
