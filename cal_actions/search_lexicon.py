@@ -53,7 +53,8 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "reservation",
-        r"\breservations?\b|\breserv(e|ed|ing)\b|\bhold(s|ing)?\b|\bpencil(led|ed)? in\b|\bon hold\b"
+        r"\breservations?\b|\breserv(e|ed|ing)\b|\bhold(s|ing)?\b(?! (which |what |the |an? )?(roles?|admin|rights)\b)"
+        r"|\bpencil(led|ed)? in\b|\bon hold\b"
         r"|\block (it |that |this )?(time |slot )?in\b|\btemporar(y|ily)\b"
         # kept from being taken, but not booked yet
         r"|\bfrom being (taken|booked|grabbed)\b|\b(don'?t|not|without) book(ing)? it( yet)?\b",
@@ -161,12 +162,16 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         "booking",
         r"\bbookings?\b|\bappointments?\b|\bmeetings?\b|\bcalls?\b|\bsessions?\b|\bdemos?\b|\binterviews?\b"
         r"|\bon (my|the|our) (\w+ )?(calendar|diary|agenda)\b|\bconsult\w*"
-        r"|\b1:1\b|\bone[- ]on[- ]one\b|\bbook\b|\bbooked\b|\bsync\b|\bintro\b|\bcatch[- ]?up\b",
+        r"|\b1:1\b|\bone[- ]on[- ]one\b|\bbook\b|\bbooked\b"
+        r"|(?<!cal )(?<!calendar )\bsync\b(?!\s+(ok|okay|fine|working|healthy|status|broken|still)\b)"
+        r"|\bintro\b|\bcatch[- ]?up\b",
         r"\bevents?\b|\bagenda\b",
     ),
     (
         "me",
-        r"\bmy (own )?(cal(\.com)? )?(account|profile|email|e-mail|username|user ?name|display name|name"
+        # "set that up for my account" names whose it is, not what to change
+        r"(?<!for )\bmy (own )?(cal(\.com)? )?account\b"
+        r"|\bmy (own )?(cal(\.com)? )?(profile|email|e-mail|username|user ?name|display name|name"
         r"|time ?zone|details"
         r"|settings|locale|language|week start|avatar|bio)\b|\bwho am i\b|\blogged in\b|\babout me\b",
         "",
@@ -181,12 +186,13 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         # who is added to or taken from a team or an organization is a membership, unless another thing was named
         "membership",
         r"\b(add|put|bring|assign|remove|kick|drop|take)\b[\w' ]{1,30}?\b(to|into|onto|in|on|from|out of|off) "
-        r"(the|my|our|this|a|an|that)('s)? (\w+ ){0,2}?(team|org|organi[sz]ation|company)\b",
+        r"(?:(the|my|our|this|a|an|that)('s)? (\w+ ){0,2}?(team|org|organi[sz]ation|company)\b"
+        r"|(team|org) #?\d+\b(?!'s))",
         "",
     ),
     ("team", r"\bteams?\b|\bsquads?\b|\bdepartments?\b", r"\bgroups?\b"),
     ("user", r"\busers?\b|\busernames?\b|\bemployees?\b|\bpeople\b|\bperson\b|\bstaff\b", r"\baccounts?\b"),
-    ("calendar", r"\bcalendars?\b|\bgmail\b|\boutlook\b|\bicloud\b|\bexchange\b|\bcaldav\b|\boffice ?365\b"
+    ("calendar", r"\bcalendars?\b|\bg-?cal\b|\bgmail\b|\boutlook\b|\bicloud\b|\bexchange\b|\bcaldav\b|\boffice ?365\b"
         r"|\b(google|microsoft|apple) accounts?\b", ""),
 )
 

@@ -82,10 +82,31 @@ WEAK = 0.5
 ITEM_ID = re.compile(r"\s*(#|(no\.?|number|id|uid)\s*)?(?=[\w-]*\d)(?!\d+(am|pm|h|mins?)\b)[\w-]+\b"
                      r"(?![:.]\d|\s*(am|pm|min|mins|minutes?|h|hours?|days?|weeks?)\b)")
 LINKED = re.compile(r" (of|for|on|to|from|in|into|onto) ")
-#: "(not in any org)", "no organization": the request rules the organization scope out.
-NO_ORG = re.compile(r"\b(not (in|part of|under|within) (any|an|the|our)|no|without (an?|any)|outside (any|an?|the)"
-                    r"|never (joined|been in|belonged to|was in|part of) (any|an?))"
-                    r" (org|organi[sz]ation|company)\b")
+#: "(not in any org)", "not an org team", "no organization", "our org-less team", "not team ones": a scope the request
+#: rules out. The owner word must end the phrase or name the kind of owner ("org team"): "not an org admin" rules out
+#: a role, not the organization.
+NEGATED_SCOPE = re.compile(
+    r"\b(?:not|no|without|never|outside|(?:do|does|did)(?:n'?t| not) have)\s+"
+    r"(?:(?:in|part of|under|within|inside|on|belong\w* to|joined|been in|was in|a member of|with|of|from)\s+)?"
+    r"(?:(?:any|an?|the|our|some|one of the|one of our)\s+)?(org|organi[sz]ations?|company|teams?)"
+    r"(?:[- ]org\b)?(?=\s*(?:$|[),.;:!?]|ones?\b|teams?\b|level\b|-level\b|memberships?\b|-?wide\b|and\b|but\b"
+    r"|involved\b|needed\b|required\b|at all\b|here\b|yet\b|anymore\b))"
+    r"|\b(org|organi[sz]ation|company)[- ]?less\b",
+    re.IGNORECASE,
+)
+SCOPE_OF_OWNER = {"org": "org", "organization": "org", "organisation": "org", "company": "org", "team": "team"}
+
+
+def negated_scopes(text: str) -> tuple[str, frozenset[str]]:
+    """The text with the phrases that rule a scope out blanked, and the scopes they rule out."""
+    ruled_out: set[str] = set()
+
+    def blank(match: re.Match[str]) -> str:
+        owner = (match.group(1) or match.group(2)).lower().removesuffix("s")
+        ruled_out.add(SCOPE_OF_OWNER[owner])
+        return " "
+
+    return NEGATED_SCOPE.sub(blank, text), frozenset(ruled_out)
 
 
 @dataclass(frozen=True)
@@ -267,4 +288,4 @@ def resolve_verbs(verbs: frozenset[str], text: str, head: str | None) -> frozens
 
 
 def rules_out_org(text: str) -> bool:
-    return NO_ORG.search(text) is not None
+    return "org" in negated_scopes(text)[1]

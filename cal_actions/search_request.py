@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from cal_actions.search_clause import split_request
 from cal_actions.search_lexicon import RESOURCE_TERMS
-from cal_actions.search_model import NO_RESOURCES, RELATED, SPECIFIC_VERBS, Resources, resolve_verbs, rules_out_org
+from cal_actions.search_model import NO_RESOURCES, RELATED, SPECIFIC_VERBS, Resources, negated_scopes, resolve_verbs
 from cal_actions.search_morph import fold
 from cal_actions.search_vocab import (
     CANONICAL,
@@ -88,6 +88,7 @@ class Request:
     ) -> Request:
         """``known`` says which terms the index holds: an unknown word is folded onto a known one if it can be;
         ``supported`` which verbs the actions on each resource have."""
+        query, ruled_out = negated_scopes(query)  # "team 77 (not an org team)": the org scope is ruled out, not named
         asking, context = split_request(query)
         resources = _resources(asking, context)
         text = _rewrite(asking)
@@ -128,6 +129,8 @@ class Request:
         if supported is not None and (reheaded := resources.acted_on_by(verbs, supported)) != resources:
             resources = reheaded
             verbs = resolve_verbs(verbs, asking, resources.head)
+        if supported is not None and resources.head and "check" in verbs - supported.get(resources.head, frozenset()):
+            verbs = verbs - {"check"} | {hint or "get"}  # "checking membership 501" looks at it: nothing to test
         for term in [term for term in terms if term in VERBS and term not in verbs]:  # the verbs resolved are asked
             del terms[term]
         for verb in verbs:
@@ -136,7 +139,7 @@ class Request:
             if verb in SPECIFIC_VERBS and verb not in terms:  # a rule read it ("remove the calendar" disconnects)
                 add(verb, EXPANSION_WEIGHT)
         scopes = _scopes(text, terms) | _scopes(context, told)
-        scopes -= ({"org"} if rules_out_org(query.lower()) else set())
+        scopes -= ruled_out
         return cls(terms, verbs, frozenset(scopes), resources)
 
 

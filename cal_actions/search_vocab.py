@@ -27,6 +27,12 @@ CANONICAL = {"organization": "org", "organisation": "org", "organizations": "org
 #: Phrases (regular expressions) rewritten before words are read; the rewrite replaces the phrase, and its
 #: words are taken as they are (no stopwords, no synonyms).
 PHRASES: dict[str, str] = {
+    # "what webhooks have I set up?" asks what exists; "set it up" makes it
+    r"\b(have|has|did|got|i've|we've)( \w+){0,2} set up\b": "list",
+    r"\bset (it |that |this |them |one |those )up\b": "create",
+    r"\bon (my|our|the|his|her|their) plate\b": "list booking",
+    r"\b(sync|syncing|connection|link) (still )?(ok|okay|fine|working|healthy|alive|good|broken)\b": "check connection",
+    r"\bgo-to\b|\bunless (i|we|they) say otherwise\b|\bby default\b": "default",
     r"who am i|logged in as|my details|my (own )?profile": "get me profile",
     r"\b(my|our|the) org(anization)?'?s? id\b|\borgid\b": "get mine org id",
     r"(working|work|office) hours": "schedule hours",
@@ -40,7 +46,6 @@ PHRASES: dict[str, str] = {
     r"hook(ed)? up|hooked|link up": "connect",
     r"time ?zones?": "timezone zone",
     r"^(is|are) ": "check ",
-    r"\b(have|got) set up\b": "list",
     r"\bdo i have\b|\bdo we have\b": "list",
     r"(am i|i'm|are we|we're) (on|in)\b|part of|belong to|member of": "list mine",
     r"phone call": "phone",
@@ -57,6 +62,7 @@ PHRASES: dict[str, str] = {
     r"\bget rid of\b|\bdo away with\b": "delete",
     r"\blet go of\b": "release",
     r"\bsay no\b": "decline",
+    r"\b(who )?hold(s|ing)? (which |what |the |an? )?(roles?|admin|rights)\b": "list membership role",
     r"\bsay yes\b|\bgo ahead with\b": "confirm",
     r"\b(pull|look|bring) up\b|\blook (at|into)\b": "get",
     r"\bhand(ed|ing)? (it |this |that )?(over|off)\b|\bgive (it|this|that) to\b": "reassign",
@@ -69,8 +75,8 @@ CUES: dict[str, str] = {
     # who is added to or taken from a team or an organization is a membership.
     r"\b(add|invite|put|bring|assign)\b[\w' ]{1,30}?\b(to|into|onto|in) (the|my|our|this|a|an|that) (\w+ ){0,2}?"
     r"(team|org|organi[sz]ation|company)\b": "create membership",
-    r"\b(remove|kick|drop|take|delete)\b[\w' ]{1,30}?\b(from|out of|off) (the|my|our|this|that) (\w+ ){0,2}?"
-    r"(team|org|organi[sz]ation|company)\b": "delete membership",
+    r"\b(remove|kick|drop|take|delete)\b[\w' ]{1,30}?\b(from|out of|off) (?:(the|my|our|this|that) (\w+ ){0,2}?"
+    r"(team|org|organi[sz]ation|company)\b|(team|org) #?\d+\b(?!'s))": "delete membership",
     r"\bon (my|the|our) (work |personal )?(calendar|diary|agenda)\b": "booking",
     r"^(which|what) \w+s\b|\b(all|every|each) (of )?(the |my |our )?\w+s\b": "list",
     r"\b(called|named|titled)\b": "get",
@@ -132,6 +138,7 @@ REPLACE: dict[str, tuple[str, ...]] = {
     "uninstall": ("disconnect",),
     "unlink": ("disconnect",),
     "gcal": ("google", "calendar"),
+    "fallback": ("default",),
     "outlook": ("calendar", "outlook"),
     "office365": ("calendar", "outlook"),
     "icloud": ("apple", "calendar"),
