@@ -54,6 +54,9 @@ ASIDE = re.compile(r"\(([^()\d]*)\)")
 #: A tail that gives the purpose or the moment, not the request: "… so I can look up slots", "… before calling".
 TAIL = re.compile(r"\s(?:so (?:that |i |we |they |you )|before |after |because |since |once |in order to |while "
                   r"|to (?:offer|answer|use|help|make sure|avoid|check|see|know|call|look)\b)")
+#: An opening that gives the moment before the request with no comma: "before toggling X I need the ids".
+LEAD = re.compile(r"^(?:before|after|once|while|since|because)\s[^,]*?\s"
+                  r"(?=(?:i|we) (?:need|want|would like|'d like)\b)")
 #: A closing courtesy is no clause of its own: "only the org teams I'm in, please".
 POLITE_END = re.compile(r"[,.!\s]*\b(please|pls|thanks|thank you|thx|ty|cheers)\W*$")
 #: A capitalised name that is also an everyday verb, followed by what the person did: "Mark left the company".
@@ -73,6 +76,9 @@ def split_request(query: str) -> tuple[str, str]:
     context = [asides, *(c for c in clauses if c not in asking)]
     main = []
     for clause in asking:
+        if lead := LEAD.match(clause):
+            context.append(lead.group())
+            clause = clause[lead.end():]
         tail = TAIL.search(clause)
         if tail and tail.start() > 0:
             main.append(clause[: tail.start()])

@@ -15,6 +15,9 @@ from __future__ import annotations
 _BOOKED = r"(bookings?|events?|appointments?|meetings?|calls?|sessions?)"
 
 RESOURCES: tuple[tuple[str, str, str], ...] = (
+    # the ids a connected calendar is known by are read from the list of calendars, whatever is done with them next
+    ("calendar",
+     r"\b(need|want|get|give me|find|what('s| is| are)|look up|show)\b.{0,20}\b(external|credential)[ -]?ids?\b", ""),
     (
         "ics-feed",
         r"\.ics\b|\bics\b|\bi-?cal\b|\bwebcal\b|\b(calendar|ical|ics) (feed|subscription)s?\b|\bfeed (url|link)s?\b"
@@ -25,7 +28,8 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         "selected-calendar",
         r"\bselected calendars?\b|\b(for|against|of) (conflicts?|clash\w*|double[- ]bookings?|overlaps?)\b"
         r"|\bconflict[- ]check\w*|\bcount(s|ed|ing)? (against|toward|towards|in)\b|\binto account\b"
-        r"|\b(block|blocks|blocking) (my |our )?(availability|free time|slots?)\b|\b(looking|look|checking|check) at\b"
+        r"|\b(block|blocks|blocking) (my |our )?(\w+ )?(availability|free time|slots?)\b"
+        r"|\b(looking|look|checking|check) at\b"
         r".{0,40}\b(clash\w*|conflicts?)\b"
         # a calendar treated as busy, or one people must not book over, is checked for conflicts
         r"|\b(treat\w*|count\w*|mark\w*)\s+(\w+\s+){0,3}as busy\b|\b(book|booked|booking) over\b",
@@ -41,7 +45,10 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\b(where|which calendar)\b.{0,40}\b(written|added|put|go|goes|land|created|saved)\b"
         # "events from bookings should land in sam@acme.com's calendar", "the events written to my work calendar"
         r"|\b(events?|bookings?)\b.{0,25}\b(written|added|saved|created|land(s|ing)?|end(s|ing)? up|show(s|ing)? up)"
-        r" (in|into|to|on|onto) (my |our |the )?[\w@.'-]+( \w+)? calendar\b",
+        r" (in|into|to|on|onto) (my |our |the )?[\w@.'-]+( \w+)? calendar\b"
+        # "write new meeting events into Outlook"
+        r"|\b(write|put|save|send|place)\b.{0,40}\b(in|into|to|onto) (my |our |the )?(\w+ )?"
+        r"(outlook|g-?cal|google calendar|icloud|office ?365|exchange)\b",
         "",
     ),
     (
@@ -84,7 +91,9 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "phone-call",
         r"\bphone( calls?)?\b|\b(dial|ring) (out|them|the)\b|\bcall (them|the (attendee"
-        r"|invitee)s?) on\b|\bcall (this|that|a|the|their|my) (\w+ )?number\b|\b(ai|voice) (agent|assistant|bot)s?\b",
+        r"|invitee)s?) on\b|\bcall (this|that|a|the|their|my) (\w+ )?number\b|\b(ai|voice) (agent|assistant|bot)s?\b"
+        # a number in international form is dialled; Cal.ai is the voice agent that places the calls
+        r"|(?<![\w+])\+\d[\d ()-]{6,}\d\b|\bcal\.?ai\b|\boutbound (\w+ )?calls?\b",
         "",
     ),
     (
@@ -142,6 +151,9 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\bpromot\w*|\bdemot\w*",
         r"\badmins?\b|\bowners?\b|\bteammates?\b",
     ),
+    # a booking made from what was held or picked: "turn that into a real appointment on event type 812"
+    ("booking", r"\b(turn|convert|make) (that|it|this|them|the \w+) into (an? )?(real |proper |actual |confirmed )?"
+     r"(bookings?|appointments?|meetings?)\b", ""),
     (
         "event-type",
         r"\bevent[- ]?types?\b|\b(meeting|appointment|session|booking|call|service|event) (types?|kinds?)\b"

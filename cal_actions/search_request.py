@@ -46,6 +46,10 @@ URL = re.compile(r"\b(https?://|www\.)\S+|\b[\w-]+(\.[\w-]+)*\.(com|org|net|io|d
 EMAIL = re.compile(r"\S+@\S+")
 # An id asks for one item; a time or a length ("4pm", "3:30", "30 minutes") does not.
 ID = re.compile(r"\bu?id\b|\b\d+\b(?![:.]\d|\s*(?:am|pm|min|mins|minutes?|h|hours?|days?|weeks?)\b)")
+#: "I need the user id of tom@acme.com", "what's the externalId": ids asked for, not given, are read from a list.
+IDS_ASKED = re.compile(r"\b(need|want|find|look up|give me|what'?s|what (is|are))\b( [\w']+){0,3}? [\w-]*ids?\b"
+                       r"(?! ?#?\d)")
+OWN = re.compile(r"\b(my|our|mine)\b")
 SCOPE_TERMS = {"org": "org", "team": "team", "platform": "platform", "managed": "platform", "google": "google"}
 EVENT_TYPE_WORDS = re.compile(r"\bevent[ -]?types?\b")
 OAUTH_CLIENT_WORDS = re.compile(r"\boauth[ -]?clients?\b")
@@ -117,6 +121,9 @@ class Request:
         if number is None and resources.head is not None:
             plural = False
         hint = number or ("list" if plural else "get" if ID.search(text) else None)
+        ids = IDS_ASKED.search(asking)  # someone else's id is looked up in a list; one's own is read from oneself
+        if ids and not OWN.search(ids.group()) and resources.head not in ("org", "me"):
+            hint = "list"
         if hint:
             add(hint, HINT_WEIGHT)
         if not verbs:
@@ -154,7 +161,11 @@ def _resources(asking: str, context: str) -> Resources:
     if head is None or own.found[head] < 1.0 or head in RELATED.get(every.head or "", ()):
         head = every.head
     order = tuple(dict.fromkeys([head, *every.order])) if head else ()
-    return Resources({**every.found, **own.found}, head, order, {**every.numbers, **own.numbers})
+    # a resource only the story names counts for less ("before toggling conflict checking, I need …")
+    found = {**{r: weight * CONTEXT_WEIGHT for r, weight in every.found.items()}, **own.found}
+    if head is not None:
+        found[head] = every.found[head]
+    return Resources(found, head, order, {**every.numbers, **own.numbers})
 
 
 def _rewrite(text: str) -> str:

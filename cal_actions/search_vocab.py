@@ -32,6 +32,11 @@ PHRASES: dict[str, str] = {
     r"\bset (it |that |this |them |one |those )up\b": "create",
     r"\bon (my|our|the|his|her|their) plate\b": "list booking",
     r"\b(sync|syncing|connection|link) (still )?(ok|okay|fine|working|healthy|alive|good|broken)\b": "check connection",
+    r"\b(turn|convert|make) (that|it|this|them|the \w+) into (an? )?(real |proper |actual |confirmed )?"
+    r"(booking|appointment|meeting)s?\b": "create booking",
+    # what will not take place is cancelled
+    r"\bnot (happening|going ahead|taking place)\b|\bwon'?t (happen|go ahead|take place)\b"
+    r"|\b(is|are) (off|cancelled|canceled)\b(?!\s+(on|for|from|until|till|work)\b)": "cancel",
     r"\bgo-to\b|\bunless (i|we|they) say otherwise\b|\bby default\b": "default",
     r"who am i|logged in as|my details|my (own )?profile": "get me profile",
     r"\b(my|our|the) org(anization)?'?s? id\b|\borgid\b": "get mine org id",
@@ -139,6 +144,8 @@ REPLACE: dict[str, tuple[str, ...]] = {
     "unlink": ("disconnect",),
     "gcal": ("google", "calendar"),
     "fallback": ("default",),
+    "externalid": ("external", "id"),
+    "credentialid": ("id",),  # a field of a connected calendar, not its credentials
     "outlook": ("calendar", "outlook"),
     "office365": ("calendar", "outlook"),
     "icloud": ("apple", "calendar"),
