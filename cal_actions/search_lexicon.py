@@ -42,7 +42,7 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\b(write|put|add|save|create|send|place) (the |my |our )?((new|future|upcoming) )?(events? for (my |our )?)?"
         + _BOOKED
         + r"\b.{0,25}\b(in|into|to|on|onto) (my |our |the )?[\w-]+( \w+)? calendar\b"
-        r"|\b(where|which calendar)\b.{0,40}\b(written|added|put|go|goes|land|created|saved)\b"
+        r"|\b(where|which calendar)\b.{0,30}" + _BOOKED + r"\b.{0,20}\b(written|added|put|go|goes|land|created|saved)\b"
         # "events from bookings should land in sam@acme.com's calendar", "the events written to my work calendar"
         r"|\b(events?|bookings?)\b.{0,25}\b(written|added|saved|created|land(s|ing)?|end(s|ing)? up|show(s|ing)? up)"
         r" (in|into|to|on|onto) (my |our |the )?[\w@.'-]+( \w+)? calendar\b"
@@ -111,6 +111,10 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\b(options?|values?|choices?) (to|from|on|in) (the |an? |this )?[\w' ]{0,20}attribute\b"
         # "what values can the Seniority attribute take", "which choices does the region attribute have"
         r"|\b(options|values|choices)\b [\w' ]{0,30}\battribute\b"
+        r"|\battributes? (needs?|has|have|should (have|get)|is missing|lacks?|gets?)\b[\w' ]{0,20}"
+        r"\b(options?|values?|choices?)\b"
+        r"|\b(choice|option)s? (under|within)\b"
+        r"|\b(options?|values?|choices?) #?\d+ (of|for|on|in|under) (the )?attribute\b"
         # a tag taken off someone is an option they held
         r"|\b(take|remove|strip|drop)\s+(\S+\s+){0,3}tags? (off|from)\b"
         # attributes given to a person are the options they hold
@@ -146,7 +150,8 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     ("team", r"\b(which|what) teams?\b|\bteams? (i|we)('m| am| are)? (belong|on|in|part)\b", ""),
     (
         "membership",
-        r"\bmemberships?\b|\bmembers?\b|\broles?\b|\badmin (rights|access)\b|\bwho('s| is| are) (in|on)\b"
+        r"\bmemberships?\b|\bmembers?\b(?! (hosting|as hosts?)\b)|\broles?\b|\badmin (rights|access)\b"
+        r"|\bwho('s| is| are) (in|on)\b"
         r"|\bbelongs? to\b|\bpart of\b|\bpeople (in|on)\b|\bjoin(s|ed|ing)?\b|\binvite\w*|\bkick\b"
         r"|\bpromot\w*|\bdemot\w*",
         r"\badmins?\b|\bowners?\b|\bteammates?\b",
@@ -156,7 +161,11 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
      r"(bookings?|appointments?|meetings?)\b", ""),
     (
         "event-type",
-        r"\bevent[- ]?types?\b|\b(meeting|appointment|session|booking|call|service|event) (types?|kinds?)\b"
+        r"\bevent[- ]?types?\b|\b(an?|new)\s+(round[- ]robin|collective)\s+(\w+\s+)?(event|meeting|session)s?\b"
+        # a team's events are its event types: "the 'Intake' event from our Legal team"
+        r"|\bteam'?s?(\s+\w+){0,3}?\s+events?\b"
+        r"|\bevents?\s+(from|of|on|for|in)\s+(the |our |my |this |that )?([\w']+ ){0,3}?team\b|\b(hosting|as hosts?)\b"
+        r"|\b(meeting|appointment|session|booking|call|service|event) (types?|kinds?)\b"
         r"|\b(types?|kinds?) of (meetings?|appointments?|calls?|sessions?|events?)\b"
         r"|\b(booking|scheduling) (links?|pages?)\b|\b(meeting|booking|appointment) options\b"
         r"|\b(can|could) (\w+ )?book\b|\bbookable\b|\boffer(s|ed|ing)?\b"

@@ -37,6 +37,8 @@ PHRASES: dict[str, str] = {
     # what will not take place is cancelled
     r"\bnot (happening|going ahead|taking place)\b|\bwon'?t (happen|go ahead|take place)\b"
     r"|\b(is|are) (off|cancelled|canceled)\b(?!\s+(on|for|from|until|till|work)\b)": "cancel",
+    r"\bshould (now )?(read|say|be (called|named|renamed|spelled))\b": "update",
+    r"\b(needs?|should (have|get)) (an?|another|one more|extra) (new )?[\w'-]+ (choice|option|value)s?\b": "create",
     r"\bgo-to\b|\bunless (i|we|they) say otherwise\b|\bby default\b": "default",
     r"who am i|logged in as|my details|my (own )?profile": "get me profile",
     r"\b(my|our|the) org(anization)?'?s? id\b|\borgid\b": "get mine org id",
@@ -85,6 +87,9 @@ CUES: dict[str, str] = {
     r"\bon (my|the|our) (work |personal )?(calendar|diary|agenda)\b": "booking",
     r"^(which|what) \w+s\b|\b(all|every|each) (of )?(the |my |our )?\w+s\b": "list",
     r"\b(called|named|titled)\b": "get",
+    # "give the Platform team a collective 'Review' event": a thing given to its owner is made for it
+    r"\bgive (the|our|my|this|that) ([\w']+ ){0,3}?(an?|another|one more) (new )?[\w' ]{0,40}?"
+    r"\b(event|event type|meeting type|webhook|schedule|option|choice)s?\b": "create",
     # "tag user 5 with Region = EMEA" gives a person an attribute option
     r"^tag\b|\btag \w+( \w+)? with\b": "assign",
     # "set my time zone to Lisbon" changes a setting; "set up" was read as create before cues are added
@@ -143,6 +148,7 @@ REPLACE: dict[str, tuple[str, ...]] = {
     "uninstall": ("disconnect",),
     "unlink": ("disconnect",),
     "gcal": ("google", "calendar"),
+    "gmail": ("google", "calendar"),
     "fallback": ("default",),
     "externalid": ("external", "id"),
     "credentialid": ("id",),  # a field of a connected calendar, not its credentials
