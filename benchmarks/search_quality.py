@@ -30,6 +30,7 @@ SETS = {
     "blind-3": DATA / "search_blind3.jsonl",
     "blind-4": DATA / "search_blind4.jsonl",
     "blind-5": DATA / "search_blind5.jsonl",
+    "blind-6": DATA / "search_blind6.jsonl",
 }
 
 Searcher = Callable[[str, int], list[Action]]

@@ -372,6 +372,7 @@ def test_everyday_wording_reaches_the_action(query: str, expected: str) -> None:
         ("search_blind3.jsonl", 0.76, 0.96),
         ("search_blind4.jsonl", 0.85, 0.97),
         ("search_blind5.jsonl", 0.76, 0.97),
+        ("search_blind6.jsonl", 0.85, 0.95),
     ],
 )
 def test_quality_floor_on_every_set(name: str, floor_at_1: float, floor_at_5: float) -> None:
