@@ -46,6 +46,23 @@ class Conflict(ApiError):
     reason = "Conflict"
 
 
+class Unprocessable(ApiError):
+    status = 422
+    code = "UnprocessableEntityException"
+    reason = "Unprocessable Entity"
+
+
+class RecordExists(ApiError):
+    """A unique constraint hit: Cal.com's database error filter answers 409 with this wording."""
+
+    status = 409
+    code = "CONFLICT"
+    reason = "Conflict"
+
+    def __init__(self) -> None:
+        super().__init__("Invalid Input: Trying to create a record that already exists.")
+
+
 def validation_error(messages: list[str]) -> BadRequest:
     """Cal.com's validation pipe answer: the first reason as message, all of them in details."""
     details = {"message": messages, "error": "Bad Request", "statusCode": 400}

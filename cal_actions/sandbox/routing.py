@@ -186,3 +186,17 @@ def to_int(value: Any, name: str) -> int:
         return int(value)
     except (TypeError, ValueError):
         raise BadRequest(f"Validation failed ({name} must be an integer number)") from None
+
+
+def page(call: Call, items: list[Any]) -> list[Any]:
+    """Cal.com's ``skip``/``take`` paging of a list route, 250 items by default."""
+    return items[_count(call, "skip", 0) :][: _count(call, "take", 250)]
+
+
+def _count(call: Call, name: str, default: int) -> int:
+    raw = call.query.get(name)
+    if raw is None:
+        return default
+    if not raw.isdigit():
+        raise BadRequest(f"{name} must be a positive integer")
+    return int(raw)

@@ -7,7 +7,7 @@ from typing import Any
 
 from cal_actions.sandbox.errors import BadRequest, Conflict, NotFound
 from cal_actions.sandbox.resources import teams
-from cal_actions.sandbox.routing import Call, Routes
+from cal_actions.sandbox.routing import Call, Routes, page
 from cal_actions.sandbox.store import Document, Tx
 
 routes = Routes()
@@ -221,8 +221,7 @@ def list_org_teams_event_types(call: Call) -> list[dict[str, Any]]:
     teams.require_org_member(call.tx, org_id, call.user_id)
     team_ids = {t["id"] for t in call.tx.all("team") if t["parentId"] == org_id}
     found = [e for e in call.tx.all("event_type") if e["teamId"] in team_ids]
-    skip, take = int(call.query.get("skip", 0)), int(call.query.get("take", 250))
-    return [event_type_output(call.tx, e) for e in found[skip : skip + take]]
+    return [event_type_output(call.tx, e) for e in page(call, found)]
 
 
 @routes.action("CAL_GET_TEAM_EVENT_TYPE", "CAL_GET_ORG_TEAM_EVENT_TYPE")

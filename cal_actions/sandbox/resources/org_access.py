@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cal_actions.sandbox.errors import ApiError, BadRequest, Forbidden, NotFound
+from cal_actions.sandbox.errors import Forbidden, NotFound, RecordExists
 from cal_actions.sandbox.resources import teams
 from cal_actions.sandbox.routing import Call
 from cal_actions.sandbox.store import Document, Tx
@@ -17,23 +17,6 @@ from cal_actions.sandbox.store import Document, Tx
 # Lowest index = most rights; a role passes when it is at or above the minimum.
 _ROLE_ORDER = ("OWNER", "ADMIN", "MEMBER")
 DENIED = "Forbidden resource"  # Nest's answer when a guard returns false
-
-
-class Unprocessable(ApiError):
-    status = 422
-    code = "UnprocessableEntityException"
-    reason = "Unprocessable Entity"
-
-
-class RecordExists(ApiError):
-    """A unique constraint hit: Cal.com's database error filter answers 409 with this wording."""
-
-    status = 409
-    code = "CONFLICT"
-    reason = "Conflict"
-
-    def __init__(self) -> None:
-        super().__init__("Invalid Input: Trying to create a record that already exists.")
 
 
 def record_missing() -> NotFound:
@@ -120,22 +103,6 @@ def _organization(call: Call) -> Document:
     if org is None or not org["isOrganization"]:
         raise Forbidden(DENIED)
     return org
-
-
-def page(call: Call, items: list[Any]) -> list[Any]:
-    """Cal.com's skip/take paging, 250 by default."""
-    skip = _count(call, "skip", 0)
-    take = _count(call, "take", 250)
-    return items[skip : skip + take]
-
-
-def _count(call: Call, name: str, default: int) -> int:
-    raw = call.query.get(name)
-    if raw is None:
-        return default
-    if not raw.isdigit():
-        raise BadRequest(f"{name} must be a positive integer")
-    return int(raw)
 
 
 # -- shapes ------------------------------------------------------------------------------------

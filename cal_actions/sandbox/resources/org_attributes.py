@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from cal_actions.sandbox.errors import BadRequest, NotFound
+from cal_actions.sandbox.errors import BadRequest, NotFound, RecordExists
 from cal_actions.sandbox.resources import org_access
-from cal_actions.sandbox.routing import Call, Routes
+from cal_actions.sandbox.routing import Call, Routes, page
 from cal_actions.sandbox.store import Document, Tx
 
 routes = Routes()
@@ -58,7 +58,7 @@ def _existing(call: Call, org_id: int) -> Document:
 
 def _check_slug(tx: Tx, org_id: int, slug: str, skip: Any) -> None:
     if any(a["slug"] == slug and a["id"] != skip for a in _attributes(tx, org_id)):
-        raise org_access.RecordExists()
+        raise RecordExists()
 
 
 def _new_option(tx: Tx, attribute: Document, value: str, slug: str) -> Document:
@@ -74,7 +74,7 @@ def _slugify(value: str) -> str:
 @routes.action("CAL_LIST_ORG_ATTRIBUTES")
 def list_attributes(call: Call) -> list[dict[str, Any]]:
     org = org_access.require_org_role(call, "MEMBER")
-    return [attribute_output(a) for a in org_access.page(call, _attributes(call.tx, org["id"]))]
+    return [attribute_output(a) for a in page(call, _attributes(call.tx, org["id"]))]
 
 
 @routes.action("CAL_CREATE_ORG_ATTRIBUTE", status=201)
@@ -140,7 +140,7 @@ def create_option(call: Call) -> dict[str, Any]:
     org = org_access.require_org_role(call, "ADMIN")
     attribute = _existing(call, org["id"])
     if any(option["slug"] == call.body["slug"] for option in attribute["options"]):
-        raise org_access.RecordExists()
+        raise RecordExists()
     option = _new_option(call.tx, attribute, call.body["value"], call.body["slug"])
     call.tx.put("attribute", attribute["id"], attribute)
     return option_output(option)

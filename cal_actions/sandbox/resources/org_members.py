@@ -10,7 +10,7 @@ from typing import Any
 
 from cal_actions.sandbox.errors import BadRequest, Conflict, NotFound
 from cal_actions.sandbox.resources import org_access
-from cal_actions.sandbox.routing import Call, Routes
+from cal_actions.sandbox.routing import Call, Routes, page
 from cal_actions.sandbox.store import Document, Tx
 from cal_actions.sandbox.times import iso_utc, valid_zone
 
@@ -34,7 +34,7 @@ def list_memberships(call: Call) -> list[dict[str, Any]]:
     # Both documents declare a single membership here; the live API returns the list.
     org = org_access.require_org_role(call, "ADMIN")
     found = [m for m in call.tx.all("membership") if m["teamId"] == org["id"]]
-    return [org_access.membership_output(call.tx, m) for m in org_access.page(call, found)]
+    return [org_access.membership_output(call.tx, m) for m in page(call, found)]
 
 
 @routes.action("CAL_CREATE_ORG_MEMBERSHIP", status=201)
@@ -124,7 +124,7 @@ def list_users(call: Call) -> list[dict[str, Any]]:
     emails = [e for raw in call.query.get_list("emails") for e in raw.split(",") if e]
     if emails:
         users = [user for user in users if user["email"] in emails]
-    return [user_output(call.tx, user, org["id"]) for user in org_access.page(call, users)]
+    return [user_output(call.tx, user, org["id"]) for user in page(call, users)]
 
 
 @routes.action("CAL_CREATE_ORG_USER", status=201)

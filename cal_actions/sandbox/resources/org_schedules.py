@@ -10,7 +10,7 @@ from typing import Any
 
 from cal_actions.sandbox.errors import BadRequest, Forbidden
 from cal_actions.sandbox.resources import org_access, schedules
-from cal_actions.sandbox.routing import NO_DATA, Call, Reply, Routes
+from cal_actions.sandbox.routing import NO_DATA, Call, Reply, Routes, page
 from cal_actions.sandbox.store import Document, Tx
 from cal_actions.sandbox.times import valid_zone
 
@@ -46,7 +46,7 @@ def list_org_schedules(call: Call) -> list[dict[str, Any]]:
     org = org_access.require_org_role(call, "ADMIN")
     users = {m["userId"] for m in call.tx.all("membership") if m["teamId"] == org["id"]}
     found = [s for s in call.tx.all("schedule") if s["ownerId"] in users]
-    return _outputs(call.tx, org_access.page(call, found))
+    return _outputs(call.tx, page(call, found))
 
 
 @routes.action("CAL_CREATE_ORG_USER_SCHEDULE", status=201)

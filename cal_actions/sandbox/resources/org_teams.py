@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from cal_actions.sandbox.errors import Unprocessable
 from cal_actions.sandbox.resources import org_access, teams_admin
-from cal_actions.sandbox.routing import Call, Routes
+from cal_actions.sandbox.routing import Call, Routes, page
 from cal_actions.sandbox.store import Document
 
 routes = Routes()
@@ -19,7 +20,7 @@ routes = Routes()
 def list_teams(call: Call) -> list[dict[str, Any]]:
     org = org_access.require_org_role(call, "ADMIN")
     found = [t for t in call.tx.all("team") if t["parentId"] == org["id"] and not t["isOrganization"]]
-    return [org_access.team_output(team) for team in org_access.page(call, found)]
+    return [org_access.team_output(team) for team in page(call, found)]
 
 
 @routes.action("CAL_CREATE_ORG_TEAM", status=201)
@@ -41,7 +42,7 @@ def list_my_teams(call: Call) -> list[dict[str, Any]]:
         if t["parentId"] == org["id"] and not t["isOrganization"] and (is_admin or t["id"] in mine)
     ]
     output = []
-    for team in org_access.page(call, found):
+    for team in page(call, found):
         me = mine.get(team["id"])
         extra = {"role": me["role"], "accepted": me["accepted"]} if me else {}
         output.append({**org_access.team_output(team), **extra})
@@ -80,7 +81,7 @@ def _membership(call: Call) -> Document:
 def list_memberships(call: Call) -> list[dict[str, Any]]:
     team = org_access.require_org_team_role(call, "ADMIN")
     found = [m for m in call.tx.all("membership") if m["teamId"] == team["id"]]
-    return [org_access.membership_output(call.tx, m) for m in org_access.page(call, found)]
+    return [org_access.membership_output(call.tx, m) for m in page(call, found)]
 
 
 @routes.action("CAL_CREATE_ORG_TEAM_MEMBERSHIP", status=201)
@@ -91,7 +92,7 @@ def create_membership(call: Call) -> dict[str, Any]:
         (m for m in call.tx.all("membership") if m["teamId"] == team["parentId"] and m["userId"] == user_id), None
     )
     if org_membership is None:
-        raise org_access.Unprocessable("User is not part of the Organization")
+        raise Unprocessable("User is not part of the Organization")
     created = org_access.add_membership(call.tx, team["id"], user_id, call.body)
     return org_access.membership_output(call.tx, created)
 

@@ -10,9 +10,9 @@ import json
 import re
 from typing import Any
 
-from cal_actions.sandbox.errors import BadRequest
+from cal_actions.sandbox.errors import BadRequest, RecordExists
 from cal_actions.sandbox.resources import org_access, teams
-from cal_actions.sandbox.routing import Call, Routes
+from cal_actions.sandbox.routing import Call, Routes, page
 from cal_actions.sandbox.store import Document, Tx
 from cal_actions.sandbox.times import valid_zone
 
@@ -33,7 +33,7 @@ def _check_slug(tx: Tx, slug: str, parent_id: int | None, skip: int | None) -> N
     """Slugs are unique among the teams of one parent (a unique key in Cal.com's database)."""
     for other in tx.all("team"):
         if other["slug"] == slug and other["parentId"] == parent_id and other["id"] != skip:
-            raise org_access.RecordExists()
+            raise RecordExists()
 
 
 def apply_profile(tx: Tx, team: Document, body: dict[str, Any]) -> Document:
@@ -125,7 +125,7 @@ def list_memberships(call: Call) -> list[dict[str, Any]]:
     # Both documents declare a single membership here; the live API returns the list.
     team = org_access.require_team_role(call, "ADMIN")
     found = [m for m in call.tx.all("membership") if m["teamId"] == team["id"]]
-    return [org_access.membership_output(call.tx, m) for m in org_access.page(call, found)]
+    return [org_access.membership_output(call.tx, m) for m in page(call, found)]
 
 
 @routes.action("CAL_GET_TEAM_MEMBERSHIP")

@@ -10,7 +10,7 @@ from typing import Any
 
 from cal_actions.sandbox.errors import Conflict, Forbidden, NotFound
 from cal_actions.sandbox.resources import event_types, teams
-from cal_actions.sandbox.routing import Call, Routes
+from cal_actions.sandbox.routing import Call, Routes, page
 from cal_actions.sandbox.store import Document, Tx
 
 routes = Routes()
@@ -88,11 +88,6 @@ def _one(call: Call, scope: str) -> Document:
     return hook
 
 
-def _page(call: Call, items: list[Document]) -> list[Document]:
-    skip, take = int(call.query.get("skip", 0)), int(call.query.get("take", 250))
-    return items[skip : skip + take]
-
-
 def _register(scope: str, create: str, list_: str, get: str, update: str, delete: str, delete_all: str | None) -> None:
     """The same six handlers for each scope; only the owner lookup differs."""
 
@@ -102,7 +97,7 @@ def _register(scope: str, create: str, list_: str, get: str, update: str, delete
 
     @routes.action(list_)
     def list_webhooks(call: Call) -> list[dict[str, Any]]:
-        return [webhook_output(hook) for hook in _page(call, _scoped(call, scope))]
+        return [webhook_output(hook) for hook in page(call, _scoped(call, scope))]
 
     @routes.action(get)
     def get_webhook(call: Call) -> dict[str, Any]:
