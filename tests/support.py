@@ -140,3 +140,20 @@ def _free_form(schema: dict[str, Any]) -> bool:
 
 def example_arguments(schema: dict[str, Any], *, complete: bool = False) -> dict[str, Any]:
     return example_value(schema, schema.get("$defs", {}), complete=complete)
+
+
+def openapi_to_jsonschema(node: Any, *, one_of_as_any_of: bool = False) -> Any:
+    """OpenAPI 3.0 → JSON Schema: ``nullable`` becomes "the schema or null". With ``one_of_as_any_of``
+    every ``oneOf`` is read as ``anyOf`` (for documents whose alternatives overlap)."""
+    if isinstance(node, list):
+        return [openapi_to_jsonschema(item, one_of_as_any_of=one_of_as_any_of) for item in node]
+    if not isinstance(node, dict):
+        return node
+    converted = {
+        key: openapi_to_jsonschema(value, one_of_as_any_of=one_of_as_any_of)
+        for key, value in node.items()
+        if key != "nullable"
+    }
+    if one_of_as_any_of and "oneOf" in converted:
+        converted["anyOf"] = converted.pop("oneOf")
+    return {"anyOf": [converted, {"type": "null"}]} if node.get("nullable") else converted

@@ -24,7 +24,15 @@ from cal_actions import Cal, registry
 from cal_actions.action import Action
 from cal_actions.sandbox import OAUTH_CLIENT_ID, Sandbox
 from cal_actions.sandbox.seed import MANAGED_ACCESS_TOKEN, MANAGED_REFRESH_TOKEN
-from tests.support import LIVE_SPEC, PINNED_SPEC, REFERENCE, example_arguments, find_operation, load_spec
+from tests.support import (
+    LIVE_SPEC,
+    PINNED_SPEC,
+    REFERENCE,
+    example_arguments,
+    find_operation,
+    load_spec,
+    openapi_to_jsonschema,
+)
 from tests.test_contract import REPLACED
 
 NOW = datetime(2030, 3, 4, 8, 0, tzinfo=UTC)
@@ -180,16 +188,6 @@ AS_MANAGED_USER = {"CAL_VERIFY_PROVIDER_ACCESS_TOKEN"}
 SPEC_URI = "urn:cal-actions:spec"
 
 
-def _nullable(node: Any) -> Any:
-    """OpenAPI 3.0 ``nullable`` as JSON Schema: the schema or null."""
-    if isinstance(node, list):
-        return [_nullable(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    converted = {key: _nullable(value) for key, value in node.items() if key != "nullable"}
-    return {"anyOf": [converted, {"type": "null"}]} if node.get("nullable") else converted
-
-
 def _patch(spec: dict[str, Any], pointer: str, replacement: Any) -> None:
     """Replace the node at ``pointer``, which must exist (a patch to nothing means the list is stale)."""
     *parents, last = [part.replace("~1", "/").replace("~0", "~") for part in pointer.split("/")[1:]]
@@ -207,7 +205,7 @@ def _registry(live: bool) -> Registry:
     for _, document, pointer, replacement in PATCHES:
         if document == (LIVE if live else PINNED):
             _patch(spec, pointer, replacement)
-    resource = Resource.from_contents(_nullable(spec), default_specification=DRAFT202012)
+    resource = Resource.from_contents(openapi_to_jsonschema(spec), default_specification=DRAFT202012)
     return Registry().with_resource(SPEC_URI, resource)
 
 

@@ -13,22 +13,13 @@ import pytest
 
 from cal_actions import AsyncCal, Cal
 from cal_actions.sandbox import API_KEY, SANDBOX_BASE_URL, Sandbox, SandboxTransport
-from tests.support import LIVE_SPEC, PINNED_SPEC, find_operation, load_spec
+from tests.support import LIVE_SPEC, PINNED_SPEC, find_operation, load_spec, openapi_to_jsonschema
 
 
 def _openapi_to_jsonschema(node: Any) -> Any:
-    """OpenAPI 3.0 → JSON Schema: ``nullable`` becomes a null type; ``oneOf`` is read as ``anyOf``
-    because the documents list overlapping booking shapes that a single booking matches several of."""
-    if isinstance(node, list):
-        return [_openapi_to_jsonschema(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    converted = {key: _openapi_to_jsonschema(value) for key, value in node.items() if key != "nullable"}
-    if "oneOf" in converted:
-        converted["anyOf"] = converted.pop("oneOf")
-    if node.get("nullable"):
-        return {"anyOf": [converted, {"type": "null"}]}
-    return converted
+    """``oneOf`` is read as ``anyOf``: the documents list overlapping booking shapes that a single
+    booking matches several of."""
+    return openapi_to_jsonschema(node, one_of_as_any_of=True)
 
 
 @functools.cache
