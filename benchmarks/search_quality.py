@@ -31,6 +31,7 @@ SETS = {
     "blind-4": DATA / "search_blind4.jsonl",
     "blind-5": DATA / "search_blind5.jsonl",
     "blind-6": DATA / "search_blind6.jsonl",
+    "blind-7": DATA / "search_blind7.jsonl",
 }
 
 Searcher = Callable[[str, int], list[Action]]
