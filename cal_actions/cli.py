@@ -122,7 +122,7 @@ def _mcp_client(args: argparse.Namespace) -> AsyncCal:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from cal_actions.search_cli import print_search
+    from cal_actions.search.cli import print_search
 
     return print_search(args.query, args.k, as_json=args.json)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -9,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
+import cal_actions
 from cal_actions import registry
 from cal_actions.action import Registry
 from cal_actions.cli import main
-from cal_actions.search import SearchIndex, index_for
-from cal_actions.search_clause import split_request
-from cal_actions.search_model import Resources, negated_scopes, resolve_verbs, rules_out_org
-from cal_actions.search_morph import fold
+from cal_actions.search import SearchIndex, index_for, run, search_scored
+from cal_actions.search.clause import split_request
+from cal_actions.search.model import Resources, negated_scopes, resolve_verbs, rules_out_org
+from cal_actions.search.morph import fold
 
 DATA = Path(__file__).parent.parent / "benchmarks" / "data"
 
@@ -116,25 +118,46 @@ def test_grammar_cues_and_close_verbs_pick_the_thing_acted_on(query: str, expect
 
 
 def test_k_bounds_the_results_and_they_come_best_first() -> None:
-    index = index_for(registry)
-    scored = index.search_scored("list the webhooks", k=7)
+    scored = search_scored(registry, "list the webhooks", k=7)
     assert len(scored) == 7
     assert [score for _, score in scored] == sorted((score for _, score in scored), reverse=True)
     assert [action for action, _ in scored[:3]] == registry.search("list the webhooks", k=3)
-    assert registry.search("list the webhooks", k=0) == []
     assert len(registry.search("booking", k=500)) <= len(registry)
 
 
-@pytest.mark.parametrize("query", ["", "   ", "?!", "the of and", "xyzzy plugh", "Ω≈ç√"])
-def test_empty_or_meaningless_requests_find_nothing(query: str) -> None:
+@pytest.mark.parametrize("query", ["?!", "the of and", "xyzzy plugh", "Ω≈ç√"])
+def test_meaningless_requests_find_nothing(query: str) -> None:
     assert registry.search(query) == []
+
+
+@pytest.mark.parametrize("query", [None, 42, b"list bookings", ["list bookings"], 3.5])
+def test_a_query_that_is_not_a_string_is_a_type_error(query: object) -> None:
+    with pytest.raises(TypeError, match="query must be a string"):
+        registry.search(query)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("k", [None, "5", 2.0, True])
+def test_a_k_that_is_not_an_integer_is_a_type_error(k: object) -> None:
+    with pytest.raises(TypeError, match="k must be an integer"):
+        registry.search("list bookings", k)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("query", "k", "message"), [
+    ("", 5, "query is empty"), ("   ", 5, "query is empty"), ("\n\t", 5, "query is empty"),
+    ("list bookings", 0, "at least 1"), ("list bookings", -3, "at least 1"),
+])
+def test_a_blank_query_or_k_below_one_is_a_value_error(query: str, k: int, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        registry.search(query, k)
+    with pytest.raises(ValueError, match=message):
+        search_scored(registry, query, k)
 
 
 def test_results_are_deterministic_and_a_fresh_index_agrees() -> None:
     query = "who is in the design team of our org"
-    first = index_for(registry).search_scored(query, k=10)
-    assert index_for(registry).search_scored(query, k=10) == first
-    assert SearchIndex.build(registry).search_scored(query, k=10) == first
+    first = search_scored(registry, query, k=10)
+    assert search_scored(registry, query, k=10) == first
+    assert run(SearchIndex.build(registry), query, k=10) == first
 
 
 def test_every_action_is_found_first_by_its_name_and_aliases() -> None:
@@ -404,8 +427,34 @@ def test_cli_search_prints_names_scores_and_json(capsys: pytest.CaptureFixture[s
     captured = capsys.readouterr()
     assert captured.out == "" and "no action matches" in captured.err
 
+    assert main(["search", "  "]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "query is empty" in captured.err
+    assert main(["search", "list bookings", "-k", "0"]) == 2
+    assert "at least 1" in capsys.readouterr().err
+
 
 def test_importing_the_package_does_not_load_the_search() -> None:
     code = "import sys, cal_actions; print('cal_actions.search' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_the_search_does_not_import_the_registry_and_the_registry_imports_the_search_only_when_searching() -> None:
+    code = "import sys, cal_actions.search; print('cal_actions.action' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+    root = Path(cal_actions.__file__).parent
+
+    def module_level_imports(path: Path) -> set[str]:  # ``if TYPE_CHECKING:`` blocks are not module level
+        names: set[str] = set()
+        for node in ast.parse(path.read_text()).body:
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names.add(node.module)
+            elif isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+        return names
+
+    assert not {name for name in module_level_imports(root / "action.py") if name.startswith("cal_actions.search")}
+    for path in (root / "search").glob("*.py"):
+        assert "cal_actions.action" not in module_level_imports(path), path.name

@@ -1,10 +1,10 @@
 """How :mod:`cal_actions.search` reads a request: its weighted terms, the verbs it asks for, the owners and the
 resources it names.
 
-Everyday words become the registry's through :mod:`cal_actions.search_vocab` (phrases rewritten, grammar cues
+Everyday words become the registry's through :mod:`cal_actions.search.vocab` (phrases rewritten, grammar cues
 added, synonyms replaced or expanded); an unknown word is folded onto a known one by
-:mod:`cal_actions.search_morph`; the resources named, and the verbs they take, come from
-:mod:`cal_actions.search_model`.
+:mod:`cal_actions.search.morph`; the resources named, and the verbs they take, come from
+:mod:`cal_actions.search.model`.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cal_actions.search_clause import split_request
-from cal_actions.search_lexicon import RESOURCE_TERMS
-from cal_actions.search_model import NO_RESOURCES, RELATED, SPECIFIC_VERBS, Resources, negated_scopes, resolve_verbs
-from cal_actions.search_morph import fold
-from cal_actions.search_vocab import (
+from cal_actions.search.clause import split_request
+from cal_actions.search.lexicon import RESOURCE_TERMS
+from cal_actions.search.model import NO_RESOURCES, RELATED, SPECIFIC_VERBS, Resources, negated_scopes, resolve_verbs
+from cal_actions.search.morph import fold, stem
+from cal_actions.search.vocab import (
     CANONICAL,
     CUES,
     EXPAND,
@@ -35,9 +35,7 @@ EXPANSION_WEIGHT = 0.6
 CONTEXT_WEIGHT = 0.5
 #: Weight of the list/get hint read from plurals or ids.
 HINT_WEIGHT = 0.5
-WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 PHRASE_WORD = re.compile(r"[A-Z]+|[a-z0-9]+(?:'[a-z]+)?")
-CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # A rewrite is upper-cased so its words can be told from the request's own.
 PHRASE_PATTERNS = tuple((re.compile(pattern), f" {rewrite.upper()} ") for pattern, rewrite in PHRASES.items())
 CUE_PATTERNS = tuple((re.compile(pattern), f" {words.upper()} ") for pattern, words in CUES.items())
@@ -53,24 +51,6 @@ OWN = re.compile(r"\b(my|our|mine)\b")
 SCOPE_TERMS = {"org": "org", "team": "team", "platform": "platform", "managed": "platform", "google": "google"}
 EVENT_TYPE_WORDS = re.compile(r"\bevent[ -]?types?\b")
 OAUTH_CLIENT_WORDS = re.compile(r"\boauth[ -]?clients?\b")
-
-
-def stem(word: str) -> str:
-    """Fold plurals and spellings so 'bookings' meets 'booking' and 'organization' meets 'org'."""
-    word = word.removesuffix("'s").replace("'", "")
-    if word in CANONICAL:
-        return CANONICAL[word]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
-        return word[:-1]
-    return word
-
-
-def tokens(text: str) -> list[str]:
-    """Stems of a registry text: camelCase and snake_case split, lower-cased, stopwords dropped."""
-    words = WORD.findall(CAMEL.sub(" ", text.replace("_", " ")).lower())
-    return [stem(word) for word in words if word not in STOPWORDS]
 
 
 @dataclass(frozen=True)

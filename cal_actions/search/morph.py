@@ -1,4 +1,5 @@
-"""Word forms for :mod:`cal_actions.search`: fold a request word the index does not know onto one it does.
+"""Word forms for :mod:`cal_actions.search`: the stems both sides are read with, and the folding of a request word
+the index does not know onto one it does.
 
 People write "cancelled", "organisations", "reschduling" or "webhoks"; the index holds "cancel", "org",
 "reschedule", "webhook". Stemming both sides blindly would merge words that must stay apart ("booking" the
@@ -9,7 +10,10 @@ changed or two swapped) in words long enough for that to be safe.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
+
+from cal_actions.search.vocab import CANONICAL, STOPWORDS
 
 #: British endings and their American forms, tried before the inflections.
 SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("ised", "ized"), ("our", "or"),
@@ -18,6 +22,26 @@ INFLECTIONS = ("ies", "es", "s", "ing", "ed")
 #: Shortest word a typing slip is corrected in: below it, one letter turns a word into another one.
 TYPO_MIN_LENGTH = 6
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def stem(word: str) -> str:
+    """Fold plurals and spellings so 'bookings' meets 'booking' and 'organization' meets 'org'."""
+    word = word.removesuffix("'s").replace("'", "")
+    if word in CANONICAL:
+        return CANONICAL[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Stems of a registry text: camelCase and snake_case split, lower-cased, stopwords dropped."""
+    words = WORD.findall(CAMEL.sub(" ", text.replace("_", " ")).lower())
+    return [stem(word) for word in words if word not in STOPWORDS]
 
 
 def _inflection_bases(word: str) -> Iterator[str]:

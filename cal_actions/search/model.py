@@ -2,7 +2,7 @@
 
 An action's resource is read from its declaration (``CAL_{VERB}_{SCOPE?}_{RESOURCE}``, and the resources its path
 passes through: ``/v2/organizations/{orgId}/teams/{teamId}/memberships`` is a membership, in a team). A request's
-resources are read with the lexicon of :mod:`cal_actions.search_lexicon`; the earliest found in that lexicon is
+resources are read with the lexicon of :mod:`cal_actions.search.lexicon`; the earliest found in that lexicon is
 the one acted on, the others are context. Words for what to do often depend on the resource: a booking is
 cancelled, a schedule deleted; a booking is moved (rescheduled), working hours are moved (updated); a hold is
 released (its reservation deleted). :func:`resolve_verbs` applies those rules to the verbs the scorer read.
@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from cal_actions.action import Action
-from cal_actions.search_lexicon import RESOURCES
+from cal_actions.search.lexicon import RESOURCES
+
+if TYPE_CHECKING:
+    from cal_actions.action import Action
 
 #: Action-name fragments and the resource they name, most specific first.
 NAME_RESOURCES = (

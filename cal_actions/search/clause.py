@@ -1,4 +1,4 @@
-"""The part of a request that asks, told from the part that tells: for :mod:`cal_actions.search_request`.
+"""The part of a request that asks, told from the part that tells: for :mod:`cal_actions.search.request`.
 
 Long messages carry context: "I left that job, please remove my old office365 account", "Ravi moved to the London
 office, so take the APAC tag off his profile", "Need the orgId of the user before calling any organization
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from cal_actions.search_vocab import REPLACE, VERBS
+from cal_actions.search.vocab import REPLACE, VERBS
 
 #: Vocabulary words for a verb that do not ask when they open a clause ("new hire", "details of").
 NOT_IMPERATIVE = frozenset({"new", "details", "info", "information", "status", "healthy", "confirmation",

@@ -7,7 +7,7 @@ so "meeting type" is an event type and not a meeting, and "MS Teams" a video too
 names several resources, the earliest in this order is the one acted on and the others are its context
 ("the webhooks of event type 5" acts on webhooks; "the schedule of org user 7" on a schedule).
 
-Resource names are those :func:`cal_actions.search_model.action_resource` reads from action names.
+Resource names are those :func:`cal_actions.search.model.action_resource` reads from action names.
 """
 
 from __future__ import annotations
