@@ -1,5 +1,7 @@
 """How well ``registry.search`` finds the right action, against plain BM25 over descriptions.
 
+Requests whose only correct answer is a legacy action are left out: the search never offers those unless named.
+
 Run: ``.venv/bin/python benchmarks/search_quality.py [--misses [SET]]``. Prints recall@1 and recall@5 on the
 development set (``data/search_eval.jsonl``), two held-out sets (``data/search_holdout*.jsonl``) and two sets
 written from the catalogue alone (``data/search_blind*.jsonl``), the same
@@ -38,7 +40,9 @@ Searcher = Callable[[str, int], list[Action]]
 
 
 def load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    """The set's requests whose correct answer the search may offer: legacy actions are offered only when named."""
+    cases = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    return [case for case in cases if any(not registry.get(name).legacy for name in correct(case))]
 
 
 def correct(case: dict) -> set[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import json
 import subprocess
 import sys
@@ -12,14 +13,30 @@ import pytest
 
 import cal_actions
 from cal_actions import registry
-from cal_actions.action import Registry
+from cal_actions.action import Action, Registry
 from cal_actions.cli import main
 from cal_actions.search import SearchIndex, index_for, run, search_scored
 from cal_actions.search.clause import split_request
-from cal_actions.search.model import Resources, negated_scopes, resolve_verbs, rules_out_org
+from cal_actions.search.model import Resources, action_resource, negated_scopes, resolve_verbs, rules_out_org
 from cal_actions.search.morph import fold
+from cal_actions.search.rank import rank
 
 DATA = Path(__file__).parent.parent / "benchmarks" / "data"
+CASES = [json.loads(line) for path in sorted(DATA.glob("*.jsonl")) for line in path.read_text().splitlines() if line]
+
+
+def correct(case: dict) -> set[str]:
+    return {case["expected"], *case.get("also_ok", ())}
+
+
+def overwrites_are_destructive(action: Action) -> Action:
+    """The MCP reading of the hint: an update or a reschedule may overwrite or remove existing state."""
+    overwrites = action.method in ("PATCH", "PUT") or action.name == "CAL_RESCHEDULE_BOOKING"
+    return dataclasses.replace(action, destructive=True) if overwrites else action
+
+
+#: The registry as declared, and the same actions with every update and reschedule marked destructive.
+HINTS = {"declared": registry, "updates destructive": Registry([overwrites_are_destructive(a) for a in registry])}
 
 
 def top(query: str) -> str:
@@ -401,12 +418,12 @@ def test_everyday_wording_reaches_the_action(query: str, expected: str) -> None:
 def test_quality_floor_on_every_set(name: str, floor_at_1: float, floor_at_5: float) -> None:
     cases = [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
     assert len(cases) >= 40
-    names = {action.name for action in registry}
-    assert all(case["expected"] in names for case in cases)
+    assert all(name in registry for case in cases for name in correct(case))
+    # a request whose only right answer is a legacy action is not counted: those are offered only when named
+    cases = [case for case in cases if any(not registry.get(name).legacy for name in correct(case))]
 
     def hit(case: dict, k: int) -> bool:
-        correct = {case["expected"], *case.get("also_ok", ())}
-        return any(action.name in correct for action in registry.search(case["query"], k))
+        return any(action.name in correct(case) for action in registry.search(case["query"], k))
 
     recall_at_1 = sum(hit(case, 1) for case in cases) / len(cases)
     recall_at_5 = sum(hit(case, 5) for case in cases) / len(cases)
@@ -458,3 +475,92 @@ def test_the_search_does_not_import_the_registry_and_the_registry_imports_the_se
     assert not {name for name in module_level_imports(root / "action.py") if name.startswith("cal_actions.search")}
     for path in (root / "search").glob("*.py"):
         assert "cal_actions.action" not in module_level_imports(path), path.name
+
+
+def test_legacy_actions_are_offered_only_when_the_request_names_them() -> None:
+    legacy = [action for action in registry if action.legacy]
+    assert legacy
+    for action in legacy:
+        assert action not in registry.search(action.description, k=10)  # the plainest request for it
+        for name in (action.name, *action.aliases):
+            assert registry.search(name, k=1) == [action]
+            assert registry.search(f"call {name.lower()} please", k=1) == [action]
+    requests = [case["query"] for case in CASES if any(registry.get(name).legacy for name in correct(case))]
+    assert len(requests) >= 20  # the sets still ask for them in plain words: none is offered
+    for query in requests:
+        assert not any(action.legacy for action in registry.search(query, k=5)), query
+
+
+@pytest.mark.parametrize("hints", HINTS)
+def test_a_request_for_a_read_only_action_never_gets_a_destructive_one_first_on_any_set(hints: str) -> None:
+    actions = HINTS[hints]
+    reading = [case for case in CASES if all(actions.get(name).read_only for name in correct(case))]
+    assert len(reading) > 500
+    for case in reading:
+        found = actions.search(case["query"], k=1)
+        assert not (found and found[0].destructive), (case["query"], found[0].name)
+
+
+@pytest.mark.parametrize("hints", HINTS)
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("list webhooks attached to event type 44", "CAL_LIST_EVENT_TYPE_WEBHOOKS"),
+        ("open event type 3301", "CAL_GET_EVENT_TYPE"),
+        ("open my schedule 3320 with its overrides", "CAL_GET_SCHEDULE"),
+        ("which calendar do new bookings land in?", "CAL_LIST_CALENDARS"),
+        ("show team 8's membership 4", "CAL_GET_TEAM_MEMBERSHIP"),
+    ],
+)
+def test_reading_requests_on_resources_with_destructive_twins(hints: str, query: str, expected: str) -> None:
+    found = HINTS[hints].search(query, k=5)
+    assert found[0].name == expected
+    assert not found[0].destructive
+
+
+def test_the_safety_rule_reads_the_hint_not_the_verb() -> None:
+    """Mark a read action destructive: a reading request no longer gets it first, though its words fit best."""
+    odd = Registry([dataclasses.replace(a, destructive=a.name == "CAL_GET_SCHEDULE") for a in registry])
+    assert registry.search("show schedule 14", k=1)[0].name == "CAL_GET_SCHEDULE"
+    found = odd.search("show schedule 14", k=3)
+    assert found[0].name != "CAL_GET_SCHEDULE" and not found[0].destructive
+    assert "CAL_GET_SCHEDULE" in [action.name for action in found]  # offered, just not first
+    assert odd.search("CAL_GET_SCHEDULE", k=1)[0].name == "CAL_GET_SCHEDULE"  # named outright: first
+
+
+def test_ranking_puts_the_best_safe_action_first_for_a_reading_request() -> None:
+    index = index_for(registry)
+    delete, get = index.names["CAL_DELETE_SCHEDULE"], index.names["CAL_GET_SCHEDULE"]
+    scores = {delete: 9.0, get: 1.0}
+    assert [a.name for a, _ in rank(index, scores, frozenset(), 2)] == ["CAL_DELETE_SCHEDULE", "CAL_GET_SCHEDULE"]
+    reading = [a.name for a, _ in rank(index, scores, frozenset(), 2, reads_only=True)]
+    assert reading == ["CAL_GET_SCHEDULE", "CAL_DELETE_SCHEDULE"]
+    named = [a.name for a, _ in rank(index, scores, frozenset({delete}), 2, reads_only=True)]
+    assert named[0] == "CAL_DELETE_SCHEDULE"
+
+
+def test_a_quoted_name_tells_and_does_not_ask() -> None:
+    asking, told = split_request("drop my unused 'Night shift' availability")
+    assert "shift" not in asking and "'night shift'" in told
+    assert top("drop my unused 'Night shift' availability") == "CAL_DELETE_SCHEDULE"  # nothing to move
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("list webhooks attached to event type 44", "CAL_LIST_EVENT_TYPE_WEBHOOKS"),  # a participle describes
+        ("Customer churned; managed user 42 of client abc123 has to be deleted next.", "CAL_DELETE_MANAGED_USER"),
+        ("untag user 340 from the APAC option", "CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER"),  # un- undoes
+        ("take the EMEA region value off user 91 in org 3", "CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER"),
+        ("remove option 9 from attribute 2", "CAL_DELETE_ORG_ATTRIBUTE_OPTION"),
+    ],
+)
+def test_participles_and_undoing_words_are_read_for_what_they_ask(query: str, expected: str) -> None:
+    assert top(query) == expected
+
+
+def test_an_action_s_resource_is_read_from_whole_name_words() -> None:
+    assert action_resource(registry.get("CAL_RESCHEDULE_BOOKING")) == "booking"  # not a schedule
+    assert action_resource(registry.get("CAL_GET_SCHEDULE")) == "schedule"
+    assert action_resource(registry.get("CAL_RESERVE_SLOT")) == "reservation"
+    assert action_resource(registry.get("CAL_GET_ME")) == "me"

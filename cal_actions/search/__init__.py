@@ -8,7 +8,8 @@ search is one pipeline over an index built once per registry (:mod:`~cal_actions
 2. Candidates (:mod:`~cal_actions.search.candidates`): every offered action sharing a word with it, BM25-scored.
 3. Score (:mod:`~cal_actions.search.score`): each candidate's score times its agreement with the request's verb,
    resource and scope.
-4. Rank (:mod:`~cal_actions.search.rank`): the ``k`` best, an action named outright first.
+4. Rank (:mod:`~cal_actions.search.rank`): the ``k`` best, an action named outright first, and never a destructive
+   action first for a request that only reads.
 
 Arguments are checked before anything runs: a query that is not a string, or a ``k`` that is not an integer, is a
 ``TypeError``; an empty or blank query, or ``k < 1``, is a ``ValueError``. A query that is a string but matches no
@@ -24,7 +25,7 @@ from cal_actions.search.index import SearchIndex, index_for
 from cal_actions.search.morph import tokens
 from cal_actions.search.rank import rank
 from cal_actions.search.request import Request
-from cal_actions.search.score import score
+from cal_actions.search.score import reads_only, score
 
 if TYPE_CHECKING:
     from cal_actions.action import Action, Registry
@@ -53,8 +54,10 @@ def run(index: SearchIndex, query: str, k: int, rules: bool = True) -> list[tupl
     else:
         request = Request(dict.fromkeys(tokens(query), 1.0), frozenset(), frozenset())
     found = candidates(index, request)  # 2. candidates
-    scores = score(index, request, found) if rules else found  # 3. score
-    return rank(index, scores, named(index, query), k)  # 4. rank
+    if not rules:
+        return rank(index, found, named(index, query), k)
+    scores = score(index, request, found)  # 3. score
+    return rank(index, scores, named(index, query), k, reads_only(index, request))  # 4. rank
 
 
 def search_scored(registry: Registry, query: str, k: int = 5) -> list[tuple[Action, float]]:

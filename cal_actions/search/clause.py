@@ -4,14 +4,16 @@ Long messages carry context: "I left that job, please remove my old office365 ac
 office, so take the APAC tag off his profile", "Need the orgId of the user before calling any organization
 endpoint". The words of the story (left, moved, calling) are not what to do. A message is cut into clauses; when
 some clauses ask (an imperative, "please", "can you", "I need", "let's", "should be") and others only tell, the
-others are context. Asides in parentheses without an id, and purpose or time tails ("so I can …", "before …"),
-are context as well. Context words still count, for less, and name no verb and no resource acted on.
+others are context. Asides in parentheses without an id, purpose or time tails ("so I can …", "before …") and quoted
+names ('Night shift') are context as well. Context words still count, for less, and name no verb and no resource
+acted on.
 """
 
 from __future__ import annotations
 
 import re
 
+from cal_actions.search.model import QUOTED
 from cal_actions.search.vocab import REPLACE, VERBS
 
 #: Vocabulary words for a verb that do not ask when they open a clause ("new hire", "details of").
@@ -67,8 +69,9 @@ NAME_AS_VERB = re.compile(r"^(?:Mark|Bill|Sue|Pat|Rob|Chase|Grant|Drew|Jack|Will
 def split_request(query: str) -> tuple[str, str]:
     """(the words that ask, lower-cased; the words that tell). With no clause that asks, all of it asks."""
     query = POLITE_END.sub("", NAME_AS_VERB.sub("someone", query.strip()).lower())
-    asides = " ".join(ASIDE.findall(query))
-    text = ASIDE.sub(" ", query)
+    # a quoted name ('Night shift', "Move fast") names an item: its words do not ask for anything
+    asides = " ".join([*ASIDE.findall(query), *QUOTED.findall(query)])
+    text = ASIDE.sub(" ", QUOTED.sub(" ", query))
     clauses = [c.strip(" ,") for c in CLAUSE_BREAK.split(text) if c and c.strip(" ,")]
     asking = [c for c in clauses if ASKING.search(c) or QUALIFIER.search(c)]
     if len(asking) in (0, len(clauses)) or not any(ASKING.search(c) for c in asking):

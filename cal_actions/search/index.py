@@ -5,6 +5,13 @@ BM25F: field weights scale term frequency. Description sentences that point at *
 CAL_…") weigh little: they name the twin's scope and would pull the wrong twin up. Beside the words, the index keeps
 per action what the scoring stage compares with the request: its verb, the words of its name, the owners on its
 path (its scope) and those of its twins, the resource it acts on, and its hints.
+
+Legacy actions (tag ``legacy``) are indexed by name and alias only: they stay callable, and the search offers one
+only when the request names it outright.
+
+The hints say which verbs only read (every offered action with that verb is ``read_only``) and which may destroy
+(some offered action with that verb is ``destructive``): the safety rule of the scoring and ranking stages reads
+the request's verbs through them, so it follows the hints as they are declared.
 """
 
 from __future__ import annotations
@@ -120,11 +127,15 @@ class SearchIndex:
     resources: tuple[tuple[str, frozenset[str]], ...]
     #: resource → the verbs of the actions on it
     resource_verbs: dict[str, frozenset[str]]
+    #: verbs whose offered actions all only read (list, get, check)
+    read_verbs: frozenset[str]
+    #: verbs some offered action with the ``destructive`` hint has (delete, cancel, disconnect…)
+    destructive_verbs: frozenset[str]
 
     @classmethod
     def build(cls, actions: Iterable[Action], field_weights: dict[str, float] | None = None) -> SearchIndex:
         actions = tuple(actions)
-        offered = list(range(len(actions)))
+        offered = [position for position, action in enumerate(actions) if not action.legacy]
         weights = FIELD_WEIGHTS if field_weights is None else field_weights
         bags: dict[int, dict[str, float]] = {}
         for position in offered:
@@ -159,9 +170,12 @@ class SearchIndex:
         resource_verbs: dict[str, frozenset[str]] = defaultdict(frozenset)
         for position in offered:
             resource_verbs[resources[position][0]] |= verbs[position]
+        offered_verbs = frozenset().union(*(verbs[position] for position in offered))
+        writes = frozenset().union(*(verbs[position] for position in offered if not actions[position].read_only))
+        destroys = frozenset().union(*(verbs[position] for position in offered if actions[position].destructive))
         return cls(
             actions, dict(postings), idf, verbs, name_terms, scopes, twin_scopes, names, resource_terms, resources,
-            dict(resource_verbs),
+            dict(resource_verbs), offered_verbs - writes, destroys,
         )
 
 

@@ -114,9 +114,9 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\battributes? (needs?|has|have|should (have|get)|is missing|lacks?|gets?)\b[\w' ]{0,20}"
         r"\b(options?|values?|choices?)\b"
         r"|\b(choice|option)s? (under|within)\b"
-        r"|\b(options?|values?|choices?) #?\d+ (of|for|on|in|under) (the )?attribute\b"
-        # a tag taken off someone is an option they held
-        r"|\b(take|remove|strip|drop)\s+(\S+\s+){0,3}tags? (off|from)\b"
+        r"|\b(options?|values?|choices?) #?\d+ (of|for|on|in|under|from) (the )?attribute\b"
+        # a tag or a value taken off someone is an option they held
+        r"|\b(take|remove|strip|drop)\s+(\S+\s+){0,3}(tags?|values?|options?|choices?) (off|from)\b"
         # attributes given to a person are the options they hold
         r"|\battributes? (\w+ ){0,2}(assigned|given|set) (to|for|on)\b",
         r"(?<!meeting )(?<!booking )\boptions?\b|\bvalues?\b|\bchoices\b|\btags?\b",
@@ -164,7 +164,8 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"\bevent[- ]?types?\b|\b(an?|new)\s+(round[- ]robin|collective)\s+(\w+\s+)?(event|meeting|session)s?\b"
         # a team's events are its event types: "the 'Intake' event from our Legal team"
         r"|\bteam'?s?(\s+\w+){0,3}?\s+events?\b"
-        r"|\bevents?\s+(from|of|on|for|in)\s+(the |our |my |this |that )?([\w']+ ){0,3}?team\b|\b(hosting|as hosts?)\b"
+        r"|\bevents?\s+(from|of|on|for|in)\s+(the |our |my |this |that )?([\w']+ ){0,3}?team\b"
+        r"|\b(hosting|as (an? |co-?)?hosts?)\b"
         r"|\b(meeting|appointment|session|booking|call|service|event) (types?|kinds?)\b"
         r"|\b(types?|kinds?) of (meetings?|appointments?|calls?|sessions?|events?)\b"
         r"|\b(booking|scheduling) (links?|pages?)\b|\b(meeting|booking|appointment) options\b"
@@ -172,8 +173,9 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\bservices?\b"
         # a length is set on the event type, not on one booking
         r"|\b\d+[- ]?min(ute)?s?\b.{0,15}\b(instead|long|rather)\b|\b(longer|shorter|lengthen|shorten)\b"
+        r"|\btoo (short|long)\b"
         # a buffer is kept around every booking of an event type
-        r"|\bhours? long\b|\bbuffers?\b|\bbreathing room\b|\bpadding\b"
+        r"|\bhours? long\b|\bbuffers?\b|\bbreathing room\b|\bpadding\b|\b\d+[- ]?min(ute)?s? (gap|break)\b"
         # a length set ("bump it to 45 minutes", "should be 45 minutes") is the event type's
         r"|\bto \d+[- ]?min(ute)?s?\b(?! (later|earlier|before|after|from|past|early|late))"
         r"|\b(should|must|needs? to|has to) be \d+[- ]?min(ute)?s?\b",

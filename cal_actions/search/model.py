@@ -19,7 +19,7 @@ from cal_actions.search.lexicon import RESOURCES
 if TYPE_CHECKING:
     from cal_actions.action import Action
 
-#: Action-name fragments and the resource they name, most specific first.
+#: Action-name fragments (from the start of a word of the name) and the resource they name, most specific first.
 NAME_RESOURCES = (
     ("ICS_FEED", "ics-feed"),
     ("SELECTED_CALENDAR", "selected-calendar"),
@@ -45,8 +45,10 @@ NAME_RESOURCES = (
     ("OAUTH_CLIENT", "oauth-client"),
     ("USER", "user"),
     ("CALENDAR", "calendar"),
-    ("_ME", "me"),
+    ("ME$", "me"),
 )
+#: A fragment is read from the start of a name word: CAL_RESCHEDULE_BOOKING is about a booking, not a schedule.
+_NAME_PATTERNS = tuple((re.compile(f"(?<![A-Z]){fragment}"), resource) for fragment, resource in NAME_RESOURCES)
 #: Path segments and the resource an action under them is about, as context.
 PATH_RESOURCES = (
     ("/event-types", "event-type"),
@@ -146,10 +148,19 @@ class Resources:
 
     def acted_on_by(self, verbs: frozenset[str], supported: dict[str, frozenset[str]]) -> Resources:
         """The same, headed by the first resource that has an action for the specific verb asked: a slot is not
-        confirmed, so "confirm their slot" acts on the booking."""
+        confirmed, so "confirm their slot" acts on the booking; for another verb, by a resource the head is part of."""
         asked = verbs & SPECIFIC_VERBS
-        if not asked or self.head is None or asked & supported.get(self.head, frozenset()):
+
+        def takes(resource: str) -> bool:  # a resource that is listed can be read one by one, and the other way round
+            own = supported.get(resource, frozenset())
+            return bool((asked or verbs) & own or (verbs <= READS and READS & own))
+
+        if self.head is None or takes(self.head):
             return self
+        if not asked:  # a resource that does not take the verb hands it to the one it is part of: "which calendar do
+            # new bookings land in?" lists the calendars, which name the destination one
+            head = next((r for r in sorted(RELATED.get(self.head, ())) if takes(r)), None)
+            return self if head is None else Resources(self.found, head, self.order, self.numbers)
         head = next((r for r in self.order if asked & supported.get(r, frozenset())), None)
         if head is None:  # none named has it: the one resource that has it, if only one does (confirm: a booking)
             having = [r for r, verbs in supported.items() if asked & verbs]
@@ -183,13 +194,14 @@ CONTEXT_PENALTY = 0.12
 #: ("I can't make Thursday's call, push it to Tuesday" reschedules).
 SPECIFIC_VERBS = frozenset({"reschedule", "cancel", "decline", "confirm", "reassign", "refresh", "reserve",
                             "disconnect", "mark", "save", "check", "verify", "connect", "unassign"})
+READS = frozenset({"get", "list"})
 #: "all", "everyone": the request is about every user, not one ("the schedules of everyone in the org").
 EVERYONE = re.compile(r"\b(all|every|everyone|everybody|each)\b")
 
 
 def action_resource(action: Action) -> str:
-    name = action.name.removeprefix("CAL")
-    return next((resource for fragment, resource in NAME_RESOURCES if fragment in name), "")
+    name = action.name.removeprefix("CAL_")
+    return next((resource for pattern, resource in _NAME_PATTERNS if pattern.search(name)), "")
 
 
 def action_context(action: Action) -> frozenset[str]:
@@ -229,7 +241,8 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"\b(stop\w*|don'?t|no longer|exclud\w*|remov\w*|ignor\w*|anymore|not)\b"), "delete"),
         (re.compile(r"."), "create"),
     ),
-    "destination-calendar": ((re.compile(r"."), "update"),),
+    # asking where new bookings go reads the calendars, which name the destination one
+    "destination-calendar": ((re.compile(r"^(what|which|where)\b"), "list"), (re.compile(r"."), "update")),
     # a connected calendar account is not deleted but disconnected
     "calendar": ((re.compile(r"\b(remov\w*|delet\w*|disconnect\w*|unlink\w*|get rid|drop\w*|forget)\b"),
                   "disconnect"),),
@@ -241,6 +254,11 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         # Zoom and Microsoft Teams connect through OAuth: the user is sent to their sign-in page
         (re.compile(r"\b(zoom|teams|oauth|authori[sz]\w*|log ?in|sign ?in|auth)\b"), "authorize"),
         (re.compile(r"\b(turn on|enable|add|install|connect|hook up|set up|link)\b"), "connect"),
+    ),
+    # an option taken off a person is unassigned; one taken from an attribute is deleted
+    "attribute-option": (
+        (re.compile(r"\b(take|strip|remove|drop|pull)\b.{0,40}\b(off|from)\b(?![^,.;]{0,40}\battribute\b)"),
+         "unassign"),
     ),
     "ics-feed": (
         (re.compile(r"\b(working|check\w*|valid|status|ok|healthy|still)\b"), "check"),
@@ -257,7 +275,8 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     ),
     "event-type": ((re.compile(r"\b(add|set|make)\b.{0,40}\b(gap|buffer|notice|hosts?|long|longer|shorter)\b"),
                     "update"),),
-    "managed-user": ((re.compile(r"\boffboard\w*"), "delete"),),
+    # whatever is done to a managed user's tokens renews them
+    "managed-user": ((re.compile(r"\boffboard\w*"), "delete"), (re.compile(r"\btokens?\b"), "refresh")),
     "token": ((re.compile(r"."), "refresh"),),
     "phone-call": ((re.compile(r"."), "create"),),  # a call is only ever placed
 }
@@ -268,12 +287,19 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 INSTEAD = re.compile(r"\b(instead of|rather than)\b"
                      r"|\bmake (the|this|that|our|my|its|their)\b(?! (new|first|another)\b)")
 QUESTION = re.compile(r"^(what|which|who|how many|do|does|have|has)\b")
+#: Verbs a rule may read from a request that asks to read (what is checked or authorized is not changed).
+READ_VERBS = frozenset({"get", "list", "check", "authorize"})
+#: A request that opens by asking to read ("show …", "please open …", "can you list …").
+READ_OPENING = re.compile(r"^(?:(?:please|pls|can you|could you|would you|just|quickly|now)\s+)*"
+                          r"(?:show|open|view|see|get|list|fetch|display|look up|pull up|bring up|give me)\b")
 
 
 def resolve_verbs(verbs: frozenset[str], text: str, head: str | None) -> frozenset[str]:
-    """The verbs a request asks for, once the resource acted on is known."""
+    """The verbs a request asks for, once the resource acted on is known. A rule that reads a change does not apply
+    to a request that opens by asking to read: "open schedule 5 with its overrides" looks at them."""
+    reading = READ_OPENING.search(text)
     for pattern, verb in VERB_RULES.get(head or "", ()):
-        if pattern.search(text):
+        if pattern.search(text) and not (reading and verb not in READ_VERBS):
             return frozenset(verb.split())
     if QUESTION.search(text) and verbs & {"get", "list"}:  # "what hours do I have set up?" reads
         verbs = verbs & {"get", "list", "check"}

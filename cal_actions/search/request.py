@@ -81,9 +81,6 @@ class Request:
         def add(term: str, weight: float) -> None:
             terms[term] = max(terms.get(term, 0.0), weight)
 
-        for resource, weight in resources.found.items():  # the registry's words for the resources named
-            for word in RESOURCE_TERMS[resource].split():
-                add(stem(word), weight if resource == resources.head else EXPANSION_WEIGHT * weight)
         told: dict[str, float] = {}  # the story around the request: its words count for less, and ask for nothing
 
         def tell(term: str, weight: float) -> None:
@@ -92,8 +89,12 @@ class Request:
         _read_words(_rewrite(context), known, tell)
         for term, weight in told.items():
             add(term, weight * CONTEXT_WEIGHT)
-        plural = _read_words(text, known, add)
+        participles: list[str] = []
+        plural = _read_words(text, known, add, participles)
         verbs = frozenset(term for term, weight in terms.items() if weight == 1.0) & VERBS
+        if not verbs and participles:  # nothing else asks: "managed user 42 has to be deleted"
+            _read_words(" ".join(participles), known, add)
+            verbs = frozenset(term for term, weight in terms.items() if weight == 1.0) & VERBS
         # A plural asks for a list, a number or uid for one item; without a verb, the request wants to read.
         # The words naming the resource acted on say it best: "schedule 88" is one, "all the settings of event type
         # 5" one too; other plurals ("settings", "details") only describe it.
@@ -118,6 +119,10 @@ class Request:
             verbs = resolve_verbs(verbs, asking, resources.head)
         if supported is not None and resources.head and "check" in verbs - supported.get(resources.head, frozenset()):
             verbs = verbs - {"check"} | {hint or "get"}  # "checking membership 501" looks at it: nothing to test
+        # the resource acted on is settled: the registry's words for it, and for the others named (for less)
+        for resource, weight in resources.found.items():
+            for word in RESOURCE_TERMS[resource].split():
+                add(stem(word), weight if resource == resources.head else EXPANSION_WEIGHT * weight)
         for term in [term for term in terms if term in VERBS and term not in verbs]:  # the verbs resolved are asked
             del terms[term]
         for verb in verbs:
@@ -158,8 +163,12 @@ def _rewrite(text: str) -> str:
     return text
 
 
-def _read_words(text: str, known: Callable[[str], bool], add: Callable[[str, float], None]) -> bool:
-    """Adds the terms of a rewritten text through ``add``; True when a word was a plural."""
+def _read_words(
+    text: str, known: Callable[[str], bool], add: Callable[[str, float], None], participles: list[str] | None = None
+) -> bool:
+    """Adds the terms of a rewritten text through ``add``; True when a word was a plural. The bases of past
+    participles ("attached") are added as related words only, and appended to ``participles``."""
+    participles = [] if participles is None else participles
     plural = False
     for word in PHRASE_WORD.findall(text):
         if word.isupper():
@@ -168,21 +177,39 @@ def _read_words(text: str, known: Callable[[str], bool], add: Callable[[str, flo
         if word in STOPWORDS or word in QUERY_ONLY_STOPWORDS:
             continue
         term = stem(word)
+        weight = 1.0
         if not (known(term) or _in_vocabulary(word) or _in_vocabulary(term)):
-            word = fold(word, lambda w: known(stem(w)) or _in_vocabulary(w)) or word
+            if undone := _undone(word):  # "untag" unassigns
+                add(undone, 1.0)
+                continue
+            base = fold(word, lambda w: known(stem(w)) or _in_vocabulary(w))
+            if base and word.endswith("ed") and word.startswith(base[:-1]):
+                # "webhooks attached to event type 4" describes them, unless nothing else asks ("it has to be deleted")
+                weight = EXPANSION_WEIGHT
+                participles.append(base)
+            word = base or word
             term = stem(word)
         plural = plural or (term != word.removesuffix("'s") and word in (term + "s", term[:-1] + "ies"))
         if word in REPLACE or term in REPLACE:
             for synonym in REPLACE.get(word) or REPLACE[term]:
-                add(stem(synonym), 1.0)
+                add(stem(synonym), weight)
             continue
-        add(term, 1.0)
+        add(term, weight)
         # "rescheduling my call" asks to reschedule; "cancelled bookings" only describes them
         if term.endswith("ing") and term not in VERBS and (verb := fold(term, VERBS.__contains__)):
             add(verb, 1.0)
         for synonym in EXPAND.get(word, EXPAND.get(term, ())):
             add(stem(synonym), EXPANSION_WEIGHT)
     return plural
+
+
+def _undone(word: str) -> str | None:
+    """The registry verb that undoes what ``un…`` names: "untag" (tag: assign) unassigns."""
+    if not word.startswith("un"):
+        return None
+    rest = word[2:]
+    return next((f"un{verb}" for verb in (rest, *REPLACE.get(rest, ()), *EXPAND.get(rest, ())) if f"un{verb}" in VERBS),
+                None)
 
 
 def _in_vocabulary(word: str) -> bool:

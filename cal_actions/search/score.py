@@ -11,6 +11,9 @@
   client, or one event type (``CAL_LIST_WEBHOOKS`` / ``CAL_LIST_ORG_WEBHOOKS`` / …). Among twins, each scope the
   request names that the action lacks, or the action has that the request does not name, multiplies its score by
   ``SCOPE_PENALTY``; so a request naming no scope prefers the user's own action.
+- Safety. An action with the ``destructive`` hint is multiplied by ``SAFETY_PENALTY`` unless the request asks for a
+  verb some destructive action has: "list the webhooks of event type 44" and "subscribe to booking cancelled
+  events" should not be offered a delete. (The ranking stage adds a guarantee for requests that only read.)
 """
 
 from __future__ import annotations
@@ -28,12 +31,24 @@ KIN_PENALTY = 0.9
 NAME_FLOOR = 0.5
 #: Share kept by an action whose name has none of the things the request names (all of them: 1).
 RESOURCE_FLOOR = 0.6
+#: Factor for a destructive action when the request asks for no verb a destructive action has.
+SAFETY_PENALTY = 0.5
 
 
 def score(index: SearchIndex, request: Request, found: dict[int, float]) -> dict[int, float]:
     """Each candidate's BM25 score times its agreement with the request."""
     resources = frozenset(t for t, weight in request.terms.items() if weight == 1.0) & index.resource_terms
-    return {position: bm25 * agreement(index, position, request, resources) for position, bm25 in found.items()}
+    safe = not request.verbs & index.destructive_verbs
+    return {
+        position: bm25 * agreement(index, position, request, resources)
+        * (SAFETY_PENALTY if safe and index.actions[position].destructive else 1.0)
+        for position, bm25 in found.items()
+    }
+
+
+def reads_only(index: SearchIndex, request: Request) -> bool:
+    """True when every verb the request asks for only reads (list, get, check)."""
+    return bool(request.verbs) and request.verbs <= index.read_verbs
 
 
 def agreement(index: SearchIndex, position: int, request: Request, resources: frozenset[str]) -> float:

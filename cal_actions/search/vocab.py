@@ -45,6 +45,8 @@ PHRASES: dict[str, str] = {
     r"(working|work|office) hours": "schedule hours",
     r"days? off": "schedule update",
     r"free time|open times|time slots?|openings": "available slot",
+    # "open event type 5" reads it
+    r"^open\b(?! (times?|slots?|spots?|hours?|windows?)\b)": "get",
     r"no[ -]show|didn't show|did not show|never showed": "absent",
     r"round[ -]robin": "round-robin",
     r"set up|sign up": "create",
@@ -72,7 +74,8 @@ PHRASES: dict[str, str] = {
     r"\b(who )?hold(s|ing)? (which |what |the |an? )?(roles?|admin|rights)\b": "list membership role",
     r"\bsay yes\b|\bgo ahead with\b": "confirm",
     r"\b(pull|look|bring) up\b|\blook (at|into)\b": "get",
-    r"\bhand(ed|ing)? (it |this |that )?(over|off)\b|\bgive (it|this|that) to\b": "reassign",
+    r"\bhand(ed|ing)? (it |this |that )?(over|off)\b|\bgive (it|this|that) to\b|\bmove\s+(\S+\s+){1,4}over to\b":
+        "reassign",
     r"\bspin up\b|\bcome up with\b": "create",
     r"\b(turn|switch) (off|on)\b": "update",
 }
@@ -209,7 +212,7 @@ VERB_WORDS: dict[str, str] = {
     "create": "start register provision onboard generate establish build launch spin enroll enrol",
     "update": "adjust tweak switch alter amend point disable enable pause deactivate activate extend shorten "
     "lengthen demote reconfigure fix correct tune grant forbid allow permit",
-    "delete": "destroy purge discard trash ditch axe retire rid nuke strip dissolve disband deprovision "
+    "delete": "destroy purge discard trash ditch axe retire rid nuke kill terminate strip dissolve disband deprovision "
     "offboard unreserve",
     "list": "browse enumerate overview dump export",
     "get": "retrieve lookup inspect info information read",
