@@ -564,3 +564,71 @@ def test_an_action_s_resource_is_read_from_whole_name_words() -> None:
     assert action_resource(registry.get("CAL_GET_SCHEDULE")) == "schedule"
     assert action_resource(registry.get("CAL_RESERVE_SLOT")) == "reservation"
     assert action_resource(registry.get("CAL_GET_ME")) == "me"
+
+
+@pytest.mark.parametrize("hints", HINTS)
+@pytest.mark.parametrize(
+    "query",
+    [
+        "notify my server when a booking is cancelled",
+        "subscribe to booking cancelled events",
+        "send booking cancellations to my webhook url",
+    ],
+)
+def test_hearing_about_cancellations_creates_a_webhook_and_deletes_nothing(hints: str, query: str) -> None:
+    found = HINTS[hints].search(query, k=5)
+    assert found[0].name == "CAL_CREATE_WEBHOOK"
+    assert not any(action.destructive for action in found[:3])  # with either hints: no delete, no overwrite
+
+
+def test_asking_for_ones_time_zone_reads_the_profile_and_offers_no_legacy_action() -> None:
+    found = registry.search("what time zone am I in", k=10)
+    assert found[0].name == "CAL_GET_ME"
+    assert not any(action.legacy for action in found)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("resched bkg 55c2 to fri", {"CAL_RESCHEDULE_BOOKING"}),
+        ("what url does my webhok point to", {"CAL_GET_WEBHOOK", "CAL_LIST_WEBHOOKS"}),
+        ("cancl my 3pm", {"CAL_CANCEL_BOOKING"}),
+        ("evnt types", {"CAL_LIST_EVENT_TYPES"}),
+        ("del webhook 12", {"CAL_DELETE_WEBHOOK"}),
+        ("org memebers", {"CAL_LIST_ORG_MEMBERSHIPS", "CAL_LIST_ORG_USERS"}),
+        ("bkgs tomorrow", {"CAL_LIST_BOOKINGS"}),
+        ("rm evt typ 12", {"CAL_DELETE_EVENT_TYPE"}),
+        ("list org attrs", {"CAL_LIST_ORG_ATTRIBUTES"}),
+        ("team mbrships for team 9", {"CAL_LIST_TEAM_MEMBERSHIPS"}),
+        ("upcoming bkgs w/ alice@acme.io", {"CAL_LIST_BOOKINGS"}),
+        ("get managed usr 55", {"CAL_GET_MANAGED_USER"}),
+    ],
+)
+def test_abbreviations_and_slips_reach_the_action(query: str, expected: set[str]) -> None:
+    assert top(query) in expected
+
+
+@pytest.mark.parametrize(
+    ("word", "spelled"),
+    [
+        ("resched", "reschedule"),  # cut short, before a slip ("reached")
+        ("bkg", "booking"), ("bkgs", "bookings"), ("evnt", "event"), ("cancl", "cancel"), ("webhks", "webhooks"),
+        ("mbrships", "memberships"), ("usr", "user"), ("memebers", "members"), ("disconect", "disconnect"),
+        ("rm", "remove"), ("dec", "december"),  # the table: two letters, and a month rather than "decline"
+    ],
+)
+def test_a_word_the_search_does_not_know_is_spelled_as_one_it_does(word: str, spelled: str) -> None:
+    assert index_for(registry).spelling.word(word) == spelled
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "take care of it even if a kid can hand it over",  # everyday words, however close to a known one
+        "ping Ana and Dave about the CRM",  # names and acronyms
+        "post to https://crm.example/hook or jane@acme.io",  # addresses
+        "booking 55c2, team 4, event type 7",  # known words and ids
+    ],
+)
+def test_everyday_words_names_and_addresses_are_left_as_they_are(text: str) -> None:
+    assert index_for(registry).spelling.spell(text) == text

@@ -50,7 +50,7 @@ def run(index: SearchIndex, query: str, k: int, rules: bool = True) -> list[tupl
     """The pipeline over one index, arguments already checked; ``rules=False`` is plain BM25 over the request's
     words (no vocabulary, no agreement), the baseline the benchmarks compare with."""
     if rules:
-        request = Request.read(query, index.idf.__contains__, index.resource_verbs)  # 1. read the request
+        request = Request.read(query, index.idf.__contains__, index.resource_verbs, index.spelling.spell)  # 1. read
     else:
         request = Request(dict.fromkeys(tokens(query), 1.0), frozenset(), frozenset())
     found = candidates(index, request)  # 2. candidates

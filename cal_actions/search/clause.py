@@ -53,8 +53,10 @@ QUALIFIER = re.compile(r"^(?:\S+(?:\s+\S+){0,2}$|(?:all|every|each|in|on|for|wit
                        r"|only|just|as|across|under|inside|within|via|without|except|plus|also)\b)")
 #: An aside in parentheses without a digit ("(the old crew, it never joined an org)"); one with an id is kept.
 ASIDE = re.compile(r"\(([^()\d]*)\)")
-#: A tail that gives the purpose or the moment, not the request: "… so I can look up slots", "… before calling".
-TAIL = re.compile(r"\s(?:so (?:that |i |we |they |you )|before |after |because |since |once |in order to |while "
+#: A tail that gives the purpose or the moment, not the request: "… so I can look up slots", "… before calling",
+#: "… when a booking is cancelled".
+TAIL = re.compile(r"\s(?:so (?:that |i |we |they |you )|before |after |because |since |once |in order to |while |when "
+                  r"|whenever "
                   r"|to (?:offer|answer|use|help|make sure|avoid|check|see|know|call|look)\b)")
 #: An opening that gives the moment before the request with no comma: "before toggling X I need the ids".
 LEAD = re.compile(r"^(?:before|after|once|while|since|because)\s[^,]*?\s"

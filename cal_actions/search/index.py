@@ -24,9 +24,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from cal_actions.search.lexicon import RESOURCE_TERMS
 from cal_actions.search.model import action_context, action_resource
 from cal_actions.search.morph import tokens
-from cal_actions.search.vocab import NAME_VERBS, VERBS
+from cal_actions.search.spelling import Spelling
+from cal_actions.search.vocab import CANONICAL, EXPAND, NAME_VERBS, REPLACE, VERBS
 
 if TYPE_CHECKING:
     from cal_actions.action import Action, Registry
@@ -131,6 +133,8 @@ class SearchIndex:
     read_verbs: frozenset[str]
     #: verbs some offered action with the ``destructive`` hint has (delete, cancel, disconnect…)
     destructive_verbs: frozenset[str]
+    #: the words the index and the request model know, and the folding of others onto them
+    spelling: Spelling
 
     @classmethod
     def build(cls, actions: Iterable[Action], field_weights: dict[str, float] | None = None) -> SearchIndex:
@@ -176,7 +180,15 @@ class SearchIndex:
         return cls(
             actions, dict(postings), idf, verbs, name_terms, scopes, twin_scopes, names, resource_terms, resources,
             dict(resource_verbs), offered_verbs - writes, destroys,
+            Spelling({term: len(hits) for term, hits in postings.items()}, spelling_targets(name_terms)),
         )
+
+
+def spelling_targets(name_terms: Iterable[frozenset[str]]) -> frozenset[str]:
+    """The words an abbreviation or a slip in a request may stand for: those of action names, the vocabulary's
+    verbs, the words it replaces or expands, and the registry's words for each resource."""
+    resource_words = (word for words in RESOURCE_TERMS.values() for word in words.split())
+    return frozenset().union(*name_terms, VERBS, REPLACE, EXPAND, CANONICAL, resource_words)
 
 
 _indexes: weakref.WeakKeyDictionary[Registry, tuple[int, SearchIndex]] = weakref.WeakKeyDictionary()

@@ -21,7 +21,8 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "ics-feed",
         r"\.ics\b|\bics\b|\bi-?cal\b|\bwebcal\b|\b(calendar|ical|ics) (feed|subscription)s?\b|\bfeed (url|link)s?\b"
-        r"|\bsubscription (url|link)\b|\bsubscribe (to|me to)\b|\bread-only calendar\b",
+        r"|\bsubscription (url|link)\b|\bsubscribe (to|me to)\b(?! (\S+ ){0,3}(events?|notifications?|updates?)\b)"
+        r"|\bread-only calendar\b",
         r"\bfeeds?\b",
     ),
     (
@@ -83,8 +84,10 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         "webhook",
         r"\bwebhooks?\b|\b(callback|notify|notification|ping|hook) (urls?|endpoints?)\b|\bzapier\b|\bn8n\b"
         r"|\b(notify|ping|post to|call) https?://"
-        r"|\b(notify|ping|post to|call) (my |our |the |a )?(\w+ ){0,2}(urls?|endpoints?)\b"
-        r"|\bevent subscriptions?\b|\bhooks?\b(?! (\w+ )?up\b)",
+        r"|\b(notify|ping|post to|call) (my |our |the |a )?(\w+ ){0,2}(urls?|endpoints?|servers?|backends?)\b"
+        r"|\bevent subscriptions?\b|\bhooks?\b(?! (\w+ )?up\b)"
+        # what happens to bookings, delivered as it happens: "subscribe to booking cancelled events"
+        r"|\bsubscribe (to|me to) (\S+ ){0,3}(events?|notifications?|updates?)\b",
         r"\bendpoints?\b|\bnotify\b|\bping\b|\bhttps?://",
     ),
     ("token", r"\b(access|refresh) tokens?\b", r"\btokens?\b"),

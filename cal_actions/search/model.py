@@ -74,6 +74,7 @@ RELATED = {
     "busy-time": {"calendar"},
     "ics-feed": {"calendar"},
     "me": {"user"},
+    "timezone": {"me"},  # a time zone is a setting of one's profile
 }
 _PATTERNS = tuple(
     (resource, re.compile(strong), re.compile(weak) if weak else None) for resource, strong, weak in RESOURCES
@@ -249,7 +250,9 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "conferencing": (
         (re.compile(r"\b(uninstall|disconnect\w*|remov\w*|unlink|revoke|get rid)\b"), "disconnect"),
         (re.compile(r"^(which|what)\b.*\bdefault\b"), "get"),
-        (re.compile(r"\b(default|for all|from now on|always|every)\b"), "update"),
+        (re.compile(r"\b(for all|from now on|always|every)\b|\b(make|set|use|switch|change|should be|to be|as)\b.{0,30}"
+                    r"\bdefault\b"), "update"),
+        (re.compile(r"\bdefault\b"), "get"),  # a default named with no change to it: "default conf app link"
         (re.compile(r"\b(callback|code|stor\w*|sav\w*|tokens?)\b"), "save"),
         # Zoom and Microsoft Teams connect through OAuth: the user is sent to their sign-in page
         (re.compile(r"\b(zoom|teams|oauth|authori[sz]\w*|log ?in|sign ?in|auth)\b"), "authorize"),
@@ -271,7 +274,8 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "membership": ((re.compile(r"\b(revoke|kick|take \w+ off|remov\w*)\b"), "delete"),),
     "webhook": (
         (re.compile(r"\b(detach|remov\w*|delet\w*)\b"), "delete"),
-        (re.compile(r"\b(notify|ping|register|subscribe|hear about)\b"), "create"),
+        (re.compile(r"\b(notify|ping|register|subscribe|hear about|send|forward|deliver|post|push|stream)\b"),
+         "create"),
     ),
     "event-type": ((re.compile(r"\b(add|set|make)\b.{0,40}\b(gap|buffer|notice|hosts?|long|longer|shorter)\b"),
                     "update"),),
@@ -289,6 +293,8 @@ INSTEAD = re.compile(r"\b(instead of|rather than)\b"
 QUESTION = re.compile(r"^(what|which|who|how many|do|does|have|has)\b")
 #: Verbs a rule may read from a request that asks to read (what is checked or authorized is not changed).
 READ_VERBS = frozenset({"get", "list", "check", "authorize"})
+#: A question about what is there: "what url does my webhook point to", "which calendar do bookings land in".
+WH_QUESTION = re.compile(r"^(what|which|where|who)\b[^,;]*?\b(do|does|did|is|are|am|was|were|has|have)\b")
 #: A request that opens by asking to read ("show …", "please open …", "can you list …").
 READ_OPENING = re.compile(r"^(?:(?:please|pls|can you|could you|would you|just|quickly|now)\s+)*"
                           r"(?:show|open|view|see|get|list|fetch|display|look up|pull up|bring up|give me)\b")
@@ -296,8 +302,9 @@ READ_OPENING = re.compile(r"^(?:(?:please|pls|can you|could you|would you|just|q
 
 def resolve_verbs(verbs: frozenset[str], text: str, head: str | None) -> frozenset[str]:
     """The verbs a request asks for, once the resource acted on is known. A rule that reads a change does not apply
-    to a request that opens by asking to read: "open schedule 5 with its overrides" looks at them."""
-    reading = READ_OPENING.search(text)
+    to a request that opens by asking to read or asks what is there: "open schedule 5 with its overrides" looks at
+    them, "where does webhook 5 send its events?" sends nothing."""
+    reading = READ_OPENING.search(text) or WH_QUESTION.search(text)
     for pattern, verb in VERB_RULES.get(head or "", ()):
         if pattern.search(text) and not (reading and verb not in READ_VERBS):
             return frozenset(verb.split())

@@ -44,7 +44,8 @@ def tokens(text: str) -> list[str]:
     return [stem(word) for word in words if word not in STOPWORDS]
 
 
-def _inflection_bases(word: str) -> Iterator[str]:
+def inflection_bases(word: str) -> Iterator[str]:
+    """The words ``word`` may be an inflection or a British spelling of, most likely first."""
     for british, american in SPELLINGS:
         if word.endswith(british):
             yield word[: -len(british)] + american
@@ -75,7 +76,7 @@ def _one_slip(word: str) -> Iterator[str]:
 
 def fold(word: str, known: Callable[[str], bool]) -> str | None:
     """The known word ``word`` is a form or a slip of, or None; ``known`` says which words the caller knows."""
-    for base in _inflection_bases(word):
+    for base in inflection_bases(word):
         if known(base):
             return base
     if len(word) >= TYPO_MIN_LENGTH and word.isalpha():

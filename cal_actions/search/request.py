@@ -15,7 +15,15 @@ from dataclasses import dataclass
 
 from cal_actions.search.clause import split_request
 from cal_actions.search.lexicon import RESOURCE_TERMS
-from cal_actions.search.model import NO_RESOURCES, RELATED, SPECIFIC_VERBS, Resources, negated_scopes, resolve_verbs
+from cal_actions.search.model import (
+    NO_RESOURCES,
+    RELATED,
+    SPECIFIC_VERBS,
+    WH_QUESTION,
+    Resources,
+    negated_scopes,
+    resolve_verbs,
+)
 from cal_actions.search.morph import fold, stem
 from cal_actions.search.vocab import (
     CANONICAL,
@@ -48,6 +56,7 @@ ID = re.compile(r"\bu?id\b|\b\d+\b(?![:.]\d|\s*(?:am|pm|min|mins|minutes?|h|hour
 IDS_ASKED = re.compile(r"\b(need|want|find|look up|give me|what'?s|what (is|are))\b( [\w']+){0,3}? [\w-]*ids?\b"
                        r"(?! ?#?\d)")
 OWN = re.compile(r"\b(my|our|mine)\b")
+
 SCOPE_TERMS = {"org": "org", "team": "team", "platform": "platform", "managed": "platform", "google": "google"}
 EVENT_TYPE_WORDS = re.compile(r"\bevent[ -]?types?\b")
 OAUTH_CLIENT_WORDS = re.compile(r"\boauth[ -]?clients?\b")
@@ -69,9 +78,12 @@ class Request:
         query: str,
         known: Callable[[str], bool] = lambda term: False,
         supported: dict[str, frozenset[str]] | None = None,
+        spell: Callable[[str], str] = str,
     ) -> Request:
         """``known`` says which terms the index holds: an unknown word is folded onto a known one if it can be;
-        ``supported`` which verbs the actions on each resource have."""
+        ``supported`` which verbs the actions on each resource have; ``spell`` rewrites abbreviations and slips
+        (:mod:`cal_actions.search.spelling`) before anything else reads the request."""
+        query = spell(query)
         query, ruled_out = negated_scopes(query)  # "team 77 (not an org team)": the org scope is ruled out, not named
         asking, context = split_request(query)
         resources = _resources(asking, context)
@@ -95,6 +107,8 @@ class Request:
         if not verbs and participles:  # nothing else asks: "managed user 42 has to be deleted"
             _read_words(" ".join(participles), known, add)
             verbs = frozenset(term for term, weight in terms.items() if weight == 1.0) & VERBS
+        if WH_QUESTION.search(asking) and not verbs <= READ_VERBS | {"check"}:
+            verbs = frozenset()  # "what url does my webhook point to" asks what is there: its verb describes
         # A plural asks for a list, a number or uid for one item; without a verb, the request wants to read.
         # The words naming the resource acted on say it best: "schedule 88" is one, "all the settings of event type
         # 5" one too; other plurals ("settings", "details") only describe it.
@@ -117,6 +131,9 @@ class Request:
         if supported is not None and (reheaded := resources.acted_on_by(verbs, supported)) != resources:
             resources = reheaded
             verbs = resolve_verbs(verbs, asking, resources.head)
+            reads = supported.get(resources.head or "", frozenset()) & READ_VERBS
+            if verbs <= READ_VERBS and reads and not verbs & reads:  # "what time zone am I in" gets one's profile
+                verbs = reads
         if supported is not None and resources.head and "check" in verbs - supported.get(resources.head, frozenset()):
             verbs = verbs - {"check"} | {hint or "get"}  # "checking membership 501" looks at it: nothing to test
         # the resource acted on is settled: the registry's words for it, and for the others named (for less)
