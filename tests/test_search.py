@@ -632,3 +632,29 @@ def test_a_word_the_search_does_not_know_is_spelled_as_one_it_does(word: str, sp
 )
 def test_everyday_words_names_and_addresses_are_left_as_they_are(text: str) -> None:
     assert index_for(registry).spelling.spell(text) == text
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # a resource named after a preposition is where the thing acted on lives
+        ("schedule a call with ana on event type 12 at 3pm", "CAL_CREATE_BOOKING"),
+        # a question whether something is there reads, and what can only be checked is checked
+        ("do we have a calendar feed connected?", "CAL_CHECK_ICS_FEED"),
+        ("is my zoom connection working?", "CAL_LIST_CONFERENCING_APPS"),
+        ("which slots can clients still grab on event type 5 friday", "CAL_LIST_AVAILABLE_SLOTS"),
+        # the words between "make" and the role say whose membership
+        ("make membership 8 of team 3 an owner", "CAL_UPDATE_TEAM_MEMBERSHIP"),
+        # a named value an action's parameters accept: a webhook trigger
+        ("for event type 4 only, a webhook on BOOKING_RESCHEDULED", "CAL_CREATE_EVENT_TYPE_WEBHOOK"),
+    ],
+)
+def test_owners_questions_roles_and_named_values_are_read(query: str, expected: str) -> None:
+    assert top(query) == expected
+
+
+def test_the_index_knows_the_named_values_each_action_accepts() -> None:
+    index = index_for(registry)
+    assert "booking_created" in index.values[index.names["CAL_CREATE_WEBHOOK"]]
+    assert "round_robin" in index.values[index.names["CAL_CREATE_TEAM_EVENT_TYPE"]]
+    assert not index.values[index.names["CAL_GET_WEBHOOK"]]

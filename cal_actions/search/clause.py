@@ -73,7 +73,7 @@ def split_request(query: str) -> tuple[str, str]:
     query = POLITE_END.sub("", NAME_AS_VERB.sub("someone", query.strip()).lower())
     # a quoted name ('Night shift', "Move fast") names an item: its words do not ask for anything
     asides = " ".join([*ASIDE.findall(query), *QUOTED.findall(query)])
-    text = ASIDE.sub(" ", QUOTED.sub(" ", query))
+    text = re.sub(r" {2,}", " ", ASIDE.sub(" ", QUOTED.sub(" ", query)))
     clauses = [c.strip(" ,") for c in CLAUSE_BREAK.split(text) if c and c.strip(" ,")]
     asking = [c for c in clauses if ASKING.search(c) or QUALIFIER.search(c)]
     if len(asking) in (0, len(clauses)) or not any(ASKING.search(c) for c in asking):

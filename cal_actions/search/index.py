@@ -4,7 +4,8 @@ Each action is a bag of words from its name (weighted most), tags, description, 
 BM25F: field weights scale term frequency. Description sentences that point at *other* actions ("For a team use
 CAL_…") weigh little: they name the twin's scope and would pull the wrong twin up. Beside the words, the index keeps
 per action what the scoring stage compares with the request: its verb, the words of its name, the owners on its
-path (its scope) and those of its twins, the resource it acts on, and its hints.
+path (its scope) and those of its twins, the resource it acts on, the named values its parameters accept
+(``BOOKING_CREATED``), and its hints.
 
 Legacy actions (tag ``legacy``) are indexed by name and alias only: they stay callable, and the search offers one
 only when the request names it outright.
@@ -20,9 +21,9 @@ import math
 import re
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
 from cal_actions.search.lexicon import RESOURCE_TERMS
 from cal_actions.search.model import action_context, action_resource
@@ -95,6 +96,23 @@ def split_description(description: str) -> tuple[str, str]:
     return own, ACTION_REFERENCE.sub(" ", pointers)
 
 
+def action_values(action: Action) -> frozenset[str]:
+    """The named values the action's parameters accept (``BOOKING_CREATED``, ``ROUND_ROBIN``), lower-cased: those of
+    two words or more, which no request writes by chance."""
+    return frozenset(
+        value.lower() for info in action.params.model_fields.values() for value in _literals(info.annotation)
+        if "_" in value
+    )
+
+
+def _literals(annotation: Any) -> Iterator[str]:
+    if get_origin(annotation) is Literal:
+        yield from (value for value in get_args(annotation) if isinstance(value, str))
+    else:
+        for argument in get_args(annotation):
+            yield from _literals(argument)
+
+
 def action_fields(action: Action) -> dict[str, str]:
     fields = action.params.model_fields.items()
     params = " ".join(f"{name} {ACTION_REFERENCE.sub(' ', info.description or '')}" for name, info in fields)
@@ -135,6 +153,8 @@ class SearchIndex:
     destructive_verbs: frozenset[str]
     #: the words the index and the request model know, and the folding of others onto them
     spelling: Spelling
+    #: per action, the named values its parameters accept (lower-cased)
+    values: tuple[frozenset[str], ...]
 
     @classmethod
     def build(cls, actions: Iterable[Action], field_weights: dict[str, float] | None = None) -> SearchIndex:
@@ -181,6 +201,7 @@ class SearchIndex:
             actions, dict(postings), idf, verbs, name_terms, scopes, twin_scopes, names, resource_terms, resources,
             dict(resource_verbs), offered_verbs - writes, destroys,
             Spelling({term: len(hits) for term, hits in postings.items()}, spelling_targets(name_terms)),
+            tuple(map(action_values, actions)),
         )
 
 

@@ -77,7 +77,8 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\d)|\bwhen (could|can|might) (someone|people|anyone|they|clients?|customers?|i|we)\b.{0,20}"
         r"\b(book|meet|grab|get|take|reserve)\b"
         r"|\b(am i|are we|is \w+|are they) (free|available)\b|\bfree (on|at|tomorrow|today|next|this)\b|\bwhen am i\b"
-        r"|\b(times?|spots?|hours?|days?) (are|is) (still )?(open|free|available|bookable)\b",
+        r"|\b(times?|spots?|hours?|days?) (are|is) (still )?(open|free|available|bookable)\b"
+        r"|\b(which|what) (times?|spots?|hours?|days?) (can|could|are|is)\b",
         r"\bfree\b|\bavailable\b",
     ),
     (
@@ -166,7 +167,7 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         "event-type",
         r"\bevent[- ]?types?\b|\b(an?|new)\s+(round[- ]robin|collective)\s+(\w+\s+)?(event|meeting|session)s?\b"
         # a team's events are its event types: "the 'Intake' event from our Legal team"
-        r"|\bteam'?s?(\s+\w+){0,3}?\s+events?\b"
+        r"|\bteam'?s?(\s+\w+){0,3}?\s+events?\b(?![- ]?types?\b)"
         r"|\bevents?\s+(from|of|on|for|in)\s+(the |our |my |this |that )?([\w']+ ){0,3}?team\b"
         r"|\b(hosting|as (an? |co-?)?hosts?)\b"
         r"|\b(meeting|appointment|session|booking|call|service|event) (types?|kinds?)\b"

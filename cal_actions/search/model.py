@@ -3,9 +3,11 @@
 An action's resource is read from its declaration (``CAL_{VERB}_{SCOPE?}_{RESOURCE}``, and the resources its path
 passes through: ``/v2/organizations/{orgId}/teams/{teamId}/memberships`` is a membership, in a team). A request's
 resources are read with the lexicon of :mod:`cal_actions.search.lexicon`; the earliest found in that lexicon is
-the one acted on, the others are context. Words for what to do often depend on the resource: a booking is
-cancelled, a schedule deleted; a booking is moved (rescheduled), working hours are moved (updated); a hold is
-released (its reservation deleted). :func:`resolve_verbs` applies those rules to the verbs the scorer read.
+the one acted on, unless it is named after a preposition ("a call on event type 7"); the others are context. Words
+for what to do often depend on the resource: a booking is cancelled, a schedule deleted; a booking is moved
+(rescheduled), working hours are moved (updated); a hold is released (its reservation deleted).
+:func:`resolve_verbs` applies those rules to the verbs the scorer read; a request that asks to read, or asks what is
+there, takes no change from them.
 """
 
 from __future__ import annotations
@@ -88,6 +90,10 @@ WEAK = 0.5
 ITEM_ID = re.compile(r"\s*(#|(no\.?|number|id|uid)\s*)?(?=[\w-]*\d)(?!\d+(am|pm|h|mins?)\b)[\w-]+\b"
                      r"(?![:.]\d|\s*(am|pm|min|mins|minutes?|h|hours?|days?|weeks?)\b)")
 LINKED = re.compile(r" (of|for|on|to|from|in|into|onto) ")
+#: A resource named after a preposition is where the thing acted on lives, not that thing: "book a call on event type
+#: 7" books, "the webhooks of event type 5" are webhooks.
+OWNER_LINK = re.compile(r"\b(on|of|for|in|under|inside|within)\s+((the|my|our|this|that|its|their|[\w']+'s)\s+)?"
+                        r"([\w-]+\s+)?$")
 #: "(not in any org)", "not an org team", "no organization", "our org-less team", "not team ones": a scope the request
 #: rules out. The owner word must end the phrase or name the kind of owner ("org team"): "not an org admin" rules out
 #: a role, not the organization.
@@ -130,18 +136,20 @@ class Resources:
     def read(cls, text: str) -> Resources:
         found: dict[str, float] = {}
         numbers: dict[str, str] = {}
-        candidates: list[tuple[float, int, str]] = []  # (-weight, lexicon position, resource): the head sorts first
+        # (-weight, named as an owner, lexicon position, resource): the head sorts first
+        candidates: list[tuple[float, bool, int, str]] = []
         text = SCHEDULE_VERB.sub(" book ", QUOTED.sub(" ", text))
         for rank, (resource, strong, weak) in enumerate(_PATTERNS):
             for pattern, weight in ((strong, 1.0), (weak, WEAK)):
-                if pattern is not None and pattern.search(text):
+                if pattern is not None and (first := pattern.search(text)):
                     found[resource] = max(found.get(resource, 0.0), weight)
                     if number := next(filter(None, (_number(m, pattern) for m in pattern.finditer(text))), ""):
                         numbers[resource] = number
-                    candidates.append((-weight, rank, resource))
+                    owner = bool(OWNER_LINK.search(text, 0, first.start()))
+                    candidates.append((-weight, owner, rank, resource))
                     text = pattern.sub(" ", text)
                     break
-        order = tuple(dict.fromkeys(resource for _, _, resource in sorted(candidates)))
+        order = tuple(dict.fromkeys(resource for *_, resource in sorted(candidates)))
         if order and order[0] == "schedule" and EVERYONE.search(text):  # every user's schedules: no one user
             found = {r: weight for r, weight in found.items() if r not in ("user", "membership")}
             order = tuple(r for r in order if r in found)
@@ -152,9 +160,9 @@ class Resources:
         confirmed, so "confirm their slot" acts on the booking; for another verb, by a resource the head is part of."""
         asked = verbs & SPECIFIC_VERBS
 
-        def takes(resource: str) -> bool:  # a resource that is listed can be read one by one, and the other way round
+        def takes(resource: str) -> bool:  # what is listed can be read one by one, the other way round, or checked
             own = supported.get(resource, frozenset())
-            return bool((asked or verbs) & own or (verbs <= READS and READS & own))
+            return bool((asked or verbs) & own or (verbs <= READS and (READS | {"check"}) & own))
 
         if self.head is None or takes(self.head):
             return self
@@ -254,6 +262,8 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
                     r"\bdefault\b"), "update"),
         (re.compile(r"\bdefault\b"), "get"),  # a default named with no change to it: "default conf app link"
         (re.compile(r"\b(callback|code|stor\w*|sav\w*|tokens?)\b"), "save"),
+        # whether an installed app works is in the list of apps
+        (re.compile(r"\b(working|works|ok|okay|healthy|broken|status)\b"), "list"),
         # Zoom and Microsoft Teams connect through OAuth: the user is sent to their sign-in page
         (re.compile(r"\b(zoom|teams|oauth|authori[sz]\w*|log ?in|sign ?in|auth)\b"), "authorize"),
         (re.compile(r"\b(turn on|enable|add|install|connect|hook up|set up|link)\b"), "connect"),
@@ -294,10 +304,14 @@ QUESTION = re.compile(r"^(what|which|who|how many|do|does|have|has)\b")
 #: Verbs a rule may read from a request that asks to read (what is checked or authorized is not changed).
 READ_VERBS = frozenset({"get", "list", "check", "authorize"})
 #: A question about what is there: "what url does my webhook point to", "which calendar do bookings land in".
-WH_QUESTION = re.compile(r"^(what|which|where|who)\b[^,;]*?\b(do|does|did|is|are|am|was|were|has|have)\b")
-#: A request that opens by asking to read ("show …", "please open …", "can you list …").
+WH_QUESTION = re.compile(r"^(what|which|where|who)\b[^,;]*?\b(do|does|did|is|are|am|was|were|has|have)\b"
+                         # and whether something is or happened: "did anyone book today?", "do I have an ics feed?"
+                         r"|^(did|do|does|has|have)\s+(anyone|anybody|someone|somebody|i|we)\b")
+#: A request that opens by asking to read ("show …", "please open …", "can you list …", "I need the …").
 READ_OPENING = re.compile(r"^(?:(?:please|pls|can you|could you|would you|just|quickly|now)\s+)*"
-                          r"(?:show|open|view|see|get|list|fetch|display|look up|pull up|bring up|give me)\b")
+                          r"(?:show|open|view|see|get|list|fetch|display|look up|pull up|bring up|give me"
+                          # needing a thing, not needing to do something: "need the date overrides of schedule 210"
+                          r"|(?:i |we )?need (?:the|a|an|my|our|all|every|its|their)\b)\b")
 
 
 def resolve_verbs(verbs: frozenset[str], text: str, head: str | None) -> frozenset[str]:

@@ -18,7 +18,6 @@ from cal_actions.search.lexicon import RESOURCE_TERMS
 from cal_actions.search.model import (
     NO_RESOURCES,
     RELATED,
-    SPECIFIC_VERBS,
     WH_QUESTION,
     Resources,
     negated_scopes,
@@ -56,6 +55,8 @@ ID = re.compile(r"\bu?id\b|\b\d+\b(?![:.]\d|\s*(?:am|pm|min|mins|minutes?|h|hour
 IDS_ASKED = re.compile(r"\b(need|want|find|look up|give me|what'?s|what (is|are))\b( [\w']+){0,3}? [\w-]*ids?\b"
                        r"(?! ?#?\d)")
 OWN = re.compile(r"\b(my|our|mine)\b")
+#: A named value, as parameters spell them: "BOOKING_CREATED", "round_robin".
+VALUE = re.compile(r"\b[A-Za-z]+(?:_[A-Za-z]+)+\b")
 
 SCOPE_TERMS = {"org": "org", "team": "team", "platform": "platform", "managed": "platform", "google": "google"}
 EVENT_TYPE_WORDS = re.compile(r"\bevent[ -]?types?\b")
@@ -71,6 +72,8 @@ class Request:
     verbs: frozenset[str]
     scopes: frozenset[str]
     resources: Resources = NO_RESOURCES
+    #: the named values it gives (``BOOKING_CREATED``), lower-cased
+    values: frozenset[str] = frozenset()
 
     @classmethod
     def read(
@@ -121,21 +124,16 @@ class Request:
             hint = "list"
         if hint:
             add(hint, HINT_WEIGHT)
-        if not verbs:
+        guessed = not verbs
+        if guessed:
             verbs = frozenset({hint} if hint else READ_VERBS)
         elif number and verbs <= READ_VERBS:
             verbs = frozenset({number})
         elif hint and verbs >= READ_VERBS:  # "show" or "see": the plural or the id decides
             verbs = verbs - READ_VERBS | {hint}
         verbs = resolve_verbs(verbs, asking, resources.head)
-        if supported is not None and (reheaded := resources.acted_on_by(verbs, supported)) != resources:
-            resources = reheaded
-            verbs = resolve_verbs(verbs, asking, resources.head)
-            reads = supported.get(resources.head or "", frozenset()) & READ_VERBS
-            if verbs <= READ_VERBS and reads and not verbs & reads:  # "what time zone am I in" gets one's profile
-                verbs = reads
-        if supported is not None and resources.head and "check" in verbs - supported.get(resources.head, frozenset()):
-            verbs = verbs - {"check"} | {hint or "get"}  # "checking membership 501" looks at it: nothing to test
+        if supported is not None:
+            resources, verbs = _fit(resources, verbs, asking, hint, supported, guessed)
         # the resource acted on is settled: the registry's words for it, and for the others named (for less)
         for resource, weight in resources.found.items():
             for word in RESOURCE_TERMS[resource].split():
@@ -145,11 +143,38 @@ class Request:
         for verb in verbs:
             for word in VERB_TERMS.get(verb, ()):
                 add(word, 1.0)
-            if verb in SPECIFIC_VERBS and verb not in terms:  # a rule read it ("remove the calendar" disconnects)
+            if verb not in READ_VERBS and verb not in terms:  # a rule read it ("remove the calendar" disconnects)
                 add(verb, EXPANSION_WEIGHT)
         scopes = _scopes(text, terms) | _scopes(context, told)
         scopes -= ruled_out
-        return cls(terms, verbs, frozenset(scopes), resources)
+        values = frozenset(value.lower() for value in VALUE.findall(query) if not value.upper().startswith("CAL_"))
+        return cls(terms, verbs, frozenset(scopes), resources, values)
+
+
+def _fit(
+    resources: Resources,
+    verbs: frozenset[str],
+    asking: str,
+    hint: str | None,
+    supported: dict[str, frozenset[str]],
+    guessed: bool,
+) -> tuple[Resources, frozenset[str]]:
+    """The resource acted on and the verbs asked, fitted to what the registry's actions on it do; ``guessed``: the
+    request said no verb, the ones given are a guess."""
+    reheaded = resources.acted_on_by(verbs, supported)
+    moved = reheaded != resources
+    if moved:  # "confirm their slot" confirms a booking
+        resources = reheaded
+        verbs = resolve_verbs(verbs, asking, resources.head)
+    can = supported.get(resources.head or "", frozenset())
+    if resources.head and verbs <= READ_VERBS and not verbs & can:  # read it the way it is read
+        if moved and can & READ_VERBS:  # "what time zone am I in" gets one's profile
+            verbs = can & READ_VERBS
+        elif not guessed and "check" in can and not can & READ_VERBS:  # "do I have an ics feed?" checks it
+            verbs = frozenset({"check"})
+    if resources.head and "check" in verbs - can:  # "checking membership 501" looks at it: nothing to test
+        verbs = verbs - {"check"} | {hint or "get"}
+    return resources, verbs
 
 
 def _resources(asking: str, context: str) -> Resources:

@@ -11,6 +11,8 @@
   client, or one event type (``CAL_LIST_WEBHOOKS`` / ``CAL_LIST_ORG_WEBHOOKS`` / …). Among twins, each scope the
   request names that the action lacks, or the action has that the request does not name, multiplies its score by
   ``SCOPE_PENALTY``; so a request naming no scope prefers the user's own action.
+- Values. An action whose parameters accept a named value the request gives (``BOOKING_CREATED``: a webhook
+  trigger) is multiplied by ``VALUE_BONUS``.
 - Safety. An action with the ``destructive`` hint is multiplied by ``SAFETY_PENALTY`` unless the request asks for a
   verb some destructive action has: "list the webhooks of event type 44" and "subscribe to booking cancelled
   events" should not be offered a delete. (The ranking stage adds a guarantee for requests that only read.)
@@ -31,6 +33,8 @@ KIN_PENALTY = 0.9
 NAME_FLOOR = 0.5
 #: Share kept by an action whose name has none of the things the request names (all of them: 1).
 RESOURCE_FLOOR = 0.6
+#: Factor for an action that accepts a named value the request gives.
+VALUE_BONUS = 1.5
 #: Factor for a destructive action when the request asks for no verb a destructive action has.
 SAFETY_PENALTY = 0.5
 
@@ -64,6 +68,8 @@ def agreement(index: SearchIndex, position: int, request: Request, resources: fr
     if resources:  # the things the request names, and how many of them the action's name has
         factor *= RESOURCE_FLOOR + (1 - RESOURCE_FLOOR) * len(resources & name) / len(resources)
     factor *= resource_fit(*index.resources[position], request.resources)
+    if request.values & index.values[position]:
+        factor *= VALUE_BONUS
     return factor * SCOPE_PENALTY ** scope_mismatches(index, position, request.scopes)
 
 

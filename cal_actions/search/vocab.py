@@ -66,7 +66,8 @@ PHRASES: dict[str, str] = {
     r"\bplatform users?\b": "managed user",
     r"\b(all|every|each) (of (the|its|their) )?webhooks?": "all webhook",
     r"\bfrom (my|the|our|this) (\w+ )?team": "membership team",
-    r"\bmake \w+ (an? )?(admin|owner|member)\b": "update role membership",
+    # "make org membership 12 an admin": the words between still say whose membership
+    r"\bmake(?= (\S+ ){1,6}?(an? )?(admin|owner|member)\b)": "update role membership",
     r"for conflicts|conflict check(ing|s)?": "selected conflict",
     r"\bget rid of\b|\bdo away with\b": "delete",
     r"\blet go of\b": "release",
