@@ -71,10 +71,14 @@ class Sandbox:
         try:
             status, payload, events, headers = self._dispatch(request, raw_path)
         except ApiError as error:
-            return _json_response(error.status, _error_body(error, shown_path, self.clock.now()))
+            return self.error_response(error, shown_path)
         if events:
             outbox.dispatch(self, events)
         return _json_response(status, payload, headers)
+
+    def error_response(self, error: ApiError, path: str) -> httpx.Response:
+        """Cal.com's error envelope for ``error`` on the request target ``path``."""
+        return _json_response(error.status, _error_body(error, path, self.clock.now()))
 
     def _dispatch(
         self, request: httpx.Request, raw_path: str
