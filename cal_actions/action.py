@@ -28,8 +28,8 @@ Location = Literal["path", "query", "body"]
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 PLACEHOLDER = re.compile(r"{(\w+)}")
 
-# ``cal-api-version`` values of the versioned controllers. Each controller answers only its
-# own version; any other value makes Cal.com answer 404.
+# ``cal-api-version`` values of the versioned controllers the actions call (what Cal.com does
+# with other values: ``cal_actions.sandbox.versions``).
 BOOKINGS_VERSION = "2024-08-13"
 EVENT_TYPES_VERSION = "2024-06-14"
 SCHEDULES_VERSION = "2024-06-11"
@@ -198,8 +198,28 @@ class Registry:
     def with_tag(self, tag: str) -> list[Action]:
         return [action for action in self if tag in action.tags]
 
+    def tags(self) -> list[str]:
+        """Every tag some action carries, sorted."""
+        return sorted({tag for action in self for tag in action.tags})
+
+    def suggest(self, name: str) -> list[str]:
+        """Names and aliases that look like ``name`` (a typo, a missing ``CAL_``), closest first."""
+        return close_names(name, [key for action in self for key in (action.name, *action.aliases)])
+
     def search(self, query: str, k: int = 5) -> list[Action]:
         """The ``k`` actions that best fit a natural-language request, best first (offline, no model)."""
         from cal_actions.search import index_for  # the index is built on first use, then cached
 
         return index_for(self).search(query, k)
+
+
+def close_names(name: str, known: list[str], limit: int = 3) -> list[str]:
+    """The entries of ``known`` closest to ``name``, compared case-insensitively (``difflib``'s ratio)."""
+    import difflib
+
+    by_key = {entry.upper(): entry for entry in known}
+    key = name.strip().upper()
+    candidates = difflib.get_close_matches(key, by_key, limit, 0.75)
+    if not candidates and not key.startswith("CAL_"):
+        candidates = difflib.get_close_matches(f"CAL_{key}", by_key, limit, 0.75)
+    return [by_key[candidate] for candidate in candidates]
