@@ -111,9 +111,12 @@ def _read_body(request: httpx.Request) -> Any:
     if not content.strip():
         return {}
     try:
-        return json.loads(content)
+        body = json.loads(content)
     except ValueError:
         raise BadRequest("Unexpected token in JSON body") from None
+    if not isinstance(body, dict):  # every route takes an object; a bare null or list is refused up front
+        raise BadRequest("The request body must be a JSON object")
+    return body
 
 
 def _error_body(error: ApiError, path: str, now: datetime) -> dict[str, Any]:

@@ -93,7 +93,10 @@ class _Handler(BaseHTTPRequestHandler):
             if encoding.strip().lower() != "chunked":
                 raise BadRequest(f"Unsupported Transfer-Encoding {encoding!r}; send chunked or Content-Length")
             return self._read_chunked()
-        raw = (self.headers.get("content-length") or "0").strip()
+        raw = self.headers.get("content-length")
+        if raw is None:
+            return b""
+        raw = raw.strip()
         if not (raw.isascii() and raw.isdigit()):
             raise BadRequest(f"Content-Length must be a number of bytes, not {raw!r}")
         return self._read_exactly(int(raw))
