@@ -18,18 +18,19 @@ AUTH = {"authorization": f"Bearer {API_KEY}"}
 WEBHOOK = {"subscriberUrl": "http://127.0.0.1:9/hook", "triggers": ["BOOKING_CREATED"], "active": True}
 
 
-@pytest.fixture
-def served(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, list[Any]]]:
+@pytest.fixture(scope="module")
+def served() -> Iterator[tuple[str, list[Any]]]:
     """The base URL of a served sandbox and the failures that reached the server's last-resort handler."""
     failures: list[Any] = []
-    monkeypatch.setattr(SandboxServer, "handle_error", lambda self, request, address: failures.append(address))
-    sandbox = Sandbox()
-    server, thread = serve_in_thread(sandbox)
-    yield f"http://127.0.0.1:{server.server_address[1]}", failures
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
-    sandbox.close()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(SandboxServer, "handle_error", lambda self, request, address: failures.append(address))
+        sandbox = Sandbox()
+        server, thread = serve_in_thread(sandbox)
+        yield f"http://127.0.0.1:{server.server_address[1]}", failures
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+        sandbox.close()
 
 
 def _raw(base_url: str, data: bytes) -> bytes:
@@ -87,7 +88,7 @@ def test_chunked_body_is_read(served: tuple[str, list[Any]]) -> None:
 
 def test_raw_chunked_body_with_extensions_and_trailers(served: tuple[str, list[Any]]) -> None:
     base_url, _ = served
-    body = json.dumps(WEBHOOK).encode()
+    body = json.dumps({**WEBHOOK, "subscriberUrl": "http://127.0.0.1:9/raw"}).encode()
     chunked = b"%x;ext=1\r\n%s\r\n%x\r\n%s\r\n0\r\nX-Trailer: y\r\n\r\n" % (5, body[:5], len(body) - 5, body[5:])
     request = (
         f"POST /v2/webhooks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {API_KEY}\r\n"
