@@ -85,6 +85,8 @@ class Action:
     read_only: bool = False
     destructive: bool = False
     idempotent: bool = False
+    #: Why a hint departs from what the method implies (see :func:`method_hints`); shown in the catalogue.
+    hints_note: str | None = None
     #: Wire name → location, computed once at registration.
     placement: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
@@ -109,6 +111,20 @@ class Action:
         return tuple(name for name, where in self.placement.items() if where == location)
 
 
+def method_hints(method: Method) -> dict[str, bool]:
+    """The hints an HTTP method implies, in MCP's meaning.
+
+    read-only: changes nothing. Destructive: may overwrite or remove existing state (every update
+    replaces values, every delete removes); a create only adds. Idempotent: repeating the same call
+    has no further effect.
+    """
+    return {
+        "read_only": method == "GET",
+        "destructive": method in ("PUT", "PATCH", "DELETE"),
+        "idempotent": method in ("GET", "PUT", "PATCH", "DELETE"),
+    }
+
+
 def declare(
     name: str,
     *,
@@ -120,9 +136,17 @@ def declare(
     read_only: bool | None = None,
     destructive: bool | None = None,
     idempotent: bool | None = None,
+    hints_note: str | None = None,
 ) -> Action:
-    """Build an action; hints follow the HTTP method unless given explicitly."""
-    method = route.method
+    """Build an action; hints follow the HTTP method unless given explicitly, and an explicit hint
+    that departs from the method's needs ``hints_note`` saying why."""
+    implied = method_hints(route.method)
+    given = {"read_only": read_only, "destructive": destructive, "idempotent": idempotent}
+    hints = {hint: implied[hint] if value is None else value for hint, value in given.items()}
+    if hints != implied and not hints_note:
+        raise ValueError(f"{name}: hints differ from what {route.method} implies; say why in hints_note")
+    if hints["read_only"] and hints["destructive"]:
+        raise ValueError(f"{name}: an action cannot be both read-only and destructive")
     return Action(
         name=name,
         description=description,
@@ -130,10 +154,9 @@ def declare(
         route=route,
         tags=tags,
         aliases=aliases,
-        read_only=method == "GET" if read_only is None else read_only,
-        destructive=method == "DELETE" if destructive is None else destructive,
-        idempotent=method in ("GET", "PUT", "PATCH", "DELETE") if idempotent is None else idempotent,
+        hints_note=hints_note,
         placement=_placement(name, params, route),
+        **hints,
     )
 
 

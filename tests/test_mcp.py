@@ -85,6 +85,9 @@ async def test_tools_carry_the_registry_schema_and_hints() -> None:
     titles = {tool.name: tool.title for tool in listed}
     assert titles["CAL_CREATE_BOOKING"] == "Create booking"
     assert any(tool.annotations.destructiveHint for tool in listed)
+    # An update overwrites what exists: an MCP client must not be told it is only additive.
+    update = next(tool for tool in listed if tool.name == "CAL_UPDATE_SCHEDULE")
+    assert update.annotations.destructiveHint is True and update.annotations.idempotentHint is True
 
 
 async def test_tags_and_names_select_together() -> None:

@@ -37,16 +37,36 @@ def test_every_action_is_complete(action) -> None:
         assert not prop.get("description", "").startswith("SPEC:"), f"{name} keeps the spec's wording"
     if action.read_only:
         assert action.method == "GET" and not action.destructive
-    if action.method == "DELETE":
-        assert action.destructive
+    if action.method in ("DELETE", "PUT", "PATCH"):
+        assert action.destructive, "an update or delete may overwrite or remove existing state"
+    if action.method in ("PUT", "PATCH", "DELETE", "GET"):
+        assert action.idempotent or action.hints_note
 
 
 def test_hints_follow_the_method_with_overrides() -> None:
     assert registry.get("CAL_LIST_BOOKINGS").read_only
+    # MCP's meaning: destructive = may overwrite or remove. Updates and a reschedule overwrite.
+    for name in ("CAL_UPDATE_SCHEDULE", "CAL_UPDATE_ME", "CAL_UPDATE_DESTINATION_CALENDAR", "CAL_RESCHEDULE_BOOKING"):
+        assert registry.get(name).destructive and not registry.get(name).read_only, name
+    assert registry.get("CAL_UPDATE_SCHEDULE").idempotent and not registry.get("CAL_RESCHEDULE_BOOKING").idempotent
+    assert not registry.get("CAL_CREATE_BOOKING").destructive and not registry.get("CAL_CONFIRM_BOOKING").destructive
+    assert registry.get("CAL_CANCEL_BOOKING").idempotent and registry.get("CAL_CANCEL_BOOKING").hints_note
     assert registry.get("CAL_CANCEL_BOOKING").destructive and not registry.get("CAL_CANCEL_BOOKING").read_only
     assert registry.get("CAL_DECLINE_BOOKING").destructive
     assert not registry.get("CAL_CREATE_BOOKING").idempotent
     assert registry.get("CAL_DELETE_WEBHOOK").destructive and registry.get("CAL_DELETE_WEBHOOK").idempotent
+
+
+def test_a_hint_against_the_method_needs_a_reason() -> None:
+    route = Route("POST", "/v2/a/{bookingUid}/cancel")
+    with pytest.raises(ValueError, match="hints_note"):
+        declare("CAL_A", description="a", params=_Booking, route=route, tags=("a",), destructive=True)
+    with pytest.raises(ValueError, match="both read-only and destructive"):
+        declare("CAL_A", description="a", params=_Booking, route=route, tags=("a",), read_only=True, destructive=True,
+                hints_note="x")  # fmt: skip
+    noted = declare("CAL_A", description="a", params=_Booking, route=route, tags=("a",), destructive=True,
+                    hints_note="removes it")  # fmt: skip
+    assert noted.destructive and not noted.idempotent and noted.hints_note == "removes it"
 
 
 def test_duplicate_names_and_aliases_are_refused() -> None:

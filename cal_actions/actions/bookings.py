@@ -115,6 +115,9 @@ CAL_RESCHEDULE_BOOKING = declare(
     route=Route("POST", "/v2/bookings/{bookingUid}/reschedule", version=BOOKINGS_VERSION),
     tags=TAGS,
     aliases=("CAL_RESCHEDULE_BOOKING_BY_UID",),
+    destructive=True,
+    hints_note="a POST, but it cancels the original booking and moves its attendees to a new one; a repeat "
+    "fails on the cancelled original",
 )
 
 
@@ -134,6 +137,8 @@ CAL_CANCEL_BOOKING = declare(
     tags=TAGS,
     aliases=("CAL_CANCEL_BOOKING_VIA_UID",),
     destructive=True,
+    idempotent=True,
+    hints_note="a POST that removes a booking from the calendar; cancelling it again changes nothing",
 )
 
 
@@ -155,7 +160,9 @@ CAL_MARK_BOOKING_ABSENT = declare(
     route=Route("POST", "/v2/bookings/{bookingUid}/mark-absent", version=BOOKINGS_VERSION),
     tags=TAGS,
     aliases=("CAL_MARK_BOOKING_ABSENT_FOR_UID",),
+    destructive=True,
     idempotent=True,
+    hints_note="a POST that overwrites no-show flags (absent false clears one); the same flags again change nothing",
 )
 
 
@@ -166,6 +173,8 @@ CAL_REASSIGN_BOOKING = declare(
     route=Route("POST", "/v2/bookings/{bookingUid}/reassign", version=BOOKINGS_VERSION),
     tags=TAGS,
     aliases=("CAL_REASSIGN_BOOKING_WITH_UID",),
+    destructive=True,
+    hints_note="a POST that replaces the booking's host; Cal.com picks the new host, so a repeat may move it again",
 )
 
 
@@ -181,6 +190,9 @@ CAL_REASSIGN_BOOKING_TO_USER = declare(
     route=Route("POST", "/v2/bookings/{bookingUid}/reassign/{userId}", version=BOOKINGS_VERSION),
     tags=TAGS,
     aliases=("CAL_REASSIGN_BOOKING_TO_ANOTHER_USER",),
+    destructive=True,
+    idempotent=True,
+    hints_note="a POST that replaces the booking's host; the same user again changes nothing",
 )
 
 
@@ -192,6 +204,8 @@ CAL_CONFIRM_BOOKING = declare(
     tags=TAGS,
     aliases=("CAL_CONFIRM_BOOKING_BY_UID",),
     idempotent=True,
+    hints_note="a POST that adds the host's acceptance to a pending booking and loses nothing; confirming again "
+    "changes nothing",
 )
 
 
@@ -207,6 +221,8 @@ CAL_DECLINE_BOOKING = declare(
     tags=TAGS,
     aliases=("CAL_DECLINE_BOOKING_WITH_REASON",),
     destructive=True,
+    idempotent=True,
+    hints_note="a POST that rejects a pending booking; declining it again changes nothing",
 )
 
 

@@ -118,6 +118,8 @@ CAL_SAVE_CALENDAR_CREDENTIALS = declare(
     tags=("calendars",),
     aliases=("CAL_SAVE_CALENDAR_ENTRY",),
     read_only=False,
+    hints_note="an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its "
+    "one-time code makes a repeat fail without effect",
 )
 
 
@@ -161,6 +163,8 @@ CAL_DISCONNECT_CALENDAR = declare(
     tags=("calendars",),
     aliases=("CAL_DISCONNECT_CALENDAR_USING_CREDENTIAL_ID",),
     destructive=True,
+    idempotent=True,
+    hints_note="a POST that removes a calendar connection; disconnecting again changes nothing",
 )
 
 # Live API: the three Google Calendar actions below replace the listing's /v2/gcal/oauth/auth-url,
@@ -184,6 +188,8 @@ CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS = declare(
     tags=("calendars",),
     aliases=("CAL_SAVE_OAUTH_CREDENTIALS_VIA_GCAL_API",),
     read_only=False,
+    hints_note="an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its "
+    "one-time code makes a repeat fail without effect",
 )
 
 CAL_CHECK_GOOGLE_CALENDAR_CONNECTION = declare(

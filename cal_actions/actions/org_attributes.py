@@ -168,6 +168,10 @@ CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER = declare(
     route=Route("POST", "/v2/organizations/{orgId}/attributes/options/{userId}"),
     tags=("orgs", "attributes", "users"),
     aliases=("CAL_POST_ORG_ATTRIBUTE_OPTION_BY_USER",),
+    destructive=True,
+    idempotent=True,
+    hints_note="a POST; on a single-select attribute it replaces the user's current option, and the same option "
+    "again changes nothing",
 )
 
 

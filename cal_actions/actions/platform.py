@@ -101,6 +101,7 @@ CAL_FORCE_REFRESH_MANAGED_USER_TOKENS = declare(
     tags=("platform", "users"),
     aliases=("CAL_FORCE_REFRESH_USER_OAUTH_CLIENT",),
     destructive=True,
+    hints_note="a POST that invalidates the managed user's current tokens; every call issues new ones",
 )
 
 
@@ -115,6 +116,8 @@ CAL_REFRESH_MANAGED_USER_TOKENS = declare(
     route=Route("POST", "/v2/oauth/{clientId}/refresh", auth="client_secret"),
     tags=("platform", "users"),
     aliases=("CAL_REFRESH_OAUTH_TOKEN_FOR_CLIENT_ID",),
+    destructive=True,
+    hints_note="a POST that rotates the pair: the refresh token sent stops working, every call issues new ones",
 )
 
 
