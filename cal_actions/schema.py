@@ -8,17 +8,24 @@ from typing import Any
 
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
 
 class _ToolSchema(GenerateJsonSchema):
     """Pydantic's schema without what only costs tokens: titles and ``default: null``.
 
-    Optional fields are declared ``x: int = None`` (not ``int | None``) so that the schema
-    keeps a single type and an explicit null is rejected; the null default is an artefact.
+    Optional fields are declared ``x: int | None = None``: ``None`` means "not sent" (the request
+    leaves out every null), so the schema shows the field's one real type, not a union with null.
     """
 
     def field_title_should_be_set(self, schema: Any) -> bool:
         return False
+
+    def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
+        inner = schema["schema"]
+        if schema.get("default", ...) is None and inner["type"] == "nullable":
+            return self.generate_inner(inner["schema"])
+        return super().default_schema(schema)
 
     def generate(self, schema: Any, mode: Any = "validation") -> JsonSchemaValue:
         result = super().generate(schema, mode=mode)

@@ -21,7 +21,7 @@ class OAuthCallback(Params):
 # on GET /v2/calendars/{calendar}/connect.
 class ConnectUrlFields(Params):
     isDryRun: bool = Field(description="true: test OAuth without saving")
-    redir: str = Field(None, description="Return URL after authorizing")
+    redir: str | None = Field(None, description="Return URL after authorizing")
 
 
 class OAuthCalendar(Params):
@@ -65,8 +65,8 @@ class BusyCalendar(Params):
 
 class ListBusyTimes(Params):
     loggedInUsersTz: str = Field(description="IANA zone of the results, e.g. Europe/Madrid")
-    dateFrom: str = Field(None, description="YYYY-MM-DD; without dates the list is empty")
-    dateTo: str = Field(None, description="YYYY-MM-DD")
+    dateFrom: str | None = Field(None, description="YYYY-MM-DD; without dates the list is empty")
+    dateTo: str | None = Field(None, description="YYYY-MM-DD")
     # Both documents flatten this into two query parameters, but the live controller reads a list
     # of calendars (calendarsToLoad[0][credentialId]=…&calendarsToLoad[0][externalId]=…).
     calendarsToLoad: list[BusyCalendar] = Field(min_length=1, description="Calendars to read")

@@ -29,7 +29,7 @@ class AttributeFields(Params):
     type: Literal["TEXT", "NUMBER", "SINGLE_SELECT", "MULTI_SELECT"] = Field(
         description="Free TEXT or NUMBER, or one/several options"
     )
-    enabled: bool = Field(None, description="In use")
+    enabled: bool | None = Field(None, description="In use")
 
 
 #: Body of an attribute update: the same fields, none required; options have their own actions.
@@ -156,8 +156,8 @@ CAL_DELETE_ORG_ATTRIBUTE_OPTION = declare(
 
 class AssignOrgAttributeOptionToUser(OrgUserPath):
     attributeId: str = Field(description="From CAL_LIST_ORG_ATTRIBUTES")
-    attributeOptionId: str = Field(None, description="Select types; from CAL_LIST_ORG_ATTRIBUTE_OPTIONS")
-    value: str = Field(None, description="TEXT and NUMBER types")
+    attributeOptionId: str | None = Field(None, description="Select types; from CAL_LIST_ORG_ATTRIBUTE_OPTIONS")
+    value: str | None = Field(None, description="TEXT and NUMBER types")
 
 
 CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER = declare(

@@ -29,7 +29,7 @@ class OAuthClientWebhookPath(ClientPath):
 
 
 class ListManagedUsers(ClientPath):
-    limit: int = Field(None, description="Page size")
+    limit: int | None = Field(None, description="Page size")
 
 
 CAL_LIST_MANAGED_USERS = declare(
