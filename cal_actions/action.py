@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, create_model
+from pydantic import BaseModel, ConfigDict
 from pydantic.fields import FieldInfo
 
 from cal_actions.errors import UnknownActionError
@@ -47,13 +47,22 @@ class NoParams(Params):
     pass  # for actions that take no arguments
 
 
-def all_optional(model: type[Params], name: str | None = None) -> type[Params]:
-    """The same fields with none required: the update twin of a create model."""
-    fields: dict[str, Any] = {}
-    for field_name, info in model.model_fields.items():
-        copied = FieldInfo.merge_field_infos(info, default=None)
-        fields[field_name] = (info.annotation, copied)
-    return create_model(name or f"Optional{model.__name__}", __base__=Params, __doc__=model.__doc__, **fields)
+ParamsType = TypeVar("ParamsType", bound=type[Params])
+
+
+def all_optional(model: ParamsType) -> ParamsType:
+    """Class decorator: the same fields with none required, the update twin of a create model.
+
+    ``@all_optional class UpdateFields(CreateFields): ...`` keeps a real class (type checkers and
+    subclasses see it) while every inherited field becomes optional.
+    """
+    for name, info in list(model.model_fields.items()):
+        # Defaults go too: an update sends only what the caller set.
+        relaxed = FieldInfo.merge_field_infos(info, default=None)
+        relaxed.annotation = info.annotation | None  # type: ignore[operator]
+        model.__pydantic_fields__[name] = relaxed
+    model.model_rebuild(force=True)
+    return model
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,13 +79,17 @@ class EventTypeFields(Params):
         None,
         description="Calendar event title; variables {Event type title}, {Organiser}, {Scheduler}",
     )
-    destinationCalendar: dict[str, Any] | None = Field(None, description="{integration,externalId} from CAL_LIST_CALENDARS")
+    destinationCalendar: dict[str, Any] | None = Field(
+        None, description="{integration,externalId} from CAL_LIST_CALENDARS"
+    )
     useDestinationCalendarEmail: bool | None = Field(None, description="Invite from that calendar's email")
     hideCalendarEventDetails: bool | None = Field(None, description="Others see busy only")
     successRedirectUrl: str | None = Field(None, description="Where bookers go after booking")
 
 
-EventTypeUpdateFields = all_optional(EventTypeFields, "EventTypeUpdateFields")
+@all_optional
+class EventTypeUpdateFields(EventTypeFields):
+    """The same fields, none required."""
 
 
 CAL_CREATE_EVENT_TYPE = declare(

@@ -18,7 +18,9 @@ class AttributeOptionFields(Params):
 
 
 #: Body of an option update: the same fields, none required.
-AttributeOptionUpdateFields = all_optional(AttributeOptionFields, "AttributeOptionUpdateFields")
+@all_optional
+class AttributeOptionUpdateFields(AttributeOptionFields):
+    """The same fields, none required."""
 
 
 class AttributeFields(Params):
@@ -33,7 +35,9 @@ class AttributeFields(Params):
 
 
 #: Body of an attribute update: the same fields, none required; options have their own actions.
-AttributeUpdateFields = all_optional(AttributeFields, "AttributeUpdateFields")
+@all_optional
+class AttributeUpdateFields(AttributeFields):
+    """The same fields, none required."""
 
 
 class OrgAttributePath(OrgPath):

@@ -31,7 +31,9 @@ class OrgUserFields(Params):
     darkBrandColor: str | None = Field(None, description="Dark-mode hex, e.g. #000000")
     # Live API: bio and metadata are accepted (2025-10 spec, create shape); the pinned spec omits them.
     bio: str | None = Field(None, description="Short bio")
-    metadata: dict[str, Any] | None = Field(None, description="Key-value data: ≤50 keys of ≤40 chars, values ≤500 chars")
+    metadata: dict[str, Any] | None = Field(
+        None, description="Key-value data: ≤50 keys of ≤40 chars, values ≤500 chars"
+    )
     hideBranding: bool | None = Field(None, description="Hide Cal.com branding")
     timeZone: str | None = Field(None, description="IANA, e.g. America/New_York")
     theme: str | None = Field(None, description="Booking page: light or dark")

@@ -46,7 +46,9 @@ class ScheduleFields(Params):
     overrides: list[ScheduleOverride] | None = Field(None, description="Per-date hours; replaces the stored list")
 
 
-ScheduleUpdateFields = all_optional(ScheduleFields, "ScheduleUpdateFields")
+@all_optional
+class ScheduleUpdateFields(ScheduleFields):
+    """The same fields, none required."""
 
 
 class ScheduleId(Params):

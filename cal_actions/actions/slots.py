@@ -27,7 +27,9 @@ class ListAvailableSlots(Params):
     organizationSlug: str | None = Field(None, description="If that user or team is in one")
     usernames: str | None = Field(None, description="Comma-separated, at least 2: their common free time")
     duration: int | None = Field(None, description="Minutes, for multi-length types or usernames")
-    format: Literal["time", "range"] | None = Field(None, description="time: starts only (default); range: start and end")
+    format: Literal["time", "range"] | None = Field(
+        None, description="time: starts only (default); range: start and end"
+    )
     timeZone: str | None = Field(None, description="IANA zone of the results; default UTC")
     bookingUidToReschedule: str | None = Field(None, description="Booking being rescheduled: its time counts as free")
 

@@ -44,7 +44,9 @@ class TeamEventTypeFields(TeamEventTypeBaseFields):
 
 
 # No schedulingType on update: the spec's update shape does not take it.
-TeamEventTypeUpdateFields = all_optional(TeamEventTypeBaseFields, "TeamEventTypeUpdateFields")
+@all_optional
+class TeamEventTypeUpdateFields(TeamEventTypeBaseFields):
+    """The same fields, none required."""
 
 
 class PhoneCallFields(Params):

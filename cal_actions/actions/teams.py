@@ -63,7 +63,9 @@ class MembershipFields(Params):
 
 
 #: Body of a membership update at any scope: the same fields, none required; only those sent change.
-MembershipUpdateFields = all_optional(MembershipFields, "MembershipUpdateFields")
+@all_optional
+class MembershipUpdateFields(MembershipFields):
+    """The same fields, none required."""
 
 
 class MembershipCreateFields(MembershipFields):

@@ -47,7 +47,9 @@ class WebhookCreateFields(Params):
 
 
 #: Body of a webhook update: the same fields, none required; only those sent change.
-WebhookUpdateFields = all_optional(WebhookCreateFields, "WebhookUpdateFields")
+@all_optional
+class WebhookUpdateFields(WebhookCreateFields):
+    """The same fields, none required."""
 
 
 # take/skip pagination of the webhook lists.
