@@ -9,12 +9,14 @@ them in ``query``.
 
 from __future__ import annotations
 
+import difflib
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from pydantic.fields import FieldInfo
 
 from cal_actions.errors import UnknownActionError
@@ -37,10 +39,46 @@ SLOTS_VERSION = "2024-09-04"
 
 
 class Params(BaseModel):
-    """Base of every parameter model: unknown fields are errors, schemas are built lazily."""
+    """Base of every parameter model: unknown fields are errors, schemas are built lazily.
+
+    Coercion stays lax where it cannot change which resource is acted on ("42" for an id of 42,
+    42 for a string uid) and is refused where it can: a boolean is never a number (pydantic
+    would read ``true`` as the id 1).
+    """
 
     # Models send ids as numbers or strings interchangeably; accept both where a string is declared.
     model_config = ConfigDict(extra="forbid", defer_build=True, coerce_numbers_to_str=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_boolean_numbers(cls, value: Any, info: ValidationInfo) -> Any:
+        if info.field_name is not None and _holds_bool(value) and _numeric(cls.__pydantic_fields__[info.field_name]):
+            raise ValueError("a boolean is not a number here")
+        return value
+
+
+def _holds_bool(value: Any) -> bool:
+    return isinstance(value, bool) or (isinstance(value, list) and any(isinstance(item, bool) for item in value))
+
+
+@functools.cache
+def _numeric_annotation(annotation: Any) -> bool:
+    """Whether the type takes numbers but not booleans (``int``, ``float``, ``list[int]``, ``int | None``…)."""
+    if annotation is bool:
+        return False
+    if annotation in (int, float):
+        return True
+    arguments = get_args(annotation)
+    if get_origin(annotation) is Literal:
+        return all(isinstance(a, int | float) and not isinstance(a, bool) for a in arguments)
+    if bool in arguments:
+        return False
+    return any(_numeric_annotation(argument) for argument in arguments)
+
+
+def _numeric(info: FieldInfo) -> bool:
+    annotation: Any = info.annotation  # a type form, hashable at run time
+    return annotation is not None and _numeric_annotation(annotation)
 
 
 class NoParams(Params):
@@ -56,10 +94,10 @@ def all_optional(model: ParamsType) -> ParamsType:
     ``@all_optional class UpdateFields(CreateFields): ...`` keeps a real class (type checkers and
     subclasses see it) while every inherited field becomes optional.
     """
-    for name, info in list(model.model_fields.items()):
+    for name, info in list(model.__pydantic_fields__.items()):
         # Defaults go too: an update sends only what the caller set.
         relaxed = FieldInfo.merge_field_infos(info, default=None)
-        relaxed.annotation = info.annotation | None  # type: ignore[operator]
+        relaxed.annotation = info.annotation | None  # type: ignore[operator,assignment]
         model.__pydantic_fields__[name] = relaxed
     model.model_rebuild(force=True)
     return model
@@ -213,10 +251,20 @@ class Registry:
         self._actions[action.name] = action
 
     def get(self, name_or_alias: str) -> Action:
+        if not isinstance(name_or_alias, str):
+            raise UnknownActionError(name_or_alias)
         action = self._lookup.get(name_or_alias.strip().upper())
         if action is None:
-            raise UnknownActionError(name_or_alias)
+            raise UnknownActionError(name_or_alias, self.closest(name_or_alias))
         return action
+
+    def closest(self, name: str, n: int = 3) -> tuple[str, ...]:
+        """Names of the actions whose names or aliases look most like ``name``, for "did you mean"."""
+        wanted = re.sub(r"[\s-]+", "_", name.strip()).upper()
+        if not wanted.startswith("CAL_"):
+            wanted = "CAL_" + wanted
+        found = difflib.get_close_matches(wanted, self._lookup, n=n * 2, cutoff=0.75)
+        return tuple(dict.fromkeys(self._lookup[key].name for key in found))[:n]
 
     def __contains__(self, name_or_alias: object) -> bool:
         return isinstance(name_or_alias, str) and name_or_alias.strip().upper() in self._lookup

@@ -22,14 +22,16 @@ class _ToolSchema(GenerateJsonSchema):
         return False
 
     def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
-        inner = schema["schema"]
+        inner: Any = schema["schema"]
+        while inner["type"] in ("function-before", "function-after", "function-wrap"):
+            inner = inner["schema"]  # validators change no shape a model sees
         if schema.get("default", ...) is None and inner["type"] == "nullable":
             return self.generate_inner(inner["schema"])
         return super().default_schema(schema)
 
     def generate(self, schema: Any, mode: Any = "validation") -> JsonSchemaValue:
-        result = super().generate(schema, mode=mode)
-        return _strip(result)
+        result: JsonSchemaValue = _strip(super().generate(schema, mode=mode))
+        return result
 
 
 def _strip(node: Any) -> Any:
@@ -54,7 +56,8 @@ def parameters_schema(model: type[BaseModel]) -> dict[str, Any]:
     Generation takes milliseconds per model and every adapter asks for every schema, whereas
     parsing the cached JSON text back is the cheapest deep copy (about a hundredth of that).
     """
-    return json.loads(_schema_text(model))
+    schema: dict[str, Any] = json.loads(_schema_text(model))
+    return schema
 
 
 @functools.cache
