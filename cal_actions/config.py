@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields
 from functools import cached_property
-
 from urllib.parse import urlsplit
 
 from cal_actions.policy import Policy, check_policy

@@ -108,3 +108,24 @@ def test_two_fields_cannot_share_a_wire_name() -> None:
 def test_generated_files_are_current() -> None:
     stale = [str(path) for path, text in outputs(registry).items() if not path.exists() or path.read_text() != text]
     assert not stale, f"run `python -m cal_actions.generate`: {stale[:5]}"
+
+
+def test_retired_actions_are_callable_by_name_but_never_offered_by_default() -> None:
+    from cal_actions.adapters.openai import openai_tools
+    from cal_actions.presets import PRESETS, select
+
+    legacy = {action.name for action in registry if action.legacy}
+    assert legacy == {"CAL_LIST_TIMEZONES", "CAL_VERIFY_OAUTH_CLIENT", "CAL_VERIFY_PROVIDER_ACCESS_TOKEN"}
+    assert not legacy & {action.name for action in select(registry)}
+    for preset in PRESETS:
+        assert not legacy & {action.name for action in select(registry, preset=preset)}, preset
+    assert not legacy & {tool["function"]["name"] for tool in openai_tools()}
+    # Named outright, they are still there, and a tag that covers them does not bring them in.
+    assert [a.name for a in select(registry, actions=["CAL_LIST_TIMEZONES"])] == ["CAL_LIST_TIMEZONES"]
+    assert "CAL_LIST_TIMEZONES" in {a.name for a in select(registry, preset="all", actions=["CAL_GET_ALL_TIMEZONES"])}
+    # Each says what to use instead, by a name that exists.
+    for name in legacy:
+        description = registry.get(name).description
+        assert description.startswith("Retired route that may vanish")
+        named = set(re.findall(r"CAL_[A-Z_]+", description))
+        assert named and all(other in registry and not registry.get(other).legacy for other in named), name

@@ -6,9 +6,9 @@ stand-in provider pages; the callbacks store a credential and redirect (301) lik
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from collections.abc import Sequence
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
