@@ -98,7 +98,7 @@ def test_a_base_url_that_is_not_an_http_url_is_refused_at_construction(given: st
 )
 def test_the_sandbox_clock_takes_a_datetime_or_an_iso_string(now: object) -> None:
     with Cal.sandbox(now=now) as cal:  # type: ignore[arg-type]
-        assert cal.emulator is not None and cal.emulator.clock.now() == datetime(2025, 3, 28, 12, tzinfo=UTC)
+        assert cal.emulator.clock.now() == datetime(2025, 3, 28, 12, tzinfo=UTC)
     with pytest.raises(ValueError, match="ISO 8601"):
         Cal.sandbox(now="next friday")
 

@@ -95,8 +95,14 @@ class _ClientBase:
         self._registry = registry
         self._confirm = confirm
         self._on_tokens = on_tokens
-        #: The embedded Cal.com behind a client made by ``sandbox()``; ``None`` otherwise.
-        self.emulator: Sandbox | None = None
+        self._emulator: Sandbox | None = None
+
+    @property
+    def emulator(self) -> Sandbox:
+        """The embedded Cal.com behind a client made by ``sandbox()``: clock, outbox, stored documents."""
+        if self._emulator is None:
+            raise AttributeError("this client talks to Cal.com, not to a sandbox: make it with sandbox()")
+        return self._emulator
 
     @property
     def registry(self) -> Registry:
@@ -173,7 +179,7 @@ class Cal(_ClientBase):
 
         emulator, transport, resolved = client_wiring(sandbox, db, now, dict(settings))
         client = cls(transport=transport, **resolved)
-        client.emulator = emulator
+        client._emulator = emulator
         return client
 
     def execute(
@@ -266,7 +272,7 @@ class AsyncCal(_ClientBase):
 
         emulator, transport, resolved = client_wiring(sandbox, db, now, dict(settings))
         client = cls(transport=transport, **resolved)
-        client.emulator = emulator
+        client._emulator = emulator
         return client
 
     async def execute(
