@@ -98,7 +98,7 @@ def test_a_foreign_sqlite_file_is_refused_and_left_untouched(
 ) -> None:
     other = tmp_path / "other.sqlite"
     before = _foreign_sqlite(other)
-    with pytest.raises(SystemExit, match="is not a sandbox database .it holds the tables notes.") as stopped:
+    with pytest.raises(SystemExit, match=r"is not a sandbox database \(it holds the tables notes\)") as stopped:
         main([*command, "--db", str(other)])
     assert stopped.value.code != 0
     assert other.read_bytes() == before
@@ -108,7 +108,7 @@ def test_a_foreign_sqlite_file_is_refused_and_left_untouched(
 def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("not a database, just words\n" * 200)
-    with pytest.raises(SystemExit, match="notes.txt is not a sandbox database"):
+    with pytest.raises(SystemExit, match=r"notes\.txt is not a sandbox database"):
         main(["sandbox", "reset", "--db", str(notes)])
     assert notes.read_text() == "not a database, just words\n" * 200
 

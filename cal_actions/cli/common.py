@@ -19,6 +19,7 @@ from cal_actions.policy import POLICIES
 
 if TYPE_CHECKING:
     from cal_actions.action import Action
+    from cal_actions.errors import UnknownActionError
     from cal_actions.http.client import AsyncCal, Cal
     from cal_actions.sandbox.app import Sandbox
 
@@ -74,21 +75,19 @@ def arguments_text(text: str) -> str:
 # -- actions -----------------------------------------------------------------------------------
 
 
-def unknown_action(name: str) -> str:
-    from cal_actions import registry
-
-    close = registry.suggest(name)
-    hint = f"; did you mean {', '.join(close[:-1])} or {close[-1]}?" if len(close) > 1 else ""
-    hint = f"; did you mean {close[0]}?" if len(close) == 1 else hint
-    return f"unknown action {name!r}{hint} (see 'cal-actions list' or 'cal-actions search')"
+def unknown_action(error: UnknownActionError) -> str:
+    """The registry's own message (with its "did you mean"), plus where to look."""
+    return f"{error} (see 'cal-actions list' or 'cal-actions search')"
 
 
 def find_action(name: str) -> Action:
     from cal_actions import registry
+    from cal_actions.errors import UnknownActionError
 
-    if name not in registry:
-        fail(unknown_action(name))
-    return registry.get(name)
+    try:
+        return registry.get(name)
+    except UnknownActionError as error:
+        fail(unknown_action(error))
 
 
 # -- the client --------------------------------------------------------------------------------

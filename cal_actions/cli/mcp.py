@@ -26,7 +26,7 @@ def serve(args: argparse.Namespace) -> int:
         server = build_server(cal, args.actions, preset=args.preset, tags=args.tags)
     except UnknownActionError as error:
         release(cal)
-        fail(unknown_action(error.args[0]))
+        fail(unknown_action(error))
     except ValueError as error:
         release(cal)
         fail(str(error))
