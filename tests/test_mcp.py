@@ -276,7 +276,7 @@ def test_help_lists_presets_and_tags_from_the_code(capsys: pytest.CaptureFixture
     text = " ".join(capsys.readouterr().out.split())
     for name, preset in PRESETS.items():
         assert f"{name} {preset.description}" in text
-    assert ", ".join(registry.tags()) in text
+    assert ", ".join(registry.tags()) in text  # wrapped lines joined back
     assert f"the default agent set ({len(pick_actions(registry))} tools)" in text
     assert "--read-only" in text and "--policy" in text
 

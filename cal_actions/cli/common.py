@@ -97,12 +97,14 @@ def add_client_options(parser: argparse.ArgumentParser) -> None:
     """The options of every command that executes actions; :func:`client` reads them."""
     parser.add_argument("--sandbox", action="store_true", help="execute on the embedded Cal.com sandbox, not the API")
     parser.add_argument(
-        "--db", default=None, help=f"sandbox state file, with --sandbox (default: {DB_VARIABLE}, else in memory)"
+        "--db", metavar="FILE", help=f"sandbox state file, with --sandbox (default: {DB_VARIABLE}, else in memory)"
     )
-    parser.add_argument("--base-url", default=None, help="API base URL (default: CAL_BASE_URL or https://api.cal.com)")
+    parser.add_argument("--base-url", help="API base URL (default: CAL_BASE_URL or https://api.cal.com)")
     guard = parser.add_mutually_exclusive_group()
-    guard.add_argument("--policy", choices=POLICIES, default=None, help="refuse actions that change or delete data")
-    guard.add_argument("--read-only", dest="policy", action="store_const", const="read_only", help="--policy read_only")
+    guard.add_argument("--policy", choices=POLICIES, help="refuse actions that change data, or that delete or cancel")
+    guard.add_argument(
+        "--read-only", dest="policy", action="store_const", const="read_only", help="the same as --policy read_only"
+    )
     parser.add_argument("--dry-run", action="store_true", help="return each request (credentials masked), send nothing")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import textwrap
 from typing import Any
 
 from cal_actions.cli.common import add_client_options, client, fail, name_list, release, unknown_action
@@ -50,9 +51,10 @@ def epilog() -> str:
 
     width = max(map(len, PRESETS))
     presets = "\n".join(f"  {name:<{width}}  {preset.description}" for name, preset in PRESETS.items())
+    tags = textwrap.fill(", ".join(registry.tags()), 100, initial_indent="  ", subsequent_indent="  ")
     return (
         f"With no --preset, --tags or --actions: the default agent set ({len(pick_actions(registry))} tools).\n\n"
-        f"presets:\n{presets}\n\ntags:\n  {', '.join(registry.tags())}\n\n"
+        f"presets:\n{presets}\n\ntags:\n{tags}\n\n"
         "Credentials come from CAL_API_KEY (and the other CAL_* variables); --sandbox needs none."
     )
 

@@ -64,7 +64,7 @@ def add_commands(commands: Any) -> None:
     sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", required=True, metavar="{serve,reset,outbox}")
     serving = sandbox_commands.add_parser("serve", help="answer Cal.com API v2 requests on 127.0.0.1")
     serving.add_argument("--port", type=int, default=8787, help="port on 127.0.0.1 (default 8787; 0 picks a free one)")
-    serving.add_argument("--db", default=None, help=f"state file (default: {DB_VARIABLE}, else in memory)")
+    serving.add_argument("--db", metavar="FILE", help=f"state file (default: {DB_VARIABLE}, else in memory)")
     serving.set_defaults(handler=serve)
     resetting = sandbox_commands.add_parser("reset", help="put the sandbox's state file back to its seeded state")
     resetting.set_defaults(handler=reset)
@@ -72,4 +72,4 @@ def add_commands(commands: Any) -> None:
     reading.add_argument("--json", action="store_true", help="every delivery as JSON, with headers and body")
     reading.set_defaults(handler=outbox)
     for command in (resetting, reading):
-        command.add_argument("--db", default=None, help=f"state file (default: {DB_VARIABLE})")
+        command.add_argument("--db", metavar="FILE", help=f"state file (default: {DB_VARIABLE})")
