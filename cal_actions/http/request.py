@@ -43,7 +43,7 @@ def describe_errors(exc: ValidationError) -> str:
     clauses = []
     for error in exc.errors(include_url=False, include_input=False):
         where = ".".join(str(part) for part in error["loc"]) or "arguments"
-        message = "unknown field" if error["type"] == "extra_forbidden" else error["msg"]
+        message = "unknown field" if error["type"] == "extra_forbidden" else error["msg"].removeprefix("Value error, ")
         clauses.append(f"{where}: {message}")
     return "; ".join(clauses)
 
