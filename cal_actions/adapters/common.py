@@ -53,8 +53,8 @@ def pick_actions(
     k: int = 5,
 ) -> list[Action]:
     """The union of the actions named, the preset, the tags and the ``k`` best search hits for
-    ``search``, each once, in registry order. Everything when none of them is given; an empty
-    list of actions, or a search without hits, selects nothing."""
+    ``search``, each once, in registry order. The default agent set when none of them is given;
+    an empty list of actions, or a search without hits, selects nothing."""
     from cal_actions.presets import select
 
     names = [_action_name(item) for item in _one_or_many(actions)]
@@ -64,7 +64,7 @@ def pick_actions(
             raise TypeError(f"search must be one request as text, not {type(search).__name__}")
         names += [action.name for action in registry.search(search, k)]
     if preset is None and not tags and not names:
-        return [*registry] if actions is None and search is None else []
+        return select(registry) if actions is None and search is None else []
     return select(registry, preset=preset, tags=tags, actions=names)
 
 
