@@ -20,22 +20,31 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from pydantic.fields import FieldInfo
 
 from cal_actions.errors import UnknownActionError
+from cal_actions.versions import BOOKINGS_VERSION, EVENT_TYPES_VERSION, SCHEDULES_VERSION, SLOTS_VERSION
 
 Method = Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
 #: ``bearer``: API key or access token; ``platform``: OAuth client id and secret headers;
-#: ``client_secret``: the secret header alone (token refresh); ``none``: public route.
-AuthKind = Literal["bearer", "platform", "client_secret", "none"]
+#: ``bearer_or_platform``: either (the bearer token when one is configured, since Cal.com lets the
+#: client headers win and would then act as the platform's owner); ``client_secret``: the secret
+#: header alone (token refresh); ``none``: public route.
+AuthKind = Literal["bearer", "platform", "bearer_or_platform", "client_secret", "none"]
 Location = Literal["path", "query", "body"]
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 PLACEHOLDER = re.compile(r"{(\w+)}")
 
-# ``cal-api-version`` values of the versioned controllers. Each controller answers only its
-# own version; any other value makes Cal.com answer 404.
-BOOKINGS_VERSION = "2024-08-13"
-EVENT_TYPES_VERSION = "2024-06-14"
-SCHEDULES_VERSION = "2024-06-11"
-SLOTS_VERSION = "2024-09-04"
+__all__ = [
+    "BOOKINGS_VERSION",
+    "EVENT_TYPES_VERSION",
+    "SCHEDULES_VERSION",
+    "SLOTS_VERSION",
+    "Action",
+    "Params",
+    "Registry",
+    "Route",
+    "all_optional",
+    "declare",
+]
 
 
 class Params(BaseModel):

@@ -8,6 +8,7 @@ from functools import cached_property
 from urllib.parse import urlsplit
 
 from cal_actions.policy import Policy, check_policy
+from cal_actions.versions import checked_overrides
 
 DEFAULT_BASE_URL = "https://api.cal.com"
 DEFAULT_TIMEOUT = 30.0
@@ -25,6 +26,7 @@ ENVIRONMENT = {
     "client_secret": "CAL_CLIENT_SECRET",
     "access_token": "CAL_ACCESS_TOKEN",
     "refresh_token": "CAL_REFRESH_TOKEN",
+    "api_versions": "CAL_API_VERSIONS",
 }
 
 
@@ -56,9 +58,12 @@ class ClientConfig:
     policy: Policy | None = None
     #: Build and return requests instead of sending them.
     dry_run: bool = False
+    #: ``(controller, cal-api-version)`` pairs sent instead of the defaults (see ``cal_actions.versions``).
+    api_versions: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "base_url", normal_base_url(self.base_url))
+        object.__setattr__(self, "api_versions", checked_overrides(self.api_versions))
         if self.max_retries < 0:
             raise ValueError("max_retries must be >= 0")
         if self.timeout <= 0 or self.connect_timeout <= 0:

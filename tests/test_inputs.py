@@ -118,3 +118,24 @@ def test_a_dry_run_masks_secrets_in_path_query_headers_and_body() -> None:
     assert shown[0]["url"] == "https://cal.test/v2/bookings/***"
     assert shown[2]["json"] == {"cancellationReason": "***"}
     assert shown[3]["headers"]["x-cal-secret-key"] == "***" and not sent
+
+
+def test_cal_api_version_can_be_overridden_per_controller() -> None:
+    sent: list[httpx.Request] = []
+    cal = _recording_cal(sent, api_versions={"bookings": "2026-02-25"})
+    cal.execute("CAL_GET_BOOKING", {"bookingUid": "b1"})
+    cal.execute("CAL_LIST_EVENT_TYPES")
+    assert [request.headers["cal-api-version"] for request in sent] == ["2026-02-25", "2024-06-14"]
+    with pytest.raises(ValueError, match="unknown controller 'booking'; the versioned ones are bookings"):
+        Cal(api_versions={"booking": "2026-02-25"})
+    with pytest.raises(ValueError, match="must be a date"):
+        Cal(api_versions={"slots": "latest"})
+
+
+def test_cal_api_versions_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CAL_API_VERSIONS", "slots=2025-01-01, schedules=2025-02-02")
+    sent: list[httpx.Request] = []
+    cal = _recording_cal(sent)
+    cal.execute("CAL_LIST_SCHEDULES")
+    assert sent[0].headers["cal-api-version"] == "2025-02-02"
+    assert cal.config.api_versions == (("schedules", "2025-02-02"), ("slots", "2025-01-01"))

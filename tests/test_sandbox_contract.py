@@ -217,9 +217,14 @@ def _validator(live: bool, pointer: str) -> Draft202012Validator:
     return Draft202012Validator(schema, registry=_registry(live), format_checker=checker)
 
 
+def _on_live(action: Action) -> bool:
+    """Whether the action's answer is checked against the live document (routes the pinned one lacks)."""
+    return action.name in REPLACED or find_operation(load_spec(PINNED_SPEC), action.method, action.path) is None
+
+
 def _response(action: Action) -> tuple[int, str | None]:
     """The documented success status and the JSON pointer of its body schema (None: the document gives none)."""
-    spec = load_spec(LIVE_SPEC if action.name in REPLACED else PINNED_SPEC)
+    spec = load_spec(LIVE_SPEC if _on_live(action) else PINNED_SPEC)
     found = find_operation(spec, action.method, action.path)
     assert found is not None
     template, operation = found
@@ -281,7 +286,7 @@ def test_action_is_served_as_documented(action: Action) -> None:
     status, pointer = _response(action)
     assert raw.status_code == status
     if pointer is not None:
-        _validator(action.name in REPLACED, pointer).validate(json.loads(raw.content))
+        _validator(_on_live(action), pointer).validate(json.loads(raw.content))
 
 
 def test_every_patch_is_a_listed_error_of_the_document() -> None:

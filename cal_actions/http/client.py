@@ -11,7 +11,7 @@ import inspect
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self, TypedDict, Unpack
@@ -52,6 +52,7 @@ class Settings(TypedDict, total=False):
     max_retries: int | None
     policy: Policy | None
     dry_run: bool | None
+    api_versions: Mapping[str, str] | None
     confirm: ConfirmCallback | None
     on_tokens: TokensCallback | None
     registry: Registry | None
@@ -75,6 +76,7 @@ class _ClientBase:
         max_retries: int | None = None,
         policy: Policy | None = None,
         dry_run: bool | None = None,
+        api_versions: Mapping[str, str] | None = None,
         confirm: ConfirmCallback | None = None,
         on_tokens: TokensCallback | None = None,
         registry: Registry | None = None,
@@ -91,6 +93,7 @@ class _ClientBase:
             max_retries=max_retries,
             policy=policy,
             dry_run=dry_run,
+            api_versions=api_versions,
         )
         self._registry = registry
         self._confirm = confirm
