@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-
 from typing import Any
 
 from cal_actions import ActionResult, AsyncCal, Cal, registry
