@@ -220,6 +220,35 @@ async def test_cli_serves_the_sandbox_and_its_state_persists(tmp_path: Path) -> 
     assert found.successful and found.data["attendees"][0]["email"] == "mary@example.com"
 
 
+async def test_nested_nulls_and_absent_arguments_reach_the_client_cleaned() -> None:
+    recorder = Recorder()
+    async with create_connected_server_and_client_session(build_server(_async_cal(recorder), "CAL_GET_ME")) as s:
+        absent = await s.call_tool("CAL_GET_ME", None)
+        refused = await s.call_tool("CAL_GET_ME", {"unused": {"deeper": None}})
+    assert absent.isError is False
+    assert refused.isError is True and "unused: unknown field" in _envelope(refused)["error"]
+    assert [request.url.path for request in recorder.requests] == ["/v2/me"]
+
+
+async def test_a_failure_inside_the_client_is_an_envelope_not_a_protocol_error(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    cal = _async_cal(Recorder())
+
+    async def broken(name: str, arguments: object = None) -> None:
+        raise RuntimeError("secret-token-in-a-url")
+
+    monkeypatch.setattr(cal, "execute", broken)
+    async with create_connected_server_and_client_session(build_server(cal, "CAL_GET_ME")) as session:
+        result = await session.call_tool("CAL_GET_ME", {})
+    assert result.isError is True
+    envelope = _envelope(result)
+    assert envelope == result.structuredContent
+    assert envelope["data"] is None and "internal error" in envelope["error"] and "RuntimeError" in envelope["error"]
+    assert "secret-token" not in envelope["error"], "the exception's text stays in the log"
+    assert "secret-token-in-a-url" in caplog.text
+
+
 # -- `cal-actions mcp` as a user types it ------------------------------------------------------------
 
 NO_CREDENTIALS = {"CAL_BASE_URL": "http://127.0.0.1:9"}  # the SDK passes only a safe environment, so no CAL_API_KEY
