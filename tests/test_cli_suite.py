@@ -81,6 +81,11 @@ def _cases(files: Files) -> dict[str, Case]:
         "call-invalid-input": Case(["call", "CAL_GET_BOOKING", "--sandbox"], 1, says="bookingUid"),
         "call-no-key": Case(["call", "CAL_GET_ME"], 1, says="needs api_key (CAL_API_KEY)"),
         "call-refused": Case(["call", "CAL_GET_ME"], 1, env={"CAL_API_KEY": "cal_x"}, says="network error"),
+        "call-bad-base-url": Case(["call", "CAL_GET_ME", "--base-url", "api.cal.com"], 1, says="absolute http(s) URL"),
+        "call-bad-api-versions": Case(
+            ["call", "CAL_GET_ME", "--sandbox"], 1, env={"CAL_API_VERSIONS": "booking=2024-08-13"}, says="controller"
+        ),
+        "mcp-bad-base-url": Case(["mcp"], 1, env={"CAL_BASE_URL": "ftp://cal.example"}, says="absolute http(s) URL"),
         "call-db-without-sandbox": Case(["call", "CAL_GET_ME", "--db", db], 1, says="add --sandbox"),
         "call-typo": Case(["call", "CAL_GET_MEE", "--sandbox"], 1, says="did you mean CAL_GET_ME"),
         "call-missing-args-file": Case(["call", "CAL_GET_ME", "--args", "@/no/such.json"], 2, says="no such file"),
@@ -198,9 +203,10 @@ def _finish(process: subprocess.Popen[str], case: Case) -> tuple[int, str, str]:
 #: Through the console script: a good and a bad run of every command (each run is a new interpreter).
 SCRIPT_CASES = [
     "help", "no-command", "list-json", "list-unknown-tag", "describe", "describe-typo", "schema", "schema-no-name",
-    "search", "search-k-0", "call-sandbox", "call-stdin-args", "call-dry-run", "call-db-without-sandbox",
-    "call-missing-args-file", "call-foreign-db", "outbox-json", "outbox-missing-folder", "reset", "reset-foreign",
-    "serve-busy-port", "mcp-help", "mcp-unknown-preset", "demo", "demo-unreachable-model",
+    "search", "search-k-0", "call-sandbox", "call-stdin-args", "call-dry-run", "call-bad-base-url",
+    "call-db-without-sandbox", "call-missing-args-file", "call-foreign-db", "outbox-json", "outbox-missing-folder",
+    "reset", "reset-foreign", "serve-busy-port", "mcp-help", "mcp-unknown-preset", "mcp-bad-base-url", "demo",
+    "demo-unreachable-model",
 ]  # fmt: skip
 
 

@@ -115,9 +115,13 @@ def client(args: argparse.Namespace, kind: type[Client]) -> Client:
     if args.base_url is not None and args.sandbox:
         fail("--base-url and --sandbox exclude each other: the sandbox answers in this process")
     settings: dict[str, Any] = {"policy": args.policy, "dry_run": args.dry_run or None}
-    if args.sandbox:
-        return kind.sandbox(open_sandbox(args.db), **settings)
-    return kind(base_url=args.base_url, **settings)
+    sandbox = open_sandbox(args.db) if args.sandbox else None
+    try:
+        return kind(base_url=args.base_url, **settings) if sandbox is None else kind.sandbox(sandbox, **settings)
+    except (TypeError, ValueError) as error:  # a setting the client refuses, from an option or a CAL_* variable
+        if sandbox is not None:
+            sandbox.close()
+        fail(str(error))
 
 
 def release(cal: Cal | AsyncCal) -> None:
