@@ -28,7 +28,7 @@ def list_actions(args: argparse.Namespace) -> int:
     from cal_actions.presets import select
 
     try:
-        actions = select(registry, tags=[args.tag]) if args.tag else list(registry)
+        actions = list(registry) if args.tag is None else select(registry, tags=[args.tag])
     except ValueError as error:  # an unknown tag: the message lists the known ones
         fail(str(error))
     if args.json:

@@ -8,6 +8,12 @@ from typing import Any
 from cal_actions.cli.common import DB_VARIABLE, fail, open_sandbox, print_json, state_path
 
 
+def port_number(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and int(text) <= 65535):
+        raise argparse.ArgumentTypeError(f"a port is a number from 0 to 65535, not {text!r}")
+    return int(text)
+
+
 def serve(args: argparse.Namespace) -> int:
     from cal_actions.sandbox.seed import API_KEY, OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET
     from cal_actions.sandbox.server import make_server
@@ -63,7 +69,9 @@ def add_commands(commands: Any) -> None:
     sandbox = commands.add_parser("sandbox", help="the embedded Cal.com sandbox: serve it, reset it, read its outbox")
     sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", required=True, metavar="{serve,reset,outbox}")
     serving = sandbox_commands.add_parser("serve", help="answer Cal.com API v2 requests on 127.0.0.1")
-    serving.add_argument("--port", type=int, default=8787, help="port on 127.0.0.1 (default 8787; 0 picks a free one)")
+    serving.add_argument(
+        "--port", type=port_number, default=8787, help="port on 127.0.0.1 (default 8787; 0 picks a free one)"
+    )
     serving.add_argument("--db", metavar="FILE", help=f"state file (default: {DB_VARIABLE}, else in memory)")
     serving.set_defaults(handler=serve)
     resetting = sandbox_commands.add_parser("reset", help="put the sandbox's state file back to its seeded state")
