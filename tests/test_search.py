@@ -447,8 +447,9 @@ def test_cli_search_prints_names_scores_and_json(capsys: pytest.CaptureFixture[s
     assert main(["search", "  "]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and "query is empty" in captured.err
-    assert main(["search", "list bookings", "-k", "0"]) == 2
-    assert "at least 1" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:  # the command line refuses it before searching
+        main(["search", "list bookings", "-k", "0"])
+    assert usage.value.code == 2 and "must be 1 or more" in capsys.readouterr().err
 
 
 def test_importing_the_package_does_not_load_the_search() -> None:

@@ -100,7 +100,8 @@ def test_the_spec_accepts_what_we_send(action, complete: bool) -> None:
     problems: list[str] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
-        problems.extend(validate_request(request, live=action.name in REPLACED))
+        live = action.name in REPLACED or find_operation(load_spec(PINNED_SPEC), action.method, action.path) is None
+        problems.extend(validate_request(request, live=live))
         return httpx.Response(200, json={"status": "success", "data": None})
 
     arguments = example_arguments(action.json_schema(), complete=complete)

@@ -24,22 +24,24 @@ class OrgMembershipCreateFields(MembershipCreateFields):
 class OrgUserFields(Params):
     """Profile of a user inside an organization; every field optional (the update shape)."""
 
-    email: str = Field(None, description="Email")
-    username: str = Field(None, description="Lower-case")
-    weekday: str = Field(None, description="Week start, e.g. Monday")
-    brandColor: str = Field(None, description="Hex, e.g. #FFFFFF")
-    darkBrandColor: str = Field(None, description="Dark-mode hex, e.g. #000000")
+    email: str | None = Field(None, description="Email")
+    username: str | None = Field(None, description="Lower-case")
+    weekday: str | None = Field(None, description="Week start, e.g. Monday")
+    brandColor: str | None = Field(None, description="Hex, e.g. #FFFFFF")
+    darkBrandColor: str | None = Field(None, description="Dark-mode hex, e.g. #000000")
     # Live API: bio and metadata are accepted (2025-10 spec, create shape); the pinned spec omits them.
-    bio: str = Field(None, description="Short bio")
-    metadata: dict[str, Any] = Field(None, description="Key-value data: ≤50 keys of ≤40 chars, values ≤500 chars")
-    hideBranding: bool = Field(None, description="Hide Cal.com branding")
-    timeZone: str = Field(None, description="IANA, e.g. America/New_York")
-    theme: str = Field(None, description="Booking page: light or dark")
-    appTheme: str = Field(None, description="light or dark")
-    timeFormat: int = Field(None, description="12 or 24")
-    defaultScheduleId: int = Field(None, ge=0, description="From CAL_LIST_ORG_USER_SCHEDULES")
-    locale: str = Field(None, description="Language code, e.g. en, pt-BR; default en")
-    avatarUrl: str = Field(None, description="Image URL")
+    bio: str | None = Field(None, description="Short bio")
+    metadata: dict[str, Any] | None = Field(
+        None, description="Key-value data: ≤50 keys of ≤40 chars, values ≤500 chars"
+    )
+    hideBranding: bool | None = Field(None, description="Hide Cal.com branding")
+    timeZone: str | None = Field(None, description="IANA, e.g. America/New_York")
+    theme: str | None = Field(None, description="Booking page: light or dark")
+    appTheme: str | None = Field(None, description="light or dark")
+    timeFormat: int | None = Field(None, description="12 or 24")
+    defaultScheduleId: int | None = Field(None, ge=0, description="From CAL_LIST_ORG_USER_SCHEDULES")
+    locale: str | None = Field(None, description="Language code, e.g. en, pt-BR; default en")
+    avatarUrl: str | None = Field(None, description="Image URL")
 
 
 class OrgUserCreateFields(OrgUserFields):
@@ -58,7 +60,7 @@ CAL_LIST_ORG_MEMBERSHIPS = declare(
     "CAL_LIST_ORG_MEMBERSHIPS",
     description="List the memberships of the organization itself, with ids.",
     params=ListOrgMemberships,
-    route=Route("GET", "/v2/organizations/{orgId}/memberships"),
+    route=Route("GET", "/v2/organizations/{orgId}/memberships", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_LIST_ORGANIZATION_MEMBERSHIPS",),
 )
@@ -72,7 +74,7 @@ CAL_CREATE_ORG_MEMBERSHIP = declare(
     "CAL_CREATE_ORG_MEMBERSHIP",
     description="Make an existing user a member of the organization itself. For new accounts use CAL_CREATE_ORG_USER.",
     params=CreateOrgMembership,
-    route=Route("POST", "/v2/organizations/{orgId}/memberships"),
+    route=Route("POST", "/v2/organizations/{orgId}/memberships", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_CREATE_MEMBERSHIP_FOR_ORGANIZATION",),
 )
@@ -82,7 +84,7 @@ CAL_GET_ORG_MEMBERSHIP = declare(
     "CAL_GET_ORG_MEMBERSHIP",
     description="Get one membership of the organization itself.",
     params=OrgMembershipPath,
-    route=Route("GET", "/v2/organizations/{orgId}/memberships/{membershipId}"),
+    route=Route("GET", "/v2/organizations/{orgId}/memberships/{membershipId}", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_RETRIEVE_MEMBERSHIP_FROM_ORGANIZATION",),
 )
@@ -96,7 +98,7 @@ CAL_UPDATE_ORG_MEMBERSHIP = declare(
     "CAL_UPDATE_ORG_MEMBERSHIP",
     description="Change an organization membership's role, acceptance or impersonation.",
     params=UpdateOrgMembership,
-    route=Route("PATCH", "/v2/organizations/{orgId}/memberships/{membershipId}"),
+    route=Route("PATCH", "/v2/organizations/{orgId}/memberships/{membershipId}", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_MODIFY_ORGANIZATION_MEMBERSHIP_BY_ID",),
 )
@@ -106,21 +108,21 @@ CAL_DELETE_ORG_MEMBERSHIP = declare(
     "CAL_DELETE_ORG_MEMBERSHIP",
     description="Remove a user from the organization itself; the account stays.",
     params=OrgMembershipPath,
-    route=Route("DELETE", "/v2/organizations/{orgId}/memberships/{membershipId}"),
+    route=Route("DELETE", "/v2/organizations/{orgId}/memberships/{membershipId}", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_DELETE_ORGANIZATION_MEMBERSHIP",),
 )
 
 
 class ListOrgUsers(Page, OrgPath):
-    emails: list[str] = Field(None, description="Filter")
+    emails: list[str] | None = Field(None, description="Filter")
 
 
 CAL_LIST_ORG_USERS = declare(
     "CAL_LIST_ORG_USERS",
     description="List an organization's users with ids, optionally by email.",
     params=ListOrgUsers,
-    route=Route("GET", "/v2/organizations/{orgId}/users"),
+    route=Route("GET", "/v2/organizations/{orgId}/users", auth="bearer_or_platform"),
     tags=("orgs", "users"),
     aliases=("CAL_RETRIEVE_USERS_IN_ORGANIZATION",),
 )
@@ -134,7 +136,7 @@ CAL_CREATE_ORG_USER = declare(
     "CAL_CREATE_ORG_USER",
     description="Create a new user account inside an organization, with a role.",
     params=CreateOrgUser,
-    route=Route("POST", "/v2/organizations/{orgId}/users"),
+    route=Route("POST", "/v2/organizations/{orgId}/users", auth="bearer_or_platform"),
     tags=("orgs", "users"),
     aliases=("CAL_POST_USER_TO_ORGANIZATION",),
 )
@@ -150,7 +152,7 @@ CAL_UPDATE_ORG_USER = declare(
     "CAL_UPDATE_ORG_USER",
     description="Partially update an organization user's profile.",
     params=UpdateOrgUser,
-    route=Route("PATCH", "/v2/organizations/{orgId}/users/{userId}"),
+    route=Route("PATCH", "/v2/organizations/{orgId}/users/{userId}", auth="bearer_or_platform"),
     tags=("orgs", "users"),
     aliases=("CAL_PATCH_ORGANIZATION_USER_DETAILS",),
 )
@@ -160,7 +162,7 @@ CAL_DELETE_ORG_USER = declare(
     "CAL_DELETE_ORG_USER",
     description="Permanently delete an organization user's account, not just the membership.",
     params=OrgUserPath,
-    route=Route("DELETE", "/v2/organizations/{orgId}/users/{userId}"),
+    route=Route("DELETE", "/v2/organizations/{orgId}/users/{userId}", auth="bearer_or_platform"),
     tags=("orgs", "users"),
     aliases=("CAL_DELETE_USER_FROM_ORGANIZATION",),
 )

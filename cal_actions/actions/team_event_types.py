@@ -17,8 +17,8 @@ E164 = r"^\+[1-9]\d{1,14}$"
 
 class Host(Params):
     userId: int = Field(description="A team member, from its memberships")
-    mandatory: bool = Field(None, description="Round robin: joins every booking")
-    priority: Literal["lowest", "low", "medium", "high", "highest"] = Field(
+    mandatory: bool | None = Field(None, description="Round robin: joins every booking")
+    priority: Literal["lowest", "low", "medium", "high", "highest"] | None = Field(
         None, description="Round robin; default medium"
     )
 
@@ -29,7 +29,7 @@ class TeamEventTypeBaseFields(EventTypeFields):
     # Live API: hosts is optional when assignAllTeamMembers is true (2025-10 spec); kept required on create as the
     # pinned spec has it.
     hosts: list[Host] = Field(description="Members who take bookings")
-    assignAllTeamMembers: bool = Field(None, description="All current and future members host")
+    assignAllTeamMembers: bool | None = Field(None, description="All current and future members host")
 
 
 class TeamEventTypeFields(TeamEventTypeBaseFields):
@@ -44,7 +44,9 @@ class TeamEventTypeFields(TeamEventTypeBaseFields):
 
 
 # No schedulingType on update: the spec's update shape does not take it.
-TeamEventTypeUpdateFields = all_optional(TeamEventTypeBaseFields, "TeamEventTypeUpdateFields")
+@all_optional
+class TeamEventTypeUpdateFields(TeamEventTypeBaseFields):
+    """The same fields, none required."""
 
 
 class PhoneCallFields(Params):
@@ -59,12 +61,12 @@ class PhoneCallFields(Params):
     templateType: Literal["CHECK_IN_APPOINTMENT", "CUSTOM_TEMPLATE"] = Field(
         description="CUSTOM_TEMPLATE follows generalPrompt"
     )
-    schedulerName: str = Field(None, description="Scheduler name the agent gives")
-    guestName: str = Field(None, description="Callee's name")
-    guestEmail: str = Field(None, description="Callee's email")
-    guestCompany: str = Field(None, description="Callee's company")
-    beginMessage: str = Field(None, description="Agent's first sentence")
-    generalPrompt: str = Field(None, description="Agent instructions (CUSTOM_TEMPLATE)")
+    schedulerName: str | None = Field(None, description="Scheduler name the agent gives")
+    guestName: str | None = Field(None, description="Callee's name")
+    guestEmail: str | None = Field(None, description="Callee's email")
+    guestCompany: str | None = Field(None, description="Callee's company")
+    beginMessage: str | None = Field(None, description="Agent's first sentence")
+    generalPrompt: str | None = Field(None, description="Agent instructions (CUSTOM_TEMPLATE)")
 
 
 class TeamEventTypeId(TeamPath):
@@ -89,7 +91,7 @@ CAL_CREATE_TEAM_EVENT_TYPE = declare(
 
 
 class ListTeamEventTypes(TeamPath):
-    eventSlug: str = Field(None, description="Only this slug")
+    eventSlug: str | None = Field(None, description="Only this slug")
 
 
 CAL_LIST_TEAM_EVENT_TYPES = declare(
@@ -158,21 +160,21 @@ CAL_CREATE_ORG_TEAM_EVENT_TYPE = declare(
     "CAL_CREATE_ORG_TEAM_EVENT_TYPE",
     description="Create an organization team's event type with hosts and scheduling type.",
     params=CreateOrgTeamEventType,
-    route=Route("POST", "/v2/organizations/{orgId}/teams/{teamId}/event-types"),
+    route=Route("POST", "/v2/organizations/{orgId}/teams/{teamId}/event-types", auth="bearer_or_platform"),
     tags=ORG_TEAM_TAGS,
     aliases=("CAL_CREATE_TEAM_EVENT_TYPES_WITH_CUSTOM_OPTIONS",),
 )
 
 
 class ListOrgTeamEventTypes(OrgTeamPath):
-    eventSlug: str = Field(None, description="Only this slug")
+    eventSlug: str | None = Field(None, description="Only this slug")
 
 
 CAL_LIST_ORG_TEAM_EVENT_TYPES = declare(
     "CAL_LIST_ORG_TEAM_EVENT_TYPES",
     description="List one organization team's event types with ids.",
     params=ListOrgTeamEventTypes,
-    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/event-types"),
+    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/event-types", auth="bearer_or_platform"),
     tags=ORG_TEAM_TAGS,
     aliases=("CAL_LIST_TEAM_EVENT_TYPES_BY_ORG_AND_TEAM_ID",),
 )
@@ -182,7 +184,7 @@ CAL_GET_ORG_TEAM_EVENT_TYPE = declare(
     "CAL_GET_ORG_TEAM_EVENT_TYPE",
     description="Get one organization team event type with hosts and settings.",
     params=OrgTeamEventTypeId,
-    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}"),
+    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}", auth="bearer_or_platform"),
     tags=ORG_TEAM_TAGS,
     aliases=("CAL_FETCH_EVENT_TYPE_DETAILS",),
 )
@@ -196,7 +198,9 @@ CAL_UPDATE_ORG_TEAM_EVENT_TYPE = declare(
     "CAL_UPDATE_ORG_TEAM_EVENT_TYPE",
     description="Partially update an organization team event type's settings or hosts.",
     params=UpdateOrgTeamEventType,
-    route=Route("PATCH", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}"),
+    route=Route(
+        "PATCH", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}", auth="bearer_or_platform"
+    ),
     tags=ORG_TEAM_TAGS,
 )
 
@@ -205,7 +209,9 @@ CAL_DELETE_ORG_TEAM_EVENT_TYPE = declare(
     "CAL_DELETE_ORG_TEAM_EVENT_TYPE",
     description="Permanently delete an organization team event type.",
     params=OrgTeamEventTypeId,
-    route=Route("DELETE", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}"),
+    route=Route(
+        "DELETE", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}", auth="bearer_or_platform"
+    ),
     tags=ORG_TEAM_TAGS,
 )
 
@@ -218,7 +224,11 @@ CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL = declare(
     "CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL",
     description="Have the Cal.ai agent phone someone now about an organization team's event type.",
     params=CreateOrgTeamEventTypePhoneCall,
-    route=Route("POST", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}/create-phone-call"),
+    route=Route(
+        "POST",
+        "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}/create-phone-call",
+        auth="bearer_or_platform",
+    ),
     tags=ORG_TEAM_TAGS,
     aliases=("CAL_CREATE_PHONE_CALL_FOR_EVENT_TYPE",),
 )
@@ -226,15 +236,15 @@ CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL = declare(
 
 class ListOrgTeamsEventTypes(Params):
     orgId: int = Field(description="From CAL_GET_MY_ORGANIZATION_ID")
-    take: int = Field(None, description="Page size")
-    skip: int = Field(None, description="Items to skip")
+    take: int | None = Field(None, description="Page size")
+    skip: int | None = Field(None, description="Items to skip")
 
 
 CAL_LIST_ORG_TEAMS_EVENT_TYPES = declare(
     "CAL_LIST_ORG_TEAMS_EVENT_TYPES",
     description="List the event types of every team in an organization.",
     params=ListOrgTeamsEventTypes,
-    route=Route("GET", "/v2/organizations/{orgId}/teams/event-types"),
+    route=Route("GET", "/v2/organizations/{orgId}/teams/event-types", auth="bearer_or_platform"),
     tags=ORG_TEAM_TAGS,
     aliases=("CAL_GET_ORGANIZATION_TEAMS_EVENT_TYPES",),
 )

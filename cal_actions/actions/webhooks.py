@@ -39,15 +39,17 @@ class WebhookCreateFields(Params):
     # real API takes an array of trigger names.
     triggers: list[WebhookTrigger] = Field(min_length=1, description="Events that fire it")
     active: bool = Field(description="false pauses delivery")
-    payloadTemplate: str = Field(
+    payloadTemplate: str | None = Field(
         None,
         description='JSON with {{variables}}, e.g. {"title":"{{title}}"}; omit for the default',
     )
-    secret: str = Field(None, description="Signs deliveries: HMAC-SHA256 in X-Cal-Signature-256")
+    secret: str | None = Field(None, description="Signs deliveries: HMAC-SHA256 in X-Cal-Signature-256")
 
 
 #: Body of a webhook update: the same fields, none required; only those sent change.
-WebhookUpdateFields = all_optional(WebhookCreateFields, "WebhookUpdateFields")
+@all_optional
+class WebhookUpdateFields(WebhookCreateFields):
+    """The same fields, none required."""
 
 
 # take/skip pagination of the webhook lists.
@@ -208,7 +210,7 @@ CAL_CREATE_ORG_WEBHOOK = declare(
     "CAL_CREATE_ORG_WEBHOOK",
     description="Create an organization-wide webhook (admin), firing for every member.",
     params=CreateOrgWebhook,
-    route=Route("POST", "/v2/organizations/{orgId}/webhooks"),
+    route=Route("POST", "/v2/organizations/{orgId}/webhooks", auth="bearer_or_platform"),
     tags=("webhooks", "orgs"),
     aliases=("CAL_CREATE_ORGANIZATION_WEBHOOK_BY_ORG_ID",),
 )
@@ -222,7 +224,7 @@ CAL_LIST_ORG_WEBHOOKS = declare(
     "CAL_LIST_ORG_WEBHOOKS",
     description="List an organization's webhooks (admin).",
     params=ListOrgWebhooks,
-    route=Route("GET", "/v2/organizations/{orgId}/webhooks"),
+    route=Route("GET", "/v2/organizations/{orgId}/webhooks", auth="bearer_or_platform"),
     tags=("webhooks", "orgs"),
     aliases=("CAL_RETRIEVE_ORGANIZATION_WEBHOOKS_BY_ORG_ID",),
 )
@@ -232,7 +234,7 @@ CAL_GET_ORG_WEBHOOK = declare(
     "CAL_GET_ORG_WEBHOOK",
     description="Get one organization webhook.",
     params=OrgWebhookPath,
-    route=Route("GET", "/v2/organizations/{orgId}/webhooks/{webhookId}"),
+    route=Route("GET", "/v2/organizations/{orgId}/webhooks/{webhookId}", auth="bearer_or_platform"),
     tags=("webhooks", "orgs"),
     aliases=("CAL_RETRIEVE_ORGANIZATION_WEBHOOK_BY_ID",),
 )
@@ -246,7 +248,7 @@ CAL_UPDATE_ORG_WEBHOOK = declare(
     "CAL_UPDATE_ORG_WEBHOOK",
     description="Partially update an organization webhook.",
     params=UpdateOrgWebhook,
-    route=Route("PATCH", "/v2/organizations/{orgId}/webhooks/{webhookId}"),
+    route=Route("PATCH", "/v2/organizations/{orgId}/webhooks/{webhookId}", auth="bearer_or_platform"),
     tags=("webhooks", "orgs"),
     aliases=("CAL_UPDATE_WEBHOOK_FOR_ORGANIZATION",),
 )
@@ -256,7 +258,7 @@ CAL_DELETE_ORG_WEBHOOK = declare(
     "CAL_DELETE_ORG_WEBHOOK",
     description="Delete one organization webhook.",
     params=OrgWebhookPath,
-    route=Route("DELETE", "/v2/organizations/{orgId}/webhooks/{webhookId}"),
+    route=Route("DELETE", "/v2/organizations/{orgId}/webhooks/{webhookId}", auth="bearer_or_platform"),
     tags=("webhooks", "orgs"),
 )
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from cal_actions.sandbox import versions
 from cal_actions.sandbox.errors import BadRequest, NotFound
 
 if TYPE_CHECKING:
@@ -151,7 +152,7 @@ class Routes:
                 method, template, version, auth = route.method, route.path, route.version, route.auth
             else:
                 assert item.method and item.template
-                method, template, version, auth = item.method, item.template, item.version, item.auth
+                method, template, version, auth = item.method, item.template, item.version, item.auth  # type: ignore[assignment]
             built.append(
                 Endpoint(method, template, item.handler, version, auth, item.status, item.action, _compile(template))
             )
@@ -167,15 +168,20 @@ class Router:
                 endpoints.setdefault((endpoint.method, endpoint.template, endpoint.version), endpoint)
         self.endpoints = sorted(endpoints.values(), key=lambda e: e.specificity)
 
-    def match(self, method: str, path: str, version: str | None) -> tuple[Endpoint, dict[str, str]]:
-        """The endpoint for this request. Versioned controllers answer only their own version."""
+    def match(self, method: str, path: str, header: str | None) -> tuple[Endpoint, dict[str, str]]:
+        """The endpoint for this request; a versioned one only for the versions its controller answers."""
+        version, other = versions.resolve(header), None
         for endpoint in self.endpoints:
             if endpoint.method != method:
                 continue
             found = endpoint.pattern.match(path)
-            if found is None or (endpoint.version is not None and endpoint.version != version):
+            if found is None:
                 continue
-            return endpoint, found.groupdict()
+            if endpoint.version is None or versions.answers(endpoint.version, version):
+                return endpoint, found.groupdict()
+            other = other or endpoint
+        if other is not None and other.version is not None:
+            raise versions.refusal(other.version, method, path, header)
         raise NotFound(f"Cannot {method} {path}")
 
 

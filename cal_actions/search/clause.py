@@ -58,9 +58,10 @@ ASIDE = re.compile(r"\(([^()\d]*)\)")
 TAIL = re.compile(r"\s(?:so (?:that |i |we |they |you )|before |after |because |since |once |in order to |while |when "
                   r"|whenever "
                   r"|to (?:offer|answer|use|help|make sure|avoid|check|see|know|call|look)\b)")
-#: An opening that gives the moment before the request with no comma: "before toggling X I need the ids".
-LEAD = re.compile(r"^(?:before|after|once|while|since|because)\s[^,]*?\s"
-                  r"(?=(?:i|we) (?:need|want|would like|'d like)\b)")
+#: An opening that gives the moment or the purpose before the request with no comma: "before toggling X I need the
+#: ids", "to assign a value I first need the option ids".
+LEAD = re.compile(r"^(?:before|after|once|while|since|because|to|in order to)\s[^,]*?\s"
+                  r"(?=(?:i|we) (?:first |just |still )?(?:need|want|would like|'d like)\b)")
 #: A closing courtesy is no clause of its own: "only the org teams I'm in, please".
 POLITE_END = re.compile(r"[,.!\s]*\b(please|pls|thanks|thank you|thx|ty|cheers)\W*$")
 #: A capitalised name that is also an everyday verb, followed by what the person did: "Mark left the company".

@@ -13,6 +13,9 @@ Resource names are those :func:`cal_actions.search.model.action_resource` reads 
 from __future__ import annotations
 
 _BOOKED = r"(bookings?|events?|appointments?|meetings?|calls?|sessions?)"
+#: Someone did not come to a booking.
+NO_SHOW = (r"\bno[- ]?shows?\b|\b(didn'?t|did not|never) (show|turn(ed)? up|join(ed)?)\b|\bnever showed\b"
+           r"|\bnobody\b.{0,40}\b(showed|turned up|joined|came)\b|\babsent\b")
 
 RESOURCES: tuple[tuple[str, str, str], ...] = (
     # the ids a connected calendar is known by are read from the list of calendars, whatever is done with them next
@@ -81,11 +84,13 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\b(which|what) (times?|spots?|hours?|days?) (can|could|are|is)\b",
         r"\bfree\b|\bavailable\b",
     ),
+    # a no-show is recorded on a booking, whoever else the request names ("nobody from Acme joined the call")
+    ("booking", NO_SHOW, ""),
     (
         "webhook",
         r"\bwebhooks?\b|\b(callback|notify|notification|ping|hook) (urls?|endpoints?)\b|\bzapier\b|\bn8n\b"
         r"|\b(notify|ping|post to|call) https?://"
-        r"|\b(notify|ping|post to|call) (my |our |the |a )?(\w+ ){0,2}(urls?|endpoints?|servers?|backends?)\b"
+        r"|\b(notify|ping|post to|call) (my |our |the |a )?(\w+ ){0,2}(urls?|endpoints?|servers?|backends?|relays?)\b"
         r"|\bevent subscriptions?\b|\bhooks?\b(?! (\w+ )?up\b)"
         # what happens to bookings, delivered as it happens: "subscribe to booking cancelled events"
         r"|\bsubscribe (to|me to) (\S+ ){0,3}(events?|notifications?|updates?)\b",

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from cal_actions.search.lexicon import RESOURCES
+from cal_actions.search.lexicon import NO_SHOW, RESOURCES
 
 if TYPE_CHECKING:
     from cal_actions.action import Action
@@ -251,7 +251,10 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"."), "create"),
     ),
     # asking where new bookings go reads the calendars, which name the destination one
-    "destination-calendar": ((re.compile(r"^(what|which|where)\b"), "list"), (re.compile(r"."), "update")),
+    "destination-calendar": (
+        (re.compile(r"^(what|which|where)\b(?!.*\b(set|make|change|switch|use|put)\b)"), "list"),
+        (re.compile(r"."), "update"),
+    ),
     # a connected calendar account is not deleted but disconnected
     "calendar": ((re.compile(r"\b(remov\w*|delet\w*|disconnect\w*|unlink\w*|get rid|drop\w*|forget)\b"),
                   "disconnect"),),
@@ -259,8 +262,9 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"\b(uninstall|disconnect\w*|remov\w*|unlink|revoke|get rid)\b"), "disconnect"),
         (re.compile(r"^(which|what)\b.*\bdefault\b"), "get"),
         (re.compile(r"\b(for all|from now on|always|every)\b|\b(make|set|use|switch|change|should be|to be|as)\b.{0,30}"
-                    r"\bdefault\b"), "update"),
-        (re.compile(r"\bdefault\b"), "get"),  # a default named with no change to it: "default conf app link"
+                    r"\b(default|go-?to|fallback)\b"), "update"),
+        # a default named with no change to it: "default conf app link"
+        (re.compile(r"\b(default|go-?to|fallback)\b"), "get"),
         (re.compile(r"\b(callback|code|stor\w*|sav\w*|tokens?)\b"), "save"),
         # whether an installed app works is in the list of apps
         (re.compile(r"\b(working|works|ok|okay|healthy|broken|status)\b"), "list"),
@@ -268,10 +272,12 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"\b(zoom|teams|oauth|authori[sz]\w*|log ?in|sign ?in|auth)\b"), "authorize"),
         (re.compile(r"\b(turn on|enable|add|install|connect|hook up|set up|link)\b"), "connect"),
     ),
-    # an option taken off a person is unassigned; one taken from an attribute is deleted
+    # an option taken off a person is unassigned (one taken from an attribute is deleted); one given to them assigned
     "attribute-option": (
         (re.compile(r"\b(take|strip|remove|drop|pull)\b.{0,40}\b(off|from)\b(?![^,.;]{0,40}\battribute\b)"),
          "unassign"),
+        (re.compile(r"\b(give|set|put|tag\w*|apply|add)\b.{0,60}\b(her|him|them|user #?\d+)\b"
+                    r"|\b(her|him|them|user #?\d+)\b.{0,30}\btagged\b"), "assign"),
     ),
     "ics-feed": (
         (re.compile(r"\b(working|check\w*|valid|status|ok|healthy|still)\b"), "check"),
@@ -282,6 +288,12 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
                     r"\b(block|off|overrides?|holidays?|vacation|work(ing)? \d)"), "update"),
     ),
     "membership": ((re.compile(r"\b(revoke|kick|take \w+ off|remov\w*)\b"), "delete"),),
+    # a no-show is marked; a booking given to someone, or to whoever Cal.com picks, is reassigned
+    "booking": (
+        (re.compile(NO_SHOW), "mark"),
+        (re.compile(r"\b(give|hand|pass)\b.{0,40}\bto\b|\b(another|other|different|next) host\b"
+                    r"|\blet (cal|cal\.com|the system|it|them) (pick|choose)\b|\b(rotation|whoever)\b"), "reassign"),
+    ),
     "webhook": (
         (re.compile(r"\b(detach|remov\w*|delet\w*)\b"), "delete"),
         (re.compile(r"\b(notify|ping|register|subscribe|hear about|send|forward|deliver|post|push|stream)\b"),
@@ -291,7 +303,8 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
                     "update"),),
     # whatever is done to a managed user's tokens renews them
     "managed-user": ((re.compile(r"\boffboard\w*"), "delete"), (re.compile(r"\btokens?\b"), "refresh")),
-    "token": ((re.compile(r"."), "refresh"),),
+    # a token is renewed, unless the request only wants to know whether it is still good
+    "token": ((re.compile(r"\b(valid\w*|verif\w*|check\w*|still)\b"), "check"), (re.compile(r"."), "refresh")),
     "phone-call": ((re.compile(r"."), "create"),),  # a call is only ever placed
 }
 
@@ -299,14 +312,17 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 #: A value given in place of another, or "make the team private" (the thing made is there already): what exists
 #: is changed, not made.
 INSTEAD = re.compile(r"\b(instead of|rather than)\b"
-                     r"|\bmake (the|this|that|our|my|its|their)\b(?! (new|first|another)\b)")
+                     r"|\bmake (the|this|that|our|my|its|their)\b(?! (new|first|another)\b)"
+                     # what has a number exists: "make team 14 private", "make org webhook 7 also fire on …"
+                     r"|\bmake (?!(a|an|new|another)\b)([\w-]+ ){1,3}#?\d+ (?!(a|an|the|min\w*|hours?)\b)\w")
 QUESTION = re.compile(r"^(what|which|who|how many|do|does|have|has)\b")
 #: Verbs a rule may read from a request that asks to read (what is checked or authorized is not changed).
 READ_VERBS = frozenset({"get", "list", "check", "authorize"})
 #: A question about what is there: "what url does my webhook point to", "which calendar do bookings land in".
 WH_QUESTION = re.compile(r"^(what|which|where|who)\b[^,;]*?\b(do|does|did|is|are|am|was|were|has|have)\b"
                          # and whether something is or happened: "did anyone book today?", "do I have an ics feed?"
-                         r"|^(did|do|does|has|have)\s+(anyone|anybody|someone|somebody|i|we)\b")
+                         r"|^(did|do|does|has|have|is|are|was|were)\s+(anyone|anybody|someone|somebody|i|we|you|it|this"
+                         r"|that|these|those|the|my|our|there)\b")
 #: A request that opens by asking to read ("show …", "please open …", "can you list …", "I need the …").
 READ_OPENING = re.compile(r"^(?:(?:please|pls|can you|could you|would you|just|quickly|now)\s+)*"
                           r"(?:show|open|view|see|get|list|fetch|display|look up|pull up|bring up|give me"

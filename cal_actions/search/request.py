@@ -110,8 +110,8 @@ class Request:
         if not verbs and participles:  # nothing else asks: "managed user 42 has to be deleted"
             _read_words(" ".join(participles), known, add)
             verbs = frozenset(term for term, weight in terms.items() if weight == 1.0) & VERBS
-        if WH_QUESTION.search(asking) and not verbs <= READ_VERBS | {"check"}:
-            verbs = frozenset()  # "what url does my webhook point to" asks what is there: its verb describes
+        if WH_QUESTION.search(asking):  # "what url does my webhook point to" asks what is there: its verb describes
+            verbs &= READ_VERBS | {"check"}
         # A plural asks for a list, a number or uid for one item; without a verb, the request wants to read.
         # The words naming the resource acted on say it best: "schedule 88" is one, "all the settings of event type
         # 5" one too; other plurals ("settings", "details") only describe it.
@@ -208,8 +208,9 @@ def _rewrite(text: str) -> str:
 def _read_words(
     text: str, known: Callable[[str], bool], add: Callable[[str, float], None], participles: list[str] | None = None
 ) -> bool:
-    """Adds the terms of a rewritten text through ``add``; True when a word was a plural. The bases of past
-    participles ("attached") are added as related words only, and appended to ``participles``."""
+    """Adds the terms of a rewritten text through ``add``; True when a word was a plural. Past participles
+    ("attached") and nouns made of verbs ("confirmation") are added as related words only, and appended to
+    ``participles``."""
     participles = [] if participles is None else participles
     plural = False
     for word in PHRASE_WORD.findall(text):
@@ -232,8 +233,12 @@ def _read_words(
             word = base or word
             term = stem(word)
         plural = plural or (term != word.removesuffix("'s") and word in (term + "s", term[:-1] + "ies"))
-        if word in REPLACE or term in REPLACE:
-            for synonym in REPLACE.get(word) or REPLACE[term]:
+        meaning = REPLACE.get(word) or REPLACE.get(term) or ()
+        if term.endswith("tion") and meaning and set(meaning) <= VERBS:
+            weight = EXPANSION_WEIGHT  # "require confirmation" names a thing, unless nothing else asks
+            participles.append(word)
+        if meaning:
+            for synonym in meaning:
                 add(stem(synonym), weight)
             continue
         add(term, weight)

@@ -67,7 +67,7 @@ PHRASES: dict[str, str] = {
     r"\b(all|every|each) (of (the|its|their) )?webhooks?": "all webhook",
     r"\bfrom (my|the|our|this) (\w+ )?team": "membership team",
     # "make org membership 12 an admin": the words between still say whose membership
-    r"\bmake(?= (\S+ ){1,6}?(an? )?(admin|owner|member)\b)": "update role membership",
+    r"\b(make|give)(?= (\S+ ){1,6}?(an? )?(admin|owner|member)( rights| access| role)?\b)": "update role membership",
     r"for conflicts|conflict check(ing|s)?": "selected conflict",
     r"\bget rid of\b|\bdo away with\b": "delete",
     r"\blet go of\b": "release",
@@ -78,7 +78,9 @@ PHRASES: dict[str, str] = {
     r"\bhand(ed|ing)? (it |this |that )?(over|off)\b|\bgive (it|this|that) to\b|\bmove\s+(\S+\s+){1,4}over to\b":
         "reassign",
     r"\bspin up\b|\bcome up with\b": "create",
-    r"\b(turn|switch) (off|on)\b": "update",
+    r"\b(turn|switch|flip) (\S+ ){0,3}?(off|on)\b": "update",
+    # a value that should hold: "my intro call should be 45 minutes" (not "it should be deleted")
+    r"\b(should|must|needs? to|has to) (now )?be (?!(\w+(ed|en)|on|in|part|an?)\b)": "update",
 }
 
 #: Grammar cues (regular expressions) whose words are added to the request, which keeps its own words.
@@ -97,7 +99,8 @@ CUES: dict[str, str] = {
     # "tag user 5 with Region = EMEA" gives a person an attribute option
     r"^tag\b|\btag \w+( \w+)? with\b": "assign",
     # "set my time zone to Lisbon" changes a setting; "set up" was read as create before cues are added
-    r"^set\b(?! up)|\bset (my|the|our|its|his|her|their) (\w+ ){0,2}to\b": "update",
+    r"(^|, )(require|enforce)\b|(^|, )set\b(?! up)|\bset (it|this|that|my|the|our|its|his|her|their) (\w+ ){0,2}to\b":
+        "update",
 }
 
 #: Words the registry does not use, or uses for something else: replaced by the registry's words.
@@ -137,6 +140,7 @@ REPLACE: dict[str, tuple[str, ...]] = {
     "rename": ("update", "name"),
     "promote": ("update", "role"),
     "make": ("create",),
+    "store": ("save",),
     "new": ("create",),
     "add": ("create",),
     "invite": ("create", "membership"),
@@ -176,7 +180,6 @@ EXPAND: dict[str, tuple[str, ...]] = {
     "longer": ("length",),
     "shorter": ("length",),
     "open": ("available", "get"),
-    "store": ("save",),
     "hours": ("schedule",),
     "reserve": ("reservation",),
     "release": ("delete", "reservation"),

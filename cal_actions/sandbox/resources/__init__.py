@@ -20,6 +20,7 @@ from cal_actions.sandbox.resources import (
     teams,
     teams_admin,
     timezones,
+    verified_resources,
     webhooks,
 )
 from cal_actions.sandbox.routing import Routes
@@ -43,4 +44,5 @@ ROUTE_TABLES: list[Routes] = [
     stripe.routes,
     timezones.routes,
     platform.routes,
+    verified_resources.routes,
 ]
