@@ -42,6 +42,8 @@ class ClientConfig:
     policy: str | None = None
     #: Build and return requests instead of sending them.
     dry_run: bool = False
+    #: Requests per minute this client sends at most (None: only Cal.com's announced budget holds it back).
+    rate_limit: int | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "base_url", self.base_url.rstrip("/"))
@@ -49,6 +51,8 @@ class ClientConfig:
             raise ValueError("max_retries must be >= 0")
         if self.timeout <= 0 or self.connect_timeout <= 0:
             raise ValueError("timeout and connect_timeout must be > 0")
+        if self.rate_limit is not None and self.rate_limit < 1:
+            raise ValueError("rate_limit must be at least 1 request per minute")
         check_policy(self.policy)
 
     @classmethod

@@ -21,6 +21,7 @@ from cal_actions.config import MAX_CONNECTIONS, MAX_KEEPALIVE_CONNECTIONS, Clien
 from cal_actions.errors import TokenRefreshError
 from cal_actions.http import tokens
 from cal_actions.http.flow import Arguments, Call, Confirm, DeadlineStream, Flow, Pause, Refresh, Send, execution_flow
+from cal_actions.http.ratelimit import RateLimiter
 from cal_actions.result import ActionResult
 
 logger = logging.getLogger("cal_actions")
@@ -48,6 +49,7 @@ class _ClientBase:
         max_retries: int | None = None,
         policy: str | None = None,
         dry_run: bool | None = None,
+        rate_limit: int | None = None,
         confirm: ConfirmCallback | None = None,
         on_tokens: TokensCallback | None = None,
         registry: Registry | None = None,
@@ -64,7 +66,10 @@ class _ClientBase:
             max_retries=max_retries,
             policy=policy,
             dry_run=dry_run,
+            rate_limit=rate_limit,
         )
+        # Cal.com counts requests per credential: every call of this client shares one budget.
+        self.limiter = RateLimiter(self.config.rate_limit)
         self._registry = registry
         self._confirm = confirm
         self._on_tokens = on_tokens
@@ -95,6 +100,7 @@ class _ClientBase:
                 timeout=config.timeout if timeout is None or timeout <= 0 else timeout,
                 dry_run=config.dry_run if dry_run is None else dry_run,
                 confirm=self._confirm is not None,
+                limiter=self.limiter,
             )
         )
 
