@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from cal_actions.action import Action
 from cal_actions.policy import POLICIES
+from cal_actions.webhooks import listen as webhooks_cli
 
 if TYPE_CHECKING:
     from cal_actions.http.client import AsyncCal
@@ -206,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="watch an agent book, reschedule and cancel on the embedded sandbox")
     demo.set_defaults(handler=_demo)
+    webhooks_cli.add_parser(commands)
     return parser
 
 
