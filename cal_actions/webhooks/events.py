@@ -29,7 +29,7 @@ from datetime import datetime
 from functools import cache
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, TypeAdapter, ValidationError
 
 
 class _Open(BaseModel):
@@ -159,10 +159,16 @@ class WebhookEvent(_Open):
     trigger: str | None = Field(None, alias="triggerEvent")
     created_at: datetime | None = Field(None, alias="createdAt")
     payload: Any = None
+    _raw: dict[str, Any] | None = PrivateAttr(None)
+
+    @property
+    def raw(self) -> dict[str, Any]:
+        """The delivery exactly as Cal.com sent it (for an event built by :func:`parse_event`)."""
+        return self._raw if self._raw is not None else self.model_dump(mode="json", by_alias=True, exclude_unset=True)
 
     def as_json(self) -> str:
-        """The event in Cal.com's field names, on one line."""
-        return json.dumps(self.model_dump(mode="json", by_alias=True, exclude_unset=True), separators=(",", ":"))
+        """The delivery as sent, on one line."""
+        return json.dumps(self.raw, separators=(",", ":"), ensure_ascii=False)
 
 
 BookingTrigger = Literal[
@@ -227,6 +233,12 @@ class MalformedBody(ValueError):
 def parse_event(body: bytes | str | Mapping[str, Any]) -> WebhookEvent:
     """The typed event of a delivery body; raises :class:`MalformedBody` when it is not a JSON object."""
     data = _as_object(body)
+    event = _parsed(data)
+    event._raw = data
+    return event
+
+
+def _parsed(data: dict[str, Any]) -> WebhookEvent:
     trigger = data.get("triggerEvent")
     if trigger in SCHEDULED_TRIGGERS and "payload" not in data:
         data = {"triggerEvent": trigger, "payload": {k: v for k, v in data.items() if k != "triggerEvent"}}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from cal_actions.result import ActionResult
@@ -27,7 +27,11 @@ class Subscription:
     """The create action's envelope and the secret the webhook signs with (store it for the receiver)."""
 
     result: ActionResult
-    secret: str = field(repr=False)
+    secret: str
+
+    def __repr__(self) -> str:  # the answer may echo the secret
+        hook_id = self.webhook.get("id") if isinstance(self.webhook, dict) else None
+        return f"Subscription(successful={self.result.successful}, webhook_id={hook_id!r}, secret='***')"
 
     @property
     def webhook(self) -> Any:
