@@ -9,51 +9,107 @@ them in ``query``.
 
 from __future__ import annotations
 
+import difflib
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, create_model
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from pydantic.fields import FieldInfo
 
 from cal_actions.errors import UnknownActionError
+from cal_actions.versions import BOOKINGS_VERSION, EVENT_TYPES_VERSION, SCHEDULES_VERSION, SLOTS_VERSION
 
 Method = Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
 #: ``bearer``: API key or access token; ``platform``: OAuth client id and secret headers;
-#: ``client_secret``: the secret header alone (token refresh); ``none``: public route.
-AuthKind = Literal["bearer", "platform", "client_secret", "none"]
+#: ``bearer_or_platform``: either (the bearer token when one is configured, since Cal.com lets the
+#: client headers win and would then act as the platform's owner); ``client_secret``: the secret
+#: header alone (token refresh); ``none``: public route.
+AuthKind = Literal["bearer", "platform", "bearer_or_platform", "client_secret", "none"]
 Location = Literal["path", "query", "body"]
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 PLACEHOLDER = re.compile(r"{(\w+)}")
 
-# ``cal-api-version`` values of the versioned controllers. Each controller answers only its
-# own version; any other value makes Cal.com answer 404.
-BOOKINGS_VERSION = "2024-08-13"
-EVENT_TYPES_VERSION = "2024-06-14"
-SCHEDULES_VERSION = "2024-06-11"
-SLOTS_VERSION = "2024-09-04"
+__all__ = [
+    "BOOKINGS_VERSION",
+    "EVENT_TYPES_VERSION",
+    "SCHEDULES_VERSION",
+    "SLOTS_VERSION",
+    "Action",
+    "Params",
+    "Registry",
+    "Route",
+    "all_optional",
+    "declare",
+]
 
 
 class Params(BaseModel):
-    """Base of every parameter model: unknown fields are errors, schemas are built lazily."""
+    """Base of every parameter model: unknown fields are errors, schemas are built lazily.
+
+    Coercion stays lax where it cannot change which resource is acted on ("42" for an id of 42,
+    42 for a string uid) and is refused where it can: a boolean is never a number (pydantic
+    would read ``true`` as the id 1).
+    """
 
     # Models send ids as numbers or strings interchangeably; accept both where a string is declared.
     model_config = ConfigDict(extra="forbid", defer_build=True, coerce_numbers_to_str=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_boolean_numbers(cls, value: Any, info: ValidationInfo) -> Any:
+        if info.field_name is not None and _holds_bool(value) and _numeric(cls.__pydantic_fields__[info.field_name]):
+            raise ValueError("a boolean is not a number here")
+        return value
+
+
+def _holds_bool(value: Any) -> bool:
+    return isinstance(value, bool) or (isinstance(value, list) and any(isinstance(item, bool) for item in value))
+
+
+@functools.cache
+def _numeric_annotation(annotation: Any) -> bool:
+    """Whether the type takes numbers but not booleans (``int``, ``float``, ``list[int]``, ``int | None``…)."""
+    if annotation is bool:
+        return False
+    if annotation in (int, float):
+        return True
+    arguments = get_args(annotation)
+    if get_origin(annotation) is Literal:
+        return all(isinstance(a, int | float) and not isinstance(a, bool) for a in arguments)
+    if bool in arguments:
+        return False
+    return any(_numeric_annotation(argument) for argument in arguments)
+
+
+def _numeric(info: FieldInfo) -> bool:
+    annotation: Any = info.annotation  # a type form, hashable at run time
+    return annotation is not None and _numeric_annotation(annotation)
 
 
 class NoParams(Params):
     pass  # for actions that take no arguments
 
 
-def all_optional(model: type[Params], name: str | None = None) -> type[Params]:
-    """The same fields with none required: the update twin of a create model."""
-    fields: dict[str, Any] = {}
-    for field_name, info in model.model_fields.items():
-        copied = FieldInfo.merge_field_infos(info, default=None)
-        fields[field_name] = (info.annotation, copied)
-    return create_model(name or f"Optional{model.__name__}", __base__=Params, __doc__=model.__doc__, **fields)
+ParamsType = TypeVar("ParamsType", bound=type[Params])
+
+
+def all_optional(model: ParamsType) -> ParamsType:
+    """Class decorator: the same fields with none required, the update twin of a create model.
+
+    ``@all_optional class UpdateFields(CreateFields): ...`` keeps a real class (type checkers and
+    subclasses see it) while every inherited field becomes optional.
+    """
+    for name, info in list(model.__pydantic_fields__.items()):
+        # Defaults go too: an update sends only what the caller set.
+        relaxed = FieldInfo.merge_field_infos(info, default=None)
+        relaxed.annotation = info.annotation | None  # type: ignore[operator,assignment]
+        model.__pydantic_fields__[name] = relaxed
+    model.model_rebuild(force=True)
+    return model
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +141,8 @@ class Action:
     read_only: bool = False
     destructive: bool = False
     idempotent: bool = False
+    #: Why a hint departs from what the method implies (see :func:`method_hints`); shown in the catalogue.
+    hints_note: str | None = None
     #: Wire name → location, computed once at registration.
     placement: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
@@ -109,6 +167,20 @@ class Action:
         return tuple(name for name, where in self.placement.items() if where == location)
 
 
+def method_hints(method: Method) -> dict[str, bool]:
+    """The hints an HTTP method implies, in MCP's meaning.
+
+    read-only: changes nothing. Destructive: may overwrite or remove existing state (every update
+    replaces values, every delete removes); a create only adds. Idempotent: repeating the same call
+    has no further effect.
+    """
+    return {
+        "read_only": method == "GET",
+        "destructive": method in ("PUT", "PATCH", "DELETE"),
+        "idempotent": method in ("GET", "PUT", "PATCH", "DELETE"),
+    }
+
+
 def declare(
     name: str,
     *,
@@ -120,9 +192,17 @@ def declare(
     read_only: bool | None = None,
     destructive: bool | None = None,
     idempotent: bool | None = None,
+    hints_note: str | None = None,
 ) -> Action:
-    """Build an action; hints follow the HTTP method unless given explicitly."""
-    method = route.method
+    """Build an action; hints follow the HTTP method unless given explicitly, and an explicit hint
+    that departs from the method's needs ``hints_note`` saying why."""
+    implied = method_hints(route.method)
+    given = {"read_only": read_only, "destructive": destructive, "idempotent": idempotent}
+    hints = {hint: implied[hint] if value is None else value for hint, value in given.items()}
+    if hints != implied and not hints_note:
+        raise ValueError(f"{name}: hints differ from what {route.method} implies; say why in hints_note")
+    if hints["read_only"] and hints["destructive"]:
+        raise ValueError(f"{name}: an action cannot be both read-only and destructive")
     return Action(
         name=name,
         description=description,
@@ -130,10 +210,9 @@ def declare(
         route=route,
         tags=tags,
         aliases=aliases,
-        read_only=method == "GET" if read_only is None else read_only,
-        destructive=method == "DELETE" if destructive is None else destructive,
-        idempotent=method in ("GET", "PUT", "PATCH", "DELETE") if idempotent is None else idempotent,
+        hints_note=hints_note,
         placement=_placement(name, params, route),
+        **hints,
     )
 
 
@@ -181,10 +260,20 @@ class Registry:
         self._actions[action.name] = action
 
     def get(self, name_or_alias: str) -> Action:
+        if not isinstance(name_or_alias, str):
+            raise UnknownActionError(name_or_alias)
         action = self._lookup.get(name_or_alias.strip().upper())
         if action is None:
-            raise UnknownActionError(name_or_alias)
+            raise UnknownActionError(name_or_alias, self.closest(name_or_alias))
         return action
+
+    def closest(self, name: str, n: int = 3) -> tuple[str, ...]:
+        """Names of the actions whose names or aliases look most like ``name``, for "did you mean"."""
+        wanted = re.sub(r"[\s-]+", "_", name.strip()).upper()
+        if not wanted.startswith("CAL_"):
+            wanted = "CAL_" + wanted
+        found = difflib.get_close_matches(wanted, self._lookup, n=n * 2, cutoff=0.75)
+        return tuple(dict.fromkeys(self._lookup[key].name for key in found))[:n]
 
     def __contains__(self, name_or_alias: object) -> bool:
         return isinstance(name_or_alias, str) and name_or_alias.strip().upper() in self._lookup

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields
 from functools import cached_property
+from urllib.parse import urlsplit
 
-from cal_actions.policy import check_policy
+from cal_actions.policy import Policy, check_policy
+from cal_actions.versions import checked_overrides
 
 DEFAULT_BASE_URL = "https://api.cal.com"
 DEFAULT_TIMEOUT = 30.0
@@ -24,7 +26,21 @@ ENVIRONMENT = {
     "client_secret": "CAL_CLIENT_SECRET",
     "access_token": "CAL_ACCESS_TOKEN",
     "refresh_token": "CAL_REFRESH_TOKEN",
+    "api_versions": "CAL_API_VERSIONS",
 }
+
+
+def normal_base_url(url: str) -> str:
+    """``https://api.cal.com``, ``https://api.cal.com/`` and ``https://api.cal.com/v2`` all mean the
+    API's root (every route adds ``/v2/…``); anything that is not an absolute http(s) URL is refused."""
+    if not isinstance(url, str):
+        raise TypeError(f"base_url must be a string such as {DEFAULT_BASE_URL!r}, not {type(url).__name__}")
+    cleaned = url.strip().rstrip("/")
+    cleaned = cleaned.removesuffix("/v2").rstrip("/")
+    parts = urlsplit(cleaned)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError(f"base_url must be an absolute http(s) URL such as {DEFAULT_BASE_URL!r}, not {url!r}")
+    return cleaned
 
 
 @dataclass(frozen=True, repr=False)
@@ -39,20 +55,25 @@ class ClientConfig:
     connect_timeout: float = DEFAULT_CONNECT_TIMEOUT
     max_retries: int = DEFAULT_MAX_RETRIES
     #: ``"read_only"``, ``"deny_destructive"`` or ``None`` (see ``cal_actions.policy``).
-    policy: str | None = None
+    policy: Policy | None = None
     #: Build and return requests instead of sending them.
     dry_run: bool = False
+    #: ``(controller, cal-api-version)`` pairs sent instead of the defaults (see ``cal_actions.versions``).
+    api_versions: tuple[tuple[str, str], ...] = ()
     #: Requests per minute this client sends at most (None: only Cal.com's announced budget holds it back).
     rate_limit: int | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "base_url", self.base_url.rstrip("/"))
+        object.__setattr__(self, "base_url", normal_base_url(self.base_url))
+        object.__setattr__(self, "api_versions", checked_overrides(self.api_versions))
         if self.max_retries < 0:
             raise ValueError("max_retries must be >= 0")
         if self.timeout <= 0 or self.connect_timeout <= 0:
             raise ValueError("timeout and connect_timeout must be > 0")
-        if self.rate_limit is not None and self.rate_limit < 1:
-            raise ValueError("rate_limit must be at least 1 request per minute")
+        if self.rate_limit is not None and (
+            isinstance(self.rate_limit, bool) or not isinstance(self.rate_limit, int) or self.rate_limit < 1
+        ):
+            raise ValueError("rate_limit must be a whole number of requests per minute, at least 1")
         check_policy(self.policy)
 
     @classmethod

@@ -17,8 +17,19 @@ class CalActionsError(Exception):
 
 
 class UnknownActionError(CalActionsError, KeyError):
+    """``args``: the name asked for, then the closest known names (possibly none)."""
+
+    def __init__(self, name: object, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(name, suggestions)
+        self.name = name
+        self.suggestions = suggestions
+
     def __str__(self) -> str:
-        return f"unknown action {self.args[0]!r}"
+        if not isinstance(self.name, str):
+            return f"an action name is a string such as 'CAL_GET_ME', not {type(self.name).__name__}"
+        names = list(self.suggestions)
+        hint = f"; did you mean {', '.join(names[:-1]) + ' or ' if names[:-1] else ''}{names[-1]}?" if names else ""
+        return f"unknown action {self.name!r}{hint}"
 
 
 class InvalidInputError(CalActionsError):

@@ -38,6 +38,9 @@ def catalogue(registry: Registry) -> str:
         "",
         f"Generated from the registry by `python -m cal_actions.generate`: {len(registry)} actions.",
         "`*` marks a required parameter; the location (path, query, body) is where it travels.",
+        "Hints have MCP's meaning: read_only changes nothing; destructive may overwrite or remove existing state",
+        "(every update and delete); idempotent means repeating the same call has no further effect. They follow",
+        "the HTTP method (GET reads; POST adds; PUT, PATCH and DELETE overwrite or remove) unless a note says why not.",
         "",
     ]
     for tag in sorted({action.tags[0] for action in registry}):
@@ -56,6 +59,8 @@ def catalogue(registry: Registry) -> str:
                 f"Parameters: {_parameters_line(action)}",
                 "",
             ]
+            if action.hints_note:
+                lines += [f"Hints: {action.hints_note}.", ""]
             if action.aliases:
                 lines += [f"Aliases: {', '.join(f'`{alias}`' for alias in action.aliases)}", ""]
     return "\n".join(lines)

@@ -24,7 +24,8 @@ def refusal(action: Action, policy: str | None) -> str | None:
     if policy == "read_only" and not action.read_only:
         return blocked(action, "the client's policy is read_only and this action can change data")
     if policy == "deny_destructive" and action.destructive:
-        return blocked(action, "the client's policy is deny_destructive and this action deletes or cancels data")
+        why = "the client's policy is deny_destructive and this action may overwrite or remove existing data"
+        return blocked(action, why)
     return None
 
 

@@ -50,8 +50,11 @@ PRESETS: dict[str, Preset] = {
     "orgs": Preset("Organization administration: users, teams, memberships, attributes.", tags=("orgs",)),
     "platform": Preset("Platform OAuth clients: managed users, their tokens and webhooks.", tags=("platform",)),
     "integrations": Preset("Calendars, conferencing apps and Stripe.", tags=("calendars", "conferencing", "stripe")),
-    "all": Preset("Every action, legacy routes included.", exclude_tags=()),
+    "all": Preset("Every action except the retired legacy routes (those stay callable by name)."),
 }
+
+#: Left out of every preset and of the default selection; named explicitly, they are still offered.
+RETIRED_TAG = "legacy"
 
 
 def preset_names() -> list[str]:
@@ -67,22 +70,23 @@ def select(
 ) -> list[Action]:
     """The actions named by a preset, tags and action names or aliases, in registry order.
 
-    With nothing given, every action. Unknown presets and action names raise
-    ``UnknownActionError`` or ``ValueError`` so a typo never silently yields fewer tools.
+    With nothing given, the default agent set: every action but the retired ``legacy`` ones, which
+    only an explicit name brings in. Unknown presets and action names raise ``UnknownActionError``
+    or ``ValueError`` so a typo never silently yields fewer tools.
     """
     tags, names = set(tags), [registry.get(name).name for name in actions]
-    excluded: set[str] = set()
+    excluded: set[str] = {RETIRED_TAG}
     if preset is not None:
         if preset not in PRESETS:
             raise ValueError(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
         chosen = PRESETS[preset]
         if preset == "all":
-            return [*registry]
+            return [a for a in registry if a.name in names or not excluded.intersection(a.tags)]
         tags |= set(chosen.tags)
         names += [registry.get(name).name for name in chosen.actions]
         excluded = set(chosen.exclude_tags)
     elif not tags and not names:
-        return [*registry]
+        return [action for action in registry if not excluded.intersection(action.tags)]
     known_tags = {tag for action in registry for tag in action.tags}
     if unknown := tags - known_tags:
         raise ValueError(f"unknown tag(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(known_tags))}")

@@ -18,7 +18,7 @@ class ActionResult(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    data: Any = None
+    data: Any | None = None
     successful: bool
     error: str | None = None
     status_code: int | None = Field(None, exclude=True, repr=False)

@@ -8,21 +8,30 @@ from typing import Any
 
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
 
 class _ToolSchema(GenerateJsonSchema):
     """Pydantic's schema without what only costs tokens: titles and ``default: null``.
 
-    Optional fields are declared ``x: int = None`` (not ``int | None``) so that the schema
-    keeps a single type and an explicit null is rejected; the null default is an artefact.
+    Optional fields are declared ``x: int | None = None``: ``None`` means "not sent" (the request
+    leaves out every null), so the schema shows the field's one real type, not a union with null.
     """
 
     def field_title_should_be_set(self, schema: Any) -> bool:
         return False
 
+    def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
+        inner: Any = schema["schema"]
+        while inner["type"] in ("function-before", "function-after", "function-wrap"):
+            inner = inner["schema"]  # validators change no shape a model sees
+        if schema.get("default", ...) is None and inner["type"] == "nullable":
+            return self.generate_inner(inner["schema"])
+        return super().default_schema(schema)
+
     def generate(self, schema: Any, mode: Any = "validation") -> JsonSchemaValue:
-        result = super().generate(schema, mode=mode)
-        return _strip(result)
+        result: JsonSchemaValue = _strip(super().generate(schema, mode=mode))
+        return result
 
 
 def _strip(node: Any) -> Any:
@@ -47,7 +56,8 @@ def parameters_schema(model: type[BaseModel]) -> dict[str, Any]:
     Generation takes milliseconds per model and every adapter asks for every schema, whereas
     parsing the cached JSON text back is the cheapest deep copy (about a hundredth of that).
     """
-    return json.loads(_schema_text(model))
+    schema: dict[str, Any] = json.loads(_schema_text(model))
+    return schema
 
 
 @functools.cache

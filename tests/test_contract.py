@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import typing
+from pathlib import Path
 
 import pytest
 
@@ -52,7 +53,8 @@ ACTIONS = list(registry)
 
 
 def _operation(action: Action) -> tuple[dict, str, dict]:
-    spec = load_spec(LIVE_SPEC if action.name in REPLACED else PINNED_SPEC)
+    on_pinned = action.name not in REPLACED and find_operation(load_spec(PINNED_SPEC), action.method, action.path)
+    spec = load_spec(PINNED_SPEC if on_pinned else LIVE_SPEC)
     found = find_operation(spec, action.method, action.path)
     assert found, (
         f"{action.method} {action.path} is not in the {'live' if spec is load_spec(LIVE_SPEC) else 'pinned'} spec"
@@ -60,18 +62,44 @@ def _operation(action: Action) -> tuple[dict, str, dict]:
     return spec, found[0], found[1]
 
 
-def test_registry_covers_every_operation_once() -> None:
+def test_registry_covers_every_pinned_operation_once() -> None:
     pinned = load_spec(PINNED_SPEC)
     operations = {(m.upper(), p) for p, ops in pinned["paths"].items() for m in ops}
     used = collections.Counter()
     for action in ACTIONS:
         if action.name in REPLACED:
             used[REPLACED[action.name]] += 1
-        else:
+        elif find_operation(pinned, action.method, action.path):
             used[(action.method, _operation(action)[1])] += 1
     assert set(used) == operations
     assert {key for key, count in used.items() if count > 1} == {("GET", "/v2/me")}
-    assert len(ACTIONS) == 147
+
+
+# Operations two actions target, each for its own purpose.
+SHARED_OPERATIONS = {
+    ("GET", "/v2/me"): "the profile, and the organization id read from it",
+    # The live document folds the retired /gcal routes into {calendar}; the Google actions fix calendar=google.
+    ("GET", "/v2/calendars/{calendar}/connect"): "any calendar, and Google's",
+    ("GET", "/v2/calendars/{calendar}/save"): "any calendar, and Google's",
+    ("GET", "/v2/calendars/{calendar}/check"): "any calendar, and Google's",
+}
+UNCOVERED = Path(__file__).parent / "data" / "live_operations_without_action.txt"
+
+
+def test_every_live_operation_has_exactly_one_action() -> None:
+    """Every operation of the live document is targeted by one action (``GET /v2/me`` by two); the legacy
+    actions are the only ones off it. Operations still without an action are listed in ``UNCOVERED``."""
+    live = load_spec(LIVE_SPEC)
+    operations = {(m.upper(), p) for p, ops in live["paths"].items() for m in ops if m != "parameters"}
+    used = collections.Counter()
+    for action in ACTIONS:
+        found = find_operation(live, action.method, action.path)
+        assert (found is None) == action.legacy, action.name
+        if found:
+            used[(action.method, found[0])] += 1
+    assert {key for key, count in used.items() if count > 1} == set(SHARED_OPERATIONS)
+    listed = {tuple(line.split(" ", 1)) for line in UNCOVERED.read_text().splitlines() if line.strip()}
+    assert operations - set(used) == listed
 
 
 @pytest.mark.parametrize("action", ACTIONS, ids=lambda a: a.name)

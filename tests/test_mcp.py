@@ -67,7 +67,7 @@ async def test_each_preset_lists_exactly_its_actions(preset: str) -> None:
 async def test_tools_carry_the_registry_schema_and_hints() -> None:
     async with create_connected_server_and_client_session(build_server(_async_cal(Recorder()))) as session:
         listed = (await session.list_tools()).tools
-    assert len(listed) == len(registry)
+    assert len(listed) == len([a for a in registry if not a.legacy])
     for tool in listed:
         action = registry.get(tool.name)
         assert tool.inputSchema == action.json_schema()
@@ -85,6 +85,9 @@ async def test_tools_carry_the_registry_schema_and_hints() -> None:
     titles = {tool.name: tool.title for tool in listed}
     assert titles["CAL_CREATE_BOOKING"] == "Create booking"
     assert any(tool.annotations.destructiveHint for tool in listed)
+    # An update overwrites what exists: an MCP client must not be told it is only additive.
+    update = next(tool for tool in listed if tool.name == "CAL_UPDATE_SCHEDULE")
+    assert update.annotations.destructiveHint is True and update.annotations.idempotentHint is True
 
 
 async def test_tags_and_names_select_together() -> None:

@@ -36,11 +36,22 @@ def test_every_action_is_blocked_or_sent_as_its_hints_say(policy: str) -> None:
             assert len(sent) == before and result.attempts == 0
             assert result.error == (
                 f"{action.name} blocked: the client's policy is {policy} and this action "
-                + ("can change data" if policy == "read_only" else "deletes or cancels data")
+                + ("can change data" if policy == "read_only" else "may overwrite or remove existing data")
                 + "; nothing was sent"
             )
         else:
             assert result.successful and len(sent) == before + 1, action.name
+
+
+def test_deny_destructive_stops_an_update_that_wipes_working_hours() -> None:
+    sent: list[httpx.Request] = []
+    cal = _cal(sent, policy="deny_destructive")
+    result = cal.execute("CAL_UPDATE_SCHEDULE", {"scheduleId": 5, "availability": []})
+    assert not result.successful and "may overwrite or remove existing data" in (result.error or "") and not sent
+    asked: list[str] = []
+    confirming = _cal(sent, confirm=lambda action, arguments: asked.append(action.name) or False)
+    assert not confirming.execute("CAL_UPDATE_SCHEDULE", {"scheduleId": 5, "availability": []}).successful
+    assert asked == ["CAL_UPDATE_SCHEDULE"] and not sent
 
 
 def test_an_unknown_policy_is_refused() -> None:

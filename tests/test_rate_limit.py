@@ -121,3 +121,14 @@ def test_async_calls_share_the_client_budget() -> None:
     with serve(_exhausted(1)) as (base_url, seen):
         (elapsed,) = asyncio.run(run(base_url))
     assert len(seen.requests) == 4 and elapsed >= 0.95
+
+
+def test_rate_limit_setting_is_checked() -> None:
+    assert Cal(api_key="k", rate_limit=30).limiter.per_minute == 30
+    for wrong in (0, -1, True, 1.5):
+        try:
+            Cal(api_key="k", rate_limit=wrong)  # type: ignore[arg-type]
+        except ValueError as error:
+            assert "rate_limit" in str(error)
+        else:
+            raise AssertionError(f"rate_limit={wrong!r} was accepted")

@@ -37,16 +37,36 @@ def test_every_action_is_complete(action) -> None:
         assert not prop.get("description", "").startswith("SPEC:"), f"{name} keeps the spec's wording"
     if action.read_only:
         assert action.method == "GET" and not action.destructive
-    if action.method == "DELETE":
-        assert action.destructive
+    if action.method in ("DELETE", "PUT", "PATCH"):
+        assert action.destructive, "an update or delete may overwrite or remove existing state"
+    if action.method in ("PUT", "PATCH", "DELETE", "GET"):
+        assert action.idempotent or action.hints_note
 
 
 def test_hints_follow_the_method_with_overrides() -> None:
     assert registry.get("CAL_LIST_BOOKINGS").read_only
+    # MCP's meaning: destructive = may overwrite or remove. Updates and a reschedule overwrite.
+    for name in ("CAL_UPDATE_SCHEDULE", "CAL_UPDATE_ME", "CAL_UPDATE_DESTINATION_CALENDAR", "CAL_RESCHEDULE_BOOKING"):
+        assert registry.get(name).destructive and not registry.get(name).read_only, name
+    assert registry.get("CAL_UPDATE_SCHEDULE").idempotent and not registry.get("CAL_RESCHEDULE_BOOKING").idempotent
+    assert not registry.get("CAL_CREATE_BOOKING").destructive and not registry.get("CAL_CONFIRM_BOOKING").destructive
+    assert registry.get("CAL_CANCEL_BOOKING").idempotent and registry.get("CAL_CANCEL_BOOKING").hints_note
     assert registry.get("CAL_CANCEL_BOOKING").destructive and not registry.get("CAL_CANCEL_BOOKING").read_only
     assert registry.get("CAL_DECLINE_BOOKING").destructive
     assert not registry.get("CAL_CREATE_BOOKING").idempotent
     assert registry.get("CAL_DELETE_WEBHOOK").destructive and registry.get("CAL_DELETE_WEBHOOK").idempotent
+
+
+def test_a_hint_against_the_method_needs_a_reason() -> None:
+    route = Route("POST", "/v2/a/{bookingUid}/cancel")
+    with pytest.raises(ValueError, match="hints_note"):
+        declare("CAL_A", description="a", params=_Booking, route=route, tags=("a",), destructive=True)
+    with pytest.raises(ValueError, match="both read-only and destructive"):
+        declare("CAL_A", description="a", params=_Booking, route=route, tags=("a",), read_only=True, destructive=True,
+                hints_note="x")  # fmt: skip
+    noted = declare("CAL_A", description="a", params=_Booking, route=route, tags=("a",), destructive=True,
+                    hints_note="removes it")  # fmt: skip
+    assert noted.destructive and not noted.idempotent and noted.hints_note == "removes it"
 
 
 def test_duplicate_names_and_aliases_are_refused() -> None:
@@ -88,3 +108,24 @@ def test_two_fields_cannot_share_a_wire_name() -> None:
 def test_generated_files_are_current() -> None:
     stale = [str(path) for path, text in outputs(registry).items() if not path.exists() or path.read_text() != text]
     assert not stale, f"run `python -m cal_actions.generate`: {stale[:5]}"
+
+
+def test_retired_actions_are_callable_by_name_but_never_offered_by_default() -> None:
+    from cal_actions.adapters.openai import openai_tools
+    from cal_actions.presets import PRESETS, select
+
+    legacy = {action.name for action in registry if action.legacy}
+    assert legacy == {"CAL_LIST_TIMEZONES", "CAL_VERIFY_OAUTH_CLIENT", "CAL_VERIFY_PROVIDER_ACCESS_TOKEN"}
+    assert not legacy & {action.name for action in select(registry)}
+    for preset in PRESETS:
+        assert not legacy & {action.name for action in select(registry, preset=preset)}, preset
+    assert not legacy & {tool["function"]["name"] for tool in openai_tools()}
+    # Named outright, they are still there, and a tag that covers them does not bring them in.
+    assert [a.name for a in select(registry, actions=["CAL_LIST_TIMEZONES"])] == ["CAL_LIST_TIMEZONES"]
+    assert "CAL_LIST_TIMEZONES" in {a.name for a in select(registry, preset="all", actions=["CAL_GET_ALL_TIMEZONES"])}
+    # Each says what to use instead, by a name that exists.
+    for name in legacy:
+        description = registry.get(name).description
+        assert description.startswith("Retired route that may vanish")
+        named = set(re.findall(r"CAL_[A-Z_]+", description))
+        assert named and all(other in registry and not registry.get(other).legacy for other in named), name

@@ -8,8 +8,8 @@ from cal_actions.action import Params
 
 
 class Page(Params):
-    take: int = Field(None, description="Page size")
-    skip: int = Field(None, description="Items to skip")
+    take: int | None = Field(None, description="Page size")
+    skip: int | None = Field(None, description="Items to skip")
 
 
 class OrgPath(Params):

@@ -17,12 +17,12 @@ class Attendee(Params):
     email: str = Field(description="Receives the confirmation")
     timeZone: str = Field(description="IANA, e.g. Europe/Rome")
     # Live API: the 2025-10 spec adds phoneNumber; the pinned spec lacks it.
-    phoneNumber: str = Field(None, description="E.164, e.g. +14155550123")
+    phoneNumber: str | None = Field(None, description="E.164, e.g. +14155550123")
     language: Literal[
         "ar", "ca", "de", "es", "eu", "he", "id", "ja", "lv", "pl", "ro", "sr", "th", "vi", "az", "cs", "el", "es-419",
         "fi", "hr", "it", "km", "nl", "pt", "ru", "sv", "tr", "zh-CN", "bg", "da", "en", "et", "fr", "hu", "iw", "ko",
         "no", "pt-BR", "sk", "ta", "uk", "zh-TW",
-    ] = Field(None, description="Email language; default en")  # fmt: skip
+    ] | None = Field(None, description="Email language; default en")  # fmt: skip
 
 
 class BookingUid(Params):
@@ -35,18 +35,18 @@ class CreateBooking(Params):
     start: str = Field(description=f"Free slot from CAL_LIST_AVAILABLE_SLOTS, {UTC_EXAMPLE}")
     eventTypeId: int = Field(description="From CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES")
     attendee: Attendee = Field(description="The booker")
-    lengthInMinutes: int = Field(None, description="Only for multi-length event types")
-    guests: list[str] = Field(None, description="Extra guest emails")
-    meetingUrl: str = Field(None, description="Deprecated: use location")
-    location: str = Field(None, description="Meeting place, e.g. an address")
-    metadata: dict[str, Any] = Field(
+    lengthInMinutes: int | None = Field(None, description="Only for multi-length event types")
+    guests: list[str] | None = Field(None, description="Extra guest emails")
+    meetingUrl: str | None = Field(None, description="Deprecated: use location")
+    location: str | None = Field(None, description="Meeting place, e.g. an address")
+    metadata: dict[str, Any] | None = Field(
         None, description="Own key-value data: ≤50 keys of ≤40 chars, string values ≤500 chars"
     )
-    bookingFieldsResponses: dict[str, Any] = Field(
+    bookingFieldsResponses: dict[str, Any] | None = Field(
         None, description="Answers to custom booking questions, keyed by field slug"
     )
-    instant: bool = Field(None, description="Team event types: book an instant meeting")
-    recurrenceCount: int = Field(None, description="Recurring: occurrences to book, ≤ the event type's count")
+    instant: bool | None = Field(None, description="Team event types: book an instant meeting")
+    recurrenceCount: int | None = Field(None, description="Recurring: occurrences to book, ≤ the event type's count")
 
 
 CAL_CREATE_BOOKING = declare(
@@ -61,22 +61,22 @@ CAL_CREATE_BOOKING = declare(
 
 
 class ListBookings(Params):
-    status: list[Literal["upcoming", "recurring", "past", "cancelled", "unconfirmed"]] = Field(
+    status: list[Literal["upcoming", "recurring", "past", "cancelled", "unconfirmed"]] | None = Field(
         None, description="unconfirmed: awaiting the host"
     )
-    attendeeEmail: str = Field(None, description="Filter")
-    attendeeName: str = Field(None, description="Filter")
-    eventTypeIds: str = Field(None, description="Comma-separated, e.g. 12,34")
-    eventTypeId: int = Field(None, description="Filter")
-    teamsIds: str = Field(None, description="Comma-separated, e.g. 5,6")
-    teamId: int = Field(None, description="Filter: that team's event types")
-    afterStart: str = Field(None, description="Starting after; ISO 8601 UTC")
-    beforeEnd: str = Field(None, description="Ending before; ISO 8601 UTC")
-    sortStart: Literal["asc", "desc"] = Field(None, description="Sort by start")
-    sortEnd: Literal["asc", "desc"] = Field(None, description="Sort by end")
-    sortCreated: Literal["asc", "desc"] = Field(None, description="Sort by creation")
-    take: int = Field(None, description="Page size")
-    skip: int = Field(None, description="Items to skip")
+    attendeeEmail: str | None = Field(None, description="Filter")
+    attendeeName: str | None = Field(None, description="Filter")
+    eventTypeIds: str | None = Field(None, description="Comma-separated, e.g. 12,34")
+    eventTypeId: int | None = Field(None, description="Filter")
+    teamsIds: str | None = Field(None, description="Comma-separated, e.g. 5,6")
+    teamId: int | None = Field(None, description="Filter: that team's event types")
+    afterStart: str | None = Field(None, description="Starting after; ISO 8601 UTC")
+    beforeEnd: str | None = Field(None, description="Ending before; ISO 8601 UTC")
+    sortStart: Literal["asc", "desc"] | None = Field(None, description="Sort by start")
+    sortEnd: Literal["asc", "desc"] | None = Field(None, description="Sort by end")
+    sortCreated: Literal["asc", "desc"] | None = Field(None, description="Sort by creation")
+    take: int | None = Field(None, description="Page size")
+    skip: int | None = Field(None, description="Items to skip")
 
 
 CAL_LIST_BOOKINGS = declare(
@@ -101,10 +101,10 @@ CAL_GET_BOOKING = declare(
 
 class RescheduleBooking(BookingUid):
     start: str = Field(description="Free slot from CAL_LIST_AVAILABLE_SLOTS, ISO 8601 UTC")
-    rescheduledBy: str = Field(None, description="Rescheduler's email; the owner's auto-confirms")
-    reschedulingReason: str = Field(None, description="Shown to participants")
-    emailVerificationCode: str = Field(None, description="If the event type requires email verification")
-    seatUid: str = Field(None, description="Seated bookings: the seat to move")
+    rescheduledBy: str | None = Field(None, description="Rescheduler's email; the owner's auto-confirms")
+    reschedulingReason: str | None = Field(None, description="Shown to participants")
+    emailVerificationCode: str | None = Field(None, description="If the event type requires email verification")
+    seatUid: str | None = Field(None, description="Seated bookings: the seat to move")
 
 
 # Spec: the pinned spec has no body for reschedule; this is the live API's body (2025-10 spec).
@@ -115,13 +115,16 @@ CAL_RESCHEDULE_BOOKING = declare(
     route=Route("POST", "/v2/bookings/{bookingUid}/reschedule", version=BOOKINGS_VERSION),
     tags=TAGS,
     aliases=("CAL_RESCHEDULE_BOOKING_BY_UID",),
+    destructive=True,
+    hints_note="a POST, but it cancels the original booking and moves its attendees to a new one; a repeat "
+    "fails on the cancelled original",
 )
 
 
 class CancelBooking(BookingUid):
-    cancellationReason: str = Field(None, description="Sent to participants")
-    cancelSubsequentBookings: bool = Field(None, description="Recurring: also cancel later occurrences")
-    seatUid: str = Field(None, description="Seated bookings: cancel only this seat")
+    cancellationReason: str | None = Field(None, description="Sent to participants")
+    cancelSubsequentBookings: bool | None = Field(None, description="Recurring: also cancel later occurrences")
+    seatUid: str | None = Field(None, description="Seated bookings: cancel only this seat")
 
 
 # Spec: the pinned spec has no body for cancel; this is the live API's body (2025-10 spec).
@@ -134,6 +137,8 @@ CAL_CANCEL_BOOKING = declare(
     tags=TAGS,
     aliases=("CAL_CANCEL_BOOKING_VIA_UID",),
     destructive=True,
+    idempotent=True,
+    hints_note="a POST that removes a booking from the calendar; cancelling it again changes nothing",
 )
 
 
@@ -143,9 +148,9 @@ class AbsentAttendee(Params):
 
 
 class MarkBookingAbsent(BookingUid):
-    host: bool = Field(None, description="true: the host did not show")
+    host: bool | None = Field(None, description="true: the host did not show")
     # Spec: items are typed as the booking Attendee (a name clash in the spec); the API takes {email, absent}.
-    attendees: list[AbsentAttendee] = Field(None, min_length=1, description="Attendees to mark")
+    attendees: list[AbsentAttendee] | None = Field(None, min_length=1, description="Attendees to mark")
 
 
 CAL_MARK_BOOKING_ABSENT = declare(
@@ -155,7 +160,9 @@ CAL_MARK_BOOKING_ABSENT = declare(
     route=Route("POST", "/v2/bookings/{bookingUid}/mark-absent", version=BOOKINGS_VERSION),
     tags=TAGS,
     aliases=("CAL_MARK_BOOKING_ABSENT_FOR_UID",),
+    destructive=True,
     idempotent=True,
+    hints_note="a POST that overwrites no-show flags (absent false clears one); the same flags again change nothing",
 )
 
 
@@ -166,12 +173,14 @@ CAL_REASSIGN_BOOKING = declare(
     route=Route("POST", "/v2/bookings/{bookingUid}/reassign", version=BOOKINGS_VERSION),
     tags=TAGS,
     aliases=("CAL_REASSIGN_BOOKING_WITH_UID",),
+    destructive=True,
+    hints_note="a POST that replaces the booking's host; Cal.com picks the new host, so a repeat may move it again",
 )
 
 
 class ReassignBookingToUser(BookingUid):
     userId: int = Field(description="New host, a member of the event type's team")
-    reason: str = Field(None, description="Why it changes")
+    reason: str | None = Field(None, description="Why it changes")
 
 
 CAL_REASSIGN_BOOKING_TO_USER = declare(
@@ -181,6 +190,9 @@ CAL_REASSIGN_BOOKING_TO_USER = declare(
     route=Route("POST", "/v2/bookings/{bookingUid}/reassign/{userId}", version=BOOKINGS_VERSION),
     tags=TAGS,
     aliases=("CAL_REASSIGN_BOOKING_TO_ANOTHER_USER",),
+    destructive=True,
+    idempotent=True,
+    hints_note="a POST that replaces the booking's host; the same user again changes nothing",
 )
 
 
@@ -192,11 +204,13 @@ CAL_CONFIRM_BOOKING = declare(
     tags=TAGS,
     aliases=("CAL_CONFIRM_BOOKING_BY_UID",),
     idempotent=True,
+    hints_note="a POST that adds the host's acceptance to a pending booking and loses nothing; confirming again "
+    "changes nothing",
 )
 
 
 class DeclineBooking(BookingUid):
-    reason: str = Field(None, description="Sent to the attendee")
+    reason: str | None = Field(None, description="Sent to the attendee")
 
 
 CAL_DECLINE_BOOKING = declare(
@@ -207,6 +221,8 @@ CAL_DECLINE_BOOKING = declare(
     tags=TAGS,
     aliases=("CAL_DECLINE_BOOKING_WITH_REASON",),
     destructive=True,
+    idempotent=True,
+    hints_note="a POST that rejects a pending booking; declining it again changes nothing",
 )
 
 

@@ -21,7 +21,7 @@ class OAuthCallback(Params):
 # on GET /v2/calendars/{calendar}/connect.
 class ConnectUrlFields(Params):
     isDryRun: bool = Field(description="true: test OAuth without saving")
-    redir: str = Field(None, description="Return URL after authorizing")
+    redir: str | None = Field(None, description="Return URL after authorizing")
 
 
 class OAuthCalendar(Params):
@@ -65,8 +65,8 @@ class BusyCalendar(Params):
 
 class ListBusyTimes(Params):
     loggedInUsersTz: str = Field(description="IANA zone of the results, e.g. Europe/Madrid")
-    dateFrom: str = Field(None, description="YYYY-MM-DD; without dates the list is empty")
-    dateTo: str = Field(None, description="YYYY-MM-DD")
+    dateFrom: str | None = Field(None, description="YYYY-MM-DD; without dates the list is empty")
+    dateTo: str | None = Field(None, description="YYYY-MM-DD")
     # Both documents flatten this into two query parameters, but the live controller reads a list
     # of calendars (calendarsToLoad[0][credentialId]=…&calendarsToLoad[0][externalId]=…).
     calendarsToLoad: list[BusyCalendar] = Field(min_length=1, description="Calendars to read")
@@ -118,6 +118,8 @@ CAL_SAVE_CALENDAR_CREDENTIALS = declare(
     tags=("calendars",),
     aliases=("CAL_SAVE_CALENDAR_ENTRY",),
     read_only=False,
+    hints_note="an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its "
+    "one-time code makes a repeat fail without effect",
 )
 
 
@@ -161,6 +163,8 @@ CAL_DISCONNECT_CALENDAR = declare(
     tags=("calendars",),
     aliases=("CAL_DISCONNECT_CALENDAR_USING_CREDENTIAL_ID",),
     destructive=True,
+    idempotent=True,
+    hints_note="a POST that removes a calendar connection; disconnecting again changes nothing",
 )
 
 # Live API: the three Google Calendar actions below replace the listing's /v2/gcal/oauth/auth-url,
@@ -184,6 +188,8 @@ CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS = declare(
     tags=("calendars",),
     aliases=("CAL_SAVE_OAUTH_CREDENTIALS_VIA_GCAL_API",),
     read_only=False,
+    hints_note="an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its "
+    "one-time code makes a repeat fail without effect",
 )
 
 CAL_CHECK_GOOGLE_CALENDAR_CONNECTION = declare(

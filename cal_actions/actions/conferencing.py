@@ -57,6 +57,8 @@ CAL_SAVE_CONFERENCING_CREDENTIALS = declare(
     tags=("conferencing",),
     aliases=("CAL_HANDLE_CONFERENCING_OAUTH_CALLBACK_FOR_APP",),
     read_only=False,
+    hints_note="an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its "
+    "one-time code makes a repeat fail without effect",
 )
 
 CAL_LIST_CONFERENCING_APPS = declare(
@@ -79,7 +81,9 @@ CAL_SET_DEFAULT_CONFERENCING_APP = declare(
     params=SetDefaultConferencingApp,
     route=Route("POST", "/v2/conferencing/{app}/default"),
     tags=("conferencing",),
+    destructive=True,
     idempotent=True,
+    hints_note="a POST that replaces the current default app; the same app again changes nothing",
 )
 
 CAL_GET_DEFAULT_CONFERENCING_APP = declare(

@@ -18,74 +18,78 @@ class EventTypeFields(Params):
     lengthInMinutes: int = Field(description="Default duration")
     # Spec: the pinned spec requires lengthInMinutesOptions on create and update and types its items as
     # strings; the live API (2025-10 spec) dropped the requirement and validates whole minutes.
-    lengthInMinutesOptions: list[int] = Field(
+    lengthInMinutesOptions: list[int] | None = Field(
         None, min_length=1, description="Booker's choices; include lengthInMinutes"
     )
     title: str = Field(description="Shown to bookers")
     slug: str = Field(description="Unique per owner, e.g. 30min")
-    description: str = Field(None, description="Shown on the booking page")
-    locations: list[dict[str, Any]] = Field(
+    description: str | None = Field(None, description="Shown on the booking page")
+    locations: list[dict[str, Any]] | None = Field(
         None,
         description="Default Cal Video. Items: {type:'address',address,public}, {type:'link',link,public}, "
         "{type:'phone',phone,public} or {type:'integration',integration:'cal-video'|'google-meet'}",
     )
-    bookingFields: list[dict[str, Any]] = Field(
+    bookingFields: list[dict[str, Any]] | None = Field(
         None,
         description="Extra questions (name, email always asked): {type:'text'|'textarea'|'number'|'phone'|'address'|"
         "'select'|'multiselect'|'checkbox'|'radio'|'boolean'|'multiemail',slug,label,required,hidden,placeholder?,"
         "options?}",
     )
-    disableGuests: bool = Field(None, description="Bookers cannot add guests")
-    slotInterval: int = Field(None, description="Minutes between start times; default the length")
-    minimumBookingNotice: int = Field(None, description="Minutes between booking and start")
-    beforeEventBuffer: int = Field(None, description="Free minutes before")
-    afterEventBuffer: int = Field(None, description="Free minutes after")
-    scheduleId: int = Field(None, description="From CAL_LIST_SCHEDULES")
-    bookingLimitsCount: dict[str, Any] = Field(
+    disableGuests: bool | None = Field(None, description="Bookers cannot add guests")
+    slotInterval: int | None = Field(None, description="Minutes between start times; default the length")
+    minimumBookingNotice: int | None = Field(None, description="Minutes between booking and start")
+    beforeEventBuffer: int | None = Field(None, description="Free minutes before")
+    afterEventBuffer: int | None = Field(None, description="Free minutes after")
+    scheduleId: int | None = Field(None, description="From CAL_LIST_SCHEDULES")
+    bookingLimitsCount: dict[str, Any] | None = Field(
         None, description="Max bookings: {day?,week?,month?,year?} or {disabled:true}"
     )
-    onlyShowFirstAvailableSlot: bool = Field(None, description="Offer only each day's first slot")
-    bookingLimitsDuration: dict[str, Any] = Field(
+    onlyShowFirstAvailableSlot: bool | None = Field(None, description="Offer only each day's first slot")
+    bookingLimitsDuration: dict[str, Any] | None = Field(
         None,
         description="Max booked minutes, multiples of 15: {day?,week?,month?,year?} or {disabled:true}",
     )
-    bookingWindow: dict[str, Any] = Field(
+    bookingWindow: dict[str, Any] | None = Field(
         None,
         description="{type:'businessDays'|'calendarDays',value:days,rolling?}, "
         "{type:'range',value:['YYYY-MM-DD','YYYY-MM-DD']} or {disabled:true}",
     )
-    offsetStart: int = Field(None, description="Shift start times by minutes")
-    bookerLayouts: dict[str, Any] = Field(
+    offsetStart: int | None = Field(None, description="Shift start times by minutes")
+    bookerLayouts: dict[str, Any] | None = Field(
         None, description="{defaultLayout,enabledLayouts[]}, each 'month'|'week'|'column'"
     )
-    confirmationPolicy: dict[str, Any] = Field(
+    confirmationPolicy: dict[str, Any] | None = Field(
         None,
         description="Host confirms: {type:'always'}, {type:'time',noticeThreshold:{unit:'minutes'|'hours',count}} or "
         "{disabled:true}",
     )
-    recurrence: dict[str, Any] = Field(
+    recurrence: dict[str, Any] | None = Field(
         None,
         description="{frequency:'weekly'|'monthly'|'yearly',interval,occurrences} or {disabled:true}",
     )
-    requiresBookerEmailVerification: bool = Field(None, description="Bookers verify their email")
-    hideCalendarNotes: bool = Field(None, description="Keep notes out of calendar events")
-    lockTimeZoneToggleOnBookingPage: bool = Field(None, description="Bookers cannot change time zone")
-    color: dict[str, Any] = Field(None, description="{lightThemeHex,darkThemeHex}")
-    seats: dict[str, Any] = Field(
+    requiresBookerEmailVerification: bool | None = Field(None, description="Bookers verify their email")
+    hideCalendarNotes: bool | None = Field(None, description="Keep notes out of calendar events")
+    lockTimeZoneToggleOnBookingPage: bool | None = Field(None, description="Bookers cannot change time zone")
+    color: dict[str, Any] | None = Field(None, description="{lightThemeHex,darkThemeHex}")
+    seats: dict[str, Any] | None = Field(
         None,
         description="{seatsPerTimeSlot,showAttendeeInfo,showAvailabilityCount} or {disabled:true}",
     )
-    customName: str = Field(
+    customName: str | None = Field(
         None,
         description="Calendar event title; variables {Event type title}, {Organiser}, {Scheduler}",
     )
-    destinationCalendar: dict[str, Any] = Field(None, description="{integration,externalId} from CAL_LIST_CALENDARS")
-    useDestinationCalendarEmail: bool = Field(None, description="Invite from that calendar's email")
-    hideCalendarEventDetails: bool = Field(None, description="Others see busy only")
-    successRedirectUrl: str = Field(None, description="Where bookers go after booking")
+    destinationCalendar: dict[str, Any] | None = Field(
+        None, description="{integration,externalId} from CAL_LIST_CALENDARS"
+    )
+    useDestinationCalendarEmail: bool | None = Field(None, description="Invite from that calendar's email")
+    hideCalendarEventDetails: bool | None = Field(None, description="Others see busy only")
+    successRedirectUrl: str | None = Field(None, description="Where bookers go after booking")
 
 
-EventTypeUpdateFields = all_optional(EventTypeFields, "EventTypeUpdateFields")
+@all_optional
+class EventTypeUpdateFields(EventTypeFields):
+    """The same fields, none required."""
 
 
 CAL_CREATE_EVENT_TYPE = declare(
@@ -98,11 +102,11 @@ CAL_CREATE_EVENT_TYPE = declare(
 
 
 class ListEventTypes(Params):
-    username: str = Field(None, description="Another user's public ones instead of yours")
-    eventSlug: str = Field(None, description="Only this slug; needs username")
-    usernames: str = Field(None, description="Comma-separated, for a dynamic group event")
-    orgSlug: str = Field(None, description="That user's organization slug")
-    orgId: int = Field(None, description="That user's organization id, instead of orgSlug")
+    username: str | None = Field(None, description="Another user's public ones instead of yours")
+    eventSlug: str | None = Field(None, description="Only this slug; needs username")
+    usernames: str | None = Field(None, description="Comma-separated, for a dynamic group event")
+    orgSlug: str | None = Field(None, description="That user's organization slug")
+    orgId: int | None = Field(None, description="That user's organization id, instead of orgSlug")
 
 
 CAL_LIST_EVENT_TYPES = declare(

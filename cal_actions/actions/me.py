@@ -19,18 +19,18 @@ Locale = Literal[
 # Optional profile settings of PATCH /v2/me and the managed-user create and update (comments,
 # not docstrings: a docstring would land in the tool schema of CAL_UPDATE_ME).
 class ProfileFields(Params):
-    timeFormat: Literal[12, 24] = Field(None, description="Clock format")
-    weekStart: Weekday = Field(None, description="First day of the week")
-    timeZone: str = Field(None, description="IANA, e.g. America/New_York")
-    locale: Locale = Field(None, description="Language")
-    avatarUrl: str = Field(None, description="Image URL")
+    timeFormat: Literal[12, 24] | None = Field(None, description="Clock format")
+    weekStart: Weekday | None = Field(None, description="First day of the week")
+    timeZone: str | None = Field(None, description="IANA, e.g. America/New_York")
+    locale: Locale | None = Field(None, description="Language")
+    avatarUrl: str | None = Field(None, description="Image URL")
 
 
 # The update shape (spec UpdateManagedUserInput), shared by PATCH /v2/me and the managed-user update.
 class ProfileUpdateFields(ProfileFields):
-    email: str = Field(None, description="New email")
-    name: str = Field(None, description="Display name")
-    defaultScheduleId: int = Field(None, description="From CAL_LIST_SCHEDULES")
+    email: str | None = Field(None, description="New email")
+    name: str | None = Field(None, description="Display name")
+    defaultScheduleId: int | None = Field(None, description="From CAL_LIST_SCHEDULES")
 
 
 CAL_GET_ME = declare(

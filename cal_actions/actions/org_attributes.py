@@ -18,7 +18,9 @@ class AttributeOptionFields(Params):
 
 
 #: Body of an option update: the same fields, none required.
-AttributeOptionUpdateFields = all_optional(AttributeOptionFields, "AttributeOptionUpdateFields")
+@all_optional
+class AttributeOptionUpdateFields(AttributeOptionFields):
+    """The same fields, none required."""
 
 
 class AttributeFields(Params):
@@ -29,11 +31,13 @@ class AttributeFields(Params):
     type: Literal["TEXT", "NUMBER", "SINGLE_SELECT", "MULTI_SELECT"] = Field(
         description="Free TEXT or NUMBER, or one/several options"
     )
-    enabled: bool = Field(None, description="In use")
+    enabled: bool | None = Field(None, description="In use")
 
 
 #: Body of an attribute update: the same fields, none required; options have their own actions.
-AttributeUpdateFields = all_optional(AttributeFields, "AttributeUpdateFields")
+@all_optional
+class AttributeUpdateFields(AttributeFields):
+    """The same fields, none required."""
 
 
 class OrgAttributePath(OrgPath):
@@ -156,8 +160,8 @@ CAL_DELETE_ORG_ATTRIBUTE_OPTION = declare(
 
 class AssignOrgAttributeOptionToUser(OrgUserPath):
     attributeId: str = Field(description="From CAL_LIST_ORG_ATTRIBUTES")
-    attributeOptionId: str = Field(None, description="Select types; from CAL_LIST_ORG_ATTRIBUTE_OPTIONS")
-    value: str = Field(None, description="TEXT and NUMBER types")
+    attributeOptionId: str | None = Field(None, description="Select types; from CAL_LIST_ORG_ATTRIBUTE_OPTIONS")
+    value: str | None = Field(None, description="TEXT and NUMBER types")
 
 
 CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER = declare(
@@ -168,6 +172,10 @@ CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER = declare(
     route=Route("POST", "/v2/organizations/{orgId}/attributes/options/{userId}"),
     tags=("orgs", "attributes", "users"),
     aliases=("CAL_POST_ORG_ATTRIBUTE_OPTION_BY_USER",),
+    destructive=True,
+    idempotent=True,
+    hints_note="a POST; on a single-select attribute it replaces the user's current option, and the same option "
+    "again changes nothing",
 )
 
 

@@ -24,22 +24,24 @@ class OrgMembershipCreateFields(MembershipCreateFields):
 class OrgUserFields(Params):
     """Profile of a user inside an organization; every field optional (the update shape)."""
 
-    email: str = Field(None, description="Email")
-    username: str = Field(None, description="Lower-case")
-    weekday: str = Field(None, description="Week start, e.g. Monday")
-    brandColor: str = Field(None, description="Hex, e.g. #FFFFFF")
-    darkBrandColor: str = Field(None, description="Dark-mode hex, e.g. #000000")
+    email: str | None = Field(None, description="Email")
+    username: str | None = Field(None, description="Lower-case")
+    weekday: str | None = Field(None, description="Week start, e.g. Monday")
+    brandColor: str | None = Field(None, description="Hex, e.g. #FFFFFF")
+    darkBrandColor: str | None = Field(None, description="Dark-mode hex, e.g. #000000")
     # Live API: bio and metadata are accepted (2025-10 spec, create shape); the pinned spec omits them.
-    bio: str = Field(None, description="Short bio")
-    metadata: dict[str, Any] = Field(None, description="Key-value data: ≤50 keys of ≤40 chars, values ≤500 chars")
-    hideBranding: bool = Field(None, description="Hide Cal.com branding")
-    timeZone: str = Field(None, description="IANA, e.g. America/New_York")
-    theme: str = Field(None, description="Booking page: light or dark")
-    appTheme: str = Field(None, description="light or dark")
-    timeFormat: int = Field(None, description="12 or 24")
-    defaultScheduleId: int = Field(None, ge=0, description="From CAL_LIST_ORG_USER_SCHEDULES")
-    locale: str = Field(None, description="Language code, e.g. en, pt-BR; default en")
-    avatarUrl: str = Field(None, description="Image URL")
+    bio: str | None = Field(None, description="Short bio")
+    metadata: dict[str, Any] | None = Field(
+        None, description="Key-value data: ≤50 keys of ≤40 chars, values ≤500 chars"
+    )
+    hideBranding: bool | None = Field(None, description="Hide Cal.com branding")
+    timeZone: str | None = Field(None, description="IANA, e.g. America/New_York")
+    theme: str | None = Field(None, description="Booking page: light or dark")
+    appTheme: str | None = Field(None, description="light or dark")
+    timeFormat: int | None = Field(None, description="12 or 24")
+    defaultScheduleId: int | None = Field(None, ge=0, description="From CAL_LIST_ORG_USER_SCHEDULES")
+    locale: str | None = Field(None, description="Language code, e.g. en, pt-BR; default en")
+    avatarUrl: str | None = Field(None, description="Image URL")
 
 
 class OrgUserCreateFields(OrgUserFields):
@@ -113,7 +115,7 @@ CAL_DELETE_ORG_MEMBERSHIP = declare(
 
 
 class ListOrgUsers(Page, OrgPath):
-    emails: list[str] = Field(None, description="Filter")
+    emails: list[str] | None = Field(None, description="Filter")
 
 
 CAL_LIST_ORG_USERS = declare(

@@ -29,7 +29,7 @@ class OAuthClientWebhookPath(ClientPath):
 
 
 class ListManagedUsers(ClientPath):
-    limit: int = Field(None, description="Page size")
+    limit: int | None = Field(None, description="Page size")
 
 
 CAL_LIST_MANAGED_USERS = declare(
@@ -101,6 +101,7 @@ CAL_FORCE_REFRESH_MANAGED_USER_TOKENS = declare(
     tags=("platform", "users"),
     aliases=("CAL_FORCE_REFRESH_USER_OAUTH_CLIENT",),
     destructive=True,
+    hints_note="a POST that invalidates the managed user's current tokens; every call issues new ones",
 )
 
 
@@ -115,6 +116,8 @@ CAL_REFRESH_MANAGED_USER_TOKENS = declare(
     route=Route("POST", "/v2/oauth/{clientId}/refresh", auth="client_secret"),
     tags=("platform", "users"),
     aliases=("CAL_REFRESH_OAUTH_TOKEN_FOR_CLIENT_ID",),
+    destructive=True,
+    hints_note="a POST that rotates the pair: the refresh token sent stops working, every call issues new ones",
 )
 
 
@@ -196,7 +199,8 @@ CAL_DELETE_ALL_OAUTH_CLIENT_WEBHOOKS = declare(
 # Spec: declares no credentials; the controller has no guard, so the route is public.
 CAL_VERIFY_OAUTH_CLIENT = declare(
     "CAL_VERIFY_OAUTH_CLIENT",
-    description="Legacy, route removed: check that an OAuth client id exists.",
+    description="Retired route that may vanish: checks that an OAuth client id exists. Prefer "
+    "CAL_LIST_MANAGED_USERS with that clientId: it answers only for a client that exists.",
     params=ClientPath,
     route=Route("GET", "/v2/provider/{clientId}", auth="none"),
     tags=("platform", "legacy"),
@@ -207,7 +211,8 @@ CAL_VERIFY_OAUTH_CLIENT = declare(
 # Spec: declares no credentials; the controller checks the bearer access token (ApiAuthGuard).
 CAL_VERIFY_PROVIDER_ACCESS_TOKEN = declare(
     "CAL_VERIFY_PROVIDER_ACCESS_TOKEN",
-    description="Legacy, route removed: check that a bearer access token is valid.",
+    description="Retired route that may vanish: checks that a bearer access token is valid. Prefer CAL_GET_ME "
+    "called with that token: it fails with 401 when the token is not valid.",
     params=ClientPath,
     route=Route("GET", "/v2/provider/{clientId}/access-token"),
     tags=("platform", "legacy"),

@@ -38,15 +38,17 @@ class ScheduleFields(Params):
 
     name: str = Field(description="e.g. Working hours")
     timeZone: str = Field(description="IANA zone of the times, e.g. Europe/Rome")
-    availability: list[ScheduleAvailability] = Field(
+    availability: list[ScheduleAvailability] | None = Field(
         None,
         description="Weekly hours; replaces the stored list. Create default Mon-Fri 09:00-17:00",
     )
     isDefault: bool = Field(description="Make it the default, used by event types without one")
-    overrides: list[ScheduleOverride] = Field(None, description="Per-date hours; replaces the stored list")
+    overrides: list[ScheduleOverride] | None = Field(None, description="Per-date hours; replaces the stored list")
 
 
-ScheduleUpdateFields = all_optional(ScheduleFields, "ScheduleUpdateFields")
+@all_optional
+class ScheduleUpdateFields(ScheduleFields):
+    """The same fields, none required."""
 
 
 class ScheduleId(Params):
@@ -125,8 +127,8 @@ CAL_DELETE_SCHEDULE = declare(
 
 
 class ListOrgSchedules(OrgPath):
-    take: int = Field(None, description="Page size")
-    skip: int = Field(None, description="Items to skip")
+    take: int | None = Field(None, description="Page size")
+    skip: int | None = Field(None, description="Items to skip")
 
 
 CAL_LIST_ORG_SCHEDULES = declare(

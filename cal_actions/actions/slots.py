@@ -20,16 +20,18 @@ class ListAvailableSlots(Params):
     # Spec (2025-10): every query parameter of GET /v2/slots has an empty schema; types come from the descriptions.
     start: str = Field(description="ISO 8601 UTC date or time")
     end: str = Field(description="ISO 8601 UTC; a bare date means its end")
-    eventTypeId: int = Field(None, description="From CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES")
-    eventTypeSlug: str = Field(None, description="Instead of the id; needs username or teamSlug")
-    username: str = Field(None, description="Owner, with eventTypeSlug")
-    teamSlug: str = Field(None, description="Owner team, with eventTypeSlug")
-    organizationSlug: str = Field(None, description="If that user or team is in one")
-    usernames: str = Field(None, description="Comma-separated, at least 2: their common free time")
-    duration: int = Field(None, description="Minutes, for multi-length types or usernames")
-    format: Literal["time", "range"] = Field(None, description="time: starts only (default); range: start and end")
-    timeZone: str = Field(None, description="IANA zone of the results; default UTC")
-    bookingUidToReschedule: str = Field(None, description="Booking being rescheduled: its time counts as free")
+    eventTypeId: int | None = Field(None, description="From CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES")
+    eventTypeSlug: str | None = Field(None, description="Instead of the id; needs username or teamSlug")
+    username: str | None = Field(None, description="Owner, with eventTypeSlug")
+    teamSlug: str | None = Field(None, description="Owner team, with eventTypeSlug")
+    organizationSlug: str | None = Field(None, description="If that user or team is in one")
+    usernames: str | None = Field(None, description="Comma-separated, at least 2: their common free time")
+    duration: int | None = Field(None, description="Minutes, for multi-length types or usernames")
+    format: Literal["time", "range"] | None = Field(
+        None, description="time: starts only (default); range: start and end"
+    )
+    timeZone: str | None = Field(None, description="IANA zone of the results; default UTC")
+    bookingUidToReschedule: str | None = Field(None, description="Booking being rescheduled: its time counts as free")
 
 
 CAL_LIST_AVAILABLE_SLOTS = declare(
@@ -45,8 +47,8 @@ CAL_LIST_AVAILABLE_SLOTS = declare(
 class ReserveSlot(Params):
     eventTypeId: int = Field(description="From CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES")
     slotStart: str = Field(description="From CAL_LIST_AVAILABLE_SLOTS, ISO 8601 UTC")
-    slotDuration: int = Field(None, description="Minutes, multi-length types only")
-    reservationDuration: int = Field(None, description="Minutes to hold; default 5")
+    slotDuration: int | None = Field(None, description="Minutes, multi-length types only")
+    reservationDuration: int | None = Field(None, description="Minutes to hold; default 5")
 
 
 CAL_RESERVE_SLOT = declare(

@@ -25,6 +25,8 @@ CAL_SAVE_STRIPE_CREDENTIALS = declare(
     tags=("stripe",),
     aliases=("CAL_SAVE_STRIPE_DETAILS",),
     read_only=False,
+    hints_note="an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its "
+    "one-time code makes a repeat fail without effect",
 )
 
 CAL_CHECK_STRIPE_CONNECTION = declare(

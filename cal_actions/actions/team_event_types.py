@@ -17,8 +17,8 @@ E164 = r"^\+[1-9]\d{1,14}$"
 
 class Host(Params):
     userId: int = Field(description="A team member, from its memberships")
-    mandatory: bool = Field(None, description="Round robin: joins every booking")
-    priority: Literal["lowest", "low", "medium", "high", "highest"] = Field(
+    mandatory: bool | None = Field(None, description="Round robin: joins every booking")
+    priority: Literal["lowest", "low", "medium", "high", "highest"] | None = Field(
         None, description="Round robin; default medium"
     )
 
@@ -29,7 +29,7 @@ class TeamEventTypeBaseFields(EventTypeFields):
     # Live API: hosts is optional when assignAllTeamMembers is true (2025-10 spec); kept required on create as the
     # pinned spec has it.
     hosts: list[Host] = Field(description="Members who take bookings")
-    assignAllTeamMembers: bool = Field(None, description="All current and future members host")
+    assignAllTeamMembers: bool | None = Field(None, description="All current and future members host")
 
 
 class TeamEventTypeFields(TeamEventTypeBaseFields):
@@ -44,7 +44,9 @@ class TeamEventTypeFields(TeamEventTypeBaseFields):
 
 
 # No schedulingType on update: the spec's update shape does not take it.
-TeamEventTypeUpdateFields = all_optional(TeamEventTypeBaseFields, "TeamEventTypeUpdateFields")
+@all_optional
+class TeamEventTypeUpdateFields(TeamEventTypeBaseFields):
+    """The same fields, none required."""
 
 
 class PhoneCallFields(Params):
@@ -59,12 +61,12 @@ class PhoneCallFields(Params):
     templateType: Literal["CHECK_IN_APPOINTMENT", "CUSTOM_TEMPLATE"] = Field(
         description="CUSTOM_TEMPLATE follows generalPrompt"
     )
-    schedulerName: str = Field(None, description="Scheduler name the agent gives")
-    guestName: str = Field(None, description="Callee's name")
-    guestEmail: str = Field(None, description="Callee's email")
-    guestCompany: str = Field(None, description="Callee's company")
-    beginMessage: str = Field(None, description="Agent's first sentence")
-    generalPrompt: str = Field(None, description="Agent instructions (CUSTOM_TEMPLATE)")
+    schedulerName: str | None = Field(None, description="Scheduler name the agent gives")
+    guestName: str | None = Field(None, description="Callee's name")
+    guestEmail: str | None = Field(None, description="Callee's email")
+    guestCompany: str | None = Field(None, description="Callee's company")
+    beginMessage: str | None = Field(None, description="Agent's first sentence")
+    generalPrompt: str | None = Field(None, description="Agent instructions (CUSTOM_TEMPLATE)")
 
 
 class TeamEventTypeId(TeamPath):
@@ -89,7 +91,7 @@ CAL_CREATE_TEAM_EVENT_TYPE = declare(
 
 
 class ListTeamEventTypes(TeamPath):
-    eventSlug: str = Field(None, description="Only this slug")
+    eventSlug: str | None = Field(None, description="Only this slug")
 
 
 CAL_LIST_TEAM_EVENT_TYPES = declare(
@@ -165,7 +167,7 @@ CAL_CREATE_ORG_TEAM_EVENT_TYPE = declare(
 
 
 class ListOrgTeamEventTypes(OrgTeamPath):
-    eventSlug: str = Field(None, description="Only this slug")
+    eventSlug: str | None = Field(None, description="Only this slug")
 
 
 CAL_LIST_ORG_TEAM_EVENT_TYPES = declare(
@@ -226,8 +228,8 @@ CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL = declare(
 
 class ListOrgTeamsEventTypes(Params):
     orgId: int = Field(description="From CAL_GET_MY_ORGANIZATION_ID")
-    take: int = Field(None, description="Page size")
-    skip: int = Field(None, description="Items to skip")
+    take: int | None = Field(None, description="Page size")
+    skip: int | None = Field(None, description="Items to skip")
 
 
 CAL_LIST_ORG_TEAMS_EVENT_TYPES = declare(

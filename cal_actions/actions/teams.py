@@ -15,26 +15,26 @@ MembershipRole = Literal["MEMBER", "OWNER", "ADMIN"]
 class TeamProfileFields(Params):
     """Team profile, shared by teams and organization teams; every field optional (the update shape)."""
 
-    name: str = Field(None, min_length=1, description="Team name")
-    slug: str = Field(None, description="Kebab-case, e.g. sales-team")
-    logoUrl: str = Field(None, description="Image URL")
-    calVideoLogo: str = Field(None, description="Logo URL for Cal Video")
-    appLogo: str = Field(None, description="Image URL")
-    appIconLogo: str = Field(None, description="Image URL")
-    bio: str = Field(None, description="Shown on the team page")
-    hideBranding: bool = Field(None, description="Hide Cal.com branding")
-    isPrivate: bool = Field(None, description="Hide members from non-admins")
-    hideBookATeamMember: bool = Field(None, description="Hide the 'Book a team member' button")
+    name: str | None = Field(None, min_length=1, description="Team name")
+    slug: str | None = Field(None, description="Kebab-case, e.g. sales-team")
+    logoUrl: str | None = Field(None, description="Image URL")
+    calVideoLogo: str | None = Field(None, description="Logo URL for Cal Video")
+    appLogo: str | None = Field(None, description="Image URL")
+    appIconLogo: str | None = Field(None, description="Image URL")
+    bio: str | None = Field(None, description="Shown on the team page")
+    hideBranding: bool | None = Field(None, description="Hide Cal.com branding")
+    isPrivate: bool | None = Field(None, description="Hide members from non-admins")
+    hideBookATeamMember: bool | None = Field(None, description="Hide the 'Book a team member' button")
     # Spec: a string in the pinned spec, kept as the contract; the 2025-10 spec types it as an object
     # (at most 50 keys).
-    metadata: str = Field(None, description="JSON object as a string")
-    theme: str = Field(None, description="Booking page: light or dark")
-    brandColor: str = Field(None, description="Hex, e.g. #292929")
-    darkBrandColor: str = Field(None, description="Dark-mode hex, e.g. #FAFAFA")
-    bannerUrl: str = Field(None, description="Booking page banner URL")
-    timeFormat: int = Field(None, description="12 or 24")
-    timeZone: str = Field(None, description="IANA, for the default Mon-Fri 9-17 schedule")
-    weekStart: str = Field(None, description="e.g. Monday")
+    metadata: str | None = Field(None, description="JSON object as a string")
+    theme: str | None = Field(None, description="Booking page: light or dark")
+    brandColor: str | None = Field(None, description="Hex, e.g. #292929")
+    darkBrandColor: str | None = Field(None, description="Dark-mode hex, e.g. #FAFAFA")
+    bannerUrl: str | None = Field(None, description="Booking page banner URL")
+    timeFormat: int | None = Field(None, description="12 or 24")
+    timeZone: str | None = Field(None, description="IANA, for the default Mon-Fri 9-17 schedule")
+    weekStart: str | None = Field(None, description="e.g. Monday")
 
 
 class TeamCreateFields(TeamProfileFields):
@@ -48,10 +48,10 @@ class TeamCreateFields(TeamProfileFields):
 class TeamUpdateFields(TeamProfileFields):
     """Body of a team or organization-team update; only the fields sent change."""
 
-    bookingLimits: str = Field(
+    bookingLimits: str | None = Field(
         None, description='JSON string, keys PER_DAY/PER_WEEK/PER_MONTH/PER_YEAR, e.g. {"PER_DAY":3}'
     )
-    includeManagedEventsInLimits: bool = Field(None, description="Count managed event types in bookingLimits")
+    includeManagedEventsInLimits: bool | None = Field(None, description="Count managed event types in bookingLimits")
 
 
 class MembershipFields(Params):
@@ -63,7 +63,9 @@ class MembershipFields(Params):
 
 
 #: Body of a membership update at any scope: the same fields, none required; only those sent change.
-MembershipUpdateFields = all_optional(MembershipFields, "MembershipUpdateFields")
+@all_optional
+class MembershipUpdateFields(MembershipFields):
+    """The same fields, none required."""
 
 
 class MembershipCreateFields(MembershipFields):

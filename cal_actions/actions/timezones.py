@@ -6,7 +6,8 @@ from cal_actions.action import NoParams, Route, declare
 
 CAL_LIST_TIMEZONES = declare(
     "CAL_LIST_TIMEZONES",
-    description=("Legacy, route removed: list time zones. timeZone fields take any IANA name."),
+    description="Retired route that may vanish: lists time zone names. For your own time zone use CAL_GET_ME; "
+    "every timeZone field takes any IANA name.",
     params=NoParams,
     route=Route("GET", "/v2/timezones"),
     tags=("timezones", "legacy"),

@@ -39,15 +39,17 @@ class WebhookCreateFields(Params):
     # real API takes an array of trigger names.
     triggers: list[WebhookTrigger] = Field(min_length=1, description="Events that fire it")
     active: bool = Field(description="false pauses delivery")
-    payloadTemplate: str = Field(
+    payloadTemplate: str | None = Field(
         None,
         description='JSON with {{variables}}, e.g. {"title":"{{title}}"}; omit for the default',
     )
-    secret: str = Field(None, description="Signs deliveries: HMAC-SHA256 in X-Cal-Signature-256")
+    secret: str | None = Field(None, description="Signs deliveries: HMAC-SHA256 in X-Cal-Signature-256")
 
 
 #: Body of a webhook update: the same fields, none required; only those sent change.
-WebhookUpdateFields = all_optional(WebhookCreateFields, "WebhookUpdateFields")
+@all_optional
+class WebhookUpdateFields(WebhookCreateFields):
+    """The same fields, none required."""
 
 
 # take/skip pagination of the webhook lists.

@@ -11,8 +11,10 @@ import inspect
 import logging
 import threading
 import time
-from collections.abc import Callable
-from typing import Any, Self
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Self, TypedDict, Unpack
 
 import httpx
 
@@ -22,7 +24,11 @@ from cal_actions.errors import TokenRefreshError
 from cal_actions.http import tokens
 from cal_actions.http.flow import Arguments, Call, Confirm, DeadlineStream, Flow, Pause, Refresh, Send, execution_flow
 from cal_actions.http.ratelimit import RateLimiter
+from cal_actions.policy import Policy
 from cal_actions.result import ActionResult
+
+if TYPE_CHECKING:
+    from cal_actions.sandbox.app import Sandbox
 
 logger = logging.getLogger("cal_actions")
 
@@ -30,6 +36,29 @@ logger = logging.getLogger("cal_actions")
 ConfirmCallback = Callable[[Action, dict[str, Any]], Any]
 #: Receives the renewed ``Tokens`` after a refresh, to store them (may be async for AsyncCal).
 TokensCallback = Callable[[tokens.Tokens], Any]
+
+
+
+class Settings(TypedDict, total=False):
+    """Client settings, each optional; unset ones come from ``CAL_*`` variables, then defaults."""
+
+    api_key: str | None
+    base_url: str | None
+    client_id: str | None
+    client_secret: str | None
+    access_token: str | None
+    refresh_token: str | None
+    timeout: float | None
+    connect_timeout: float | None
+    max_retries: int | None
+    policy: Policy | None
+    dry_run: bool | None
+    api_versions: Mapping[str, str] | None
+    rate_limit: int | None
+    confirm: ConfirmCallback | None
+    on_tokens: TokensCallback | None
+    registry: Registry | None
+
 
 _LIMITS = httpx.Limits(max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_KEEPALIVE_CONNECTIONS)
 
@@ -47,8 +76,9 @@ class _ClientBase:
         timeout: float | None = None,
         connect_timeout: float | None = None,
         max_retries: int | None = None,
-        policy: str | None = None,
+        policy: Policy | None = None,
         dry_run: bool | None = None,
+        api_versions: Mapping[str, str] | None = None,
         rate_limit: int | None = None,
         confirm: ConfirmCallback | None = None,
         on_tokens: TokensCallback | None = None,
@@ -66,6 +96,7 @@ class _ClientBase:
             max_retries=max_retries,
             policy=policy,
             dry_run=dry_run,
+            api_versions=api_versions,
             rate_limit=rate_limit,
         )
         # Cal.com counts requests per credential: every call of this client shares one budget.
@@ -73,6 +104,14 @@ class _ClientBase:
         self._registry = registry
         self._confirm = confirm
         self._on_tokens = on_tokens
+        self._emulator: Sandbox | None = None
+
+    @property
+    def emulator(self) -> Sandbox:
+        """The embedded Cal.com behind a client made by ``sandbox()``: clock, outbox, stored documents."""
+        if self._emulator is None:
+            raise AttributeError("this client talks to Cal.com, not to a sandbox: make it with sandbox()")
+        return self._emulator
 
     @property
     def registry(self) -> Registry:
@@ -126,23 +165,31 @@ def _callback_failed(error: BaseException) -> None:
 class Cal(_ClientBase):
     """Synchronous client. ``Cal().execute("CAL_GET_ME")`` → ``ActionResult``."""
 
-    def __init__(self, *, transport: httpx.BaseTransport | None = None, **settings: Any) -> None:
+    def __init__(self, *, transport: httpx.BaseTransport | None = None, **settings: Unpack[Settings]) -> None:
         super().__init__(**settings)
         self._http = httpx.Client(transport=transport, timeout=self._timeout(), limits=_LIMITS, follow_redirects=False)
         self._refresh_lock = threading.Lock()
 
     @classmethod
-    def sandbox(cls, sandbox: Any = None, *, db: str | None = None, now: Any = None, **settings: Any) -> Self:
+    def sandbox(
+        cls,
+        sandbox: Sandbox | None = None,
+        *,
+        db: str | Path | None = None,
+        now: datetime | str | None = None,
+        **settings: Unpack[Settings],
+    ) -> Self:
         """A client of a seeded in-process Cal.com emulator: no account, no network.
 
-        ``db`` keeps state in a SQLite file; ``now`` freezes its clock; ``client.emulator`` is the
-        :class:`~cal_actions.sandbox.Sandbox` (clock, outbox, stored documents).
+        ``db`` keeps state in a SQLite file; ``now`` (a datetime or an ISO 8601 string) freezes its
+        clock; ``client.emulator`` is the :class:`~cal_actions.sandbox.Sandbox` (clock, outbox,
+        stored documents).
         """
         from cal_actions.sandbox.transport import client_wiring
 
-        emulator, transport, resolved = client_wiring(sandbox, db, now, settings)
+        emulator, transport, resolved = client_wiring(sandbox, db, now, dict(settings))
         client = cls(transport=transport, **resolved)
-        client.emulator = emulator
+        client._emulator = emulator
         return client
 
     def execute(
@@ -160,7 +207,8 @@ class Cal(_ClientBase):
             while True:
                 reply = self._perform(flow.send(reply))
         except StopIteration as done:
-            return done.value
+            result: ActionResult = done.value
+            return result
 
     def _perform(self, command: Send | Pause | Refresh | Confirm) -> Any:
         if isinstance(command, Send):
@@ -212,7 +260,7 @@ class Cal(_ClientBase):
 class AsyncCal(_ClientBase):
     """Asynchronous client. ``await AsyncCal().execute("CAL_GET_ME")`` → ``ActionResult``."""
 
-    def __init__(self, *, transport: httpx.AsyncBaseTransport | None = None, **settings: Any) -> None:
+    def __init__(self, *, transport: httpx.AsyncBaseTransport | None = None, **settings: Unpack[Settings]) -> None:
         super().__init__(**settings)
         self._http = httpx.AsyncClient(
             transport=transport, timeout=self._timeout(), limits=_LIMITS, follow_redirects=False
@@ -221,13 +269,20 @@ class AsyncCal(_ClientBase):
         self._slots = asyncio.Semaphore(MAX_CONNECTIONS)
 
     @classmethod
-    def sandbox(cls, sandbox: Any = None, *, db: str | None = None, now: Any = None, **settings: Any) -> Self:
+    def sandbox(
+        cls,
+        sandbox: Sandbox | None = None,
+        *,
+        db: str | Path | None = None,
+        now: datetime | str | None = None,
+        **settings: Unpack[Settings],
+    ) -> Self:
         """The async twin of :meth:`Cal.sandbox`."""
         from cal_actions.sandbox.transport import client_wiring
 
-        emulator, transport, resolved = client_wiring(sandbox, db, now, settings)
+        emulator, transport, resolved = client_wiring(sandbox, db, now, dict(settings))
         client = cls(transport=transport, **resolved)
-        client.emulator = emulator
+        client._emulator = emulator
         return client
 
     async def execute(
@@ -245,7 +300,8 @@ class AsyncCal(_ClientBase):
             while True:
                 reply = await self._perform(flow.send(reply))
         except StopIteration as done:
-            return done.value
+            result: ActionResult = done.value
+            return result
 
     async def _perform(self, command: Send | Pause | Refresh | Confirm) -> Any:
         if isinstance(command, Send):

@@ -98,8 +98,8 @@ def _run(call: Call, secrets: set[str]) -> Flow:
         request = build_request(action, params, call.config)
     except CalActionsError as error:
         return ActionResult.failure(str(error))
-    if call.dry_run:
-        return ActionResult.success(describe_request(request), attempts=0)
+    if call.dry_run:  # the request as it would go, every credential masked wherever it sits
+        return ActionResult.success(scrub_data(describe_request(request), effective(secrets)), attempts=0)
     if action.destructive and call.confirm:
         answer = yield Confirm(action, params.model_dump(mode="json", by_alias=True, exclude_none=True))
         if answer is not True:

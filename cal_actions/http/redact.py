@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 MASK = "***"
 #: Headers that carry a credential; shown masked in dry runs.
@@ -13,8 +14,11 @@ MIN_SECRET_LENGTH = 8
 
 
 def effective(secrets: Collection[str | None]) -> tuple[str, ...]:
-    """The secrets worth scrubbing, longest first so one containing another is masked whole."""
-    return tuple(sorted({s for s in secrets if s and len(s) >= MIN_SECRET_LENGTH}, key=len, reverse=True))
+    """The secrets worth scrubbing, as written and as a URL carries them (percent-encoded in a path
+    or query), longest first so one containing another is masked whole."""
+    kept = {s for s in secrets if s and len(s) >= MIN_SECRET_LENGTH}
+    forms = kept | {quote(s, safe="") for s in kept} | {quote_plus(s) for s in kept}
+    return tuple(sorted(forms, key=len, reverse=True))
 
 
 def scrub(text: str, secrets: Collection[str]) -> str:

@@ -15,6 +15,7 @@ from cal_actions.action import Action, Params
 from cal_actions.config import ClientConfig
 from cal_actions.errors import InvalidInputError, MissingCredentialsError
 from cal_actions.http.redact import redacted_headers
+from cal_actions.versions import version_to_send
 
 USER_AGENT = f"cal-actions/{__version__}"
 
@@ -41,7 +42,7 @@ def describe_errors(exc: ValidationError) -> str:
     clauses = []
     for error in exc.errors(include_url=False, include_input=False):
         where = ".".join(str(part) for part in error["loc"]) or "arguments"
-        message = "unknown field" if error["type"] == "extra_forbidden" else error["msg"]
+        message = "unknown field" if error["type"] == "extra_forbidden" else error["msg"].removeprefix("Value error, ")
         clauses.append(f"{where}: {message}")
     return "; ".join(clauses)
 
@@ -89,7 +90,7 @@ def _build(action: Action, params: Params, config: ClientConfig) -> httpx.Reques
     # ask for compressed bodies explicitly (httpx decodes them).
     headers = {"accept": "application/json", "accept-encoding": "gzip, deflate", "user-agent": USER_AGENT}
     if route.version:
-        headers["cal-api-version"] = route.version
+        headers["cal-api-version"] = version_to_send(route.version, config.api_versions)
     headers.update(auth_headers(route.auth, config))
     return httpx.Request(
         route.method,
@@ -144,6 +145,16 @@ def describe_request(request: httpx.Request) -> dict[str, Any]:
 
 def auth_headers(kind: str, config: ClientConfig) -> dict[str, str]:
     """The credentials a route needs; a missing one fails here rather than as a 401."""
+    if kind == "bearer_or_platform":
+        if config.bearer_token or not (config.client_id and config.client_secret):
+            try:
+                return auth_headers("bearer", config)
+            except MissingCredentialsError:
+                raise MissingCredentialsError(
+                    "this action needs api_key (CAL_API_KEY) or access_token (CAL_ACCESS_TOKEN), "
+                    "or client_id and client_secret (CAL_CLIENT_ID, CAL_CLIENT_SECRET)"
+                ) from None
+        kind = "platform"
     if kind == "bearer":
         if not config.bearer_token:
             raise MissingCredentialsError("this action needs api_key (CAL_API_KEY) or access_token (CAL_ACCESS_TOKEN)")

@@ -81,12 +81,12 @@ def retry_after(headers: httpx.Headers, now: float | None = None) -> float | Non
     parsed = email.utils.parsedate_tz(value)
     if parsed is None:
         return None
-    return max(0.0, email.utils.mktime_tz(parsed) - (time.time() if now is None else now))
+    return max(0.0, float(email.utils.mktime_tz(parsed)) - (time.time() if now is None else now))
 
 
 def backoff_delay(retries_done: int, jitter: float | None = None) -> float:
     """Exponential backoff from 0.5 s, capped at 8 s, with up to 25 % downward jitter."""
-    delay = min(INITIAL_DELAY * 2**retries_done, MAX_DELAY)
+    delay = min(INITIAL_DELAY * 2.0**retries_done, MAX_DELAY)
     factor = 1 - 0.25 * (random.random() if jitter is None else jitter)
     return delay * factor
 

@@ -13,6 +13,7 @@ import httpx
 from cal_actions.sandbox import auth, outbox, validation
 from cal_actions.sandbox.clock import Clock
 from cal_actions.sandbox.errors import ApiError, BadRequest
+from cal_actions.sandbox.outbox import Pending
 from cal_actions.sandbox.routing import NO_DATA, Call, Reply, Router
 from cal_actions.sandbox.store import MemoryStore, SqliteStore, Store
 from cal_actions.sandbox.times import iso_utc
@@ -78,7 +79,7 @@ class Sandbox:
 
     def _dispatch(
         self, request: httpx.Request, raw_path: str
-    ) -> tuple[int, Any, list[outbox.Pending], dict[str, str]]:
+    ) -> tuple[int, Any, list[Pending], dict[str, str]]:
         method = request.method.upper()
         endpoint, raw_params = self.router.match(method, raw_path, request.headers.get("cal-api-version"))
         params = {name: unquote(value) for name, value in raw_params.items()}

@@ -27,6 +27,18 @@ class Clock:
         return self._frozen is not None
 
 
+def parse_moment(moment: datetime | str) -> datetime:
+    """A datetime, or an ISO 8601 string such as ``2025-03-28T12:00:00Z`` (no zone: UTC)."""
+    if isinstance(moment, datetime):
+        return moment
+    if isinstance(moment, str):
+        try:
+            return datetime.fromisoformat(moment.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"now must be a datetime or an ISO 8601 string such as '2025-03-28T12:00:00Z', not {moment!r}")
+
+
 def _utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)

@@ -151,7 +151,7 @@ class Routes:
                 method, template, version, auth = route.method, route.path, route.version, route.auth
             else:
                 assert item.method and item.template
-                method, template, version, auth = item.method, item.template, item.version, item.auth
+                method, template, version, auth = item.method, item.template, item.version, item.auth  # type: ignore[assignment]
             built.append(
                 Endpoint(method, template, item.handler, version, auth, item.status, item.action, _compile(template))
             )

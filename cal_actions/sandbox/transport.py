@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
 
 from cal_actions.sandbox.app import Sandbox
+from cal_actions.sandbox.clock import parse_moment
 
 
 class SandboxTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
@@ -27,7 +29,7 @@ class SandboxTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
 
 def client_wiring(
-    sandbox: Sandbox | None, db: str | None, now: datetime | None, settings: dict[str, Any]
+    sandbox: Sandbox | None, db: str | Path | None, now: datetime | str | None, settings: dict[str, Any]
 ) -> tuple[Sandbox, SandboxTransport, dict[str, Any]]:
     """The emulator, its transport and client settings for ``Cal.sandbox()`` / ``AsyncCal.sandbox()``.
 
@@ -37,9 +39,10 @@ def client_wiring(
     from cal_actions.sandbox.app import SANDBOX_BASE_URL
     from cal_actions.sandbox.seed import API_KEY, OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET
 
-    emulator = sandbox if sandbox is not None else Sandbox(db, now=now)
-    if sandbox is not None and now is not None:
-        emulator.clock.freeze(now)
+    moment = parse_moment(now) if now is not None else None
+    emulator = sandbox if sandbox is not None else Sandbox(db, now=moment)
+    if sandbox is not None and moment is not None:
+        emulator.clock.freeze(moment)
     defaults: dict[str, Any] = {
         "api_key": API_KEY,
         "base_url": SANDBOX_BASE_URL,

@@ -37,6 +37,11 @@ def _csv(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
+def _bound(field: str, limit: datetime, direction: int) -> Callable[[Document], bool]:
+    """``field`` at or after ``limit`` (direction 1) or at or before it (-1)."""
+    return lambda booking: (parse_instant(booking[field], field) - limit).total_seconds() * direction >= 0
+
+
 def _filters(query: httpx.QueryParams, now: datetime) -> list[Callable[[Document], bool]]:
     tests: list[Callable[[Document], bool]] = []
     statuses = [_status_test(s, now) for s in _csv(query.get("status"))]
@@ -58,18 +63,15 @@ def _filters(query: httpx.QueryParams, now: datetime) -> list[Callable[[Document
         team_ids.add(to_int(query["teamId"], "teamId"))
     if team_ids:
         tests.append(lambda b: b.get("teamId") in team_ids)
-    if query.get("bookingUid"):
-        tests.append(lambda b, uid=query["bookingUid"]: b["uid"] == uid)
+    if uid := query.get("bookingUid"):
+        tests.append(lambda b: bool(b["uid"] == uid))
     bounds = (
         ("afterStart", "start", 1), ("beforeEnd", "end", -1), ("afterCreatedAt", "createdAt", 1),
         ("beforeCreatedAt", "createdAt", -1), ("afterUpdatedAt", "updatedAt", 1), ("beforeUpdatedAt", "updatedAt", -1),
     )  # fmt: skip
     for parameter, field, direction in bounds:
         if query.get(parameter):
-            limit = parse_instant(query[parameter], parameter)
-            tests.append(
-                lambda b, f=field, lim=limit, d=direction: (parse_instant(b[f], f) - lim).total_seconds() * d >= 0
-            )
+            tests.append(_bound(field, parse_instant(query[parameter], parameter), direction))
     return tests
 
 

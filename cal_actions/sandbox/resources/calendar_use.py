@@ -19,7 +19,7 @@ _BUSY_STATUSES = ("accepted", "pending")
 
 
 def _calendar_entry(credential: Document, external_id: str) -> dict[str, Any]:
-    entry = next((e for e in credential["calendars"] if e["externalId"] == external_id), None)
+    entry: dict[str, Any] | None = next((e for e in credential["calendars"] if e["externalId"] == external_id), None)
     if entry is None:
         raise NotFound(f"Calendar with externalId={external_id} not found for credential {credential['id']}")
     return entry

@@ -6,6 +6,7 @@ stand-in provider pages; the callbacks store a credential and redirect (301) lik
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -39,7 +40,7 @@ BY_TYPE = {provider.type: provider for provider in PROVIDERS.values()}
 _OAUTH = ("google", "office365")
 
 
-def connect(tx: Tx, user_id: int, calendar: str, account: str, *, events: list[dict[str, Any]] = ()) -> Document:
+def connect(tx: Tx, user_id: int, calendar: str, account: str, *, events: Sequence[dict[str, Any]] = ()) -> Document:
     """A calendar account of ``user_id`` with one primary calendar named after the account."""
     provider = PROVIDERS[calendar]
     entry = {"externalId": account, "name": account, "primary": True, "readOnly": False, "email": account}

@@ -58,7 +58,7 @@ def stand_in_url(provider: str, path: str, **query: Any) -> str:
 
 def query_text(call: Call, name: str, *, required: bool = True) -> str | None:
     """A query parameter; GET routes have no body for the shared validation to check."""
-    value = call.query.get(name)
+    value: str | None = call.query.get(name)
     if required and not value:
         raise BadRequest(f"{name} should not be empty")
     return value

@@ -103,7 +103,7 @@ def event_type_output(tx: Tx, event_type: Document) -> dict[str, Any]:
 
 def _host_output(tx: Tx, user_id: int, event_type: Document) -> dict[str, Any]:
     user = tx.get("user", user_id) or {"name": "", "avatarUrl": None}
-    declared = next((h for h in event_type["hosts"] if h["userId"] == user_id), {})
+    declared: dict[str, Any] = next((h for h in event_type["hosts"] if h["userId"] == user_id), {})
     return {
         "userId": user_id,
         "name": user["name"],
@@ -139,7 +139,7 @@ def _team_id(call: Call, *, admin: bool = False) -> int:
     org_id = call.int_param("orgId") if "orgId" in call.params else None
     team = teams.load_team(call.tx, call.int_param("teamId"), org_id=org_id)
     teams.require_member(call.tx, team["id"], call.user_id, admin=admin)
-    return team["id"]
+    return int(team["id"])
 
 
 def _check_unique_slug(tx: Tx, slug: str, *, owner_id: int | None, team_id: int | None, skip: int | None) -> None:

@@ -129,7 +129,7 @@ def delete_attribute(call: Call) -> dict[str, Any]:
 
 def _option(call: Call, attribute: Document) -> Document:
     option_id = call.params["optionId"]
-    found = next((o for o in attribute["options"] if str(o["id"]) == option_id), None)
+    found: Document | None = next((o for o in attribute["options"] if str(o["id"]) == option_id), None)
     if found is None:
         raise org_access.record_missing()
     return found

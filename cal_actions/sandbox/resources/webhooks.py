@@ -63,7 +63,7 @@ def _owner(call: Call, scope: str) -> int | str:
             teams.require_member(call.tx, event_type["teamId"], call.user_id, admin=True)
         elif event_type["ownerId"] != call.user_id:
             raise Forbidden("Not allowed to manage this event type's webhooks")
-        return event_type["id"]
+        return int(event_type["id"])
     if scope == "org":
         org_id = call.int_param("orgId")
         teams.require_org_member(call.tx, org_id, call.user_id)
