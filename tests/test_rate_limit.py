@@ -8,6 +8,7 @@ import time
 from collections import deque
 
 import httpx
+import pytest
 
 from cal_actions import AsyncCal, Cal
 from cal_actions.http import ratelimit
@@ -123,12 +124,8 @@ def test_async_calls_share_the_client_budget() -> None:
     assert len(seen.requests) == 4 and elapsed >= 0.95
 
 
-def test_rate_limit_setting_is_checked() -> None:
+@pytest.mark.parametrize("wrong", [0, -1, True, 1.5])
+def test_rate_limit_setting_is_checked(wrong: object) -> None:
     assert Cal(api_key="k", rate_limit=30).limiter.per_minute == 30
-    for wrong in (0, -1, True, 1.5):
-        try:
-            Cal(api_key="k", rate_limit=wrong)  # type: ignore[arg-type]
-        except ValueError as error:
-            assert "rate_limit" in str(error)
-        else:
-            raise AssertionError(f"rate_limit={wrong!r} was accepted")
+    with pytest.raises(ValueError, match="rate_limit"):
+        Cal(api_key="k", rate_limit=wrong)  # type: ignore[arg-type]

@@ -126,7 +126,7 @@ def _attempts(
         until = reconcile.write_deadline(action, started, deadline)
         outcome = yield Send(_limited(request, config, until - started), until)
         if call.limiter is not None and isinstance(outcome, httpx.Response):
-            call.limiter.after_answer(outcome.headers.multi_items(), time.monotonic())
+            call.limiter.after_answer(outcome.headers.raw, time.monotonic())
         _log_attempt(action, outcome, attempt, started)
         if not refreshed and _token_expired(action, outcome, config):
             # One refresh per call, outside the retry budget: a 401 means nothing was processed.

@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 PREFIX = "x-ratelimit-"
+_PREFIX_LENGTH = len(PREFIX)
+_PREFIXES = frozenset({PREFIX, PREFIX.encode()})
 WINDOW = 60.0  # seconds: the client-side ``rate_limit`` is requests per minute
 
 
@@ -39,14 +41,15 @@ class Budget:
     limit: int | None = None
 
 
-def windows(headers: Iterable[tuple[str, str]]) -> list[Window]:
-    """The windows an answer announces; incomplete or unreadable ones are left out."""
+def windows(headers: Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]]) -> list[Window]:
+    """The windows an answer announces (from ``httpx.Headers.raw`` or str pairs); unreadable ones are left out."""
     found: dict[str, dict[str, float]] = {}
     for key, value in headers:
-        lower = key.lower()
-        if not lower.startswith(PREFIX):
+        # Checked on the raw key first: this runs on every answer and most headers are something else.
+        if len(key) <= _PREFIX_LENGTH or key[:_PREFIX_LENGTH].lower() not in _PREFIXES:
             continue
-        kind, _, name = lower[len(PREFIX) :].partition("-")
+        text = key.decode("latin-1") if isinstance(key, bytes) else key
+        kind, _, name = text[_PREFIX_LENGTH:].lower().partition("-")
         if kind in ("limit", "remaining", "reset"):
             try:
                 found.setdefault(name, {})[kind] = float(value)
@@ -118,7 +121,7 @@ class RateLimiter:
                 self._recent.append(start)
             return start - now
 
-    def after_answer(self, headers: Iterable[tuple[str, str]], now: float) -> None:
+    def after_answer(self, headers: Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]], now: float) -> None:
         budget = observed(windows(headers), now)
         if budget is not None:
             with self._lock:
