@@ -222,3 +222,18 @@ def test_matching_needs_the_same_start_event_type_attendee_and_a_recent_creation
     for change in ({"start": "2030-01-08T09:30:00Z"}, {"eventTypeId": 3}, {"attendees": [{"email": "x@y.z"}]},
                    {"createdAt": "2025-12-31T09:00:00Z"}):  # fmt: skip
         assert reconcile.matching_bookings([{**base, **change}], arguments, began) == []
+
+
+def test_async_reschedule_whose_answer_is_lost(sandbox: Sandbox) -> None:
+    booking = _book(sandbox, "2030-01-08T09:00:00Z")
+
+    async def run(base_url: str) -> Any:
+        async with AsyncCal(api_key=API_KEY, base_url=base_url, timeout=TIMEOUT) as cal:
+            return await cal.execute(
+                "CAL_RESCHEDULE_BOOKING", {"bookingUid": booking["uid"], "start": "2030-01-09T09:00:00Z"}
+            )
+
+    with stand_in(sandbox, "/reschedule") as (base_url, seen):
+        result = asyncio.run(run(base_url))
+    assert _methods(seen) == ["POST", "GET", "GET"]
+    assert result.successful and result.reconciled and result.data["rescheduledFromUid"] == booking["uid"]
