@@ -23,6 +23,7 @@ from cal_actions.adapters.openai import (
     strict_fallbacks,
 )
 from cal_actions.adapters.strict import NotStrictCapable, strict_schema
+from cal_actions.presets import select
 from tests.support import example_arguments
 
 # What strict mode accepts, per OpenAI's structured-outputs rules.
@@ -152,7 +153,7 @@ def test_strict_arguments_round_trip_to_the_model(action) -> None:
 
 def test_responses_and_anthropic_formats() -> None:
     responses = openai_tools(api="responses", preset="scheduling")
-    assert len(responses) == 18
+    assert len(responses) == len(select(registry, preset="scheduling"))
     for tool in responses:
         FunctionTool.model_validate(tool)
     chat = openai_tools(preset="scheduling")
