@@ -74,7 +74,7 @@ def test_verbs_and_everyday_words_pick_the_right_action(query: str, expected: st
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("cancelled bookings from the organisation's sales team", "CAL_LIST_BOOKINGS"),
+        ("cancelled bookings from the organisation's sales team", "CAL_LIST_ORG_TEAM_BOOKINGS"),
         ("delete all the webhoks of event type 7", "CAL_DELETE_ALL_EVENT_TYPE_WEBHOOKS"),
         ("resheduling my appointment to monday", "CAL_RESCHEDULE_BOOKING"),
         ("list the organisation's memberhsips", "CAL_LIST_ORG_MEMBERSHIPS"),

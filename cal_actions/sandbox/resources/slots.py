@@ -81,30 +81,44 @@ def _reservation_output(reservation: Document) -> dict[str, Any]:
     return {key: reservation[key] for key in (*_RESERVATION_FIELDS, "reservationDuration")}
 
 
-def _hold(call: Call, *, ignore_reservation: str | None = None) -> dict[str, Any]:
-    """The slot the body asks to hold, if a host is free then: the reservation's fields but its uid and owner."""
+def _hold(call: Call, *, moving: str | None = None) -> dict[str, Any]:
+    """The slot the body asks to hold, if a host is free then: the reservation's fields but its uid and owner.
+    ``moving``: the uid of the hold being moved, which no longer blocks its hosts."""
     event_type = load_event_type(call.tx, call.body["eventTypeId"])
     start = parse_instant(call.body["slotStart"], "slotStart")
     length = scheduling.slot_length(event_type, call.body.get("slotDuration"))
     minutes = call.body.get("reservationDuration") or DEFAULT_RESERVATION_MINUTES
     if start < call.now:
         raise BadRequest("Can't reserve a slot in the past")
+    slot_start, slot_end = iso_utc(start), iso_utc(start + timedelta(minutes=length))
+    if moving is not None and _overlaps_a_hold(call, event_type["id"], slot_start, slot_end):
+        # Cal.com checks this when a hold moves, counting the moved hold itself.
+        raise Unprocessable("This time slot is already reserved by another user. Please choose a different time.")
     rules = scheduling.rules_for(event_type, length, call.now)
-    busy = scheduling.busy_by_host(call.tx, call.now, ignore_reservation=ignore_reservation)
+    busy = scheduling.busy_by_host(call.tx, call.now, ignore_reservation=moving)
     free = scheduling.free_hosts(call.tx, event_type, rules, start, busy, host_ids(call.tx, event_type))
     if not free:
         raise BadRequest(UNAVAILABLE)
     until = iso_utc(call.now + timedelta(minutes=minutes))
     return {
         "eventTypeId": event_type["id"],
-        "slotStart": iso_utc(start),
-        "slotEnd": iso_utc(start + timedelta(minutes=length)),
+        "slotStart": slot_start,
+        "slotEnd": slot_end,
         "slotDuration": length,
         "reservationDuration": minutes,
         "reservationUntil": until,
         "until": until,
         "hostIds": free,
     }
+
+
+def _overlaps_a_hold(call: Call, event_type_id: int, start: str, end: str) -> bool:
+    """A live hold of the event type over [start, end); instants are UTC ISO text, so text order is time order."""
+    return any(
+        r["eventTypeId"] == event_type_id and r["slotStart"] < end and start < r["slotEnd"]
+        for r in call.tx.all(KIND)
+        if live_reservation(call.tx, r["uid"], call.now) is not None
+    )
 
 
 @routes.action("CAL_RESERVE_SLOT", status=201)
@@ -130,26 +144,13 @@ def get_reservation(call: Call) -> dict[str, Any] | None:
     return None if reservation is None else {key: reservation[key] for key in _RESERVATION_FIELDS}
 
 
-def _overlaps_a_hold(call: Call, hold: dict[str, Any]) -> bool:
-    """A live hold of the same event type over the new one's time; Cal.com counts the one being moved too."""
-    start, end = hold["slotStart"], hold["slotEnd"]
-    return any(
-        r["eventTypeId"] == hold["eventTypeId"] and r["slotStart"] < end and start < r["slotEnd"]
-        for r in call.tx.all(KIND)
-        if live_reservation(call.tx, r["uid"], call.now) is not None
-    )  # every instant is stored as UTC ISO text, so text order is time order
-
-
 @routes.action("CAL_UPDATE_SLOT_RESERVATION")
 def update_reservation(call: Call) -> dict[str, Any]:
     uid = call.params["uid"]
     reservation = live_reservation(call.tx, uid, call.now)
     if reservation is None:
         raise NotFound(f"Slot with uid={uid} not found")
-    hold = _hold(call, ignore_reservation=uid)
-    if _overlaps_a_hold(call, hold):
-        raise Unprocessable("This time slot is already reserved by another user. Please choose a different time.")
-    reservation.update(hold)
+    reservation.update(_hold(call, moving=uid))
     call.tx.put(KIND, uid, reservation)
     return _reservation_output(reservation)
 
