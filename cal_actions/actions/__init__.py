@@ -23,6 +23,7 @@ from cal_actions.actions import (
     team_event_types,
     teams,
     timezones,
+    verified_resources,
     webhooks,
 )
 
@@ -47,6 +48,7 @@ MODULES = (
     stripe,
     timezones,
     api_keys,
+    verified_resources,
 )
 
 registry = Registry([action for module in MODULES for action in module.ACTIONS])

@@ -24,6 +24,7 @@ from cal_actions.sandbox.resources import (
     teams,
     teams_admin,
     timezones,
+    verified_resources,
     webhooks,
 )
 from cal_actions.sandbox.routing import Routes
@@ -51,4 +52,5 @@ ROUTE_TABLES: list[Routes] = [
     timezones.routes,
     platform.routes,
     api_keys.routes,
+    verified_resources.routes,
 ]
