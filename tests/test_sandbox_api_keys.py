@@ -13,6 +13,7 @@ from cal_actions import Cal
 from cal_actions.cli import main
 from cal_actions.sandbox import API_KEY
 from cal_actions.sandbox.seed import GRACE_ID, MANAGED_ACCESS_TOKEN, OTHER_API_KEYS
+from tests.support import ok
 
 NOW = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)
 
@@ -24,14 +25,12 @@ def cal() -> Any:
 
 
 def test_the_new_key_replaces_the_old_one_at_once(cal: Cal) -> None:
-    refreshed = cal.execute("CAL_REFRESH_API_KEY", {})
-    assert refreshed.successful, refreshed.error
-    new_key = refreshed.data["apiKey"]
+    new_key = ok(cal, "CAL_REFRESH_API_KEY")["apiKey"]
     assert new_key.startswith("cal_") and new_key != API_KEY
     stale = cal.execute("CAL_GET_ME")  # this client still holds the old key
     assert stale.status_code == 401 and "UnauthorizedException" in (stale.error or "")
     with Cal.sandbox(cal.emulator, api_key=new_key) as renewed:
-        assert renewed.execute("CAL_GET_ME").data["username"] == "ada"
+        assert ok(renewed, "CAL_GET_ME")["username"] == "ada"
     with Cal.sandbox(cal.emulator, api_key=OTHER_API_KEYS[GRACE_ID]) as grace:  # other users' keys are untouched
         assert grace.execute("CAL_GET_ME").successful
 
@@ -41,7 +40,7 @@ def test_the_new_key_replaces_the_old_one_at_once(cal: Cal) -> None:
     [({}, timedelta(days=30)), ({"apiKeyDaysValid": 2}, timedelta(days=2)), ({"apiKeyNeverExpires": True}, None)],
 )
 def test_the_new_key_expires_as_asked(cal: Cal, arguments: dict[str, Any], lasts: timedelta | None) -> None:
-    new_key = cal.execute("CAL_REFRESH_API_KEY", arguments).data["apiKey"]
+    new_key = ok(cal, "CAL_REFRESH_API_KEY", arguments)["apiKey"]
     with Cal.sandbox(cal.emulator, api_key=new_key) as renewed:
         cal.emulator.clock.advance((lasts or timedelta(days=3650)) - timedelta(seconds=1))
         assert renewed.execute("CAL_GET_ME").successful

@@ -9,6 +9,7 @@ import pytest
 
 from cal_actions import Cal
 from cal_actions.sandbox.seed import ALAN_ID, GRACE_ID, ORG_ID, ORG_TEAM_ID, OTHER_API_KEYS, TEAM_ID, USER_ID
+from tests.support import ok
 
 MONDAY_MORNING = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)
 GRACE_KEY, ALAN_KEY = OTHER_API_KEYS[GRACE_ID], OTHER_API_KEYS[ALAN_ID]
@@ -20,12 +21,6 @@ ENG_SYNC = 6  # the organization team's collective event type: Ada (Berlin) and 
 def cal() -> Any:
     with Cal.sandbox(now=MONDAY_MORNING) as client:
         yield client
-
-
-def ok(cal: Cal, name: str, arguments: dict[str, Any]) -> Any:
-    result = cal.execute(name, arguments)
-    assert result.successful, result.error
-    return result.data
 
 
 def uids(listed: dict[str, Any]) -> set[str]:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from cal_actions import Cal
+from tests.support import ok
 from tests.test_sandbox_contract import validate_answer
 
 MONDAY_MORNING = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)  # 09:00 in Berlin
@@ -19,12 +20,6 @@ HOLD = {"eventTypeId": MEETING, "slotStart": "2030-01-08T08:00:00Z"}  # Tuesday 
 def cal() -> Any:
     with Cal.sandbox(now=MONDAY_MORNING) as client:
         yield client
-
-
-def ok(cal: Cal, name: str, arguments: dict[str, Any]) -> Any:
-    result = cal.execute(name, arguments)
-    assert result.successful, result.error
-    return result.data
 
 
 def starts_on_tuesday(cal: Cal) -> list[str]:

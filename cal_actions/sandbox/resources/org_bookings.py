@@ -6,7 +6,7 @@ booking belongs to the organization when a member hosts or attends it or one of 
 
 from __future__ import annotations
 
-from cal_actions.sandbox.errors import ApiError, BadRequest
+from cal_actions.sandbox.errors import BadRequest, TrpcBadRequest
 from cal_actions.sandbox.resources import booking_list, org_access
 from cal_actions.sandbox.resources.booking_records import KIND
 from cal_actions.sandbox.resources.bookings import visible
@@ -16,17 +16,6 @@ from cal_actions.sandbox.store import Document
 routes = Routes()
 
 TEAM_TAKE_LIMIT = 250
-
-
-class _TrpcBadRequest(ApiError):
-    """Cal.com's answer when the bookings query it shares with the web app refuses the input."""
-
-    status = 400
-    code = "TRPCError"
-    reason = "Bad Request"
-
-    def __init__(self) -> None:
-        super().__init__("Bad request: Please check your request data and try again")
 
 
 def _involves(booking: Document, user_ids: set[int], emails: set[str]) -> bool:
@@ -45,7 +34,7 @@ def list_org_bookings(call: Call) -> Reply:
     members = {m["userId"] for m in call.tx.all("membership") if m["teamId"] == org["id"]}
     wanted = {to_int(part.strip(), "userIds") for part in (call.query.get("userIds") or "").split(",") if part.strip()}
     if not wanted <= members:
-        raise _TrpcBadRequest()  # Cal.com refuses user ids outside the organization
+        raise TrpcBadRequest()  # Cal.com refuses user ids outside the organization
     if wanted:
         scope = [b for b in call.tx.all(KIND) if _involves(b, wanted, _emails(call, wanted))]
     else:
