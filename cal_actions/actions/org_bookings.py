@@ -27,7 +27,7 @@ class BookingFilters(ListBookings):
 
 
 class ListOrgBookings(BookingFilters, OrgPath):
-    userIds: str | None = Field(None, description="Comma-separated ids of organization users, e.g. 7,8")
+    userIds: str | None = Field(None, description="Comma-separated ids from CAL_LIST_ORG_USERS, e.g. 7,8")
 
 
 class ListOrgUserBookings(BookingFilters, OrgUserPath):
