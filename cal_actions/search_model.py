@@ -220,6 +220,10 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "reservation": (
         (re.compile(r"\b(releas\w*|let go|free (it )?up|drop|cancel\w*|remov\w*|delet\w*|give back|abandon\w*|undo)\b"),
          "delete"),
+        (re.compile(r"\b(mov\w*|chang\w*|extend\w*|prolong\w*|renew\w*|shift\w*|push\w*|switch\w*|updat\w*)\b"),
+         "update"),
+        (re.compile(r"\b(show|get|look (up|at)|check(s|ing)? (on|if|whether)|status|details?|still|expir\w*)\b"),
+         "get"),
         (re.compile(r"\b(hold|reserv\w*|pencil\w*|lock|keep|block)\b"), "reserve"),
     ),
     "selected-calendar": (

@@ -178,7 +178,8 @@ def test_enums_match_the_spec(action: Action) -> None:
         declared = declared.get("items", declared)
         if "$ref" in declared:
             declared = schema["$defs"][declared["$ref"].rsplit("/", 1)[-1]]
-        assert set(declared.get("enum", [])) == set(expected), name
+        allowed = [declared["const"]] if "const" in declared else declared.get("enum", [])  # a one-value Literal
+        assert set(allowed) == set(expected), name
 
 
 def test_every_composio_slug_is_an_alias() -> None:

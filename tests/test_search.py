@@ -64,6 +64,8 @@ def test_a_scope_named_in_the_request_picks_that_twin_and_none_picks_the_users_o
         ("delete all webhooks of the oauth client", "CAL_DELETE_ALL_OAUTH_CLIENT_WEBHOOKS"),
         ("when am I free tomorrow", "CAL_LIST_AVAILABLE_SLOTS"),
         ("hold the 10am slot", "CAL_RESERVE_SLOT"),
+        ("move my hold to 11:00", "CAL_UPDATE_SLOT_RESERVATION"),
+        ("is my hold still there?", "CAL_GET_SLOT_RESERVATION"),
         ("change my working hours", "CAL_UPDATE_SCHEDULE"),
     ],
 )
@@ -74,7 +76,7 @@ def test_verbs_and_everyday_words_pick_the_right_action(query: str, expected: st
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("cancelled bookings from the organisation's sales team", "CAL_LIST_BOOKINGS"),
+        ("cancelled bookings from the organisation's sales team", "CAL_LIST_ORG_TEAM_BOOKINGS"),
         ("delete all the webhoks of event type 7", "CAL_DELETE_ALL_EVENT_TYPE_WEBHOOKS"),
         ("resheduling my appointment to monday", "CAL_RESCHEDULE_BOOKING"),
         ("list the organisation's memberhsips", "CAL_LIST_ORG_MEMBERSHIPS"),

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from cal_actions.action import Registry
 from cal_actions.actions import (
+    api_keys,
+    booking_details,
     bookings,
+    calendar_events,
     calendars,
     conferencing,
     event_types,
     me,
     org_attributes,
+    org_bookings,
     org_teams,
     orgs,
     platform,
@@ -29,17 +33,21 @@ MODULES = (
     team_event_types,
     slots,
     bookings,
+    booking_details,
     schedules,
     calendars,
+    calendar_events,
     conferencing,
     webhooks,
     teams,
     org_teams,
     orgs,
     org_attributes,
+    org_bookings,
     platform,
     stripe,
     timezones,
+    api_keys,
     verified_resources,
 )
 

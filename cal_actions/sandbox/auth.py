@@ -8,6 +8,7 @@ from datetime import datetime
 from cal_actions.sandbox.errors import Unauthorized
 from cal_actions.sandbox.routing import Principal
 from cal_actions.sandbox.store import Tx
+from cal_actions.sandbox.times import iso_utc
 
 _NO_CREDENTIALS = (
     "ApiAuthStrategy - No authentication method provided. Either pass an API key as 'Bearer' header "
@@ -47,7 +48,10 @@ def _bearer(tx: Tx, headers: Mapping[str, str], now: datetime | None) -> Princip
     token = token.strip()
     key = tx.get("api_key", token)
     if key is not None:
-        return Principal(user_id=key["userId"])
+        # Refreshed keys expire (``expiresAt``, ISO 8601); seeded ones never do.
+        if now is not None and key.get("expiresAt") is not None and iso_utc(now) >= key["expiresAt"]:
+            raise Unauthorized("ApiAuthStrategy - api key - Your api key is expired")
+        return Principal(user_id=key["userId"], api_key=token)
     access = tx.get("access_token", token)
     if access is not None:
         # Managed users' access tokens expire (``expiresAt``, epoch milliseconds); refreshing issues a new pair.

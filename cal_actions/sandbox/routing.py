@@ -32,6 +32,8 @@ class Principal:
 
     user_id: int | None = None
     oauth_client_id: str | None = None
+    #: The API key the caller authenticated with (None for access tokens and OAuth client headers).
+    api_key: str | None = None
 
 
 @dataclass

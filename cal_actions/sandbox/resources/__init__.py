@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from cal_actions.sandbox.resources import (
+    api_keys,
+    booking_details,
     bookings,
+    calendar_events,
     calendar_use,
     calendars,
     conferencing,
     event_types,
     me,
     org_attributes,
+    org_bookings,
     org_members,
     org_schedules,
     org_teams,
@@ -32,6 +36,8 @@ ROUTE_TABLES: list[Routes] = [
     teams.routes,
     slots.routes,
     bookings.routes,
+    booking_details.routes,
+    org_bookings.routes,
     webhooks.routes,
     teams_admin.routes,
     org_teams.routes,
@@ -40,9 +46,11 @@ ROUTE_TABLES: list[Routes] = [
     org_schedules.routes,
     calendars.routes,
     calendar_use.routes,
+    calendar_events.routes,
     conferencing.routes,
     stripe.routes,
     timezones.routes,
     platform.routes,
+    api_keys.routes,
     verified_resources.routes,
 ]

@@ -9,7 +9,8 @@ from typing import Any
 import httpx
 
 from cal_actions.sandbox.errors import BadRequest
-from cal_actions.sandbox.routing import to_int
+from cal_actions.sandbox.resources.booking_records import booking_output
+from cal_actions.sandbox.routing import Call, Reply, to_int
 from cal_actions.sandbox.store import Document
 from cal_actions.sandbox.times import parse_instant
 
@@ -76,7 +77,8 @@ def _filters(query: httpx.QueryParams, now: datetime) -> list[Callable[[Document
 
 
 def _sort(bookings: list[Document], query: httpx.QueryParams) -> list[Document]:
-    for name, field in (("sortCreated", "createdAt"), ("sortEnd", "end"), ("sortStart", "start")):
+    sorts = (("sortUpdatedAt", "updatedAt"), ("sortCreated", "createdAt"), ("sortEnd", "end"), ("sortStart", "start"))
+    for name, field in sorts:
         order = query.get(name)
         if order is not None:
             if order not in ("asc", "desc"):
@@ -105,3 +107,9 @@ def select(bookings: list[Document], query: httpx.QueryParams, now: datetime) ->
         "hasPreviousPage": skip > 0,
     }
     return page, pagination
+
+
+def listed(call: Call, bookings: list[Document]) -> Reply:
+    """The answer of a booking list route: the page of ``bookings`` the query asks for, with its pagination."""
+    page, pagination = select(bookings, call.query, call.now)
+    return Reply([booking_output(call.tx, booking) for booking in page], extra={"pagination": pagination})

@@ -6,11 +6,15 @@ import hashlib
 from datetime import datetime, timedelta
 from typing import Any
 
+from cal_actions.sandbox.resources.booking_references import new_references
 from cal_actions.sandbox.store import Document, Tx
 from cal_actions.sandbox.times import iso_utc, valid_zone, zone
 
 KIND = "booking"
-_INTERNAL = ("hostIds", "bufferBefore", "bufferAfter", "teamId", "eventTypeSlug", "rejectionReason", "rescheduled")
+_INTERNAL = (
+    "hostIds", "bufferBefore", "bufferAfter", "teamId", "eventTypeSlug", "rejectionReason", "rescheduled",
+    "references",
+)  # fmt: skip
 
 
 def booking_uid(booking_id: int) -> str:
@@ -58,6 +62,7 @@ def new_booking(
         "bufferAfter": event_type.get("afterEventBuffer") or 0,
     }
     booking.update(extra or {})
+    booking["references"] = new_references(tx, booking_id, host_ids[0], booking["location"])
     tx.put(KIND, booking["uid"], booking)
     return booking
 

@@ -119,9 +119,7 @@ def create_booking(call: Call) -> dict[str, Any]:
 
 @routes.action("CAL_LIST_BOOKINGS")
 def list_bookings(call: Call) -> Reply:
-    mine = [b for b in call.tx.all(KIND) if visible(call.tx, b, call.user_id)]
-    page, pagination = booking_list.select(mine, call.query, call.now)
-    return Reply([booking_output(call.tx, b) for b in page], extra={"pagination": pagination})
+    return booking_list.listed(call, [b for b in call.tx.all(KIND) if visible(call.tx, b, call.user_id)])
 
 
 @routes.action("CAL_GET_BOOKING")

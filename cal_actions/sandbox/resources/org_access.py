@@ -90,11 +90,11 @@ def require_org_team_role(call: Call, minimum: str) -> Document:
 
 
 def require_org_user(call: Call, org_id: int) -> Document:
-    """The ``{userId}`` of the path must be a user of the organization (Cal.com's guard denies otherwise)."""
+    """The ``{userId}`` of the path must be a user of the organization (Cal.com's IsUserInOrg guard)."""
     user_id = call.int_param("userId")
     user = call.tx.get("user", user_id)
     if user is None or _any_membership(call.tx, org_id, user_id) is None:
-        raise Forbidden(DENIED)
+        raise Forbidden(f"IsUserInOrg - user with id={user_id} is not part of the organization with id={org_id}.")
     return user
 
 
