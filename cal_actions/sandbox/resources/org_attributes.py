@@ -7,11 +7,10 @@ option holding the assigned value.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from cal_actions.sandbox.errors import BadRequest, NotFound, RecordExists
-from cal_actions.sandbox.resources import org_access
+from cal_actions.sandbox.resources import org_access, teams
 from cal_actions.sandbox.routing import Call, Routes, page
 from cal_actions.sandbox.store import Document, Tx
 
@@ -65,10 +64,6 @@ def _new_option(tx: Tx, attribute: Document, value: str, slug: str) -> Document:
     option = {"id": tx.next_id("attribute_option"), "attributeId": attribute["id"], "value": value, "slug": slug}
     attribute["options"].append(option)
     return option
-
-
-def _slugify(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "value"
 
 
 @routes.action("CAL_LIST_ORG_ATTRIBUTES")
@@ -205,7 +200,7 @@ def assign(call: Call) -> dict[str, Any]:
         if option is None:
             raise NotFound("Attribute option not found")
     elif body.get("value") is not None:
-        option = _new_option(call.tx, attribute, body["value"], _slugify(body["value"]))
+        option = _new_option(call.tx, attribute, body["value"], teams.slugify(body["value"], "value"))
         call.tx.put("attribute", attribute["id"], attribute)
     else:
         raise BadRequest("value is required for TEXT and NUMBER attributes")
