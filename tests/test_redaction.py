@@ -153,3 +153,37 @@ def test_cli_output_never_shows_a_credential(
     captured = capsys.readouterr()
     assert "UnauthorizedException: bad Bearer ***" in captured.out
     assert _leaks(captured.out, captured.err) == []
+
+
+def test_sensitive_arguments_are_masked_like_credentials() -> None:
+    """A field marked ``SENSITIVE`` (a nested one too) is masked in answers, errors and dry runs; others are not."""
+    from typing import Annotated
+
+    from pydantic import Field
+
+    from cal_actions.action import SENSITIVE, Params, Registry, Route, declare, sensitive_values
+
+    class Key(Params):
+        private_key: Annotated[str, SENSITIVE] = Field(description="secret")
+        client_id: str = Field(description="not secret")
+
+    class Store(Params):
+        key: Key = Field(description="k")
+        keys: list[Key] = Field(description="ks")
+
+    action = declare("CAL_STORE_KEY", description="Stores a key, for this test.", params=Store,
+                     route=Route("POST", "/v2/keys"), tags=("test",))  # fmt: skip
+    secret, other = f"{MARK}privatekey0007", f"{MARK}listkey0008"
+    arguments = {"key": {"private_key": secret, "client_id": "id-1"},
+                 "keys": [{"private_key": other, "client_id": "x"}]}  # fmt: skip
+    assert sensitive_values(Store.model_validate(arguments)) == {secret, other}
+    assert sensitive_values(Key.model_validate({"private_key": "", "client_id": "1"})) == {""}  # too short to mask
+
+    def echoing(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(400, json={"status": "error", "error": {"message": request.content.decode()}})
+
+    with Cal(api_key=API_KEY, registry=Registry([action]), transport=httpx.MockTransport(echoing)) as cal:
+        failed = cal.execute("CAL_STORE_KEY", arguments)
+        dry = cal.execute("CAL_STORE_KEY", arguments, dry_run=True)
+    assert failed.status_code == 400 and "id-1" in failed.error
+    assert _leaks(failed.error, json.dumps(dry.data)) == []
