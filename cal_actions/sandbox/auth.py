@@ -8,6 +8,7 @@ from datetime import datetime
 from cal_actions.sandbox.errors import Unauthorized
 from cal_actions.sandbox.routing import Principal
 from cal_actions.sandbox.store import Tx
+from cal_actions.sandbox.times import parse_instant
 
 _NO_CREDENTIALS = (
     "ApiAuthStrategy - No authentication method provided. Either pass an API key as 'Bearer' header "
@@ -47,6 +48,8 @@ def _bearer(tx: Tx, headers: Mapping[str, str], now: datetime | None) -> Princip
     token = token.strip()
     key = tx.get("api_key", token)
     if key is not None:
+        if now is not None and key.get("expiresAt") is not None and now >= parse_instant(key["expiresAt"], "expiresAt"):
+            raise Unauthorized("ApiAuthStrategy - api key - Your api key is expired")
         return Principal(user_id=key["userId"])
     access = tx.get("access_token", token)
     if access is not None:

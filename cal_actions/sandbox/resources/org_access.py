@@ -89,12 +89,13 @@ def require_org_team_role(call: Call, minimum: str) -> Document:
     return team
 
 
-def require_org_user(call: Call, org_id: int) -> Document:
-    """The ``{userId}`` of the path must be a user of the organization (Cal.com's guard denies otherwise)."""
+def require_org_user(call: Call, org_id: int, *, denied: str = DENIED) -> Document:
+    """The ``{userId}`` of the path must be a user of the organization (Cal.com's guard denies otherwise,
+    with ``denied``: guards that throw their own message rather than returning false)."""
     user_id = call.int_param("userId")
     user = call.tx.get("user", user_id)
     if user is None or _any_membership(call.tx, org_id, user_id) is None:
-        raise Forbidden(DENIED)
+        raise Forbidden(denied)
     return user
 
 
