@@ -47,8 +47,15 @@ PRESETS: dict[str, Preset] = {
         tags=("teams",),
         exclude_tags=("legacy", "orgs"),
     ),
-    "orgs": Preset("Organization administration: users, teams, memberships, attributes.", tags=("orgs",)),
-    "platform": Preset("Platform OAuth clients: managed users, their tokens and webhooks.", tags=("platform",)),
+    "orgs": Preset(
+        "Organization administration: users, teams, memberships, attributes, out-of-office, delegation credentials, "
+        "managed organizations.",
+        tags=("orgs",),
+    ),
+    "platform": Preset(
+        "Platform OAuth clients: the clients, their managed users, tokens and webhooks, managed organizations.",
+        tags=("platform",),
+    ),
     "integrations": Preset("Calendars, conferencing apps and Stripe.", tags=("calendars", "conferencing", "stripe")),
     "all": Preset("Every action except the retired legacy routes (those stay callable by name)."),
 }
