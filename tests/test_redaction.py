@@ -187,3 +187,27 @@ def test_sensitive_arguments_are_masked_like_credentials() -> None:
         dry = cal.execute("CAL_STORE_KEY", arguments, dry_run=True)
     assert failed.status_code == 400 and "id-1" in failed.error
     assert _leaks(failed.error, json.dumps(dry.data)) == []
+
+
+def _echo_body(handler: Handler, hit: int) -> None:
+    length = int(handler.headers.get("content-length") or 0)
+    body = handler.rfile.read(length).decode() if length else ""
+    handler.send(400, {"status": "error", "error": {"code": "BadRequestException", "message": f"target {body}"}})
+
+
+def test_cli_masks_a_service_account_key_a_server_echoes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAL_API_KEY", API_KEY)
+    key = {"private_key": f"{MARK}serviceaccountkey0009", "client_email": "sa@acme.example", "client_id": "1"}
+    arguments = json.dumps({"orgId": 1, "workspacePlatformSlug": "google", "domain": "acme.example",
+                            "serviceAccountKey": key})  # fmt: skip
+    call = ["call", "CAL_CREATE_ORG_DELEGATION_CREDENTIAL", "--args", arguments]
+    with serve(_echo_body) as (base_url, seen):
+        assert main([*call, "--base-url", base_url]) == 1
+        assert main([*call, "--base-url", base_url, "--dry-run"]) == 0
+        assert main([*call, "--sandbox"]) == 0
+    assert len(seen.requests) == 1
+    out = capsys.readouterr().out
+    assert "acme.example" in out and '"private_key": "***"' in out  # the rest of the echo is kept
+    assert _leaks(out) == []
