@@ -48,6 +48,9 @@ _PAST_UID = "__past_booking__"  # replaced by the seeded past booking's uid (its
 # Each scope's path ids and the id of its seeded verified email address and phone number.
 _VERIFIED = {verified.USER: ({}, 1), verified.TEAM: (TEAM, 2), verified.ORG_TEAM: (ORG_TEAM, 3)}
 _VERIFIED_KINDS = (verified.EMAIL_KIND, verified.PHONE_KIND)
+_AWAY = {"start": "2030-04-01T00:00:00Z", "end": "2030-04-03T00:00:00Z"}
+_DELEGATION = {"workspacePlatformSlug": "google", "domain": "example.com", "serviceAccountKey": {
+    "private_key": "-----BEGIN PRIVATE KEY-----stand-in", "client_email": "sa@example.iam", "client_id": "1"}}
 
 # Arguments from the seed, merged over the schema's required-only example.
 ARGUMENTS: dict[str, dict[str, Any]] = {
@@ -125,6 +128,18 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER": {**ORG, "userId": 2, "attributeId": "1", "attributeOptionId": "2"},
     "CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER": {**ORG, "userId": 1, "attributeOptionId": "1"},
     **{name: {"eventTypeId": 2} for name in (
+        "CAL_LIST_EVENT_TYPE_PRIVATE_LINKS", "CAL_CREATE_EVENT_TYPE_PRIVATE_LINK", "CAL_UPDATE_EVENT_TYPE_PRIVATE_LINK",
+        "CAL_DELETE_EVENT_TYPE_PRIVATE_LINK")},
+    **{name: {**ORG_TEAM, "eventTypeId": 6} for name in (
+        "CAL_LIST_ORG_TEAM_EVENT_TYPE_PRIVATE_LINKS", "CAL_CREATE_ORG_TEAM_EVENT_TYPE_PRIVATE_LINK",
+        "CAL_UPDATE_ORG_TEAM_EVENT_TYPE_PRIVATE_LINK", "CAL_DELETE_ORG_TEAM_EVENT_TYPE_PRIVATE_LINK")},
+    **{name: {**ORG, "userId": 2, **_AWAY} for name in (
+        "CAL_LIST_ORG_USER_OUT_OF_OFFICE_ENTRIES", "CAL_CREATE_ORG_USER_OUT_OF_OFFICE_ENTRY",
+        "CAL_UPDATE_ORG_USER_OUT_OF_OFFICE_ENTRY", "CAL_DELETE_ORG_USER_OUT_OF_OFFICE_ENTRY")},
+    "CAL_LIST_ORG_ATTRIBUTE_ASSIGNED_OPTIONS": {**ORG, "attributeId": "1"},
+    "CAL_LIST_ORG_ATTRIBUTE_ASSIGNED_OPTIONS_BY_SLUG": {**ORG, "attributeSlug": "department"},
+    "CAL_CREATE_ORG_DELEGATION_CREDENTIAL": _DELEGATION,
+    **{name: {"eventTypeId": 2} for name in (
         "CAL_LIST_EVENT_TYPE_WEBHOOKS", "CAL_DELETE_ALL_EVENT_TYPE_WEBHOOKS", "CAL_GET_EVENT_TYPE_WEBHOOK",
         "CAL_UPDATE_EVENT_TYPE_WEBHOOK", "CAL_DELETE_EVENT_TYPE_WEBHOOK")},
     **{name(scope, kind): ids for scope, (ids, _) in _VERIFIED.items() for kind in _VERIFIED_KINDS
@@ -152,6 +167,7 @@ REASONS = {
     "OAuth callbacks": "OAuth callbacks answer with a 301 to the app, not a 200 body",
     "success status": "the 2025-10 calendar-links and booking-references answers type status as an object",
     "reserved slot": "the 2025-10 reserved slot's data refers back to the whole response envelope",
+    "assigned user ids": "the holders of an attribute option are user ids, numbers, typed as strings",
 }
 TIME = {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -224,6 +240,8 @@ PATCHES: list[tuple[str, str, str, Any]] = [
     *[("success status", LIVE, f"/components/schemas/{output}/properties/status", SUCCESS)
       for output in ("CalendarLinksOutput_2024_08_13", "BookingReferencesOutput_2024_08_13")],
     ("reserved slot", LIVE, "/components/schemas/GetReservedSlotOutput_2024_09_04/properties/data", RESERVED_SLOT),
+    ("assigned user ids", LIVE, "/components/schemas/AssignedOptionOutput/properties/assignedUserIds/items",
+     {"type": "number"}),
 ]  # fmt: skip
 # The "OAuth callbacks": their success is a redirect, checked as such.
 REDIRECTS = {"CAL_SAVE_CALENDAR_CREDENTIALS", "CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS",
@@ -309,6 +327,19 @@ def _arguments(action: Action, emulator: Sandbox) -> dict[str, Any]:
         arguments["code"] = code_sent_to(emulator, arguments.get("email") or arguments["phone"])
     if action.name in ("CAL_GET_SLOT_RESERVATION", "CAL_UPDATE_SLOT_RESERVATION", "CAL_DELETE_SLOT_RESERVATION"):
         arguments["uid"] = _prepare(emulator, "CAL_RESERVE_SLOT", _SLOT)["reservationUid"]
+    if "linkId" in action.placement:  # the seeded link of that event type
+        links = emulator.read("private_link")
+        arguments["linkId"] = next(link["id"] for link in links if link["eventTypeId"] == arguments["eventTypeId"])
+    if "oooId" in action.placement:
+        created = _prepare(emulator, "CAL_CREATE_ORG_USER_OUT_OF_OFFICE_ENTRY", {**ORG, "userId": 2, **_AWAY})
+        arguments["oooId"] = created["id"]
+        if "start" in action.placement:  # other days: the same ones again are a duplicate
+            arguments.update(start="2030-05-01T00:00:00Z", end="2030-05-02T00:00:00Z")
+    if "managedOrganizationId" in action.placement:
+        arguments["managedOrganizationId"] = _prepare(emulator, "CAL_CREATE_MANAGED_ORG", {**ORG, "name": "Acme"})["id"]
+    if action.name == "CAL_UPDATE_ORG_DELEGATION_CREDENTIAL":
+        created = _prepare(emulator, "CAL_CREATE_ORG_DELEGATION_CREDENTIAL", {**ORG, **_DELEGATION})
+        arguments["credentialId"] = created["id"]
     return arguments
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 
 from cal_actions import policy
-from cal_actions.action import Action, Params, Registry
+from cal_actions.action import Action, Params, Registry, sensitive_values
 from cal_actions.config import ClientConfig
 from cal_actions.errors import CalActionsError, TokenRefreshError
 from cal_actions.http import reconcile, retry, tokens
@@ -92,6 +92,7 @@ def _run(call: Call, secrets: set[str]) -> Flow:
     try:
         action = call.registry.get(call.name)
         params = parse_arguments(action, call.arguments)
+        secrets.update(sensitive_values(params))  # secret arguments are masked like the client's credentials
         refusal = policy.refusal(action, call.config.policy)
         if refusal:
             return ActionResult.failure(refusal)

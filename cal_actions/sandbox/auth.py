@@ -26,13 +26,13 @@ def authenticate(tx: Tx, kind: str, headers: Mapping[str, str], now: datetime | 
         if headers.get("x-cal-client-id") and headers.get("x-cal-secret-key"):
             client = _oauth_client(tx, headers, needs_id=True)
             return Principal(
-                user_id=_platform_owner(tx, client.oauth_client_id), oauth_client_id=client.oauth_client_id
+                user_id=platform_owner(tx, client.oauth_client_id), oauth_client_id=client.oauth_client_id
             )
         return _bearer(tx, headers, now)
     return _oauth_client(tx, headers, needs_id=kind == "platform")
 
 
-def _platform_owner(tx: Tx, client_id: str | None) -> int:
+def platform_owner(tx: Tx, client_id: str | None) -> int:
     client = tx.get("oauth_client", client_id) if client_id else None
     org_id = client["organizationId"] if client else None
     owner = next((m for m in tx.all("membership") if m["teamId"] == org_id and m["role"] == "OWNER"), None)
