@@ -36,4 +36,6 @@ class ActionResult(BaseModel):
 
     @classmethod
     def failure(cls, error: str, *, status_code: int | None = None, attempts: int = 0) -> ActionResult:
-        return cls(data=None, successful=False, error=error, status_code=status_code, attempts=attempts)
+        return cls(
+            data=None, successful=False, error=error, status_code=status_code, attempts=attempts, reconciled=False
+        )
