@@ -44,6 +44,8 @@ def _patched(spec: dict[str, Any]) -> dict[str, Any]:
             properties["lengthInMinutesOptions"]["items"] = {"type": "integer"}
         if name == "CreatePhoneCallInput":  # typed as an object, a boolean on the wire
             properties["enabled"] = {"type": "boolean"}
+        if name.endswith("DelegationCredentialInput"):  # one key object, typed as an array of them
+            properties["serviceAccountKey"] = properties["serviceAccountKey"]["items"]
         if name.startswith("MarkAbsentBookingInput"):  # absent attendees are {email, absent}
             attendee = {"type": "object", "properties": {"email": {"type": "string"}, "absent": {"type": "boolean"}}}
             properties["attendees"] = {"type": "array", "items": {**attendee, "required": ["email", "absent"]}}

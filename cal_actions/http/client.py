@@ -23,6 +23,7 @@ from cal_actions.config import MAX_CONNECTIONS, MAX_KEEPALIVE_CONNECTIONS, Clien
 from cal_actions.errors import TokenRefreshError
 from cal_actions.http import tokens
 from cal_actions.http.flow import Arguments, Call, Confirm, DeadlineStream, Flow, Pause, Refresh, Send, execution_flow
+from cal_actions.http.ratelimit import RateLimiter
 from cal_actions.policy import Policy
 from cal_actions.result import ActionResult
 
@@ -53,6 +54,7 @@ class Settings(TypedDict, total=False):
     policy: Policy | None
     dry_run: bool | None
     api_versions: Mapping[str, str] | None
+    rate_limit: int | None
     confirm: ConfirmCallback | None
     on_tokens: TokensCallback | None
     registry: Registry | None
@@ -77,6 +79,7 @@ class _ClientBase:
         policy: Policy | None = None,
         dry_run: bool | None = None,
         api_versions: Mapping[str, str] | None = None,
+        rate_limit: int | None = None,
         confirm: ConfirmCallback | None = None,
         on_tokens: TokensCallback | None = None,
         registry: Registry | None = None,
@@ -94,7 +97,10 @@ class _ClientBase:
             policy=policy,
             dry_run=dry_run,
             api_versions=api_versions,
+            rate_limit=rate_limit,
         )
+        # Cal.com counts requests per credential: every call of this client shares one budget.
+        self.limiter = RateLimiter(self.config.rate_limit)
         self._registry = registry
         self._confirm = confirm
         self._on_tokens = on_tokens
@@ -133,6 +139,7 @@ class _ClientBase:
                 timeout=config.timeout if timeout is None or timeout <= 0 else timeout,
                 dry_run=config.dry_run if dry_run is None else dry_run,
                 confirm=self._confirm is not None,
+                limiter=self.limiter,
             )
         )
 

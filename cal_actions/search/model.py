@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 
 #: Action-name fragments (from the start of a word of the name) and the resource they name, most specific first.
 NAME_RESOURCES = (
+    ("PRIVATE_LINK", "private-link"),
+    ("OUT_OF_OFFICE", "out-of-office"),
+    ("MANAGED_ORG", "managed-org"),
+    ("DELEGATION_CREDENTIAL", "delegation-credential"),
+    ("ASSIGNED_OPTIONS", "attribute-option"),
     ("ICS_FEED", "ics-feed"),
     ("SELECTED_CALENDAR", "selected-calendar"),
     ("DESTINATION_CALENDAR", "destination-calendar"),
@@ -65,6 +70,7 @@ PATH_RESOURCES = (
     ("/bookings", "booking"),
     ("/schedules", "schedule"),
     ("/me", "me"),
+    ("/private-links", "private-link"),
 )
 #: Resources that are one another's in the request's words: a managed user is a user, a hold is on a slot.
 RELATED = {
@@ -77,6 +83,9 @@ RELATED = {
     "ics-feed": {"calendar"},
     "me": {"user"},
     "timezone": {"me"},  # a time zone is a setting of one's profile
+    "private-link": {"event-type"},
+    "out-of-office": {"schedule"},  # away days are what "time off" on a schedule means for one person
+    "managed-org": {"org"},
 }
 _PATTERNS = tuple(
     (resource, re.compile(strong), re.compile(weak) if weak else None) for resource, strong, weak in RESOURCES
@@ -136,8 +145,8 @@ class Resources:
     def read(cls, text: str) -> Resources:
         found: dict[str, float] = {}
         numbers: dict[str, str] = {}
-        # (-weight, named as an owner, lexicon position, resource): the head sorts first
-        candidates: list[tuple[float, bool, int, str]] = []
+        # (-weight, lexicon position, place in the text, named as an owner, resource): the head sorts first
+        candidates: list[tuple[float, int, int, bool, str]] = []
         text = SCHEDULE_VERB.sub(" book ", QUOTED.sub(" ", text))
         for rank, (resource, strong, weak) in enumerate(_PATTERNS):
             for pattern, weight in ((strong, 1.0), (weak, WEAK)):
@@ -146,10 +155,17 @@ class Resources:
                     if number := next(filter(None, (_number(m, pattern) for m in pattern.finditer(text))), ""):
                         numbers[resource] = number
                     owner = bool(OWNER_LINK.search(text, 0, first.start()))
-                    candidates.append((-weight, owner, rank, resource))
+                    candidates.append((-weight, rank, first.start(), owner, resource))
                     text = pattern.sub(" ", text)
                     break
-        order = tuple(dict.fromkeys(resource for *_, resource in sorted(candidates)))
+        candidates.sort()
+        if candidates and candidates[0][3]:  # "a call on event type 7": the thing named before its owner is acted on
+            weight, _, place, _, _ = candidates[0]
+            owned = next((c for c in candidates if c[0] == weight and not c[3] and c[2] < place), None)
+            if owned is not None:
+                candidates.remove(owned)
+                candidates.insert(0, owned)
+        order = tuple(dict.fromkeys(resource for *_, resource in candidates))
         if order and order[0] == "schedule" and EVERYONE.search(text):  # every user's schedules: no one user
             found = {r: weight for r, weight in found.items() if r not in ("user", "membership")}
             order = tuple(r for r in order if r in found)
@@ -244,6 +260,10 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "reservation": (
         (re.compile(r"\b(releas\w*|let go|free (it )?up|drop|cancel\w*|remov\w*|delet\w*|give back|abandon\w*|undo)\b"),
          "delete"),
+        (re.compile(r"\b(mov\w*|chang\w*|extend\w*|prolong\w*|renew\w*|shift\w*|push\w*|switch\w*|updat\w*)\b"),
+         "update"),
+        (re.compile(r"\b(show|get|look (up|at)|check(s|ing)? (on|if|whether)|status|details?|still|expir\w*)\b"),
+         "get"),
         (re.compile(r"\b(hold|reserv\w*|pencil\w*|lock|keep|block)\b"), "reserve"),
     ),
     "selected-calendar": (
@@ -303,8 +323,15 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
                     "update"),),
     # whatever is done to a managed user's tokens renews them
     "managed-user": ((re.compile(r"\boffboard\w*"), "delete"), (re.compile(r"\btokens?\b"), "refresh")),
+    "private-link": ((re.compile(r"\b(revok\w*|invalidat\w*|kill|disabl\w*|remov\w*|delet\w*)\b"), "delete"),),
+    "out-of-office": (
+        (re.compile(r"^(?!.*\b(delete|remove|drop|cancel)\b).*\b(mark\w*|put|record|log|enter|register)\b"), "create"),
+    ),
     # a token is renewed, unless the request only wants to know whether it is still good
-    "token": ((re.compile(r"\b(valid\w*|verif\w*|check\w*|still)\b"), "check"), (re.compile(r"."), "refresh")),
+    "token": (
+        (re.compile(r"\b(valid\w*|verif\w*|check\w*|still (good|valid|ok|okay|working|accepted|active))\b"), "check"),
+        (re.compile(r"."), "refresh"),
+    ),
     "phone-call": ((re.compile(r"."), "create"),),  # a call is only ever placed
 }
 

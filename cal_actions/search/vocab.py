@@ -213,6 +213,7 @@ VERB_WORDS: dict[str, str] = {
     "reschedule": "delay bump rebook defer rearrange",
     "confirm": "greenlight okay ok confirmation",
     "decline": "veto rejection",
+    "mark": "flag",
     "create": "start register provision onboard generate establish build launch spin enroll enrol",
     "update": "adjust tweak switch alter amend point disable enable pause deactivate activate extend shorten "
     "lengthen demote reconfigure fix correct tune grant forbid allow permit",
