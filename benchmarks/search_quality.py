@@ -1,11 +1,10 @@
 """How well ``registry.search`` finds the right action, against plain BM25 over descriptions.
 
-Requests whose only correct answer is a legacy action are left out: the search never offers those unless named.
-
 Run: ``.venv/bin/python benchmarks/search_quality.py [--misses [SET]]``. Prints recall@1 and recall@5 on the
-development set (``data/search_eval.jsonl``), two held-out sets (``data/search_holdout*.jsonl``) and two sets
-written from the catalogue alone (``data/search_blind*.jsonl``), the same
-figures for a BM25 baseline that sees only the descriptions, and the median latency of one query.
+development set (``data/search_eval.jsonl``), two held-out sets (``data/search_holdout*.jsonl``) and the sets
+written from the catalogue alone (``data/search_blind*.jsonl``), the same figures for a BM25 baseline that sees
+only the descriptions, and the median latency of one query. Requests whose only correct answer is a legacy action
+are left out: the search never offers those unless named.
 """
 
 from __future__ import annotations
