@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import dataclasses
 import json
 import subprocess
 import sys
@@ -13,30 +12,13 @@ import pytest
 
 import cal_actions
 from cal_actions import registry
-from cal_actions.action import Action, Registry
+from cal_actions.action import Registry
 from cal_actions.cli import main
 from cal_actions.search import SearchIndex, index_for, run, search_scored
 from cal_actions.search.clause import split_request
 from cal_actions.search.model import Resources, action_resource, negated_scopes, resolve_verbs, rules_out_org
 from cal_actions.search.morph import fold
-from cal_actions.search.rank import rank
-
-DATA = Path(__file__).parent.parent / "benchmarks" / "data"
-CASES = [json.loads(line) for path in sorted(DATA.glob("*.jsonl")) for line in path.read_text().splitlines() if line]
-
-
-def correct(case: dict) -> set[str]:
-    return {case["expected"], *case.get("also_ok", ())}
-
-
-def overwrites_are_destructive(action: Action) -> Action:
-    """The MCP reading of the hint: an update or a reschedule may overwrite or remove existing state."""
-    overwrites = action.method in ("PATCH", "PUT") or action.name == "CAL_RESCHEDULE_BOOKING"
-    return dataclasses.replace(action, destructive=True) if overwrites else action
-
-
-#: The registry as declared, and the same actions with every update and reschedule marked destructive.
-HINTS = {"declared": registry, "updates destructive": Registry([overwrites_are_destructive(a) for a in registry])}
+from tests.search_cases import correct, load
 
 
 def top(query: str) -> str:
@@ -434,7 +416,7 @@ def test_everyday_wording_reaches_the_action(query: str, expected: str) -> None:
     ],
 )
 def test_quality_floor_on_every_set(name: str, floor_at_1: float, floor_at_5: float) -> None:
-    cases = [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
+    cases = load(name)
     assert len(cases) >= 40
     assert all(name in registry for case in cases for name in correct(case))
     # a request whose only right answer is a legacy action is not counted: those are offered only when named
@@ -496,68 +478,6 @@ def test_the_search_does_not_import_the_registry_and_the_registry_imports_the_se
         assert "cal_actions.action" not in module_level_imports(path), path.name
 
 
-def test_legacy_actions_are_offered_only_when_the_request_names_them() -> None:
-    legacy = [action for action in registry if action.legacy]
-    assert legacy
-    for action in legacy:
-        assert action not in registry.search(action.description, k=10)  # the plainest request for it
-        for name in (action.name, *action.aliases):
-            assert registry.search(name, k=1) == [action]
-            assert registry.search(f"call {name.lower()} please", k=1) == [action]
-    requests = [case["query"] for case in CASES if any(registry.get(name).legacy for name in correct(case))]
-    assert len(requests) >= 20  # the sets still ask for them in plain words: none is offered
-    for query in requests:
-        assert not any(action.legacy for action in registry.search(query, k=5)), query
-
-
-@pytest.mark.parametrize("hints", HINTS)
-def test_a_request_for_a_read_only_action_never_gets_a_destructive_one_first_on_any_set(hints: str) -> None:
-    actions = HINTS[hints]
-    reading = [case for case in CASES if all(actions.get(name).read_only for name in correct(case))]
-    assert len(reading) > 500
-    for case in reading:
-        found = actions.search(case["query"], k=1)
-        assert not (found and found[0].destructive), (case["query"], found[0].name)
-
-
-@pytest.mark.parametrize("hints", HINTS)
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("list webhooks attached to event type 44", "CAL_LIST_EVENT_TYPE_WEBHOOKS"),
-        ("open event type 3301", "CAL_GET_EVENT_TYPE"),
-        ("open my schedule 3320 with its overrides", "CAL_GET_SCHEDULE"),
-        ("which calendar do new bookings land in?", "CAL_LIST_CALENDARS"),
-        ("show team 8's membership 4", "CAL_GET_TEAM_MEMBERSHIP"),
-    ],
-)
-def test_reading_requests_on_resources_with_destructive_twins(hints: str, query: str, expected: str) -> None:
-    found = HINTS[hints].search(query, k=5)
-    assert found[0].name == expected
-    assert not found[0].destructive
-
-
-def test_the_safety_rule_reads_the_hint_not_the_verb() -> None:
-    """Mark a read action destructive: a reading request no longer gets it first, though its words fit best."""
-    odd = Registry([dataclasses.replace(a, destructive=a.name == "CAL_GET_SCHEDULE") for a in registry])
-    assert registry.search("show schedule 14", k=1)[0].name == "CAL_GET_SCHEDULE"
-    found = odd.search("show schedule 14", k=3)
-    assert found[0].name != "CAL_GET_SCHEDULE" and not found[0].destructive
-    assert "CAL_GET_SCHEDULE" in [action.name for action in found]  # offered, just not first
-    assert odd.search("CAL_GET_SCHEDULE", k=1)[0].name == "CAL_GET_SCHEDULE"  # named outright: first
-
-
-def test_ranking_puts_the_best_safe_action_first_for_a_reading_request() -> None:
-    index = index_for(registry)
-    delete, get = index.names["CAL_DELETE_SCHEDULE"], index.names["CAL_GET_SCHEDULE"]
-    scores = {delete: 9.0, get: 1.0}
-    assert [a.name for a, _ in rank(index, scores, frozenset(), 2)] == ["CAL_DELETE_SCHEDULE", "CAL_GET_SCHEDULE"]
-    reading = [a.name for a, _ in rank(index, scores, frozenset(), 2, reads_only=True)]
-    assert reading == ["CAL_GET_SCHEDULE", "CAL_DELETE_SCHEDULE"]
-    named = [a.name for a, _ in rank(index, scores, frozenset({delete}), 2, reads_only=True)]
-    assert named[0] == "CAL_DELETE_SCHEDULE"
-
-
 def test_a_quoted_name_tells_and_does_not_ask() -> None:
     asking, told = split_request("drop my unused 'Night shift' availability")
     assert "shift" not in asking and "'night shift'" in told
@@ -583,74 +503,6 @@ def test_an_action_s_resource_is_read_from_whole_name_words() -> None:
     assert action_resource(registry.get("CAL_GET_SCHEDULE")) == "schedule"
     assert action_resource(registry.get("CAL_RESERVE_SLOT")) == "reservation"
     assert action_resource(registry.get("CAL_GET_ME")) == "me"
-
-
-@pytest.mark.parametrize("hints", HINTS)
-@pytest.mark.parametrize(
-    "query",
-    [
-        "notify my server when a booking is cancelled",
-        "subscribe to booking cancelled events",
-        "send booking cancellations to my webhook url",
-    ],
-)
-def test_hearing_about_cancellations_creates_a_webhook_and_deletes_nothing(hints: str, query: str) -> None:
-    found = HINTS[hints].search(query, k=5)
-    assert found[0].name == "CAL_CREATE_WEBHOOK"
-    assert not any(action.destructive for action in found[:3])  # with either hints: no delete, no overwrite
-
-
-def test_asking_for_ones_time_zone_reads_the_profile_and_offers_no_legacy_action() -> None:
-    found = registry.search("what time zone am I in", k=10)
-    assert found[0].name == "CAL_GET_ME"
-    assert not any(action.legacy for action in found)
-
-
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("resched bkg 55c2 to fri", {"CAL_RESCHEDULE_BOOKING"}),
-        ("what url does my webhok point to", {"CAL_GET_WEBHOOK", "CAL_LIST_WEBHOOKS"}),
-        ("cancl my 3pm", {"CAL_CANCEL_BOOKING"}),
-        ("evnt types", {"CAL_LIST_EVENT_TYPES"}),
-        ("del webhook 12", {"CAL_DELETE_WEBHOOK"}),
-        ("org memebers", {"CAL_LIST_ORG_MEMBERSHIPS", "CAL_LIST_ORG_USERS"}),
-        ("bkgs tomorrow", {"CAL_LIST_BOOKINGS"}),
-        ("rm evt typ 12", {"CAL_DELETE_EVENT_TYPE"}),
-        ("list org attrs", {"CAL_LIST_ORG_ATTRIBUTES"}),
-        ("team mbrships for team 9", {"CAL_LIST_TEAM_MEMBERSHIPS"}),
-        ("upcoming bkgs w/ alice@acme.io", {"CAL_LIST_BOOKINGS"}),
-        ("get managed usr 55", {"CAL_GET_MANAGED_USER"}),
-    ],
-)
-def test_abbreviations_and_slips_reach_the_action(query: str, expected: set[str]) -> None:
-    assert top(query) in expected
-
-
-@pytest.mark.parametrize(
-    ("word", "spelled"),
-    [
-        ("resched", "reschedule"),  # cut short, before a slip ("reached")
-        ("bkg", "booking"), ("bkgs", "bookings"), ("evnt", "event"), ("cancl", "cancel"), ("webhks", "webhooks"),
-        ("mbrships", "memberships"), ("usr", "user"), ("memebers", "members"), ("disconect", "disconnect"),
-        ("rm", "remove"), ("dec", "december"),  # the table: two letters, and a month rather than "decline"
-    ],
-)
-def test_a_word_the_search_does_not_know_is_spelled_as_one_it_does(word: str, spelled: str) -> None:
-    assert index_for(registry).spelling.word(word) == spelled
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "take care of it even if a kid can hand it over",  # everyday words, however close to a known one
-        "ping Ana and Dave about the CRM",  # names and acronyms
-        "post to https://crm.example/hook or jane@acme.io",  # addresses
-        "booking 55c2, team 4, event type 7",  # known words and ids
-    ],
-)
-def test_everyday_words_names_and_addresses_are_left_as_they_are(text: str) -> None:
-    assert index_for(registry).spelling.spell(text) == text
 
 
 @pytest.mark.parametrize(
