@@ -131,6 +131,12 @@ def test_meaningless_requests_find_nothing(query: str) -> None:
     assert registry.search(query) == []
 
 
+@pytest.mark.parametrize("query", ["a" * 50_000, "cancel my booking " * 3_000, "ñandú ☃ 📅 \x00 bkg"])
+def test_huge_or_odd_requests_are_read_like_any_other(query: str) -> None:
+    found = registry.search(query)
+    assert isinstance(found, list) and len(found) <= 5
+
+
 @pytest.mark.parametrize("query", [None, 42, b"list bookings", ["list bookings"], 3.5])
 def test_a_query_that_is_not_a_string_is_a_type_error(query: object) -> None:
     with pytest.raises(TypeError, match="query must be a string"):

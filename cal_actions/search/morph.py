@@ -21,6 +21,9 @@ SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("ised"
 INFLECTIONS = ("ies", "es", "s", "ing", "ed")
 #: Shortest word a typing slip is corrected in: below it, one letter turns a word into another one.
 TYPO_MIN_LENGTH = 6
+#: Longest word a slip is looked for in: the candidates grow with the square of its length, and no word the
+#: registry uses is longer.
+TYPO_MAX_LENGTH = 30
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -79,7 +82,7 @@ def fold(word: str, known: Callable[[str], bool]) -> str | None:
     for base in inflection_bases(word):
         if known(base):
             return base
-    if len(word) >= TYPO_MIN_LENGTH and word.isalpha():
+    if TYPO_MIN_LENGTH <= len(word) <= TYPO_MAX_LENGTH and word.isalpha():
         for candidate in _one_slip(word):
             if known(candidate):
                 return candidate

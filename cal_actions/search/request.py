@@ -48,7 +48,8 @@ PHRASE_PATTERNS = tuple((re.compile(pattern), f" {rewrite.upper()} ") for patter
 CUE_PATTERNS = tuple((re.compile(pattern), f" {words.upper()} ") for pattern, words in CUES.items())
 READ_VERBS = frozenset({"get", "list"})
 URL = re.compile(r"\b(https?://|www\.)\S+|\b[\w-]+(\.[\w-]+)*\.(com|org|net|io|dev|app|co|me)(/\S*)?")
-EMAIL = re.compile(r"\S+@\S+")
+# an address starts after a space or an opening mark; matching from anywhere costs the square of a long word
+EMAIL = re.compile(r"(?<![^\s(<,;:\"'])[^\s@]+@\S+")
 # An id asks for one item; a time or a length ("4pm", "3:30", "30 minutes") does not.
 ID = re.compile(r"\bu?id\b|\b\d+\b(?![:.]\d|\s*(?:am|pm|min|mins|minutes?|h|hours?|days?|weeks?)\b)")
 #: "I need the user id of tom@acme.com", "what's the externalId": ids asked for, not given, are read from a list.

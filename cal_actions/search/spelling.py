@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 
 from cal_actions.search import clause, lexicon, model, vocab
-from cal_actions.search.morph import fold, inflection_bases, stem
+from cal_actions.search.morph import TYPO_MAX_LENGTH, fold, inflection_bases, stem
 
 #: Conventional short forms that the letters alone do not lead to, or lead to the wrong word ("dec" is December,
 #: not decline).
@@ -109,7 +109,7 @@ class Spelling:
         return self.knows(word) or any(self.knows(base) for base in inflection_bases(word))
 
     def _fold(self, word: str) -> str | None:
-        if len(word) < ABBREVIATION_MIN_LENGTH or not word.isalpha():
+        if not ABBREVIATION_MIN_LENGTH <= len(word) <= TYPO_MAX_LENGTH or not word.isalpha():
             return None
         # a word cut short is read before a slip: "resched" is reschedule, not "reached" with a letter changed
         slip = fold(word, lambda w: w in self._target_set)
