@@ -7,6 +7,8 @@ perform its commands: send a request, pause, refresh tokens under a lock, ask fo
 from __future__ import annotations
 
 import asyncio
+import copy
+import dataclasses
 import inspect
 import logging
 import threading
@@ -114,6 +116,22 @@ class _ClientBase:
 
             self._registry = registry
         return self._registry
+
+    def with_bearer(self, token: str) -> Self:
+        """A client that acts as ``token`` (an API key or access token) and nothing else.
+
+        For a server acting for many callers: the copy shares this client's connection pool,
+        in-flight cap, settings, policy and sandbox, but none of its credentials (API key, tokens,
+        OAuth client), and it never refreshes or reports tokens. Building one costs a config copy.
+        """
+        # Shallow: the httpx client is shared, and it adds nothing of its own to a request (requests are built
+        # whole, so its cookie jar is never sent, and redirects are not followed).
+        twin = copy.copy(self)
+        twin.config = dataclasses.replace(
+            self.config, api_key=token, access_token=None, refresh_token=None, client_id=None, client_secret=None
+        )
+        twin._on_tokens = None
+        return twin
 
     def _timeout(self) -> httpx.Timeout:
         return httpx.Timeout(self.config.timeout, connect=self.config.connect_timeout)
