@@ -193,7 +193,7 @@ async def test_cli_serves_over_stdio() -> None:
 
 def test_stdio_server_exits_cleanly_when_the_client_leaves() -> None:
     """The SDK closes standard output on the way out; the exit must not trip over it."""
-    command = [str(Path(sys.executable).with_name("cal-actions")), "mcp", "--sandbox"]
+    command = [str(Path(sys.executable).with_name("cal-actions")), "mcp", "--actions", "CAL_GET_ME"]
     done = subprocess.run(command, input=b"", capture_output=True, timeout=60, env={**NO_CREDENTIALS, "PATH": ""})
     assert (done.returncode, done.stdout) == (0, b"")
     assert b"Traceback" not in done.stderr, done.stderr.decode()

@@ -17,6 +17,7 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import anyio
 import httpx
@@ -33,6 +34,7 @@ from tests.loopback import Handler, free_port, serve
 
 pytestmark = pytest.mark.anyio
 CONSOLE_SCRIPT = Path(sys.executable).with_name("cal-actions")
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 TOOLS = "CAL_GET_ME,CAL_GET_BOOKING"
 SERVER_KEY = "cal_live_server_key_must_never_travel_5e1d"
 SERVER_SECRET = "oauth_client_secret_must_never_travel_77c3"
@@ -244,6 +246,15 @@ async def test_replicas_answer_one_client_in_alternation(fleet: Fleet) -> None:
     assert set(balancer.turn) == {fleet.a.port, fleet.b.port} and len(balancer.turn) >= 6
     for server in (fleet.a, fleet.b):
         assert server.log().count("POST /mcp 200") > lines[server.port], "both replicas answered"
+
+
+async def test_the_example_client_configuration_reaches_the_server_as_its_user(fleet: Fleet) -> None:
+    entry = json.loads((EXAMPLES / "mcp_http_client_config.json").read_text())["mcpServers"]["cal-com-team"]
+    assert entry["type"] == "http" and urlsplit(entry["url"]).path == "/mcp"
+    headers = {name: value.replace("${CAL_API_KEY}", CALLER_KEYS[3]) for name, value in entry["headers"].items()}
+    async with session(fleet.a.url, authorization=headers["Authorization"]) as client:
+        me = envelope(await client.call_tool("CAL_GET_ME", {}))
+    assert me["data"]["seen"] == fingerprint(CALLER_KEYS[3])
 
 
 @pytest.mark.parametrize(
