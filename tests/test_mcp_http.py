@@ -273,7 +273,7 @@ async def test_a_call_without_a_bearer_credential_is_refused_and_reaches_nobody(
     assert len(standin.prints) == before, "nothing reached Cal.com, and the server's own key was not lent"
 
 
-async def test_http_safety_foreign_origin_and_host_oversize_body_and_health(fleet: Fleet) -> None:
+async def test_http_safety_foreign_origin_and_host_oversize_body_health_and_no_stream(fleet: Fleet) -> None:
     call = {"jsonrpc": "2.0", "id": 1, "method": "tools/list"}
     mcp = {"accept": "application/json, text/event-stream", "content-type": "application/json"}
     async with httpx.AsyncClient(timeout=10) as http:
@@ -282,11 +282,13 @@ async def test_http_safety_foreign_origin_and_host_oversize_body_and_health(flee
         rebound = await http.post(fleet.a.url, json=call, headers={**mcp, "host": "evil.example"})
         huge = await http.post(fleet.a.url, content=b" " * 5000 + json.dumps(call).encode(), headers=mcp)
         health = await http.get(f"http://127.0.0.1:{fleet.a.port}/healthz")
+        stream = await http.get(fleet.a.url, headers={"accept": "text/event-stream"})
     assert foreign.status_code == 403
     assert friendly.status_code == 200 and len(friendly.json()["result"]["tools"]) == 2
     assert rebound.status_code == 421
     assert huge.status_code == 413
     assert health.status_code == 200 and health.json() == {"status": "ok"}
+    assert stream.status_code == 405, "stateless: no stream is held open"
 
 
 async def test_sandbox_answers_each_caller_as_its_user_and_lends_its_key_when_allowed(fleet: Fleet) -> None:

@@ -11,7 +11,8 @@
   server's own credential as the fallback.
 - **Safe by default.** ``Host`` and ``Origin`` are checked against allow-lists (DNS-rebinding
   protection; loopback names are always allowed), bodies past a limit get 413, ``/healthz``
-  answers load balancers, and SIGTERM/SIGINT let calls in flight finish (within a bound).
+  answers load balancers, a GET on the endpoint gets 405 (no stream is ever held open), and
+  SIGTERM/SIGINT let calls in flight finish (within a bound).
   The access log prints method, path, status and time: never headers or query strings.
 
 The HTTP server is uvicorn and the transport the SDK's; this module only wires them together.
@@ -184,7 +185,9 @@ def http_app(server: Server, settings: HttpSettings) -> Starlette:
         async with manager.run():
             yield
 
-    routes = [Route(HEALTH_PATH, _health, methods=["GET"]), Route(settings.path, _Transport(manager))]
+    # POST only: a GET would open a stream a stateless server never writes to, holding a connection
+    # (and shutdown) for nothing; the specification lets such a server answer 405.
+    routes = [Route(HEALTH_PATH, _health, methods=["GET"]), Route(settings.path, _Transport(manager), methods=["POST"])]
     return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(AccessLog)])
 
 
