@@ -9,6 +9,7 @@ import itertools
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -26,7 +27,7 @@ from mcp import ClientSession, types
 from mcp.client.streamable_http import streamable_http_client
 
 from cal_actions import AsyncCal
-from cal_actions.adapters.mcp_http import BAD_CREDENTIAL, NO_CREDENTIAL, caller_client
+from cal_actions.adapters.mcp_http import BAD_CREDENTIAL, NO_CREDENTIAL, caller_client, security
 from cal_actions.cli import main
 from cal_actions.result import ActionResult
 from cal_actions.sandbox.seed import OTHER_API_KEYS
@@ -375,3 +376,25 @@ def test_cli_refuses_unsafe_or_meaningless_http_options(
     monkeypatch.delenv("CAL_API_KEY", raising=False)
     with pytest.raises(SystemExit, match=message):
         main(["mcp", *options])
+
+
+def test_allow_lists_keep_loopback_and_add_what_the_operator_names() -> None:
+    settings = security(("mcp.example.com", "edge.example.com:8443"), ("https://app.example.com/",))
+    assert settings.enable_dns_rebinding_protection is True
+    hosts, origins = set(settings.allowed_hosts), set(settings.allowed_origins)
+    assert {"127.0.0.1:*", "localhost:*", "[::1]:*", "mcp.example.com", "mcp.example.com:*"} <= hosts
+    assert "edge.example.com:8443" in hosts and "edge.example.com:*" not in hosts, "a port given is kept as given"
+    assert "https://app.example.com" in origins and "http://localhost:*" in origins
+    assert not any("evil" in entry for entry in hosts | origins)
+
+
+def test_a_port_already_taken_is_a_message_and_status_1() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        command = [str(CONSOLE_SCRIPT), "mcp", "--http", "--port", str(port), "--actions", "CAL_GET_ME"]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert f"cal-actions: could not serve on 127.0.0.1:{port} (the reason is above)" in done.stderr
+    assert "address already in use" in done.stderr and "Traceback" not in done.stderr

@@ -73,6 +73,11 @@ def serve(args: argparse.Namespace) -> int:
 
     try:
         anyio.run(run)
+    except SystemExit as stop:
+        if settings is None or stop.code in (0, None):
+            raise
+        # uvicorn's way of saying it could not start (the port taken, say); it logged why.
+        fail(f"could not serve on {settings.host}:{settings.port} (the reason is above)")
     finally:
         release(cal)
     return 0
