@@ -26,7 +26,7 @@ import pytest
 from mcp import ClientSession, types
 from mcp.client.streamable_http import streamable_http_client
 
-from cal_actions import AsyncCal
+from cal_actions import AsyncCal, Cal
 from cal_actions.adapters.mcp_http import BAD_CREDENTIAL, NO_CREDENTIAL, caller_client, security
 from cal_actions.cli import main
 from cal_actions.result import ActionResult
@@ -357,6 +357,31 @@ def test_a_caller_client_holds_the_callers_token_and_nothing_of_the_servers() ->
         assert caller_client(server, header, allow_server_key=False) == ActionResult.failure(NO_CREDENTIAL)
     for header in ("Basic abc", "Bearer two tokens", "Bearer tök", "Token abc", "Bearer a\x00b"):
         assert caller_client(server, header, allow_server_key=True) == ActionResult.failure(BAD_CREDENTIAL)
+
+
+@pytest.mark.parametrize("kind", [Cal, AsyncCal])
+@pytest.mark.parametrize("sandbox", [False, True])
+def test_a_caller_client_shares_only_what_holds_no_credential_state(
+    kind: type[Cal] | type[AsyncCal], sandbox: bool
+) -> None:
+    """Whatever a client keeps about its credential (tokens, budgets, caches) must not pass from the
+    server's client, or from one caller, to another: only these may be the same objects."""
+    shareable = {
+        "_http": "the connection pool; requests carry their own headers",
+        "_slots": "the in-flight cap, process-wide on purpose",
+        "_refresh_lock": "never taken: a caller's client holds no refresh token",
+        "_registry": "the action declarations, read only",
+        "_emulator": "the process's one sandbox",
+    }
+    server = kind.sandbox() if sandbox else kind(api_key=SERVER_KEY, base_url="https://cal.test")
+    assert server.registry is not None  # as the MCP server has used it by the time calls come
+    twin = server.with_bearer("caller_token_123")
+    immutable = (str, int, float, bool, tuple, frozenset, type(None))
+    mine = vars(server)
+    shared = {key for key, value in vars(twin).items() if value is mine.get(key) and not isinstance(value, immutable)}
+    assert shared <= set(shareable), f"shared with every caller: {shared - set(shareable)}"
+    assert twin.config.secrets == ("caller_token_123",) and twin._on_tokens is None
+    assert server.config.api_key != "caller_token_123", "the server's client is untouched"
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,8 @@
 - **Safe by default.** ``Host`` and ``Origin`` are checked against allow-lists (DNS-rebinding
   protection; loopback names are always allowed), bodies past a limit get 413, ``/healthz``
   answers load balancers, a GET on the endpoint gets 405 (no stream is ever held open), and
-  SIGTERM/SIGINT let calls in flight finish (within a bound).
-  The access log prints method, path, status and time: never headers or query strings.
+  SIGTERM/SIGINT let calls in flight finish (within a bound). The access log prints method, path,
+  status and time: never headers or query strings.
 
 The HTTP server is uvicorn and the transport the SDK's; this module only wires them together.
 """

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Self, TypedDict, Unpack
 import httpx
 
 from cal_actions.action import Action, Registry
-from cal_actions.config import MAX_CONNECTIONS, MAX_KEEPALIVE_CONNECTIONS, ClientConfig
+from cal_actions.config import MAX_CONNECTIONS, MAX_KEEPALIVE_CONNECTIONS, SECRET_FIELDS, ClientConfig
 from cal_actions.errors import TokenRefreshError
 from cal_actions.http import tokens
 from cal_actions.http.flow import Arguments, Call, Confirm, DeadlineStream, Flow, Pause, Refresh, Send, execution_flow
@@ -127,9 +127,8 @@ class _ClientBase:
         # Shallow: the httpx client is shared, and it adds nothing of its own to a request (requests are built
         # whole, so its cookie jar is never sent, and redirects are not followed).
         twin = copy.copy(self)
-        twin.config = dataclasses.replace(
-            self.config, api_key=token, access_token=None, refresh_token=None, client_id=None, client_secret=None
-        )
+        nothing_else = dict.fromkeys(SECRET_FIELDS)  # every credential field, present or future
+        twin.config = dataclasses.replace(self.config, **{**nothing_else, "client_id": None, "api_key": token})
         twin._on_tokens = None
         return twin
 
