@@ -127,7 +127,7 @@ class _ClientBase:
         # Shallow: the httpx client is shared, and it adds nothing of its own to a request (requests are built
         # whole, so its cookie jar is never sent, and redirects are not followed).
         twin = copy.copy(self)
-        nothing_else = dict.fromkeys(SECRET_FIELDS)  # every credential field, present or future
+        nothing_else: dict[str, Any] = dict.fromkeys(SECRET_FIELDS)  # every credential field, present or future
         twin.config = dataclasses.replace(self.config, **{**nothing_else, "client_id": None, "api_key": token})
         twin._on_tokens = None
         return twin
