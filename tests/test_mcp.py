@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -188,6 +189,14 @@ async def test_cli_serves_over_stdio() -> None:
     assert initialized.serverInfo.name == "cal-actions"
     assert "CAL_LIST_AVAILABLE_SLOTS" in (initialized.instructions or "")
     assert [tool.name for tool in tools] == [action.name for action in select(registry, preset="scheduling")]
+
+
+def test_stdio_server_exits_cleanly_when_the_client_leaves() -> None:
+    """The SDK closes standard output on the way out; the exit must not trip over it."""
+    command = [str(Path(sys.executable).with_name("cal-actions")), "mcp", "--actions", "CAL_GET_ME"]
+    done = subprocess.run(command, input=b"", capture_output=True, timeout=60, env={**NO_CREDENTIALS, "PATH": ""})
+    assert (done.returncode, done.stdout) == (0, b"")
+    assert b"Traceback" not in done.stderr, done.stderr.decode()
 
 
 async def test_cli_serves_the_sandbox_and_its_state_persists(tmp_path: Path) -> None:
