@@ -205,7 +205,9 @@ async def test_cli_serves_the_sandbox_and_its_state_persists(tmp_path: Path) -> 
         event_type = next(item for item in listed.structuredContent["data"] if item["lengthInMinutes"] == 30)
         window = {"start": "2030-01-08", "end": "2030-01-10", "eventTypeId": event_type["id"]}
         slots = (await session.call_tool("CAL_LIST_AVAILABLE_SLOTS", window)).structuredContent["data"]
-        start = next(iter(slots.values()))[0]["start"]
+        assert slots["timeZone"] == "UTC"  # none was asked for
+        day, times = next(iter(slots["days"].items()))
+        start = f"{day}T{times[0]}:00Z"
         attendee = {"name": "Mary Somerville", "email": "mary@example.com", "timeZone": "Europe/London"}
         booked = await session.call_tool(
             "CAL_CREATE_BOOKING", {"start": start, "eventTypeId": event_type["id"], "attendee": attendee}

@@ -20,6 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from cal_actions.adapters.openai import openai_tools
+from cal_actions.compact import READING_NOTE
 from cal_actions.demo.agent import ChatModel, Message, OpenAIChatModel, run_turn
 from cal_actions.demo.script import ATTENDEE, ScriptedModel
 from cal_actions.demo.show import Printer
@@ -106,7 +107,8 @@ def run_demo(
             real = bool(os.environ.get("OPENAI_API_KEY"))
             model = OpenAIChatModel() if real else ScriptedModel()
         show.heading(f"cal-actions demo on the embedded sandbox; model: {model.label}")
-        messages: list[Message] = [{"role": "system", "content": SYSTEM.format(today=today, zone="UTC")}]
+        system = f"{SYSTEM.format(today=today, zone='UTC')} {READING_NOTE}"
+        messages: list[Message] = [{"role": "system", "content": system}]
         pick = _tool_picker(cal)
         failures = 0
         for template in USER_TURNS:

@@ -1,0 +1,281 @@
+"""What a model reads of a result: the envelope made compact, with nothing of meaning lost.
+
+Every token a tool result puts into a model's context is paid for, and Cal.com's answers are
+mostly nulls, ``false`` flags, empty lists and wrappers. :func:`compact_result` is a pure
+projection of an :class:`ActionResult` (plus the action and the call's arguments, for the
+requested time zone and paging) onto what the adapters hand a model:
+
+- A member that is ``null``, ``false``, ``""``, ``[]`` or ``{}`` is left out, at any depth, so a
+  missing field reads as false, none or empty (:data:`READING_NOTE` tells the model once). A field
+  that names an id, uid, email, start, end or time (:func:`is_kept_field`) keeps any other value
+  (an empty one included). List items are never removed, whatever they hold: positions may matter.
+- A timestamp with zero seconds loses them: ``2030-03-04T09:00:00.000Z`` → ``2030-03-04T09:00Z``.
+- Cal.com's paged list ``{"data": [...], "pagination": {...}}`` becomes the list; when later pages
+  hold more, ``"more": {"total": 53, "next": {"skip": 10, "take": 10}}`` says how to get them.
+- Free slots ``{date: [{"start": ISO}, ...]}`` become ``{"timeZone": zone, "days": {date: ["09:00",
+  ...]}}`` in the requested zone (``"09:00-09:30"`` for the range format); a wall time that the zone
+  makes ambiguous keeps its offset, so the instants can always be recovered.
+- Data whose JSON passes :data:`MAX_DATA_CHARS` is cut by whole items of its main list (never a
+  field inside an item), and ``"truncated"`` says so: ``"showing 20 of 57 items — use take/skip"``.
+
+The result is one JSON object with ``data``, ``successful`` and ``error`` (and ``more`` or
+``truncated`` when they apply). Failures and dry runs (the request that would have been sent)
+are returned exactly as they are. Secrets the caller asked for (a webhook's ``secret``, tokens
+of a managed user) stay: they are the answer.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cal_actions.action import Action
+    from cal_actions.result import ActionResult
+
+__all__ = ["MAX_DATA_CHARS", "READING_NOTE", "compact_json", "compact_result", "is_kept_field"]
+
+#: What a model must know to read compact results; said once, where a model reads the tools' rules.
+READING_NOTE = (
+    "Tool results are compact: a field that is missing is false, null or empty; times without seconds have "
+    'zero seconds; slots are {timeZone, days: {date: [start times in that zone]}}; "more" gives the total and '
+    'the next skip/take of a list with further pages; "truncated" says items were left out and how to get them.'
+)
+
+#: The most characters of compact JSON a result's data may take (about 4,000 o200k tokens). Measured on the
+#: sandbox (benchmarks/compactness.py): every single-resource answer and each typical read fits with room to
+#: spare (the largest, calendars, is about 2,300), as does a month of 15-minute slots (about 8,000); a page of
+#: 100 bookings (about 55,000) is cut to about 20 of them.
+MAX_DATA_CHARS = 12_000
+
+_SECONDS = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d):00(?:\.0+)?(Z|[+-]\d\d:?\d\d)?$")
+_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
+_KEPT_SUFFIXES = ("Id", "Ids", "Uid", "Uids", "uid")
+_KEPT_WORDS = ("email", "emails", "start", "end", "time")
+
+
+def is_kept_field(key: str) -> bool:
+    """Whether a member named ``key`` is an id, uid, email, start, end or time: kept unless ``null``."""
+    lower = key.lower()
+    return (
+        key == "id" or key.endswith(_KEPT_SUFFIXES) or lower.endswith(_KEPT_WORDS) or lower.startswith(("start", "end"))
+    )
+
+
+def compact_result(result: ActionResult, action: Action | str | None = None, arguments: Any = None) -> dict[str, Any]:
+    """The envelope as a model should read it; see the module's rules. Pure: sends nothing."""
+    envelope: dict[str, Any] = result.model_dump(mode="json")
+    if not result.successful or result.attempts == 0:  # an error, or a dry run's request: shown as they are
+        return envelope
+    found = _action(action)
+    args = arguments if isinstance(arguments, dict) else {}
+    data, more = _unpage(prune(envelope["data"]), found, args)
+    data = _slots(data, args) or data
+    data, truncated, more = _cap(data, more, found, args)
+    compact: dict[str, Any] = {"data": data, "successful": True, "error": None}
+    if more:
+        compact["more"] = more
+    if truncated:
+        compact["truncated"] = truncated
+    return compact
+
+
+def compact_json(value: Any) -> str:
+    """JSON text without spaces between tokens: spaces after ``,`` and ``:`` cost tokens and say nothing."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def prune(value: Any) -> Any:
+    """Leave out empty members at any depth and shorten whole-minute timestamps (rules 1 and 2)."""
+    if isinstance(value, dict):
+        kept = {}
+        for key, item in value.items():
+            item = prune(item)
+            if item is None or (_empty(item) and (item is False or not is_kept_field(str(key)))):
+                continue
+            kept[key] = item
+        return kept
+    if isinstance(value, list):
+        return [prune(item) for item in value]
+    if isinstance(value, str):
+        return _SECONDS.sub(r"\1\2", value)
+    return value
+
+
+def _empty(value: Any) -> bool:
+    return value is False or (isinstance(value, str | list | dict) and not value)
+
+
+def _action(action: Action | str | None) -> Action | None:
+    if action is None or not isinstance(action, str):
+        return action
+    from cal_actions import registry
+
+    return registry.get(action) if action in registry else None
+
+
+def _fields(action: Action | None) -> set[str]:
+    return set() if action is None else set(action.params.model_fields)
+
+
+# --- paged lists -----------------------------------------------------------------------------
+
+
+def _unpage(data: Any, action: Action | None, args: dict[str, Any]) -> tuple[Any, dict[str, Any] | None]:
+    """Cal.com's ``{"data": [...], "pagination": {...}}`` → the items, and a hint when pages follow."""
+    if not (isinstance(data, dict) and isinstance(data.get("data"), list) and set(data) <= {"data", "pagination"}):
+        return data, None
+    items: list[Any] = data["data"]
+    page = data.get("pagination") or {}
+    if not (page.get("hasNextPage") or _int(page.get("remainingItems"))):
+        return items, None
+    take = _int(args.get("take")) or _int(page.get("itemsPerPage")) or len(items)
+    following = page["currentPage"] + 1 if isinstance(page.get("currentPage"), int) else None
+    return items, _more(page.get("totalItems"), _int(args.get("skip")) + len(items), take, action, following)
+
+
+def _more(total: Any, skip: int, take: int, action: Action | None, page: int | None = None) -> dict[str, Any]:
+    """The paging hint: the total when known, and the arguments that fetch what follows."""
+    more: dict[str, Any] = {"total": total} if _int(total) else {}
+    fields = _fields(action)
+    if {"skip", "take"} <= fields:
+        more["next"] = {"skip": skip, "take": take}
+    elif "page" in fields and page is not None:
+        more["next"] = {"page": page}
+    return more
+
+
+def _int(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+# --- slots -----------------------------------------------------------------------------------
+
+
+def _slots(data: Any, args: dict[str, Any]) -> dict[str, Any] | None:
+    """Free slots grouped by day in the requested zone, each written as its wall time there."""
+    if not _looks_like_slots(data):
+        return None
+    name = args["timeZone"] if isinstance(args.get("timeZone"), str) else "UTC"
+    zone = _zone(name)
+    if zone is None:
+        return None
+    days: dict[str, list[Any]] = {}
+    try:
+        for slots in data.values():
+            for slot in slots:
+                start = _instant(slot["start"]).astimezone(zone)
+                entry = _slot(slot, start, zone)
+                days.setdefault(start.date().isoformat(), []).append(entry)
+    except (TypeError, ValueError):
+        return None  # not the ISO times slots carry: leave the data as it came
+    return {"timeZone": name, "days": dict(sorted(days.items()))}
+
+
+def _looks_like_slots(data: Any) -> bool:
+    if not isinstance(data, dict) or not data:
+        return False
+    days = all(isinstance(day, str) and _DATE.match(day) and isinstance(slots, list) for day, slots in data.items())
+    return days and all(
+        isinstance(slot, dict) and isinstance(slot.get("start"), str) for slots in data.values() for slot in slots
+    )
+
+
+def _zone(name: str) -> tzinfo | None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _instant(text: Any) -> datetime:
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError("a slot time without an offset")
+    return moment
+
+
+def _slot(slot: dict[str, Any], start: datetime, zone: tzinfo) -> Any:
+    """``"09:00"``, ``"09:00-09:30"``, or an object when the slot carries more than its times."""
+    text = _clock(start, zone)
+    end_text = None
+    if isinstance(slot.get("end"), str):
+        end = _instant(slot["end"]).astimezone(zone)
+        end_text = _clock(end, zone) if timedelta(0) < end - start < timedelta(days=1) else end.isoformat()
+    extras = {key: value for key, value in slot.items() if key not in ("start", "end")}
+    if extras:
+        return {"start": text, **({"end": end_text} if end_text else {}), **extras}
+    return text if end_text is None else f"{text}-{end_text}"
+
+
+def _clock(moment: datetime, zone: tzinfo) -> str:
+    """The wall time in ``zone``, with the offset only when the zone alone would not tell which instant."""
+    text = moment.strftime("%H:%M") if not (moment.second or moment.microsecond) else moment.time().isoformat()
+    wall = moment.replace(tzinfo=None)
+    if wall.replace(tzinfo=zone).utcoffset() != moment.utcoffset():  # the second pass of a repeated hour
+        text += moment.isoformat()[-6:]
+    return text
+
+
+# --- size cap --------------------------------------------------------------------------------
+
+
+def _cap(
+    data: Any, more: dict[str, Any] | None, action: Action | None, args: dict[str, Any]
+) -> tuple[Any, str | None, dict[str, Any] | None]:
+    """Cut whole items of the main list until the data fits; say what was left out and how to get it."""
+    if len(compact_json(data)) <= MAX_DATA_CHARS:
+        return data, None, more
+    found = _main_collection(data)
+    if found is None:
+        return data, None, more  # one object: it is shown whole, never stripped of fields
+    key, collection = found
+    low, high = 1, len(collection) - 1  # the most items that fit, at least one
+    while low < high:
+        middle = (low + high + 1) // 2
+        if len(compact_json(_with(data, key, collection, middle))) <= MAX_DATA_CHARS:
+            low = middle
+        else:
+            high = middle - 1
+    shown = low
+    what = "days" if key == "days" else f"{key} items" if key else "items"
+    how = _how(action, key)
+    if how == "use take/skip":  # the next call starts after the last item shown, asking for a page that fits
+        skip = _int(args.get("skip"))
+        total = more.get("total") if more else skip + len(collection)
+        more = _more(total, skip + shown, shown, action)
+    return _with(data, key, collection, shown), f"showing {shown} of {len(collection)} {what} — {how}", more
+
+
+def _main_collection(data: Any) -> tuple[str | None, Any] | None:
+    """The list to cut: the data itself, the slots' days, or an object's largest list; ``None`` if none."""
+    if isinstance(data, list):
+        return (None, data) if len(data) > 1 else None
+    if not isinstance(data, dict):
+        return None
+    if isinstance(data.get("days"), dict) and "timeZone" in data:
+        return ("days", data["days"]) if len(data["days"]) > 1 else None
+    lists = [(len(compact_json(value)), key) for key, value in data.items() if isinstance(value, list)]
+    lists = [(size, key) for size, key in lists if len(data[key]) > 1]
+    if not lists:
+        return None
+    key = max(lists)[1]
+    return key, data[key]
+
+
+def _with(data: Any, key: str | None, collection: Any, count: int) -> Any:
+    cut = dict(list(collection.items())[:count]) if isinstance(collection, dict) else collection[:count]
+    return cut if key is None else {**data, key: cut}
+
+
+def _how(action: Action | None, key: str | None) -> str:
+    fields = _fields(action)
+    if key == "days":
+        return "ask for fewer days"
+    if key is None and {"skip", "take"} <= fields:
+        return "use take/skip"
+    return "narrow the request"
