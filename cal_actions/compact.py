@@ -13,8 +13,8 @@ requested time zone and paging) onto what the adapters hand a model:
 - Cal.com's paged list ``{"data": [...], "pagination": {...}}`` becomes the list; when later pages
   hold more, ``"more": {"total": 53, "next": {"skip": 10, "take": 10}}`` says how to get them.
 - Free slots ``{date: [{"start": ISO}, ...]}`` become ``{"timeZone": zone, "days": {date: ["09:00",
-  ...]}}`` in the requested zone (``"09:00-09:30"`` for the range format); a wall time that the zone
-  makes ambiguous keeps its offset, so the instants can always be recovered.
+  ...]}}`` in the requested zone (``"09:00-09:30"`` for the range format). A slot whose wall time
+  would not tell its instant (an hour the zone repeats) is written whole, so no instant is lost.
 - Data whose JSON passes :data:`MAX_DATA_CHARS` is cut by whole items of its main list (never a
   field inside an item), and ``"truncated"`` says so: ``"showing 20 of 57 items — use take/skip"``.
 
@@ -35,7 +35,15 @@ if TYPE_CHECKING:
     from cal_actions.action import Action
     from cal_actions.result import ActionResult
 
-__all__ = ["MAX_DATA_CHARS", "READING_NOTE", "compact_json", "compact_result", "is_kept_field"]
+__all__ = [
+    "MAX_DATA_CHARS",
+    "READING_NOTE",
+    "compact_json",
+    "compact_result",
+    "identifiers",
+    "is_identifier",
+    "is_kept_field",
+]
 
 #: What a model must know to read compact results; said once, where a model reads the tools' rules.
 READING_NOTE = (
@@ -52,16 +60,31 @@ MAX_DATA_CHARS = 12_000
 
 _SECONDS = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d):00(?:\.0+)?(Z|[+-]\d\d:?\d\d)?$")
 _DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
-_KEPT_SUFFIXES = ("Id", "Ids", "Uid", "Uids", "uid")
-_KEPT_WORDS = ("email", "emails", "start", "end", "time")
+_ID_SUFFIXES = ("Id", "Ids", "Uid", "Uids", "uid")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def is_identifier(key: str) -> bool:
+    """Whether a member named ``key`` holds an id, uid or email."""
+    return key == "id" or key.endswith(_ID_SUFFIXES) or key.lower().endswith(("email", "emails"))
 
 
 def is_kept_field(key: str) -> bool:
-    """Whether a member named ``key`` is an id, uid, email, start, end or time: kept unless ``null``."""
+    """Whether a member named ``key`` is an id, uid, email, start, end or time: left out only when null or false."""
     lower = key.lower()
-    return (
-        key == "id" or key.endswith(_KEPT_SUFFIXES) or lower.endswith(_KEPT_WORDS) or lower.startswith(("start", "end"))
-    )
+    return is_identifier(key) or lower.endswith(("start", "end", "time")) or lower.startswith(("start", "end"))
+
+
+def identifiers(value: Any, key: str = "") -> list[tuple[str, Any]]:
+    """Every id, uid and email in ``value`` at any depth, as (member name, value) pairs: the values of identifier
+    fields (and of their lists), and any text that is an email address. What compaction must never lose."""
+    if isinstance(value, dict):
+        return [pair for name, item in value.items() for pair in identifiers(item, str(name))]
+    if isinstance(value, list):
+        return [pair for item in value for pair in identifiers(item, key)]
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return []
+    return [(key, value)] if is_identifier(key) or (isinstance(value, str) and _EMAIL.match(value)) else []
 
 
 def compact_result(result: ActionResult, action: Action | str | None = None, arguments: Any = None) -> dict[str, Any]:
@@ -167,7 +190,7 @@ def _slots(data: Any, args: dict[str, Any]) -> dict[str, Any] | None:
         for slots in data.values():
             for slot in slots:
                 start = _instant(slot["start"]).astimezone(zone)
-                entry = _slot(slot, start, zone)
+                entry = _slot(slot, start)
                 days.setdefault(start.date().isoformat(), []).append(entry)
     except (TypeError, ValueError):
         return None  # not the ISO times slots carry: leave the data as it came
@@ -199,26 +222,30 @@ def _instant(text: Any) -> datetime:
     return moment
 
 
-def _slot(slot: dict[str, Any], start: datetime, zone: tzinfo) -> Any:
-    """``"09:00"``, ``"09:00-09:30"``, or an object when the slot carries more than its times."""
-    text = _clock(start, zone)
-    end_text = None
-    if isinstance(slot.get("end"), str):
-        end = _instant(slot["end"]).astimezone(zone)
-        end_text = _clock(end, zone) if timedelta(0) < end - start < timedelta(days=1) else end.isoformat()
+def _slot(slot: dict[str, Any], start: datetime) -> Any:
+    """``"09:00"`` or ``"09:00-09:30"``; an object when the slot carries more than its times, or when a wall time
+    would not tell the instant (the second pass of an hour the zone repeats, a range of a day or more): then the
+    times are written whole, with their offsets."""
+    end = _instant(slot["end"]).astimezone(start.tzinfo) if isinstance(slot.get("end"), str) else None
+    plain = _unique(start) and (end is None or (_unique(end) and timedelta(0) < end - start < timedelta(days=1)))
     extras = {key: value for key, value in slot.items() if key not in ("start", "end")}
-    if extras:
-        return {"start": text, **({"end": end_text} if end_text else {}), **extras}
-    return text if end_text is None else f"{text}-{end_text}"
+    write = _clock if plain else _timestamp
+    if plain and not extras:
+        return write(start) if end is None else f"{write(start)}-{write(end)}"
+    return {"start": write(start), **({} if end is None else {"end": write(end)}), **extras}
 
 
-def _clock(moment: datetime, zone: tzinfo) -> str:
-    """The wall time in ``zone``, with the offset only when the zone alone would not tell which instant."""
-    text = moment.strftime("%H:%M") if not (moment.second or moment.microsecond) else moment.time().isoformat()
-    wall = moment.replace(tzinfo=None)
-    if wall.replace(tzinfo=zone).utcoffset() != moment.utcoffset():  # the second pass of a repeated hour
-        text += moment.isoformat()[-6:]
-    return text
+def _unique(moment: datetime) -> bool:
+    """Whether the wall time names one instant in its zone (not the second pass of a repeated hour)."""
+    return moment.replace(fold=0).utcoffset() == moment.utcoffset()
+
+
+def _clock(moment: datetime) -> str:
+    return moment.strftime("%H:%M") if not (moment.second or moment.microsecond) else moment.time().isoformat()
+
+
+def _timestamp(moment: datetime) -> str:
+    return str(_SECONDS.sub(r"\1\2", moment.isoformat()))
 
 
 # --- size cap --------------------------------------------------------------------------------
@@ -273,9 +300,11 @@ def _with(data: Any, key: str | None, collection: Any, count: int) -> Any:
 
 
 def _how(action: Action | None, key: str | None) -> str:
-    fields = _fields(action)
+    """How to reach what was cut: the next page, a shorter range, a narrower request, or nothing."""
     if key == "days":
         return "ask for fewer days"
-    if key is None and {"skip", "take"} <= fields:
+    if key is None and {"skip", "take"} <= _fields(action):
         return "use take/skip"
-    return "narrow the request"
+    if action is not None and any(not field.is_required() for field in action.params.model_fields.values()):
+        return "narrow the request"
+    return "the rest is left out"

@@ -16,6 +16,7 @@ from cal_actions import AsyncCal, Cal, registry
 from cal_actions.adapters.common import pick_actions
 from cal_actions.adapters.mcp import build_server
 from cal_actions.cli import main
+from cal_actions.compact import READING_NOTE, compact_result
 from cal_actions.presets import PRESETS, select
 
 pytestmark = pytest.mark.anyio
@@ -105,6 +106,25 @@ def test_instructions_follow_the_selection() -> None:
     assert "CAL_LIST_AVAILABLE_SLOTS" in scheduling.instructions
     assert "Never invent ids" in scheduling.instructions and "confirm" in scheduling.instructions
     assert "CAL_LIST_AVAILABLE_SLOTS" not in webhooks.instructions
+
+
+@pytest.mark.parametrize("compact", [True, False])
+async def test_results_are_compact_unless_asked_raw(compact: bool) -> None:
+    with Cal.sandbox() as cal:
+        server = build_server(cal, preset="scheduling", compact=compact)
+        async with create_connected_server_and_client_session(server) as session:
+            listed = await session.call_tool("CAL_LIST_BOOKINGS", {"take": 2})
+        result = cal.execute("CAL_LIST_BOOKINGS", {"take": 2})
+    structured = listed.structuredContent
+    assert isinstance(structured, dict) and {"data", "successful", "error"} <= set(structured)
+    assert _envelope(listed) == structured  # the text and the structured content carry the same envelope
+    if compact:
+        assert structured == compact_result(result, "CAL_LIST_BOOKINGS", {"take": 2})
+        assert structured["more"] == {"total": 4, "next": {"skip": 2, "take": 2}}
+        assert isinstance(structured["data"], list) and "description" not in structured["data"][0]
+    else:
+        assert structured == result.model_dump(mode="json") and "pagination" in structured["data"]
+    assert (READING_NOTE in (server.instructions or "")) is compact
 
 
 @pytest.mark.parametrize("client_kind", ["async", "sync"])
@@ -281,6 +301,16 @@ async def test_sandbox_with_no_selection_lists_the_default_set_and_answers() -> 
         me = await session.call_tool("CAL_GET_ME", {})
     assert [tool.name for tool in tools] == [action.name for action in pick_actions(registry)]
     assert me.isError is False and me.structuredContent["data"]["username"] == "ada"
+    assert "avatarUrl" not in me.structuredContent["data"]  # compact: the null is left out
+
+
+async def test_raw_flag_serves_the_envelopes_as_cal_com_gave_them() -> None:
+    async with stdio_client(_cli("--sandbox", "--raw")) as (read, write), ClientSession(read, write) as session:
+        initialized = await session.initialize()
+        me = await session.call_tool("CAL_GET_ME", {})
+    assert set(me.structuredContent or {}) == {"data", "successful", "error"}
+    assert me.structuredContent["data"]["avatarUrl"] is None and _envelope(me) == me.structuredContent
+    assert READING_NOTE not in (initialized.instructions or "")
 
 
 @pytest.mark.parametrize("guard", [["--read-only"], ["--policy", "read_only"], ["--policy", "deny_destructive"]])
@@ -309,7 +339,7 @@ def test_help_lists_presets_and_tags_from_the_code(capsys: pytest.CaptureFixture
         assert f"{name} {preset.description}" in text
     assert ", ".join(registry.tags()) in text  # wrapped lines joined back
     assert f"the default agent set ({len(pick_actions(registry))} tools)" in text
-    assert "--read-only" in text and "--policy" in text
+    assert "--read-only" in text and "--policy" in text and "--raw" in text
 
 
 def test_without_the_mcp_extra_the_message_names_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:

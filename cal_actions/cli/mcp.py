@@ -24,7 +24,7 @@ def serve(args: argparse.Namespace) -> int:
     cal = client(args, AsyncCal)
     try:
         # No selection at all is None, not an empty list: the adapters' default set, not zero tools.
-        server = build_server(cal, args.actions, preset=args.preset, tags=args.tags)
+        server = build_server(cal, args.actions, preset=args.preset, tags=args.tags, compact=not args.raw)
     except UnknownActionError as error:
         release(cal)
         fail(unknown_action(error))
@@ -70,5 +70,8 @@ def add_commands(commands: Any) -> None:
     parser.add_argument("--preset", help="a named subset of the actions (listed below)")
     parser.add_argument("--tags", type=name_list, help="comma-separated tags whose actions to add, e.g. bookings,slots")
     parser.add_argument("--actions", type=name_list, help="comma-separated action names to add, e.g. CAL_GET_ME")
+    parser.add_argument(
+        "--raw", action="store_true", help="answer with the envelopes as Cal.com gave them, not the compact ones"
+    )
     add_client_options(parser)
     parser.set_defaults(handler=serve, actions=None, tags=None)
