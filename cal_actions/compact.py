@@ -47,9 +47,9 @@ __all__ = [
 
 #: What a model must know to read compact results; said once, where a model reads the tools' rules.
 READING_NOTE = (
-    "Tool results are compact: a field that is missing is false, null or empty; times without seconds have "
-    'zero seconds; slots are {timeZone, days: {date: [start times in that zone]}}; "more" gives the total and '
-    'the next skip/take of a list with further pages; "truncated" says items were left out and how to get them.'
+    "Tool results are compact: a missing field is false, null or empty; slots are {timeZone, days: {date: [start "
+    'times in that zone]}}; "more" gives the total and the next skip/take of a list with further pages; '
+    '"truncated" says items were left out and how to get them.'
 )
 
 #: The most characters of compact JSON a result's data may take (about 5,000 o200k tokens). Measured on the

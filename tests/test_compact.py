@@ -310,7 +310,7 @@ def test_an_unknown_action_name_still_compacts() -> None:
 
 
 def test_the_reading_note_states_the_absence_rule() -> None:
-    assert "missing is false, null or empty" in READING_NOTE and "more" in READING_NOTE and "truncated" in READING_NOTE
+    assert "missing field is false, null or empty" in READING_NOTE and "more" in READING_NOTE and "truncated" in READING_NOTE
 
 
 def test_identifiers_are_found_at_any_depth() -> None:
