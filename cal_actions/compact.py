@@ -88,13 +88,18 @@ def identifiers(value: Any, key: str = "") -> list[tuple[str, Any]]:
 
 
 def compact_result(result: ActionResult, action: Action | str | None = None, arguments: Any = None) -> dict[str, Any]:
-    """The envelope as a model should read it; see the module's rules. Pure: sends nothing."""
+    """The envelope as a model should read it; see the module's rules. Pure: reads and changes nothing else.
+
+    ``action`` (an :class:`Action`, or a name or alias of the package's registry) and ``arguments`` (the call's,
+    as a dict) are optional: without them paging hints name no arguments and slots are read as UTC. A result
+    obtained without a request (``attempts == 0``: a dry run's request description) is returned as it is.
+    """
     envelope: dict[str, Any] = result.model_dump(mode="json")
     if not result.successful or result.attempts == 0:  # an error, or a dry run's request: shown as they are
         return envelope
     found = _action(action)
     args = arguments if isinstance(arguments, dict) else {}
-    data, more = _unpage(prune(envelope["data"]), found, args)
+    data, more = _unpage(_prune(envelope["data"]), found, args)
     data = _slots(data, args) or data
     data, truncated, more = _cap(data, more, found, args)
     compact: dict[str, Any] = {"data": data, "successful": True, "error": None}
@@ -110,21 +115,27 @@ def compact_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
-def prune(value: Any) -> Any:
+def _prune(value: Any) -> Any:
     """Leave out empty members at any depth and shorten whole-minute timestamps (rules 1 and 2)."""
     if isinstance(value, dict):
         kept = {}
         for key, item in value.items():
-            item = prune(item)
+            item = _prune(item)
             if item is None or (_empty(item) and (item is False or not is_kept_field(str(key)))):
                 continue
             kept[key] = item
         return kept
     if isinstance(value, list):
-        return [prune(item) for item in value]
-    if isinstance(value, str):
-        return _SECONDS.sub(r"\1\2", value)
+        return [_prune(item) for item in value]
+    if isinstance(value, str) and value[10:11] == "T":  # cheap test first: most text is not a timestamp
+        return _minutes(value)
     return value
+
+
+def _minutes(text: str) -> str:
+    """``2030-03-04T09:00:00.000Z`` → ``2030-03-04T09:00Z``; any other text as it is."""
+    whole = _SECONDS.match(text)
+    return text if whole is None else whole[1] + (whole[2] or "")
 
 
 def _empty(value: Any) -> bool:
@@ -155,18 +166,14 @@ def _unpage(data: Any, action: Action | None, args: dict[str, Any]) -> tuple[Any
     if not (page.get("hasNextPage") or _int(page.get("remainingItems"))):
         return items, None
     take = _int(args.get("take")) or _int(page.get("itemsPerPage")) or len(items)
-    following = page["currentPage"] + 1 if isinstance(page.get("currentPage"), int) else None
-    return items, _more(page.get("totalItems"), _int(args.get("skip")) + len(items), take, action, following)
+    return items, _more(page.get("totalItems"), _int(args.get("skip")) + len(items), take, action)
 
 
-def _more(total: Any, skip: int, take: int, action: Action | None, page: int | None = None) -> dict[str, Any]:
-    """The paging hint: the total when known, and the arguments that fetch what follows."""
+def _more(total: Any, skip: int, take: int, action: Action | None) -> dict[str, Any]:
+    """The paging hint: the total when known, and the arguments that fetch what follows when the action pages."""
     more: dict[str, Any] = {"total": total} if _int(total) else {}
-    fields = _fields(action)
-    if {"skip", "take"} <= fields:
+    if {"skip", "take"} <= _fields(action):
         more["next"] = {"skip": skip, "take": take}
-    elif "page" in fields and page is not None:
-        more["next"] = {"page": page}
     return more
 
 
@@ -191,7 +198,7 @@ def _slots(data: Any, args: dict[str, Any]) -> dict[str, Any] | None:
             for slot in slots:
                 start = _instant(slot["start"]).astimezone(zone)
                 entry = _slot(slot, start)
-                days.setdefault(start.date().isoformat(), []).append(entry)
+                days.setdefault(f"{start.year:04d}-{start.month:02d}-{start.day:02d}", []).append(entry)
     except (TypeError, ValueError):
         return None  # not the ISO times slots carry: leave the data as it came
     return {"timeZone": name, "days": dict(sorted(days.items()))}
@@ -241,11 +248,13 @@ def _unique(moment: datetime) -> bool:
 
 
 def _clock(moment: datetime) -> str:
-    return moment.strftime("%H:%M") if not (moment.second or moment.microsecond) else moment.time().isoformat()
+    if moment.second or moment.microsecond:
+        return moment.time().isoformat()
+    return f"{moment.hour:02d}:{moment.minute:02d}"  # strftime costs several times more, once per slot
 
 
 def _timestamp(moment: datetime) -> str:
-    return str(_SECONDS.sub(r"\1\2", moment.isoformat()))
+    return _minutes(moment.isoformat())
 
 
 # --- size cap --------------------------------------------------------------------------------
@@ -261,21 +270,15 @@ def _cap(
     if found is None:
         return data, None, more  # one object: it is shown whole, never stripped of fields
     key, collection = found
-    low, high = 1, len(collection) - 1  # the most items that fit, at least one
-    while low < high:
-        middle = (low + high + 1) // 2
-        if len(compact_json(_with(data, key, collection, middle))) <= MAX_DATA_CHARS:
-            low = middle
-        else:
-            high = middle - 1
-    shown = low
-    what = "days" if key == "days" else f"{key} items" if key else "items"
-    how = _how(action, key)
-    if how == "use take/skip":  # the next call starts after the last item shown, asking for a page that fits
+    shown = _fitting(data, key, collection)
+    pageable = key is None and {"skip", "take"} <= _fields(action)
+    if pageable:  # the next call starts after the last item shown, asking for a page that fits
         skip = _int(args.get("skip"))
         total = more.get("total") if more else skip + len(collection)
         more = _more(total, skip + shown, shown, action)
-    return _with(data, key, collection, shown), f"showing {shown} of {len(collection)} {what} — {how}", more
+    what = "days" if key == "days" else f"{key} items" if key else "items"
+    note = f"showing {shown} of {len(collection)} {what} — {_how(action, key, pageable)}"
+    return _with(data, key, collection, shown), note, more
 
 
 def _main_collection(data: Any) -> tuple[str | None, Any] | None:
@@ -294,16 +297,31 @@ def _main_collection(data: Any) -> tuple[str | None, Any] | None:
     return key, data[key]
 
 
+def _fitting(data: Any, key: str | None, collection: Any) -> int:
+    """How many leading items fit (at least one). Compact JSON joins members with bare commas, so the text's
+    length is what surrounds the collection, plus each item's own length, plus one comma between two."""
+    if isinstance(collection, dict):
+        sizes = [len(compact_json({name: value})) - 2 for name, value in collection.items()]
+    else:
+        sizes = [len(compact_json(item)) for item in collection]
+    length = len(compact_json(_with(data, key, collection, 0)))
+    for count, size in enumerate(sizes):
+        length += size + (count > 0)
+        if length > MAX_DATA_CHARS:
+            return max(count, 1)
+    return len(sizes)
+
+
 def _with(data: Any, key: str | None, collection: Any, count: int) -> Any:
     cut = dict(list(collection.items())[:count]) if isinstance(collection, dict) else collection[:count]
     return cut if key is None else {**data, key: cut}
 
 
-def _how(action: Action | None, key: str | None) -> str:
+def _how(action: Action | None, key: str | None, pageable: bool) -> str:
     """How to reach what was cut: the next page, a shorter range, a narrower request, or nothing."""
     if key == "days":
         return "ask for fewer days"
-    if key is None and {"skip", "take"} <= _fields(action):
+    if pageable:
         return "use take/skip"
     if action is not None and any(not field.is_required() for field in action.params.model_fields.values()):
         return "narrow the request"

@@ -265,6 +265,9 @@ def test_slots_past_the_cap_lose_whole_days() -> None:
     result = compact_result(ActionResult.success(raw), "CAL_LIST_AVAILABLE_SLOTS", {})
     days = result["data"]["days"]
     assert list(days) == list(raw)[: len(days)] and all(len(times) == 40 for times in days.values())
+    day = list(raw)[len(days)]  # the first day left out, as it would have been written (UTC wall times)
+    more = {**result["data"], "days": {**days, day: [slot["start"][11:16] for slot in raw[day]]}}
+    assert len(compact_json(result["data"])) <= MAX_DATA_CHARS < len(compact_json(more))  # as many days as fit
     assert result["truncated"] == f"showing {len(days)} of 120 days — ask for fewer days"
 
 
@@ -310,7 +313,8 @@ def test_an_unknown_action_name_still_compacts() -> None:
 
 
 def test_the_reading_note_states_the_absence_rule() -> None:
-    assert "missing field is false, null or empty" in READING_NOTE and "more" in READING_NOTE and "truncated" in READING_NOTE
+    assert "missing field is false, null or empty" in READING_NOTE
+    assert all(word in READING_NOTE for word in ('"more"', '"truncated"', "timeZone", "days"))
 
 
 def test_identifiers_are_found_at_any_depth() -> None:
