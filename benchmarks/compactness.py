@@ -22,7 +22,12 @@ import statistics
 import sys
 import timeit
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from token_cost import encoder  # the same offline o200k_base tokenizer as the prompt-token figures
 
 NOW = datetime(2030, 3, 4, 8, 0, tzinfo=UTC)
 TARGET = 0.5
@@ -56,14 +61,6 @@ LARGE: list[tuple[str, str, dict[str, Any]]] = [
     ("time zones (legacy)", "CAL_LIST_TIMEZONES", {}),
     ("bookings, a page of 100 (Cal.com's default)", "CAL_LIST_BOOKINGS", {"take": 100}),
 ]  # fmt: skip
-
-
-def encoder() -> Any:
-    try:
-        import bpe_openai
-    except ImportError:
-        sys.exit("compactness: needs the offline tokenizer: pip install -e '.[bench]'")
-    return bpe_openai.get_encoding("o200k_base")
 
 
 def add_bookings(cal: Any, count: int) -> None:
