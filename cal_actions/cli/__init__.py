@@ -46,7 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status: int = args.handler(args)
             return status
         finally:
-            sys.stdout.flush()  # a reader that stopped early shows up here, not at interpreter exit
+            if not sys.stdout.closed:  # the MCP SDK's stdio transport closes it when the client leaves
+                sys.stdout.flush()  # a reader that stopped early shows up here, not at interpreter exit
     except BrokenPipeError:
         _discard_stdout()
         return BROKEN_PIPE

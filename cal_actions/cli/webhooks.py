@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cal_actions.cli.sandbox import port_number
+from cal_actions.cli.common import port_number
 from cal_actions.webhooks.listen import SECRET_VARIABLE, run
 
 

@@ -7,6 +7,8 @@ perform its commands: send a request, pause, refresh tokens under a lock, ask fo
 from __future__ import annotations
 
 import asyncio
+import copy
+import dataclasses
 import inspect
 import logging
 import threading
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Self, TypedDict, Unpack
 import httpx
 
 from cal_actions.action import Action, Registry
-from cal_actions.config import MAX_CONNECTIONS, MAX_KEEPALIVE_CONNECTIONS, ClientConfig
+from cal_actions.config import MAX_CONNECTIONS, MAX_KEEPALIVE_CONNECTIONS, SECRET_FIELDS, ClientConfig
 from cal_actions.errors import TokenRefreshError
 from cal_actions.http import tokens
 from cal_actions.http.flow import Arguments, Call, Confirm, DeadlineStream, Flow, Pause, Refresh, Send, execution_flow
@@ -120,6 +122,22 @@ class _ClientBase:
 
             self._registry = registry
         return self._registry
+
+    def with_bearer(self, token: str) -> Self:
+        """A client that acts as ``token`` (an API key or access token) and nothing else.
+
+        For a server acting for many callers: the copy shares this client's connection pool,
+        in-flight cap, settings, policy and sandbox, but none of its credentials (API key, tokens,
+        OAuth client), and it never refreshes or reports tokens. Building one costs a config copy.
+        """
+        # Shallow: the httpx client is shared, and it adds nothing of its own to a request (requests are built
+        # whole, so its cookie jar is never sent, and redirects are not followed).
+        twin = copy.copy(self)
+        nothing_else: dict[str, Any] = dict.fromkeys(SECRET_FIELDS)  # every credential field, present or future
+        twin.config = dataclasses.replace(self.config, **{**nothing_else, "client_id": None, "api_key": token})
+        twin._on_tokens = None
+        twin.limiter = RateLimiter(self.config.rate_limit)  # Cal.com budgets per key: never share another's
+        return twin
 
     def _timeout(self) -> httpx.Timeout:
         return httpx.Timeout(self.config.timeout, connect=self.config.connect_timeout)
