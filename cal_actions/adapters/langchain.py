@@ -24,14 +24,16 @@ from langchain_core.runnables import RunnableConfig
 from langchain_core.tools import StructuredTool, ToolException
 from pydantic import BaseModel
 
-from cal_actions.action import Action
 from cal_actions.adapters.common import (
     ActionNames,
+    Presets,
     Tags,
     ToolList,
-    aexecute,
+    ToolSpec,
+    aexecute_tool,
     any_client,
     envelope_json,
+    execute_tool,
     model_arguments,
     selected_actions,
     sync_client,
@@ -83,28 +85,29 @@ def langchain_tools(
     cal: Cal | AsyncCal,
     actions: ActionNames = None,
     *,
-    preset: str | None = None,
+    preset: Presets = None,
     tags: Tags = None,
     search: str | None = None,
     k: int = 5,
 ) -> ToolList[StructuredTool]:
     """Tools for the actions named, those of ``preset`` and ``tags`` and the ``k`` best hits for
-    ``search``, each once (all actions when none is given)."""
+    ``search``, each once (all actions when none is given); the ``router`` preset adds the router's
+    two tools."""
     client = any_client(cal, "langchain_tools")
     chosen = selected_actions(client, actions, preset=preset, tags=tags, search=search, k=k)
     return ToolList(langchain_tool(client, action) for action in chosen)
 
 
-def langchain_tool(cal: Cal | AsyncCal, action: Action) -> StructuredTool:
+def langchain_tool(cal: Cal | AsyncCal, action: ToolSpec) -> StructuredTool:
     name = action.name
     client = any_client(cal, "langchain_tool")
 
     def run(arguments: Any = None) -> tuple[str, dict[str, Any]]:
         instead = "use `await tool.ainvoke(...)`, or build the tools from a Cal"
-        return _outcome(sync_client(client, f"{name}.invoke", instead).execute(name, arguments))
+        return _outcome(execute_tool(sync_client(client, f"{name}.invoke", instead), name, arguments))
 
     async def arun(arguments: Any = None) -> tuple[str, dict[str, Any]]:
-        return _outcome(await aexecute(client, name, arguments))
+        return _outcome(await aexecute_tool(client, name, arguments))
 
     return CalTool(
         name=name,
