@@ -15,12 +15,14 @@ from typing import Any
 
 import httpx
 import pytest
+from langchain_core.tools import StructuredTool
 
 from cal_actions import AsyncCal, Cal
 from cal_actions.adapters.anthropic import aexecute_tool_uses, execute_tool_uses
 from cal_actions.adapters.langchain import langchain_tools
 from cal_actions.adapters.mcp import call_listed
 from cal_actions.adapters.openai import aexecute_tool_calls, execute_tool_calls
+from cal_actions.router import router_tool
 
 NAME = "CAL_GET_BOOKING"
 # As deep as JSON parsing lets a model's arguments be: past drop_nulls' recursion, within the parser's.
@@ -52,51 +54,59 @@ def cal() -> Iterator[Cal]:
         yield client
 
 
-def _openai(cal: Cal, raw: Any) -> dict[str, Any]:
-    call = {"id": "call_1", "type": "function", "function": {"name": NAME, "arguments": raw}}
+def _openai(cal: Cal, raw: Any, name: str = NAME) -> dict[str, Any]:
+    call = {"id": "call_1", "type": "function", "function": {"name": name, "arguments": raw}}
     [output] = execute_tool_calls(cal, {"role": "assistant", "tool_calls": [call]})
     assert output["tool_call_id"] == "call_1"
     return json.loads(output["content"])
 
 
-def _openai_responses_async(cal: Cal, raw: Any) -> dict[str, Any]:
-    item = {"type": "function_call", "call_id": "call_1", "name": NAME, "arguments": raw}
+def _openai_responses_async(cal: Cal, raw: Any, name: str = NAME) -> dict[str, Any]:
+    item = {"type": "function_call", "call_id": "call_1", "name": name, "arguments": raw}
     [output] = asyncio.run(aexecute_tool_calls(cal, [item]))
     assert output["call_id"] == "call_1"
     return json.loads(output["output"])
 
 
-def _anthropic(cal: Cal, raw: Any) -> dict[str, Any]:
-    [result] = execute_tool_uses(cal, [{"type": "tool_use", "id": "toolu_1", "name": NAME, "input": raw}])
+def _anthropic(cal: Cal, raw: Any, name: str = NAME) -> dict[str, Any]:
+    [result] = execute_tool_uses(cal, [{"type": "tool_use", "id": "toolu_1", "name": name, "input": raw}])
     envelope = json.loads(result["content"])
     assert result["tool_use_id"] == "toolu_1" and result["is_error"] is not envelope["successful"]
     return envelope
 
 
-def _anthropic_async(cal: Cal, raw: Any) -> dict[str, Any]:
-    message = {"role": "assistant", "content": [{"type": "tool_use", "id": "toolu_1", "name": NAME, "input": raw}]}
+def _anthropic_async(cal: Cal, raw: Any, name: str = NAME) -> dict[str, Any]:
+    message = {"role": "assistant", "content": [{"type": "tool_use", "id": "toolu_1", "name": name, "input": raw}]}
     [result] = asyncio.run(aexecute_tool_uses(cal, message))
     return json.loads(result["content"])
 
 
-def _langchain_input(cal: Cal, raw: Any) -> dict[str, Any]:
-    (tool,) = langchain_tools(cal, NAME)
-    return json.loads(tool.invoke(raw))
+def _langchain_tool(cal: Cal, name: str) -> StructuredTool:
+    """The tool of that name: an action's, or one of the router's."""
+    if router_tool(name) is not None:
+        return next(tool for tool in langchain_tools(cal, preset="router") if tool.name == name)
+    (tool,) = langchain_tools(cal, name)
+    return tool
 
 
-def _langchain_tool_call(cal: Cal, raw: Any) -> dict[str, Any]:
-    (tool,) = langchain_tools(cal, NAME)
-    message = asyncio.run(tool.ainvoke({"type": "tool_call", "name": NAME, "id": "c1", "args": raw}))
+def _langchain_input(cal: Cal, raw: Any, name: str = NAME) -> dict[str, Any]:
+    return json.loads(_langchain_tool(cal, name).invoke(raw))
+
+
+def _langchain_tool_call(cal: Cal, raw: Any, name: str = NAME) -> dict[str, Any]:
+    tool = _langchain_tool(cal, name)
+    message = asyncio.run(tool.ainvoke({"type": "tool_call", "name": name, "id": "c1", "args": raw}))
     envelope = json.loads(message.content)
     assert message.tool_call_id == "c1" and (message.status == "success") is envelope["successful"]
     return envelope
 
 
-def _mcp(cal: Cal, raw: Any) -> dict[str, Any]:
-    return asyncio.run(call_listed(cal, {NAME}, NAME, raw)).model_dump()
+def _mcp(cal: Cal, raw: Any, name: str = NAME) -> dict[str, Any]:
+    return asyncio.run(call_listed(cal, {name}, name, raw)).model_dump()
 
 
-ADAPTERS: dict[str, Callable[[Cal, Any], dict[str, Any]]] = {
+#: Each adapter path as "(client, arguments as the model sent them[, tool name]) → the envelope the model reads".
+ADAPTERS: dict[str, Callable[..., dict[str, Any]]] = {
     "openai-chat": _openai,
     "openai-responses-async": _openai_responses_async,
     "anthropic": _anthropic,
