@@ -5,6 +5,7 @@ tools from one declaration and answers malformed input with envelopes."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 from datetime import date, timedelta
 from itertools import count
@@ -25,8 +26,9 @@ from cal_actions.adapters.anthropic import TOOL_SEARCH, anthropic_tools, execute
 from cal_actions.adapters.langchain import langchain_tools
 from cal_actions.adapters.mcp import build_server
 from cal_actions.adapters.openai import execute_tool_calls, openai_tools
+from cal_actions.cli import main
 from cal_actions.presets import select
-from cal_actions.router import EXECUTE, INSTRUCTIONS, MAX_K, SEARCH, action_summary
+from cal_actions.router import EXECUTE, INSTRUCTIONS, MAX_K, PRESET_DESCRIPTION, SEARCH, action_summary
 from tests.signature_reader import build_arguments
 from tests.test_adapter_inputs import ADAPTERS, BATCHES, _async_cal
 from tests.test_openai import assert_strict, with_nulls
@@ -115,7 +117,12 @@ def _recording(seen: list[httpx.Request], **settings: Any) -> Cal:
 
 def _routed(cal: Cal, action: str, arguments: Any) -> dict[str, Any]:
     raw = json.dumps({"action": action, "arguments": json.dumps(arguments), "unused": None})
-    return ADAPTERS["openai-chat"](cal, raw, EXECUTE)
+    return ADAPTERS["openai-chat"](cal, raw, name=EXECUTE)
+
+
+def _direct(cal: Cal, action: str, arguments: Any) -> dict[str, Any]:
+    """What the model reads when it calls the action's own tool."""
+    return ADAPTERS["openai-chat"](cal, json.dumps(arguments), name=action)
 
 
 @pytest.mark.parametrize("policy", ["read_only", "deny_destructive"])
@@ -124,7 +131,7 @@ def test_a_guarded_client_refuses_a_destructive_action_behind_the_router(policy:
     with _recording(seen, policy=policy) as cal:
         routed = _routed(cal, "CAL_CANCEL_BOOKING", {"bookingUid": "bk_1"})
         assert seen == [], "nothing is sent"
-        assert routed == cal.execute("CAL_CANCEL_BOOKING", {"bookingUid": "bk_1"}).model_dump()
+        assert routed == _direct(cal, "CAL_CANCEL_BOOKING", {"bookingUid": "bk_1"})
         assert routed["successful"] is False and f"policy is {policy}" in routed["error"]
         assert _routed(cal, "CAL_GET_ME", {})["successful"] is True, "a read goes through"
         assert [request.url.path for request in seen] == ["/v2/me"]
@@ -147,8 +154,19 @@ def test_the_router_answers_exactly_as_a_direct_call(settings: dict[str, Any], a
     routed_seen: list[httpx.Request] = []
     direct_seen: list[httpx.Request] = []
     with _recording(routed_seen, **settings) as routed, _recording(direct_seen, **settings) as direct:
-        assert _routed(routed, action, arguments) == direct.execute(action, arguments).model_dump()
+        assert _routed(routed, action, arguments) == _direct(direct, action, arguments)
     assert [(r.method, str(r.url)) for r in routed_seen] == [(r.method, str(r.url)) for r in direct_seen]
+
+
+def test_results_behind_the_router_read_as_the_actions_own_compact_results() -> None:
+    """Compaction reads the action and arguments the router ran: slots in the zone asked for, paging hints."""
+    slots = {"eventTypeId": 1, "start": str(TODAY + timedelta(days=1)), "end": str(TODAY + timedelta(days=2)),
+             "timeZone": "Europe/Rome"}  # fmt: skip
+    with Cal.sandbox(now=f"{TODAY}T08:00:00Z") as cal:
+        for action, arguments in [("CAL_LIST_AVAILABLE_SLOTS", slots), ("CAL_LIST_BOOKINGS", {"take": 1})]:
+            routed, direct = _routed(cal, action, arguments), _direct(cal, action, arguments)
+            assert routed == direct and routed["successful"], routed
+    assert direct["more"]["next"] == {"skip": 1, "take": 1}
 
 
 # --- malformed input: envelopes, never exceptions ------------------------------------------------
@@ -177,7 +195,7 @@ def test_malformed_router_input_is_an_envelope_everywhere(adapter: str, name: st
     seen: list[httpx.Request] = []
     with _recording(seen) as cal:
         sent = raw if isinstance(raw, str) else json.dumps(raw)
-        envelope = ADAPTERS[adapter](cal, sent if adapter.startswith("openai") else raw, name)
+        envelope = ADAPTERS[adapter](cal, sent if adapter.startswith("openai") else raw, name=name)
     assert envelope["successful"] is False and envelope["data"] is None
     assert expected in envelope["error"], envelope["error"]
     assert seen == []
@@ -186,9 +204,9 @@ def test_malformed_router_input_is_an_envelope_everywhere(adapter: str, name: st
 @pytest.mark.parametrize("adapter", list(ADAPTERS))
 def test_each_adapter_runs_both_router_tools(adapter: str) -> None:
     with Cal.sandbox() as cal:
-        found = ADAPTERS[adapter](cal, {"query": "who am I", "k": 2}, SEARCH)
-        me = ADAPTERS[adapter](cal, {"action": "CAL_GET_ME", "arguments": "{}"}, EXECUTE)
-        as_object = ADAPTERS[adapter](cal, {"action": "CAL_LIST_BOOKINGS", "arguments": {"take": 1}}, EXECUTE)
+        found = ADAPTERS[adapter](cal, {"query": "who am I", "k": 2}, name=SEARCH)
+        me = ADAPTERS[adapter](cal, {"action": "CAL_GET_ME", "arguments": "{}"}, name=EXECUTE)
+        as_object = ADAPTERS[adapter](cal, {"action": "CAL_LIST_BOOKINGS", "arguments": {"take": 1}}, name=EXECUTE)
     assert found["successful"] and "CAL_GET_ME" in [hit["name"] for hit in found["data"]] and len(found["data"]) == 2
     assert me["successful"] and me["data"]["username"] == "ada"
     assert as_object["successful"], "a model that sends the arguments as an object is understood"
@@ -196,9 +214,10 @@ def test_each_adapter_runs_both_router_tools(adapter: str) -> None:
 
 def test_k_is_kept_within_its_bounds_and_hits_say_what_they_do() -> None:
     with Cal.sandbox() as cal:
-        many = ADAPTERS["openai-chat"](cal, json.dumps({"query": "booking", "k": 50}), SEARCH)["data"]
-        one = ADAPTERS["openai-chat"](cal, json.dumps({"query": "booking", "k": 0}), SEARCH)["data"]
-        default = ADAPTERS["openai-chat"](cal, json.dumps({"query": "cancel a booking", "k": None}), SEARCH)["data"]
+        search = functools.partial(ADAPTERS["openai-chat"], cal, name=SEARCH)
+        many = search(json.dumps({"query": "booking", "k": 50}))["data"]
+        one = search(json.dumps({"query": "booking", "k": 0}))["data"]
+        default = search(json.dumps({"query": "cancel a booking", "k": None}))["data"]
     assert len(many) == MAX_K and len(one) == 1 and len(default) == 5
     cancel = next(hit for hit in default if hit["name"] == "CAL_CANCEL_BOOKING")
     assert cancel["hint"] == "destructive" and cancel["parameters"][0] == "bookingUid*: string — From CAL_LIST_BOOKINGS"
@@ -329,3 +348,17 @@ def _assert_hints(tools: list[Any]) -> None:
 
 def test_the_router_instructions_say_search_then_execute() -> None:
     assert SEARCH in INSTRUCTIONS and EXECUTE in INSTRUCTIONS and "exact name" in INSTRUCTIONS
+
+
+def test_the_cli_describes_the_router_preset_and_names_it_when_a_preset_is_mistyped(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["mcp", "--help"])
+    assert stopped.value.code == 0
+    assert f"router {PRESET_DESCRIPTION}" in " ".join(capsys.readouterr().out.split())
+    with pytest.raises(SystemExit) as stopped:
+        main(["mcp", "--sandbox", "--preset", "scheduling,routr"])
+    # The message is the exit status (SystemExit prints it on stderr and exits with 1).
+    assert "unknown preset 'routr'; choose one of scheduling," in str(stopped.value.code)
+    assert str(stopped.value.code).endswith("all, router")

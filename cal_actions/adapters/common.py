@@ -1,5 +1,9 @@
 """What the adapters share: picking actions, tool lists without duplicates, arguments as a model
-sends them, running a batch of tool calls, the envelope as text."""
+sends them, running a batch of tool calls, and what a model reads of a result.
+
+Every model-facing path (OpenAI, Anthropic, LangChain, MCP) turns a result into what the model reads
+here, with :func:`model_envelope` and :func:`envelope_json`: compact by default
+(:mod:`cal_actions.compact`), the raw envelope with ``compact=False``."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from pydantic import BaseModel
 
 from cal_actions import router
 from cal_actions.action import Action, Registry
+from cal_actions.compact import compact_json, compact_result
 from cal_actions.errors import InvalidInputError
 from cal_actions.result import ActionResult
 from cal_actions.router import RouterTool
@@ -74,7 +79,8 @@ def pick_actions(
     if search is not None:
         if not isinstance(search, str):
             raise TypeError(f"search must be one request as text, not {type(search).__name__}")
-        names += [action.name for action in registry.search(search, k)]
+        if search.strip():  # a blank request has no hits here; registry.search refuses it as a mistake
+            names += [action.name for action in registry.search(search, k)]
     chosen: list[ToolSpec] = list(router.ROUTER_TOOLS) if len(routed) < len(presets) else []
     if preset is None and not tags and not names:
         return [*select(registry)] if actions is None and search is None else []
@@ -364,9 +370,37 @@ def any_client(cal: Any, who: str) -> Cal | AsyncCal:
 # --- text ----------------------------------------------------------------------------------
 
 
-def envelope_json(result: ActionResult) -> str:
-    """The three-key envelope as JSON text, the form every model reads back from a tool."""
-    return json.dumps(result.model_dump(), ensure_ascii=False, default=str)
+def model_envelope(
+    result: ActionResult, action: ToolSpec | str | None = None, arguments: Any = None, *, compact: bool = True
+) -> dict[str, Any]:
+    """What a model reads of a call's result: :func:`~cal_actions.compact.compact_result` of it (given the
+    action and the arguments as the model sent them), or the raw envelope with ``compact=False``."""
+    if not compact:
+        return result.model_dump(mode="json")
+    name = action.name if isinstance(action, RouterTool) else action
+    if isinstance(name, str) and router.router_tool(name) is router.EXECUTE_TOOL:
+        return compact_result(result, *routed_action(arguments))  # read as a direct call of the action it ran
+    return compact_result(result, None if isinstance(action, RouterTool) else action, model_arguments(arguments))
+
+
+def routed_action(arguments: Any) -> tuple[str | None, Any]:
+    """The action a ``CAL_EXECUTE_ACTION`` call names and its arguments (``None`` for a malformed call)."""
+    from cal_actions.http.request import parse_arguments
+
+    try:
+        params = parse_arguments(router.EXECUTE_TOOL, model_arguments(arguments))
+    except InvalidInputError:
+        return None, None
+    return (params.action, params.arguments) if isinstance(params, router.ExecuteParams) else (None, None)
+
+
+def envelope_json(
+    result: ActionResult, action: ToolSpec | str | None = None, arguments: Any = None, *, compact: bool = True
+) -> str:
+    """:func:`model_envelope` as JSON text, the form every model reads back from a tool."""
+    if not compact:
+        return json.dumps(result.model_dump(), ensure_ascii=False, default=str)
+    return compact_json(model_envelope(result, action, arguments))
 
 
 def tool_title(action: ToolSpec) -> str:

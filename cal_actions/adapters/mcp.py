@@ -33,9 +33,11 @@ from cal_actions.adapters.common import (
     aexecute_tool,
     any_client,
     envelope_json,
+    model_envelope,
     selected_actions,
     tool_title,
 )
+from cal_actions.compact import READING_NOTE
 from cal_actions.http.client import AsyncCal, Cal
 from cal_actions.result import ActionResult
 
@@ -67,7 +69,7 @@ def mcp_tool(action: ToolSpec) -> types.Tool:
     )
 
 
-def server_instructions(tools: list[ToolSpec]) -> str:
+def server_instructions(tools: list[ToolSpec], *, compact: bool = True) -> str:
     """What the server offers and the rules a model must follow with it."""
     actions = [tool for tool in tools if isinstance(tool, Action)]
     routed = any(tool.name == router.EXECUTE for tool in tools)
@@ -79,6 +81,7 @@ def server_instructions(tools: list[ToolSpec]) -> str:
     lines += [
         "Each tool returns {data, successful, error}; when successful is false, read error, fix the "
         "arguments or tell the user.",
+        *([READING_NOTE] if compact else []),
         "Never invent ids, uids or emails: find them with the list and get tools, or ask the user.",
     ]
     if routed or any(action.name == SLOTS_ACTION for action in actions):
@@ -99,16 +102,18 @@ def build_server(
     search: str | None = None,
     k: int = 5,
     client_for: ClientFor | None = None,
+    compact: bool = True,
 ) -> Server:
     """A server listing the actions named, those of ``preset`` and ``tags`` and the ``k`` best hits
     for ``search``, each once (all when none is given), and the router's two tools with the ``router``
     preset (whose execute tool runs any action, listed or not); calls run on ``cal``, or on the client
-    ``client_for`` gives for the call's request."""
+    ``client_for`` gives for the call's request. Results are compact unless ``compact=False``."""
     client = any_client(cal, "build_server")
     chosen = selected_actions(client, actions, preset=preset, tags=tags, search=search, k=k)
     tools = [mcp_tool(action) for action in chosen]
     known = {tool.name for tool in tools}
-    server: Server = Server(SERVER_NAME, version=__version__, instructions=server_instructions(chosen))
+    instructions = server_instructions(chosen, compact=compact)
+    server: Server = Server(SERVER_NAME, version=__version__, instructions=instructions)
 
     # The SDK's low-level decorators are untyped; the handlers below are typed.
     @server.list_tools()  # type: ignore[no-untyped-call,untyped-decorator]
@@ -119,8 +124,8 @@ def build_server(
     async def call_tool(name: str, arguments: Any) -> types.CallToolResult:
         caller = client if client_for is None else client_for(server.request_context.request)
         if isinstance(caller, ActionResult):
-            return tool_result(caller)
-        return tool_result(await call_listed(caller, known, name, arguments))
+            return tool_result(caller, name, arguments, compact=compact)
+        return tool_result(await call_listed(caller, known, name, arguments), name, arguments, compact=compact)
 
     return server
 
@@ -137,10 +142,14 @@ async def call_listed(cal: Cal | AsyncCal, known: set[str], name: Any, arguments
         return ActionResult.failure(message)
 
 
-def tool_result(result: ActionResult) -> types.CallToolResult:
+def tool_result(
+    result: ActionResult, name: str | None = None, arguments: Any = None, *, compact: bool = True
+) -> types.CallToolResult:
+    """The same envelope twice, as the protocol asks: as text, and as ``structuredContent``."""
+    action = name if isinstance(name, str) else None
     return types.CallToolResult(
-        content=[types.TextContent(type="text", text=envelope_json(result))],
-        structuredContent=result.model_dump(mode="json"),
+        content=[types.TextContent(type="text", text=envelope_json(result, action, arguments, compact=compact))],
+        structuredContent=model_envelope(result, action, arguments, compact=compact),
         isError=not result.successful,
     )
 

@@ -59,7 +59,9 @@ def serve(args: argparse.Namespace) -> int:
     picker = client_for(cal, allow_server_key=args.allow_server_key) if settings else None
     try:
         # No selection at all is None, not an empty list: the adapters' default set, not zero tools.
-        server = build_server(cal, args.actions, preset=args.preset, tags=args.tags, client_for=picker)
+        server = build_server(
+            cal, args.actions, preset=args.preset, tags=args.tags, client_for=picker, compact=not args.raw
+        )
     except UnknownActionError as error:
         release(cal)
         fail(unknown_action(error))
@@ -139,6 +141,9 @@ def add_commands(commands: Any) -> None:
     parser.add_argument("--preset", type=name_list, help="presets (listed below), comma-separated: scheduling,router")
     parser.add_argument("--tags", type=name_list, help="comma-separated tags whose actions to add, e.g. bookings,slots")
     parser.add_argument("--actions", type=name_list, help="comma-separated action names to add, e.g. CAL_GET_ME")
+    parser.add_argument(
+        "--raw", action="store_true", help="answer with the envelopes as Cal.com gave them, not the compact ones"
+    )
     add_client_options(parser)
     add_http_options(parser.add_argument_group("HTTP (--http)"))
     parser.set_defaults(handler=serve, actions=None, tags=None, preset=None)

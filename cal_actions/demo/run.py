@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from cal_actions.adapters.openai import openai_tools
+from cal_actions.compact import READING_NOTE
 from cal_actions.demo.agent import ChatModel, Message, OpenAIChatModel, run_turn
 from cal_actions.demo.script import ATTENDEE, ScriptedModel
 from cal_actions.demo.show import Printer
@@ -90,7 +91,8 @@ def run_demo(*, printer: Printer | None = None, model: ChatModel | None = None, 
             show.line(f"could not subscribe {url}: {subscription.result.error}")
             return 1
         show.line(f"subscribed {url} to BOOKING_CANCELLED with a fresh secret (webhook {subscription.webhook['id']})")
-        messages: list[Message] = [{"role": "system", "content": SYSTEM.format(today=today, zone="UTC")}]
+        system = f"{SYSTEM.format(today=today, zone='UTC')} {READING_NOTE}"
+        messages: list[Message] = [{"role": "system", "content": system}]
         pick = _tool_picker(cal)
         failures = 0
         for template in USER_TURNS:
