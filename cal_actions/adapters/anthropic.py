@@ -52,7 +52,7 @@ def anthropic_tools(
     """Tool definitions for the actions named, those of the preset and tags and the ``k`` best hits
     for ``search``, each once."""
     return ToolList(
-        {"name": action.name, "description": action.description, "input_schema": action.json_schema()}
+        {"name": action.name, "description": action.description, "input_schema": action.tool_schema()}
         for action in registry_actions(actions, preset=preset, tags=tags, search=search, k=k)
     )
 
