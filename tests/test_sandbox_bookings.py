@@ -134,7 +134,7 @@ def test_list_filters_sorting_and_paging(cal: Cal) -> None:
     assert by_email == mine
     assert _uids(cal.execute("CAL_LIST_BOOKINGS", {"attendeeName": "somerville", "sortStart": "desc"})) == mine[::-1]
     assert len(_uids(cal.execute("CAL_LIST_BOOKINGS", {"eventTypeId": CONSULTATION}))) == 1
-    assert len(_uids(cal.execute("CAL_LIST_BOOKINGS", {"eventTypeIds": f"{MEETING},{QUICK_CHAT}"}))) == 6
+    assert len(_uids(cal.execute("CAL_LIST_BOOKINGS", {"eventTypeIds": [MEETING, QUICK_CHAT]}))) == 6
     window = {"afterStart": "2030-01-08T09:30:00Z", "beforeEnd": "2030-01-08T12:00:00Z"}
     assert _uids(cal.execute("CAL_LIST_BOOKINGS", window)) == mine[1:]
     page = cal.execute("CAL_LIST_BOOKINGS", {"attendeeEmail": MARY["email"], "take": 2, "skip": 2})

@@ -22,6 +22,14 @@ class BadRequest(ApiError):
     reason = "Bad Request"
 
 
+class InvalidInput(ApiError):
+    """A 400 from Cal.com's own input checks (zod, booking responses) rather than the validation pipe."""
+
+    status = 400
+    code = "BAD_REQUEST"
+    reason = "Bad Request"
+
+
 class Unauthorized(ApiError):
     status = 401
     code = "UnauthorizedException"

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 
 from cal_actions.sandbox.errors import BadRequest
-from cal_actions.sandbox.routing import to_int
+from cal_actions.sandbox.routing import csv_values, to_int
 from cal_actions.sandbox.store import Document
 from cal_actions.sandbox.times import parse_instant
 
@@ -33,10 +33,6 @@ def _status_test(status: str, now: datetime) -> Callable[[Document], bool]:
     return tests[status]
 
 
-def _csv(value: str | None) -> list[str]:
-    return [part.strip() for part in (value or "").split(",") if part.strip()]
-
-
 def _bound(field: str, limit: datetime, direction: int) -> Callable[[Document], bool]:
     """``field`` at or after ``limit`` (direction 1) or at or before it (-1)."""
     return lambda booking: (parse_instant(booking[field], field) - limit).total_seconds() * direction >= 0
@@ -44,7 +40,7 @@ def _bound(field: str, limit: datetime, direction: int) -> Callable[[Document], 
 
 def _filters(query: httpx.QueryParams, now: datetime) -> list[Callable[[Document], bool]]:
     tests: list[Callable[[Document], bool]] = []
-    statuses = [_status_test(s, now) for s in _csv(query.get("status"))]
+    statuses = [_status_test(s, now) for s in csv_values(query, "status")]
     if statuses:
         tests.append(lambda b: any(test(b) for test in statuses))
     if query.get("attendeeEmail"):
@@ -53,12 +49,12 @@ def _filters(query: httpx.QueryParams, now: datetime) -> list[Callable[[Document
     if query.get("attendeeName"):
         wanted = query["attendeeName"].lower()
         tests.append(lambda b: any(wanted in a["name"].lower() for a in b["attendees"]))
-    event_type_ids = {to_int(v, "eventTypeIds") for v in _csv(query.get("eventTypeIds"))}
+    event_type_ids = {to_int(v, "eventTypeIds") for v in csv_values(query, "eventTypeIds")}
     if query.get("eventTypeId"):
         event_type_ids.add(to_int(query["eventTypeId"], "eventTypeId"))
     if event_type_ids:
         tests.append(lambda b: b["eventTypeId"] in event_type_ids)
-    team_ids = {to_int(v, "teamsIds") for v in _csv(query.get("teamsIds"))}
+    team_ids = {to_int(v, "teamsIds") for v in csv_values(query, "teamsIds")}
     if query.get("teamId"):
         team_ids.add(to_int(query["teamId"], "teamId"))
     if team_ids:
@@ -76,7 +72,8 @@ def _filters(query: httpx.QueryParams, now: datetime) -> list[Callable[[Document
 
 
 def _sort(bookings: list[Document], query: httpx.QueryParams) -> list[Document]:
-    for name, field in (("sortCreated", "createdAt"), ("sortEnd", "end"), ("sortStart", "start")):
+    sorts = (("sortUpdatedAt", "updatedAt"), ("sortCreated", "createdAt"), ("sortEnd", "end"), ("sortStart", "start"))
+    for name, field in sorts:
         order = query.get(name)
         if order is not None:
             if order not in ("asc", "desc"):

@@ -43,13 +43,13 @@ def _pick_hosts(call: Call, event_type: Document, start: datetime, length: int, 
     busy = scheduling.busy_by_host(call.tx, call.now, ignore_uid=ignore_uid)
     candidates = [host for host in host_ids(call.tx, event_type) if host not in exclude]
     free = scheduling.free_hosts(call.tx, event_type, rules, start, busy, candidates)
-    if event_type.get("schedulingType") == "COLLECTIVE":
+    if event_type.get("schedulingType") == "collective":
         if not candidates or len(free) != len(candidates):
             raise BadRequest(UNAVAILABLE)
         return free
     if not free:
         raise BadRequest(UNAVAILABLE)
-    if event_type.get("schedulingType") == "ROUND_ROBIN":
+    if event_type.get("schedulingType") == "roundRobin":
         return [_least_busy(call.tx, event_type, free)]
     return free
 
@@ -131,7 +131,7 @@ def reschedule_booking(call: Call) -> dict[str, Any]:
     event_type = load_event_type(call.tx, old["eventTypeId"])
     start = parse_instant(call.body["start"], "start")
     hosts = _pick_hosts(call, event_type, start, old["duration"], ignore_uid=old["uid"])
-    if event_type.get("schedulingType") == "ROUND_ROBIN" and old["hostIds"][0] in hosts:
+    if event_type.get("schedulingType") == "roundRobin" and old["hostIds"][0] in hosts:
         hosts = [old["hostIds"][0]]  # keep the same host when still free
     reason = call.body.get("reschedulingReason")
     by = call.body.get("rescheduledBy")
@@ -220,7 +220,7 @@ def mark_absent(call: Call) -> dict[str, Any]:
 def _reassign(call: Call, target: int | None) -> dict[str, Any]:
     booking = _load(call)
     event_type = load_event_type(call.tx, booking["eventTypeId"])
-    if event_type.get("schedulingType") != "ROUND_ROBIN":
+    if event_type.get("schedulingType") != "roundRobin":
         raise BadRequest("Only round robin bookings can be reassigned")
     if not _team_admin(call, booking) and call.user_id not in booking["hostIds"]:
         raise Forbidden("Only a team admin or the booking's host can reassign it")

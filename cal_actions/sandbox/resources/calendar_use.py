@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from cal_actions.sandbox.errors import BadRequest, NotFound
+from cal_actions.sandbox.errors import BadRequest, NotFound, validation_error
 from cal_actions.sandbox.resources import credentials
 from cal_actions.sandbox.resources.calendars import BY_TYPE, calendar_credential, selected_key
 from cal_actions.sandbox.routing import Call, Routes
@@ -77,14 +77,15 @@ def busy_times(call: Call) -> list[dict[str, Any]]:
     time_zone = credentials.query_text(call, "loggedInUsersTz") or ""
     if not valid_zone(time_zone):
         raise BadRequest("loggedInUsersTz must be a valid IANA time zone")
+    date_from, date_to = call.query.get("dateFrom"), call.query.get("dateTo")
+    missing = [name for name, value in (("dateFrom", date_from), ("dateTo", date_to)) if not value]
+    if missing:  # busy-times.input.ts requires both (IsDateString, not optional)
+        raise validation_error([f"{name} must be a valid ISO 8601 date string" for name in missing])
     calendars = []
     for credential_id, external_id in _calendars_to_load(call):
         credential = calendar_credential(call.tx, call.user_id, credential_id)
         _calendar_entry(credential, external_id)
         calendars.append((credential, external_id))
-    date_from, date_to = call.query.get("dateFrom"), call.query.get("dateTo")
-    if not date_from or not date_to:
-        return []  # like Cal.com: without both dates there is nothing to look up
     start = parse_instant(date_from, "dateFrom")
     end = parse_instant(date_to, "dateTo", end_of_day=True)
     busy: list[dict[str, Any]] = []
