@@ -195,7 +195,7 @@ class OneOf(Params):
         """The form model ``data`` is read as; a validation error naming the forms when none fits."""
         name = cls.pick(data)
         if name is None:
-            raise _form_error(cls, data, [], f"{cls.unmatched}; give exactly one of: {cls.forms_summary()}")
+            raise _form_error(cls, data, [], f"{cls.unmatched}; give exactly one of: {cls.forms_summary()}", "no_form")
         return cls.forms[name]
 
     @classmethod
@@ -275,8 +275,10 @@ def _details(errors: list[Any]) -> list[InitErrorDetails]:
     ]  # fmt: skip
 
 
-def _form_error(model: type[BaseModel], data: Any, details: list[InitErrorDetails], hint: str) -> ValidationError:
-    note = PydanticCustomError("wrong_form", hint.replace("{", "{{").replace("}", "}}"))
+def _form_error(
+    model: type[BaseModel], data: Any, details: list[InitErrorDetails], hint: str, kind: str = "wrong_form"
+) -> ValidationError:
+    note = PydanticCustomError(kind, hint.replace("{", "{{").replace("}", "}}"))
     return ValidationError.from_exception_data(model.__name__, [*details, {"type": note, "loc": (), "input": data}])
 
 

@@ -158,7 +158,13 @@ def test_mark_absent_records_no_shows(cal: Cal) -> None:
         "CAL_MARK_BOOKING_ABSENT",
         {"bookingUid": booking["uid"], "attendees": [{"email": "x@example.com", "absent": True}]},
     )
-    assert stranger.status_code == 400
+    # Cal.com answers every failure here with a 500; the declaration says what to check.
+    assert stranger.status_code == 500 and stranger.error == (
+        "HTTP 500 InternalServerErrorException: Failed to update no-show status (Cal.com answers 500 when the booking "
+        "does not exist, is not yours or an email is not one of its attendees: check them with CAL_GET_BOOKING)"
+    )
+    unknown = cal.execute("CAL_MARK_BOOKING_ABSENT", {"bookingUid": "no-such-uid", "host": True})
+    assert unknown.status_code == 500 and "check them with CAL_GET_BOOKING" in (unknown.error or "")
 
 
 def test_round_robin_spreads_bookings_and_reassigns(cal: Cal) -> None:

@@ -71,6 +71,11 @@ class RecordExists(ApiError):
         super().__init__("Invalid Input: Trying to create a record that already exists.")
 
 
+def pipe_error(message: str) -> BadRequest:
+    """The answer of Cal.com's input pipes (bookings, slots): one message, the same in details."""
+    return BadRequest(message, details={"message": message, "error": "Bad Request", "statusCode": 400})
+
+
 def validation_error(messages: list[str]) -> BadRequest:
     """Cal.com's validation pipe answer: the first reason as message, all of them in details."""
     details = {"message": messages, "error": "Bad Request", "statusCode": 400}

@@ -45,7 +45,7 @@ def _filters(query: httpx.QueryParams, now: datetime) -> list[Callable[[Document
         tests.append(lambda b: any(test(b) for test in statuses))
     if query.get("attendeeEmail"):
         email = query["attendeeEmail"].lower()
-        tests.append(lambda b: any(a["email"].lower() == email for a in b["attendees"]))
+        tests.append(lambda b: any((a.get("email") or "").lower() == email for a in b["attendees"]))
     if query.get("attendeeName"):
         wanted = query["attendeeName"].lower()
         tests.append(lambda b: any(wanted in a["name"].lower() for a in b["attendees"]))
