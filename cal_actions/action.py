@@ -88,7 +88,7 @@ class Params(BaseModel):
                 continue
             if _holds_bool(value) and _numeric(info):
                 wrong.append({"type": _BOOLEAN_NUMBER, "loc": (name,), "input": value})
-            elif _is_pairs(value) and _map_annotation(info.annotation):
+            elif _is_pairs(value) and _map_annotation(info.annotation):  # type: ignore[arg-type]  # hashable forms
                 prepared = {**prepared, name: {item["key"]: item["value"] for item in value}}
         if wrong:
             raise ValidationError.from_exception_data(cls.__name__, wrong)

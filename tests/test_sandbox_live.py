@@ -176,6 +176,18 @@ def test_org_users_filter_by_team_and_attribute_options(cal: Cal) -> None:
     ]
 
 
+def test_calendars_reached_through_delegation_keep_their_delegation_credential(cal: Cal) -> None:
+    listed = ok(cal, "CAL_LIST_CALENDARS")
+    google = next(item for item in listed["connectedCalendars"] if item["integration"]["type"] == "google_calendar")
+    chosen = {"integration": "google_calendar", "externalId": "ada@example.com", "credentialId": google["credentialId"],
+              "delegationCredentialId": "dc-1"}  # fmt: skip
+    ok(cal, "CAL_ADD_SELECTED_CALENDAR", chosen)
+    assert {s["delegationCredentialId"] for s in cal.emulator.read("selected_calendar")} >= {"dc-1"}
+    ok(cal, "CAL_UPDATE_DESTINATION_CALENDAR", {"integration": "google_calendar", "externalId": "ada@example.com",
+                                                "delegationCredentialId": "dc-1"})  # fmt: skip
+    assert ok(cal, "CAL_LIST_CALENDARS")["destinationCalendar"]["delegationCredentialId"] == "dc-1"
+
+
 def test_team_metadata_is_kept_as_an_object(cal: Cal) -> None:
     team = ok(cal, "CAL_CREATE_ORG_TEAM", {"orgId": 1, "name": "Sales", "metadata": {"region": "EU", "size": 4}})
     assert team["metadata"] == {"region": "EU", "size": 4}

@@ -18,24 +18,24 @@ from cal_actions.actions._fields import IsoDate
 
 
 class AddressLocation(Params):
-    type: Literal["address"] = Field(description="An in-person address")
-    address: str = Field(description="Street, city")
+    type: Literal["address"]
+    address: str
     public: bool = Field(description="Shown before booking")
 
 
 class LinkLocation(Params):
-    type: Literal["link"] = Field(description="A meeting link")
-    link: str = Field(description="URL")
+    type: Literal["link"]
+    link: str
     public: bool = Field(description="Shown before booking")
 
 
 class IntegrationLocation(Params):
-    type: Literal["integration"] = Field(description="A video app")
-    integration: Literal["cal-video", "google-meet", "office365-video", "zoom"] = Field(description="App")
+    type: Literal["integration"]
+    integration: Literal["cal-video", "google-meet", "office365-video", "zoom"]
 
 
 class PhoneLocation(Params):
-    type: Literal["phone"] = Field(description="The organizer's phone")
+    type: Literal["phone"]
     phone: str = Field(description="E.164, e.g. +14155550123")
     public: bool = Field(description="Shown before booking")
 
@@ -66,137 +66,74 @@ TeamLocation = Annotated[_Location | OrganizersDefaultAppLocation, Field(discrim
 
 
 # --- booking questions: custom ones told apart by `type`, the default ones by `slug` ------------------------
+# Kinds of one shape share a model (its `type` or `slug` lists them), which keeps the tool schema small.
+
+_CUSTOM = ("phone", "address", "text", "number", "textarea", "multiemail", "url", "boolean")
+_CHOICE = ("select", "multiselect", "checkbox", "radio")
+_DEFAULT = ("title", "notes", "guests", "rescheduleReason")
 
 
-class _Question(Params):
-    label: str = Field(description="Question shown")
-    required: bool = Field(description="Must be answered")
-    # Server: booking-fields.input.ts makes placeholder and hidden optional; the document requires them.
-    placeholder: str | None = Field(None, description="Hint text")
+class _Shown(Params):
+    # Server: booking-fields.input.ts makes placeholder, hidden and disableOnPrefill optional; the document
+    # requires placeholder and hidden on custom questions.
+    placeholder: str | None = None
     hidden: bool | None = Field(None, description="Kept but not shown")
-    disableOnPrefill: bool | None = Field(None, description="Lock it when prefilled from the URL")
+    disableOnPrefill: bool | None = Field(None, description="Locked when prefilled from the URL")
 
 
-class _Custom(_Question):
-    slug: str = Field(description="Answer key in bookingFieldsResponses, e.g. company")
+class CustomQuestion(_Shown):
+    type: Literal["phone", "address", "text", "number", "textarea", "multiemail", "url", "boolean"] = Field(
+        description="Answer kind; a phone question with slug attendeePhoneNumber allows phone-only bookings"
+    )
+    slug: str = Field(description="Answer key in bookingFieldsResponses")
+    label: str
+    required: bool
 
 
-class PhoneQuestion(_Custom):
-    type: Literal["phone"] = Field(description="A phone number; slug attendeePhoneNumber allows phone-only bookings")
-
-
-class AddressQuestion(_Custom):
-    type: Literal["address"] = Field(description="An address")
-
-
-class TextQuestion(_Custom):
-    type: Literal["text"] = Field(description="Short text")
-
-
-class NumberQuestion(_Custom):
-    type: Literal["number"] = Field(description="A number")
-
-
-class TextAreaQuestion(_Custom):
-    type: Literal["textarea"] = Field(description="Long text")
-
-
-class MultiEmailQuestion(_Custom):
-    type: Literal["multiemail"] = Field(description="Several emails")
-
-
-class UrlQuestion(_Custom):
-    type: Literal["url"] = Field(description="A URL")
-
-
-class BooleanQuestion(_Custom):
-    type: Literal["boolean"] = Field(description="A yes/no checkbox")
-
-
-class _Choice(_Custom):
+class ChoiceQuestion(CustomQuestion):
+    type: Literal["select", "multiselect", "checkbox", "radio"] = Field(  # type: ignore[assignment]
+        description="Pick one (select, radio) or several (multiselect, checkbox)"
+    )
     options: list[str] = Field(description="Choices")
-
-
-class SelectQuestion(_Choice):
-    type: Literal["select"] = Field(description="Pick one from a list")
-
-
-class MultiSelectQuestion(_Choice):
-    type: Literal["multiselect"] = Field(description="Pick several from a list")
-
-
-class CheckboxQuestion(_Choice):
-    type: Literal["checkbox"] = Field(description="Tick several")
-
-
-class RadioQuestion(_Choice):
-    type: Literal["radio"] = Field(description="Pick one")
 
 
 # Server: booking-fields.input.ts makes label and placeholder of the name and email fields optional and types the
 # email field's `required` as a boolean; the document requires both and types `required` as an object.
-class NameField(Params):
+class NameField(_Shown):
     type: Literal["name"] = Field(description="The booker's name (always asked)")
-    label: str | None = Field(None, description="Question shown")
-    placeholder: str | None = Field(None, description="Hint text")
-    disableOnPrefill: bool | None = Field(None, description="Lock it when prefilled from the URL")
+    label: str | None = None
 
 
-class EmailField(Params):
-    type: Literal["email"] = Field(description="The booker's email")
-    label: str | None = Field(None, description="Question shown")
-    required: bool | None = Field(None, description="false only for phone-only org team event types")
-    hidden: bool | None = Field(None, description="true only for phone-only org team event types")
-    placeholder: str | None = Field(None, description="Hint text")
-    disableOnPrefill: bool | None = Field(None, description="Lock it when prefilled from the URL")
+class EmailField(NameField):
+    type: Literal["email"] = Field(description="The booker's email")  # type: ignore[assignment]
+    required: bool | None = Field(None, description="false (with hidden true) only for phone-only org team types")
 
 
-class _DefaultQuestion(Params):
-    required: bool | None = Field(None, description="Must be answered")
-    hidden: bool | None = Field(None, description="Kept but not shown")
-    label: str | None = Field(None, description="Question shown")
-    placeholder: str | None = Field(None, description="Hint text")
-    disableOnPrefill: bool | None = Field(None, description="Lock it when prefilled from the URL")
-
-
-class TitleField(_DefaultQuestion):
-    slug: Literal["title"] = Field(description="The meeting title")
-
-
-class NotesField(_DefaultQuestion):
-    slug: Literal["notes"] = Field(description="Additional notes")
-
-
-class GuestsField(_DefaultQuestion):
-    slug: Literal["guests"] = Field(description="Extra guests")
-
-
-class RescheduleReasonField(_DefaultQuestion):
-    slug: Literal["rescheduleReason"] = Field(description="Why the booker reschedules")
+class DefaultQuestion(_Shown):
+    slug: Literal["title", "notes", "guests", "rescheduleReason"] = Field(description="A default question")
+    label: str | None = None
+    required: bool | None = None
 
 
 class LocationField(Params):
     slug: Literal["location"] = Field(description="The booker's pick among 2 or more locations")
-    label: str | None = Field(None, description="Question shown")
+    label: str | None = None
 
 
 def _question_kind(value: Any) -> str | None:
     """As the server's InputBookingFieldValidator picks the field's class: by `type`, else by `slug`."""
-    if isinstance(value, dict):
-        return value.get("type") or value.get("slug")
-    return getattr(value, "type", None) or getattr(value, "slug", None)
+    kind = value.get("type") or value.get("slug") if isinstance(value, dict) else None
+    if kind in _CUSTOM:
+        return "custom"
+    if kind in _CHOICE:
+        return "choice"
+    return "default" if kind in _DEFAULT else kind
 
 
 BookingQuestion = Annotated[
-    Annotated[NameField, Tag("name")] | Annotated[EmailField, Tag("email")] | Annotated[TitleField, Tag("title")]
-    | Annotated[LocationField, Tag("location")] | Annotated[NotesField, Tag("notes")]
-    | Annotated[GuestsField, Tag("guests")] | Annotated[RescheduleReasonField, Tag("rescheduleReason")]
-    | Annotated[PhoneQuestion, Tag("phone")] | Annotated[AddressQuestion, Tag("address")]
-    | Annotated[TextQuestion, Tag("text")] | Annotated[NumberQuestion, Tag("number")]
-    | Annotated[TextAreaQuestion, Tag("textarea")] | Annotated[SelectQuestion, Tag("select")]
-    | Annotated[MultiSelectQuestion, Tag("multiselect")] | Annotated[MultiEmailQuestion, Tag("multiemail")]
-    | Annotated[CheckboxQuestion, Tag("checkbox")] | Annotated[RadioQuestion, Tag("radio")]
-    | Annotated[BooleanQuestion, Tag("boolean")] | Annotated[UrlQuestion, Tag("url")],
+    Annotated[NameField, Tag("name")] | Annotated[EmailField, Tag("email")]
+    | Annotated[LocationField, Tag("location")] | Annotated[DefaultQuestion, Tag("default")]
+    | Annotated[CustomQuestion, Tag("custom")] | Annotated[ChoiceQuestion, Tag("choice")],
     Discriminator(_question_kind, custom_error_type="booking_field", custom_error_message=(
         "a booking field needs a type (name, email, phone, address, text, number, textarea, select, multiselect, "
         "multiemail, checkbox, radio, boolean, url) or the slug of a default one (title, location, notes, guests, "
@@ -212,23 +149,23 @@ class Disabled(Params):
 
 
 class BookingLimitsCount(Params):
-    day: int | None = Field(None, ge=1, description="Bookings per day")
-    week: int | None = Field(None, ge=1, description="Per week")
-    month: int | None = Field(None, ge=1, description="Per month")
-    year: int | None = Field(None, ge=1, description="Per year")
+    day: int | None = Field(None, ge=1)
+    week: int | None = Field(None, ge=1)
+    month: int | None = Field(None, ge=1)
+    year: int | None = Field(None, ge=1)
     disabled: bool | None = Field(None, description="true: no limit")
 
 
 class BookingLimitsDuration(Params):
-    day: int | None = Field(None, ge=15, description="Booked minutes per day, a multiple of 15")
-    week: int | None = Field(None, ge=15, description="Per week")
-    month: int | None = Field(None, ge=15, description="Per month")
-    year: int | None = Field(None, ge=15, description="Per year")
+    day: int | None = Field(None, ge=15, description="Minutes, a multiple of 15, as for each period")
+    week: int | None = Field(None, ge=15)
+    month: int | None = Field(None, ge=15)
+    year: int | None = Field(None, ge=15)
 
 
 class DaysWindow(Params):
     type: Literal["businessDays", "calendarDays"] = Field(description="Which days count")
-    value: int = Field(description="Days into the future")
+    value: int = Field(description="Days ahead")
     rolling: bool | None = Field(None, description="Keep that many bookable days open")
 
 
@@ -238,8 +175,8 @@ class RangeWindow(Params):
 
 
 class NoticeThreshold(Params):
-    unit: Literal["minutes", "hours"] = Field(description="Unit")
-    count: int = Field(description="How many")
+    unit: Literal["minutes", "hours"]
+    count: int
 
 
 class ConfirmationPolicy(Params):
@@ -249,41 +186,41 @@ class ConfirmationPolicy(Params):
 
 
 class Recurrence(Params):
-    frequency: Literal["weekly", "monthly", "yearly"] = Field(description="Repeats every")
+    frequency: Literal["weekly", "monthly", "yearly"]
     interval: int = Field(description="Every n weeks, months or years")
     occurrences: int = Field(description="At most this many")
 
 
 class Seats(Params):
-    seatsPerTimeSlot: int = Field(ge=1, description="Seats per slot")
+    seatsPerTimeSlot: int = Field(ge=1)
     showAttendeeInfo: bool = Field(description="Attendees see each other")
     showAvailabilityCount: bool = Field(description="Show seats left")
 
 
 class BookerLayouts(Params):
-    defaultLayout: Literal["month", "week", "column"] = Field(description="Shown first")
-    enabledLayouts: list[Literal["month", "week", "column"]] = Field(description="Offered")
+    defaultLayout: Literal["month", "week", "column"]
+    enabledLayouts: list[Literal["month", "week", "column"]]
 
 
 class EventTypeColor(Params):
     lightThemeHex: str = Field(description="e.g. #292929")
-    darkThemeHex: str = Field(description="e.g. #FAFAFA")
+    darkThemeHex: str
 
 
 class DestinationCalendar(Params):
     integration: str = Field(description="From CAL_LIST_CALENDARS")
-    externalId: str = Field(description="From CAL_LIST_CALENDARS")
+    externalId: str
 
 
 class CalVideoSettings(Params):
-    disableRecordingForOrganizer: bool | None = Field(None, description="Organizer cannot record")
-    disableRecordingForGuests: bool | None = Field(None, description="Guests cannot record")
+    disableRecordingForOrganizer: bool | None = None
+    disableRecordingForGuests: bool | None = None
     # Spec: typed as an object; it is the URL participants land on (a string).
-    redirectUrlOnExit: str | None = Field(None, description="URL shown after leaving the call")
-    enableAutomaticRecordingForOrganizer: bool | None = Field(None, description="Record when the organizer joins")
-    enableAutomaticTranscription: bool | None = Field(None, description="Transcribe automatically")
-    disableTranscriptionForGuests: bool | None = Field(None, description="Guests get no transcript")
-    disableTranscriptionForOrganizer: bool | None = Field(None, description="Organizer gets no transcript")
+    redirectUrlOnExit: str | None = None
+    enableAutomaticRecordingForOrganizer: bool | None = None
+    enableAutomaticTranscription: bool | None = None
+    disableTranscriptionForGuests: bool | None = None
+    disableTranscriptionForOrganizer: bool | None = None
 
 
 BookingWindow = Annotated[DaysWindow | RangeWindow, Field(discriminator="type")] | Disabled

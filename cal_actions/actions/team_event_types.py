@@ -27,7 +27,10 @@ class Host(Params):
 class TeamEventTypeBaseFields(EventTypeFields):
     """Event-type settings plus hosting: what team create and update share."""
 
-    locations: list[TeamLocation] | None = Field(None, min_length=1, description="Where it happens; default Cal Video")
+    # Team event types take one more location kind than personal ones (each host's default app).
+    locations: list[TeamLocation] | None = Field(  # type: ignore[assignment]
+        None, min_length=1, description="Where it happens; default Cal Video"
+    )
     hosts: list[Host] | None = Field(None, description="Members who take bookings; omit with assignAllTeamMembers")
     assignAllTeamMembers: bool | None = Field(None, description="All current and future members host")
 

@@ -73,7 +73,8 @@ def _least_busy(tx: Tx, event_type: Document, free: list[int]) -> int:
 
 def _asks_email(event_type: Document) -> bool:
     """Cal.com requires the email answer unless the event type's email field was made optional (phone-only)."""
-    email = next((f for f in event_type.get("bookingFields") or [] if f.get("type") == "email"), {})
+    fields: list[dict[str, Any]] = event_type.get("bookingFields") or []
+    email = next((field for field in fields if field.get("type") == "email"), {})
     return email.get("required", True) is not False
 
 

@@ -25,7 +25,9 @@ def _calendar_entry(credential: Document, external_id: str) -> dict[str, Any]:
     return entry
 
 
-def set_destination(tx: Tx, user_id: int, credential: Document, external_id: str) -> Document:
+def set_destination(
+    tx: Tx, user_id: int, credential: Document, external_id: str, delegation: str | None = None
+) -> Document:
     entry = _calendar_entry(credential, external_id)
     previous = tx.get("destination_calendar", user_id)
     destination = {
@@ -36,6 +38,7 @@ def set_destination(tx: Tx, user_id: int, credential: Document, external_id: str
         "userId": user_id,
         "eventTypeId": None,
         "credentialId": credential["id"],
+        "delegationCredentialId": delegation,
         "name": entry["name"],
         "primary": bool(entry["primary"]),
         "readOnly": entry["readOnly"],
@@ -131,6 +134,7 @@ def _selection(call: Call, source: Any) -> tuple[str, Document]:
     _calendar_entry(credential, external_id)
     selected = {"userId": call.user_id, "integration": integration, "externalId": external_id,
                 "credentialId": credential_id}  # fmt: skip
+    selected["delegationCredentialId"] = source.get("delegationCredentialId")
     return selected_key(call.user_id, integration, external_id), selected
 
 
@@ -144,6 +148,7 @@ def add_selected(call: Call) -> dict[str, Any]:
 @routes.action("CAL_REMOVE_SELECTED_CALENDAR")
 def remove_selected(call: Call) -> dict[str, Any]:
     fields = {name: credentials.query_text(call, name) for name in ("integration", "externalId", "credentialId")}
+    fields["delegationCredentialId"] = call.query.get("delegationCredentialId")
     key, selected = _selection(call, fields)
     if not call.tx.delete("selected_calendar", key):
         raise NotFound("Selected calendar not found")
@@ -157,5 +162,6 @@ def update_destination(call: Call) -> dict[str, Any]:
     credential = next((c for c in owned if any(e["externalId"] == external_id for e in c["calendars"])), None)
     if credential is None:
         raise NotFound(f"No connected {integration} calendar with externalId={external_id}")
-    destination = set_destination(call.tx, call.user_id, credential, external_id)
+    delegation = call.body.get("delegationCredentialId")
+    destination = set_destination(call.tx, call.user_id, credential, external_id, delegation)
     return {key: destination[key] for key in ("userId", "integration", "externalId", "credentialId")}

@@ -25,15 +25,17 @@ _NAMESPACE = uuid.UUID("a3c1f6e2-2b7d-4c9e-8f10-6d5e4c3b2a19")
 def _find_event_type(call: Call) -> Document:
     """The event type the query names, after checking it as Cal.com's GetSlotsInputPipe does: one form (by id,
     by slug and username, by slug and team slug, else by usernames), the others' fields refused."""
-    query = {key: call.query[key] for key in call.query}
+    query: dict[str, Any] = {key: call.query[key] for key in call.query}
+    usernames = csv_values(call.query, "usernames")
     if "usernames" in query:
-        query["usernames"] = csv_values(call.query, "usernames")
+        query["usernames"] = usernames
     validation.raise_pipe_errors(ListAvailableSlots, query)
     if "eventTypeId" in query:
         return load_event_type(call.tx, to_int(query["eventTypeId"], "eventTypeId"))
     if "usernames" in query:
-        return _dynamic_event_type(call.tx, query["usernames"], call.query.get("duration"))
-    named = {key: query[key] for key in ("eventTypeSlug", "username", "teamSlug", "organizationSlug") if key in query}
+        return _dynamic_event_type(call.tx, usernames, call.query.get("duration"))
+    names = ("eventTypeSlug", "username", "teamSlug", "organizationSlug")
+    named: dict[str, Any] = {key: query[key] for key in names if key in query}
     return booked_event_type(call.tx, named)
 
 
