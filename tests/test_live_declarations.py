@@ -13,6 +13,9 @@ import pytest
 from cal_actions import Cal
 from cal_actions.result import ActionResult
 
+# A union that serializes by the wrong branch warns: here that fails the test.
+pytestmark = pytest.mark.filterwarnings("error")
+
 ATTENDEE = {"name": "Ada", "email": "ada@example.com", "timeZone": "Europe/Rome"}
 BOOKING = {"start": "2030-01-31T09:00:00Z", "attendee": ATTENDEE}
 

@@ -121,8 +121,12 @@ class LocationField(Params):
 
 
 def _question_kind(value: Any) -> str | None:
-    """As the server's InputBookingFieldValidator picks the field's class: by `type`, else by `slug`."""
-    kind = value.get("type") or value.get("slug") if isinstance(value, dict) else None
+    """As the server's InputBookingFieldValidator picks the field's class: by `type`, else by `slug` (from the
+    input when validating, from the model when serializing)."""
+    if isinstance(value, dict):
+        kind = value.get("type") or value.get("slug")
+    else:
+        kind = getattr(value, "type", None) or getattr(value, "slug", None)
     if kind in _CUSTOM:
         return "custom"
     if kind in _CHOICE:
