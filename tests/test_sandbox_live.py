@@ -4,7 +4,7 @@ forms, the new event-type, profile and list settings stored and returned, public
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -13,8 +13,8 @@ import pytest
 from cal_actions import Cal
 from cal_actions.sandbox import SANDBOX_BASE_URL
 from cal_actions.sandbox.seed import API_KEY, OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET
+from tests.test_sandbox_integrations import NOW, ok
 
-NOW = datetime(2030, 3, 4, 8, 0, tzinfo=UTC)  # a Monday
 MARY = {"name": "Mary Somerville", "email": "mary@example.com", "timeZone": "Europe/London"}
 DAY = {"start": "2030-03-05", "end": "2030-03-05"}
 
@@ -22,12 +22,6 @@ DAY = {"start": "2030-03-05", "end": "2030-03-05"}
 @pytest.fixture
 def cal() -> Cal:
     return Cal.sandbox(now=NOW)
-
-
-def ok(cal: Cal, name: str, arguments: dict[str, Any] | None = None) -> Any:
-    result = cal.execute(name, arguments or {})
-    assert result.successful, result.error
-    return result.data
 
 
 def raw(cal: Cal, method: str, path: str, version: str, body: Any = None) -> httpx.Response:

@@ -1,4 +1,5 @@
-"""Field types shared by the resource modules: dates Cal.com parses as ISO 8601, metadata maps, languages."""
+"""Field types shared by the resource modules: dates Cal.com parses as ISO 8601, metadata maps, languages, URLs,
+and the ways of naming an event type."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, StringConstraints, WithJsonSchema
+
+from cal_actions.action import Params
 
 #: Cal.com's languages (booking attendees and user locales); the live document adds bn.
 Language = Literal[
@@ -53,3 +56,20 @@ def _url(value: str) -> str:
 
 #: A web address, where Cal.com checks one with ``IsUrl``.
 Url = Annotated[str, AfterValidator(_url), WithJsonSchema({"type": "string", "format": "uri"})]
+
+
+# The three ways bookings and slots name an event type: by id, or by slug with its owner (a user or a team).
+class ById(Params):
+    eventTypeId: int = Field(description="From CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES")
+
+
+class BySlugAndUser(Params):
+    eventTypeSlug: str = Field(description="Event type slug, instead of eventTypeId")
+    username: str = Field(description="Its owner")
+    organizationSlug: str | None = Field(None, description="If the owner is in an organization")
+
+
+class BySlugAndTeam(Params):
+    eventTypeSlug: str = Field(description="Event type slug, instead of eventTypeId")
+    teamSlug: str = Field(description="The team owning it")
+    organizationSlug: str | None = Field(None, description="If the team is in an organization")

@@ -8,7 +8,8 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import ConfigDict, Field, create_model, model_validator
 
 from cal_actions.action import BOOKINGS_VERSION, Forms, OneOf, Params, Route, declare
-from cal_actions.actions._fields import IsoDate, Language, Metadata
+from cal_actions.actions._fields import ById, BySlugAndTeam, BySlugAndUser, IsoDate, Language, Metadata
+from cal_actions.actions.event_type_settings import OrganizersDefaultAppLocation
 
 TAGS = ("bookings",)
 UTC_EXAMPLE = "ISO 8601 UTC, e.g. 2025-01-31T09:00:00Z"
@@ -52,10 +53,6 @@ class OrganizerPhone(Params):
     type: Literal["phone"] = Field(description="The organizer's phone")
 
 
-class OrganizersDefaultApp(Params):
-    type: Literal["organizersDefaultApp"] = Field(description="Team event types: the host's default app")
-
-
 class IntegrationLocation(Params):
     type: Literal["integration"]
     integration: Literal[
@@ -83,8 +80,8 @@ class AttendeeDefined(Params):
 
 
 BookingLocation = Annotated[
-    OrganizerAddress | OrganizerLink | OrganizerPhone | OrganizersDefaultApp | IntegrationLocation | AttendeeAddress
-    | AttendeePhone | AttendeeDefined,
+    OrganizerAddress | OrganizerLink | OrganizerPhone | OrganizersDefaultAppLocation | IntegrationLocation
+    | AttendeeAddress | AttendeePhone | AttendeeDefined,
     Field(discriminator="type"),
 ]
 
@@ -120,25 +117,9 @@ class BookingFields(Params):
     emailVerificationCode: str | None = Field(None, description="If the event type verifies bookers' emails")
 
 
-# The event type is named by id, or by slug with its owner (a user or a team); the server's
-# RequireEventTypeIdentification validator takes any of the three and, given several, uses the first
-# (bookings.service.ts getBookedEventType): a mix is refused here rather than silently resolved.
-class ById(Params):
-    eventTypeId: int = Field(description="From CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES")
-
-
-class BySlugAndUser(Params):
-    eventTypeSlug: str = Field(description="Event type slug, instead of eventTypeId")
-    username: str = Field(description="Its owner")
-    organizationSlug: str | None = Field(None, description="If the owner is in an organization")
-
-
-class BySlugAndTeam(Params):
-    eventTypeSlug: str = Field(description="Event type slug, instead of eventTypeId")
-    teamSlug: str = Field(description="The team owning it")
-    organizationSlug: str | None = Field(None, description="If the team is in an organization")
-
-
+# The event type is named by id, or by slug with its owner; the server's RequireEventTypeIdentification validator
+# takes any of the three and, given several, uses the first (bookings.service.ts getBookedEventType): a mix is
+# refused here rather than silently resolved.
 class EventTypeNamed(OneOf):
     unmatched = "Either eventTypeId or eventTypeSlug + username or eventTypeSlug + teamSlug must be provided"
 
@@ -269,14 +250,18 @@ class SeatedReschedule(RescheduleFields):
     seatUid: str = Field(description="Seated bookings: the seat to move")
 
 
-class RescheduleBooking(OneOf):
-    # Server: platform/types/bookings/2024-08-13/inputs/reschedule-booking-input.pipe.ts reads a body with seatUid as
-    # the seated form, which takes no reschedulingReason ("property reschedulingReason should not exist").
-    forms: ClassVar[Forms] = {"regular": RegularReschedule, "seated": SeatedReschedule}
+class SeatedOrNot(OneOf):
+    """A body whose seated form is told apart by seatUid, as the reschedule and cancel input pipes do."""
 
     @classmethod
     def pick(cls, data: Mapping[str, Any]) -> str:
         return "seated" if "seatUid" in data else "regular"
+
+
+class RescheduleBooking(SeatedOrNot):
+    # Server: platform/types/bookings/2024-08-13/inputs/reschedule-booking-input.pipe.ts reads a body with seatUid as
+    # the seated form, which takes no reschedulingReason ("property reschedulingReason should not exist").
+    forms: ClassVar[Forms] = {"regular": RegularReschedule, "seated": SeatedReschedule}
 
 
 # Spec: the pinned spec has no body for reschedule; this is the live API's body (2025-10 spec).
@@ -307,14 +292,10 @@ class SeatedCancel(BookingUid):
     seatUid: str = Field(description="Seated bookings: cancel only this seat")
 
 
-class CancelBooking(OneOf):
+class CancelBooking(SeatedOrNot):
     # Server: platform/types/bookings/2024-08-13/inputs/cancel-booking-input.pipe.ts reads a body with seatUid as the
     # seated form, which takes nothing else ("property cancellationReason should not exist").
     forms: ClassVar[Forms] = {"regular": RegularCancel, "seated": SeatedCancel}
-
-    @classmethod
-    def pick(cls, data: Mapping[str, Any]) -> str:
-        return "seated" if "seatUid" in data else "regular"
 
 
 # Spec: the pinned spec has no body for cancel; this is the live API's body (2025-10 spec).

@@ -8,7 +8,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import Field
 
 from cal_actions.action import SLOTS_VERSION, Forms, OneOf, Params, Route, declare
-from cal_actions.actions._fields import IsoDate
+from cal_actions.actions._fields import ById, BySlugAndTeam, BySlugAndUser, IsoDate
 
 TAGS = ("slots",)
 
@@ -29,26 +29,16 @@ class SlotRange(Params):
     bookingUidToReschedule: str | None = Field(None, description="Booking being rescheduled: its time counts as free")
 
 
-class SlotsById(SlotRange):
+class SlotsById(SlotRange, ById):
     """an event type by eventTypeId"""
 
-    eventTypeId: int = Field(description="From CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES")
 
-
-class SlotsBySlugAndUser(SlotRange):
+class SlotsBySlugAndUser(SlotRange, BySlugAndUser):
     """a user's event type by eventTypeSlug and username"""
 
-    eventTypeSlug: str = Field(description="Instead of the id; needs username or teamSlug")
-    username: str = Field(description="Owner, with eventTypeSlug")
-    organizationSlug: str | None = Field(None, description="If that user or team is in one")
 
-
-class SlotsBySlugAndTeam(SlotRange):
+class SlotsBySlugAndTeam(SlotRange, BySlugAndTeam):
     """a team's event type by eventTypeSlug and teamSlug"""
-
-    eventTypeSlug: str = Field(description="Instead of the id; needs username or teamSlug")
-    teamSlug: str = Field(description="Owner team, with eventTypeSlug")
-    organizationSlug: str | None = Field(None, description="If that user or team is in one")
 
 
 class SlotsByUsernames(SlotRange):
@@ -56,7 +46,7 @@ class SlotsByUsernames(SlotRange):
 
     usernames: list[str] = Field(min_length=2, description="At least 2: their common free time")
     # Server: get-slots.input.ts (ByUsernames_2024_09_04) requires the organization slug; the document does not say.
-    organizationSlug: str = Field(description="If that user or team is in one")
+    organizationSlug: str = Field(description="The organization all of them belong to")
 
 
 class ListAvailableSlots(OneOf):
