@@ -46,6 +46,7 @@ __all__ = [
     "BOOKINGS_VERSION",
     "EVENT_TYPES_VERSION",
     "SCHEDULES_VERSION",
+    "SENSITIVE",
     "SLOTS_VERSION",
     "Action",
     "Forms",
@@ -55,6 +56,7 @@ __all__ = [
     "Route",
     "all_optional",
     "declare",
+    "sensitive_values",
 ]
 
 
@@ -135,6 +137,48 @@ def _numeric_annotation(annotation: Any) -> bool:
 def _numeric(info: FieldInfo) -> bool:
     annotation: Any = info.annotation  # a type form, hashable at run time
     return annotation is not None and _numeric_annotation(annotation)
+
+
+class Sensitive:
+    """Field metadata for a secret argument (``Annotated[str, SENSITIVE]``): every call masks its value in
+    the answer, the error and the dry run, as it masks the client's own credentials. Tool schemas do not
+    carry the mark; say it in the description."""
+
+    def __repr__(self) -> str:
+        return "SENSITIVE"
+
+
+SENSITIVE = Sensitive()
+
+
+def sensitive_values(params: BaseModel) -> set[str]:
+    """The values of ``params``' sensitive fields, in nested models and lists too."""
+    found: set[str] = set()
+    if not _may_hold_secrets(type(params)):
+        return found
+    for name, info in type(params).model_fields.items():
+        value = getattr(params, name)
+        if SENSITIVE in info.metadata and isinstance(value, str):
+            found.add(value)
+        for item in value if isinstance(value, list) else (value,):
+            if isinstance(item, BaseModel):
+                found |= sensitive_values(item)
+    return found
+
+
+@functools.cache
+def _may_hold_secrets(model: type[BaseModel]) -> bool:
+    """Whether a model or a model inside it has a sensitive field; most have none, so calls skip the walk."""
+    return any(
+        SENSITIVE in info.metadata or any(_may_hold_secrets(inner) for inner in _models_in(info.annotation))
+        for info in model.model_fields.values()
+    )
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for argument in get_args(annotation) for model in _models_in(argument)]
 
 
 class NoParams(Params):
@@ -469,8 +513,13 @@ class Registry:
     def with_tag(self, tag: str) -> list[Action]:
         return [action for action in self if tag in action.tags]
 
+    def tags(self) -> list[str]:
+        """Every tag some action carries, sorted."""
+        return sorted({tag for action in self for tag in action.tags})
+
     def search(self, query: str, k: int = 5) -> list[Action]:
         """The ``k`` actions that best fit a natural-language request, best first (offline, no model)."""
         from cal_actions.search import index_for  # the index is built on first use, then cached
 
         return index_for(self).search(query, k)
+

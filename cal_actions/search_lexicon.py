@@ -15,6 +15,11 @@ from __future__ import annotations
 _BOOKED = r"(bookings?|events?|appointments?|meetings?|calls?|sessions?)"
 
 RESOURCES: tuple[tuple[str, str, str], ...] = (
+    (
+        "delegation-credential",
+        r"\bdelegation( credentials?)?\b|\bdomain[- ]wide (delegation|access)\b|\bservice[- ]accounts?\b",
+        "",
+    ),
     # the ids a connected calendar is known by are read from the list of calendars, whatever is done with them next
     ("calendar",
      r"\b(need|want|get|give me|find|what('s| is| are)|look up|show)\b.{0,20}\b(external|credential)[ -]?ids?\b", ""),
@@ -128,6 +133,15 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"\bpropert(y|ies)\b|\bfields?\b",
     ),
     (
+        "out-of-office",
+        # a person's time away as an entry of its own; "out of office" alone stays a schedule's time off
+        r"\bout[- ]of[- ]office (entr(y|ies)|records?|periods?|status)\b"
+        r"|\bo\.?o\.?o( (entr(y|ies)|records?|periods?|status))?\b"
+        r"|\b(mark\w*|put|record\w*|log\w*)\b[\w' ]{0,30}\bout[- ]of[- ]office\b"
+        r"|\b(covers?|covering|stands? in) for\b|\bredirect\w* (\w+ ){0,3}bookings?\b",
+        "",
+    ),
+    (
         "schedule",
         r"\bschedules?\b|\bavailabilit(y|ies)\b|\b(working|work|office|business|opening) hours\b|\btime off\b"
         r"|\bdays? off\b|\bout of office\b|\bvacation\b|\bholidays?\b|\boverrides?\b|\bblock (that|the|a|this) day\b"
@@ -135,9 +149,28 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"\bhours\b|\bshift\b|\b(mon|tue|wed|thu|fri)\w*\s*(-|to|through|thru)\s*(mon|tue|wed|thu|fri|sat|sun)",
     ),
     (
+        "managed-org",
+        r"\bmanaged (org|organi[sz]ation)s?\b|\b(orgs?|organi[sz]ations?) (we|i) (manage|run)\b"
+        r"|\bsub-?(org|organi[sz]ation)s?\b|\bchild (org|organi[sz]ation)s?\b",
+        "",
+    ),
+    (
         "managed-user",
         r"\bmanaged users?\b|\bplatform users?\b|\busers? (of|on|in|under) (our |my |the )?(oauth|platform|app|client)"
+        # "the users our platform app created", "users provisioned under my platform OAuth client"
+        r"|\busers?\b[\w' ]{0,40}?\b(oauth|platform) (clients?|apps?)\b"
         r"|\b(oauth|platform) (client|app)'?s? users?\b",
+        "",
+    ),
+    (
+        "oauth-client",
+        r"\b(oauth|platform) (clients?|apps?|applications?)\b|\bclient (id|secret)s?\b",
+        "",
+    ),
+    (
+        "private-link",
+        r"\bprivate (booking |scheduling )?(links?|urls?)\b"
+        r"|\b(one[- ]time|single[- ]use|one[- ]off|expiring|secret|hashed) (booking |scheduling )?(links?|urls?)\b",
         "",
     ),
     (
@@ -219,6 +252,11 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
 
 #: Registry words a named resource adds to the request, so the actions about it share terms with it.
 RESOURCE_TERMS: dict[str, str] = {
+    "delegation-credential": "delegation credential",
+    "out-of-office": "out of office",
+    "managed-org": "managed org",
+    "oauth-client": "oauth client",
+    "private-link": "private link",
     "ics-feed": "ics feed",
     "selected-calendar": "selected calendar",
     "destination-calendar": "destination calendar",

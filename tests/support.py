@@ -1,4 +1,4 @@
-"""Shared test helpers: the reference specs, route matching and example arguments."""
+"""Shared test helpers: the reference specs, route matching, example arguments and a call that must succeed."""
 
 from __future__ import annotations
 
@@ -89,6 +89,7 @@ _PATTERN_EXAMPLES = {
     r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$": "2030-01-31",
     r"^\+[1-9]\d{1,14}$": "+14155550123",
     r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}.*)?$": "2030-01-31T09:00:00Z",  # ISO 8601 date or date-time
+    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "ada@example.com",
 }
 
 
@@ -165,3 +166,10 @@ def openapi_to_jsonschema(node: Any, *, one_of_as_any_of: bool = False) -> Any:
     if one_of_as_any_of and "oneOf" in converted:
         converted["anyOf"] = converted.pop("oneOf")
     return {"anyOf": [converted, {"type": "null"}]} if node.get("nullable") else converted
+
+
+def ok(cal: Any, name: str, arguments: dict[str, Any] | None = None) -> Any:
+    """The data of a call that must succeed (its error shown when it does not)."""
+    result = cal.execute(name, arguments or {})
+    assert result.successful, result.error
+    return result.data

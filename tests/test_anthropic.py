@@ -15,6 +15,7 @@ from pydantic import TypeAdapter
 
 from cal_actions import AsyncCal, Cal, registry
 from cal_actions.adapters.anthropic import aexecute_tool_uses, anthropic_tools, execute_tool_uses
+from cal_actions.presets import select
 
 try:  # the HTTP library the anthropic SDK is built on: httpx2 from its 2.x releases, httpx before
     import httpx2 as sdk_http
@@ -63,7 +64,7 @@ def test_tools_are_anthropic_tool_params() -> None:
         # One object at the root (the API refuses a root anyOf): exclusive forms are folded into it.
         assert tool["input_schema"] == registry.get(tool["name"]).tool_schema()
         assert tool["input_schema"]["type"] == "object" and "anyOf" not in tool["input_schema"]
-    assert len({tool["name"] for tool in tools}) == len(tools) == 18
+    assert len({tool["name"] for tool in tools}) == len(tools) == len(select(registry, preset="scheduling"))
 
 
 def test_tool_use_blocks_run_in_order_and_other_blocks_are_skipped() -> None:

@@ -22,7 +22,9 @@ from referencing.jsonschema import DRAFT202012
 
 from cal_actions import Cal, registry
 from cal_actions.action import Action
+from cal_actions.actions import verified_resources as verified
 from cal_actions.sandbox import OAUTH_CLIENT_ID, Sandbox
+from cal_actions.sandbox.resources.verified_resources import code_sent_to
 from cal_actions.sandbox.seed import API_KEY, MANAGED_ACCESS_TOKEN, MANAGED_REFRESH_TOKEN
 from tests.support import (
     LIVE_SPEC,
@@ -41,6 +43,13 @@ _SLOT = {"eventTypeId": 2, "slotStart": "2030-03-07T08:00:00.000Z"}
 _MEETING = {"eventTypeId": 2, "start": "2030-03-07T12:00:00Z", "attendee": {
     "name": "Grace", "email": "grace@example.com", "timeZone": "Europe/Berlin"}}  # fmt: skip
 _UID = "__booking__"  # replaced by the seeded upcoming booking's uid
+_PAST_UID = "__past_booking__"  # replaced by the seeded past booking's uid (its Cal Video meeting took place)
+# Each scope's path ids and the id of its seeded verified email address and phone number.
+_VERIFIED = {verified.USER: ({}, 1), verified.TEAM: (TEAM, 2), verified.ORG_TEAM: (ORG_TEAM, 3)}
+_VERIFIED_KINDS = (verified.EMAIL_KIND, verified.PHONE_KIND)
+_AWAY = {"start": "2030-04-01T00:00:00Z", "end": "2030-04-03T00:00:00Z"}
+_DELEGATION = {"workspacePlatformSlug": "google", "domain": "example.com", "serviceAccountKey": {
+    "private_key": "-----BEGIN PRIVATE KEY-----stand-in", "client_email": "sa@example.iam", "client_id": "1"}}
 
 # Arguments from the seed, merged over the schema's required-only example.
 ARGUMENTS: dict[str, dict[str, Any]] = {
@@ -66,6 +75,13 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     **{name: {"bookingUid": _UID} for name in ("CAL_GET_BOOKING", "CAL_CANCEL_BOOKING", "CAL_MARK_BOOKING_ABSENT",
                                                "CAL_REASSIGN_BOOKING", "CAL_CONFIRM_BOOKING", "CAL_DECLINE_BOOKING")},
     "CAL_RESCHEDULE_BOOKING": {"bookingUid": _UID, "start": "2030-03-07T15:00:00Z"},
+    **{name: {"bookingUid": _UID} for name in ("CAL_GET_BOOKING_CALENDAR_LINKS", "CAL_LIST_BOOKING_REFERENCES")},
+    **{name: {"bookingUid": _PAST_UID} for name in ("CAL_LIST_BOOKING_RECORDINGS", "CAL_LIST_BOOKING_TRANSCRIPTS")},
+    "CAL_LIST_ORG_TEAM_BOOKINGS": ORG_TEAM,
+    "CAL_LIST_ORG_TEAM_BOOKING_REFERENCES": {**ORG_TEAM, "bookingUid": _UID},
+    "CAL_LIST_ORG_USER_BOOKINGS": {**ORG, "userId": 1},
+    "CAL_UPDATE_SLOT_RESERVATION": {**_SLOT, "slotStart": "2030-03-07T12:30:00Z"},
+    "CAL_UPDATE_CALENDAR_EVENT": {"title": "Renamed in the calendar"},
     "CAL_REASSIGN_BOOKING_TO_USER": {"bookingUid": _UID, "userId": 3},
     **{name: {"scheduleId": 1} for name in ("CAL_GET_SCHEDULE", "CAL_UPDATE_SCHEDULE", "CAL_DELETE_SCHEDULE")},
     "CAL_CREATE_SCHEDULE": {"timeZone": "Europe/Berlin"},
@@ -114,8 +130,24 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER": {**ORG, "userId": 2, "attributeId": "1", "attributeOptionId": "2"},
     "CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER": {**ORG, "userId": 1, "attributeOptionId": "1"},
     **{name: {"eventTypeId": 2} for name in (
+        "CAL_LIST_EVENT_TYPE_PRIVATE_LINKS", "CAL_CREATE_EVENT_TYPE_PRIVATE_LINK", "CAL_UPDATE_EVENT_TYPE_PRIVATE_LINK",
+        "CAL_DELETE_EVENT_TYPE_PRIVATE_LINK")},
+    **{name: {**ORG_TEAM, "eventTypeId": 6} for name in (
+        "CAL_LIST_ORG_TEAM_EVENT_TYPE_PRIVATE_LINKS", "CAL_CREATE_ORG_TEAM_EVENT_TYPE_PRIVATE_LINK",
+        "CAL_UPDATE_ORG_TEAM_EVENT_TYPE_PRIVATE_LINK", "CAL_DELETE_ORG_TEAM_EVENT_TYPE_PRIVATE_LINK")},
+    **{name: {**ORG, "userId": 2, **_AWAY} for name in (
+        "CAL_LIST_ORG_USER_OUT_OF_OFFICE_ENTRIES", "CAL_CREATE_ORG_USER_OUT_OF_OFFICE_ENTRY",
+        "CAL_UPDATE_ORG_USER_OUT_OF_OFFICE_ENTRY", "CAL_DELETE_ORG_USER_OUT_OF_OFFICE_ENTRY")},
+    "CAL_LIST_ORG_ATTRIBUTE_ASSIGNED_OPTIONS": {**ORG, "attributeId": "1"},
+    "CAL_LIST_ORG_ATTRIBUTE_ASSIGNED_OPTIONS_BY_SLUG": {**ORG, "attributeSlug": "department"},
+    "CAL_CREATE_ORG_DELEGATION_CREDENTIAL": _DELEGATION,
+    **{name: {"eventTypeId": 2} for name in (
         "CAL_LIST_EVENT_TYPE_WEBHOOKS", "CAL_DELETE_ALL_EVENT_TYPE_WEBHOOKS", "CAL_GET_EVENT_TYPE_WEBHOOK",
         "CAL_UPDATE_EVENT_TYPE_WEBHOOK", "CAL_DELETE_EVENT_TYPE_WEBHOOK")},
+    **{name(scope, kind): ids for scope, (ids, _) in _VERIFIED.items() for kind in _VERIFIED_KINDS
+       for name in (verified.list_name, verified.send_name, verified.verify_name)},
+    **{verified.get_name(scope, kind): {**ids, "id": seeded} for scope, (ids, seeded) in _VERIFIED.items()
+       for kind in _VERIFIED_KINDS},
 }  # fmt: skip
 # The scope of the seeded webhook an action's ``webhookId`` names, by the name's scope word.
 WEBHOOK_SCOPES = {"_EVENT_TYPE_WEBHOOK": "eventType", "_ORG_WEBHOOK": "org", "_OAUTH_CLIENT_WEBHOOK": "oauthClient"}
@@ -136,7 +168,11 @@ REASONS = {
     "destination calendar id": "the destination calendar's id is a number, typed as an object",
     "slots": "the slots answer lacks its envelope and types slot objects as strings",
     "stripe check": "the team Stripe check types status as an object; it is the string success",
+    "verified resources": "the verified email and phone answers type their data as a schedule",
     "OAuth callbacks": "OAuth callbacks answer with a 301 to the app, not a 200 body",
+    "success status": "the calendar-links and booking-references answers type status as an object",
+    "reserved slot": "the reserved slot's data refers back to the whole response envelope",
+    "assigned user ids": "the holders of an attribute option are user ids, numbers, typed as strings",
 }
 TIME = {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -153,9 +189,28 @@ REASSIGNED = {"type": "object", "required": ["bookingUid", "reassignedTo"], "pro
 SLOT = {"type": "object", "required": ["start"], "properties": {
     "start": {"type": "string"}, "end": {"type": "string"}, "attendeesCount": {"type": "number"},
     "bookingUid": {"type": "string"}}}
+SUCCESS = {"type": "string", "enum": ["success"]}
+RESERVED_SLOT = {"nullable": True, "type": "object", "required": [
+    "eventTypeId", "slotStart", "slotEnd", "slotDuration", "reservationUid", "reservationUntil"], "properties": {
+    "eventTypeId": {"type": "number"}, "slotStart": {"type": "string"}, "slotEnd": {"type": "string"},
+    "slotDuration": {"type": "number"}, "reservationUid": {"type": "string"}, "reservationUntil": {"type": "string"}}}
 SLOTS = {"type": "object", "required": ["status", "data"], "properties": {
     "status": {"type": "string", "enum": ["success"]},
     "data": {"type": "object", "additionalProperties": {"type": "array", "items": SLOT}}}}
+
+
+def _verified(address: str, owner: str) -> dict[str, Any]:
+    """A verified email address or phone number: a user's names its user, a team's its team (and maybe a user)."""
+    properties = {"id": {"type": "number"}, address: {"type": "string"}, "userId": {"type": "number"}}
+    if owner == "teamId":
+        properties |= {"teamId": {"type": "number"}, "userId": {"type": "number", "nullable": True}}
+    return {"type": "object", "required": ["id", address, owner], "properties": properties}
+
+
+# (output schema, its record, whether data is a list of them)
+VERIFIED_OUTPUTS = [(f"{scope}Verified{kind}{plural}Output", _verified(address, f"{scope.lower()}Id"), plural)
+                    for scope in ("User", "Team") for kind, address in (("Email", "email"), ("Phone", "phoneNumber"))
+                    for plural in ("", "s")]  # fmt: skip
 
 
 def _one_of_as_any_of(node: dict[str, Any]) -> dict[str, Any]:
@@ -187,6 +242,13 @@ PATCHES: list[tuple[str, str, Any]] = [
     ("slots", "/paths/~1v2~1slots/get/responses/200/content/application~1json/schema", SLOTS),
     ("stripe check", "/components/schemas/StripCredentialsCheckOutputResponseDto/properties/status",
      {"type": "string", "enum": ["success", "error"]}),
+    *[("verified resources", f"/components/schemas/{output}/properties/data",
+       {"type": "array", "items": record} if plural else record) for output, record, plural in VERIFIED_OUTPUTS],
+    *[("success status", f"/components/schemas/{output}/properties/status", SUCCESS)
+      for output in ("CalendarLinksOutput_2024_08_13", "BookingReferencesOutput_2024_08_13")],
+    ("reserved slot", "/components/schemas/GetReservedSlotOutput_2024_09_04/properties/data", RESERVED_SLOT),
+    ("assigned user ids", "/components/schemas/AssignedOptionOutput/properties/assignedUserIds/items",
+     {"type": "number"}),
 ]  # fmt: skip
 # The "OAuth callbacks": their success is a redirect, checked as such.
 REDIRECTS = {"CAL_SAVE_CALENDAR_CREDENTIALS", "CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS",
@@ -246,11 +308,16 @@ def _arguments(action: Action, emulator: Sandbox) -> dict[str, Any]:
     arguments = {**example_arguments(action.json_schema()), **CLIENT, **ORG}
     arguments.update(ARGUMENTS.get(action.name, {}))
     arguments = {key: value for key, value in arguments.items() if key in action.placement}
+    pending = action.name in ("CAL_CONFIRM_BOOKING", "CAL_DECLINE_BOOKING")
+    wanted = "pending" if pending else "accepted"
+    upcoming = next(b for b in emulator.read("booking") if b["status"] == wanted and b["start"] > "2030-03-04")
     if arguments.get("bookingUid") == _UID:
-        pending = action.name in ("CAL_CONFIRM_BOOKING", "CAL_DECLINE_BOOKING")
-        wanted = "pending" if pending else "accepted"
-        booking = next(b for b in emulator.read("booking") if b["status"] == wanted and b["start"] > "2030-03-04")
-        arguments["bookingUid"] = booking["uid"]
+        arguments["bookingUid"] = upcoming["uid"]
+    if "eventUid" in action.placement:  # the upcoming booking's event in the connected Google Calendar
+        arguments["eventUid"] = next(r["uid"] for r in upcoming["references"] if r["type"] == "google_calendar")
+    if arguments.get("bookingUid") == _PAST_UID:
+        past = next(b for b in emulator.read("booking") if b["status"] == "accepted" and b["end"] < "2030-03-04")
+        arguments["bookingUid"] = past["uid"]
     if "webhookId" in action.placement:
         scope = next((scope for word, scope in WEBHOOK_SCOPES.items() if action.name.endswith(word)), "user")
         arguments["webhookId"] = next(hook["id"] for hook in emulator.read("webhook") if hook["scope"] == scope)
@@ -260,8 +327,25 @@ def _arguments(action: Action, emulator: Sandbox) -> dict[str, Any]:
         _prepare(emulator, "CAL_CREATE_ORG_MEMBERSHIP", {**ORG, "userId": 3, "role": "MEMBER", "accepted": True})
     if action.name == "CAL_CHECK_ICS_FEED":
         _prepare(emulator, "CAL_SAVE_ICS_FEED", ARGUMENTS["CAL_SAVE_ICS_FEED"])
-    if action.name == "CAL_DELETE_SLOT_RESERVATION":
+    if "verified-resources" in action.tags and "code" in action.placement:  # the code the send action delivered
+        send = action.name.replace("CAL_VERIFY_", "CAL_SEND_") + "_VERIFICATION_CODE"
+        _prepare(emulator, send, {key: value for key, value in arguments.items() if key != "code"})
+        arguments["code"] = code_sent_to(emulator, arguments.get("email") or arguments["phone"])
+    if action.name in ("CAL_GET_SLOT_RESERVATION", "CAL_UPDATE_SLOT_RESERVATION", "CAL_DELETE_SLOT_RESERVATION"):
         arguments["uid"] = _prepare(emulator, "CAL_RESERVE_SLOT", _SLOT)["reservationUid"]
+    if "linkId" in action.placement:  # the seeded link of that event type
+        links = emulator.read("private_link")
+        arguments["linkId"] = next(link["id"] for link in links if link["eventTypeId"] == arguments["eventTypeId"])
+    if "oooId" in action.placement:
+        created = _prepare(emulator, "CAL_CREATE_ORG_USER_OUT_OF_OFFICE_ENTRY", {**ORG, "userId": 2, **_AWAY})
+        arguments["oooId"] = created["id"]
+        if "start" in action.placement:  # other days: the same ones again are a duplicate
+            arguments.update(start="2030-05-01T00:00:00Z", end="2030-05-02T00:00:00Z")
+    if "managedOrganizationId" in action.placement:
+        arguments["managedOrganizationId"] = _prepare(emulator, "CAL_CREATE_MANAGED_ORG", {**ORG, "name": "Acme"})["id"]
+    if action.name == "CAL_UPDATE_ORG_DELEGATION_CREDENTIAL":
+        created = _prepare(emulator, "CAL_CREATE_ORG_DELEGATION_CREDENTIAL", {**ORG, **_DELEGATION})
+        arguments["credentialId"] = created["id"]
     return arguments
 
 
@@ -272,9 +356,9 @@ def _prepare(emulator: Sandbox, name: str, arguments: dict[str, Any]) -> Any:
     return result.data
 
 
-@pytest.mark.parametrize("action", list(registry), ids=lambda action: action.name)
-def test_action_is_served_as_documented(action: Action) -> None:
-    emulator = Sandbox(now=NOW, deliver=False)
+def validate_answer(name: str, emulator: Sandbox, arguments: dict[str, Any], **settings: Any) -> None:
+    """Call the action on ``emulator``; it must succeed with the raw answer its document describes."""
+    action = registry.get(name)
     answers: list[httpx.Response] = []
     handle = emulator.handle
 
@@ -283,17 +367,26 @@ def test_action_is_served_as_documented(action: Action) -> None:
         return answers[-1]
 
     emulator.handle = recording  # type: ignore[method-assign]
-    settings = {"api_key": "", "access_token": MANAGED_ACCESS_TOKEN} if action.name in AS_MANAGED_USER else {}
-    result = Cal.sandbox(emulator, **settings).execute(action.name, _arguments(action, emulator))
+    try:
+        result = Cal.sandbox(emulator, **settings).execute(name, arguments)
+    finally:
+        emulator.handle = handle  # type: ignore[method-assign]
     assert result.successful, result.error
     raw = answers[-1]
-    if action.name in REDIRECTS:
+    if name in REDIRECTS:
         assert raw.status_code == 301 and raw.headers["location"].startswith("https://")
         return
     status, pointer = _response(action)
     assert raw.status_code == status
     if pointer is not None:
         _validator(_on_live(action), pointer).validate(json.loads(raw.content))
+
+
+@pytest.mark.parametrize("action", list(registry), ids=lambda action: action.name)
+def test_action_is_served_as_documented(action: Action) -> None:
+    emulator = Sandbox(now=NOW, deliver=False)
+    settings = {"api_key": "", "access_token": MANAGED_ACCESS_TOKEN} if action.name in AS_MANAGED_USER else {}
+    validate_answer(action.name, emulator, _arguments(action, emulator), **settings)
 
 
 def test_every_patch_is_a_listed_error_of_the_document() -> None:

@@ -13,6 +13,7 @@ import pytest
 from cal_actions import Cal
 from cal_actions.sandbox import SANDBOX_BASE_URL
 from cal_actions.sandbox.seed import API_KEY
+from tests.support import ok
 
 NOW = datetime(2030, 3, 4, 8, 0, tzinfo=UTC)  # a Monday
 
@@ -20,12 +21,6 @@ NOW = datetime(2030, 3, 4, 8, 0, tzinfo=UTC)  # a Monday
 @pytest.fixture
 def cal() -> Cal:
     return Cal.sandbox(now=NOW)
-
-
-def ok(cal: Cal, name: str, arguments: dict[str, Any] | None = None) -> Any:
-    result = cal.execute(name, arguments or {})
-    assert result.successful, result.error
-    return result.data
 
 
 def _state(url: str) -> str:

@@ -13,7 +13,8 @@ import pytest
 from cal_actions import Cal
 from cal_actions.sandbox import SANDBOX_BASE_URL
 from cal_actions.sandbox.seed import API_KEY, OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET
-from tests.test_sandbox_integrations import NOW, ok
+from tests.support import ok
+from tests.test_sandbox_integrations import NOW
 
 MARY = {"name": "Mary Somerville", "email": "mary@example.com", "timeZone": "Europe/London"}
 DAY = {"start": "2030-03-05", "end": "2030-03-05"}

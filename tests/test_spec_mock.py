@@ -43,6 +43,8 @@ def _patched(spec: dict[str, Any]) -> dict[str, Any]:
             properties["enabled"] = {"type": "boolean"}
         if name == "CalVideoSettings":  # typed as an object, the URL participants land on
             properties["redirectUrlOnExit"] = {"type": "string"}
+        if name.endswith("DelegationCredentialInput"):  # one key object, typed as an array of them
+            properties["serviceAccountKey"] = properties["serviceAccountKey"]["items"]
     return spec
 
 

@@ -57,7 +57,7 @@ class CalTool(StructuredTool):
     """
 
     @property
-    def tool_call_schema(self) -> type[BaseModel] | dict[str, Any]:
+    def tool_call_schema(self) -> type[BaseModel] | dict[str, Any]:  # type: ignore[override,unused-ignore]
         # The model as declared: it has no injected arguments to hide, and LangChain 0.3 fails to
         # derive its usual copy from a model without fields (13 actions take no arguments). A model
         # of exclusive forms is offered as the one object tool APIs accept, as the other adapters do.

@@ -95,7 +95,7 @@ def _today(messages: list[Message]) -> date:
 
 
 def demo_script() -> Script:
-    """Book, list, reschedule, subscribe a webhook and cancel, reading every id from the results."""
+    """Book, list, reschedule and cancel, reading every id from the results."""
     london = ZoneInfo(ATTENDEE["timeZone"])
     messages = yield None
     today = _today(messages)
@@ -147,19 +147,9 @@ def demo_script() -> Script:
     new_uid = results[0]["data"]["uid"]
     messages = yield say(f"Moved to {later:%A %d %B at %H:%M} London time; the new booking is {new_uid}.")
 
-    # Turn 3: subscribe the endpoint named in the request to cancellations, then cancel.
-    request = messages[-1]["content"]
-    url, secret = re.search(r"(https?://[^\s,]+)", request), re.search(r"secret '([^']+)'", request)
-    if url is None or secret is None:
-        yield say("Which URL and secret should the webhook use?")
-        return
-    webhook = {"subscriberUrl": url.group(1), "triggers": ["BOOKING_CANCELLED"], "active": True}
-    messages = yield calls(("CAL_CREATE_WEBHOOK", {**webhook, "secret": secret.group(1)}))
-    if problem := _failed(tool_results(messages)):
-        yield say(problem)
-        return
+    # Turn 3: cancel (the demo subscribed its endpoint to cancellations beforehand).
     messages = yield calls(("CAL_CANCEL_BOOKING", {"bookingUid": new_uid, "cancellationReason": "Mary is ill."}))
     if problem := _failed(tool_results(messages)):
         yield say(problem)
         return
-    yield say(f"Cancelled booking {new_uid} (reason: Mary is ill). Your endpoint is told about cancellations.")
+    yield say(f"Cancelled booking {new_uid} (reason: Mary is ill).")

@@ -71,6 +71,17 @@ class RecordExists(ApiError):
         super().__init__("Invalid Input: Trying to create a record that already exists.")
 
 
+class TrpcBadRequest(ApiError):
+    """Cal.com's answer when a query it shares with its web app (the booking lists) refuses the input."""
+
+    status = 400
+    code = "TRPCError"
+    reason = "Bad Request"
+
+    def __init__(self) -> None:
+        super().__init__("Bad request: Please check your request data and try again")
+
+
 def pipe_error(message: str) -> BadRequest:
     """The answer of Cal.com's input pipes (bookings, slots): one message, the same in details."""
     return BadRequest(message, details={"message": message, "error": "Bad Request", "statusCode": 400})
@@ -80,3 +91,14 @@ def validation_error(messages: list[str]) -> BadRequest:
     """Cal.com's validation pipe answer: the first reason as message, all of them in details."""
     details = {"message": messages, "error": "Bad Request", "statusCode": 400}
     return BadRequest(messages[0] if len(messages) == 1 else "; ".join(messages), details=details)
+
+
+class PayloadTooLarge(ApiError):
+    status = 413
+    code = "PayloadTooLargeException"
+    reason = "Payload Too Large"
+
+
+class StateFileError(Exception):
+    """A ``db`` path that cannot hold sandbox state (missing folder, another program's file); raised before
+    anything is written to it."""

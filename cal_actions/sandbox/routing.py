@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from cal_actions.sandbox import versions
 from cal_actions.sandbox.errors import BadRequest, NotFound
 
 if TYPE_CHECKING:
@@ -31,6 +32,8 @@ class Principal:
 
     user_id: int | None = None
     oauth_client_id: str | None = None
+    #: The API key the caller authenticated with (None for access tokens and OAuth client headers).
+    api_key: str | None = None
 
 
 @dataclass
@@ -167,15 +170,20 @@ class Router:
                 endpoints.setdefault((endpoint.method, endpoint.template, endpoint.version), endpoint)
         self.endpoints = sorted(endpoints.values(), key=lambda e: e.specificity)
 
-    def match(self, method: str, path: str, version: str | None) -> tuple[Endpoint, dict[str, str]]:
-        """The endpoint for this request. Versioned controllers answer only their own version."""
+    def match(self, method: str, path: str, header: str | None) -> tuple[Endpoint, dict[str, str]]:
+        """The endpoint for this request; a versioned one only for the versions its controller answers."""
+        version, other = versions.resolve(header), None
         for endpoint in self.endpoints:
             if endpoint.method != method:
                 continue
             found = endpoint.pattern.match(path)
-            if found is None or (endpoint.version is not None and endpoint.version != version):
+            if found is None:
                 continue
-            return endpoint, found.groupdict()
+            if endpoint.version is None or versions.answers(endpoint.version, version):
+                return endpoint, found.groupdict()
+            other = other or endpoint
+        if other is not None and other.version is not None:
+            raise versions.refusal(other.version, method, path, header)
         raise NotFound(f"Cannot {method} {path}")
 
 
@@ -196,6 +204,27 @@ def csv_values(query: httpx.QueryParams, name: str) -> list[str]:
 def page(call: Call, items: list[Any]) -> list[Any]:
     """Cal.com's ``skip``/``take`` paging of a list route, 250 items by default."""
     return items[_count(call, "skip", 0) :][: _count(call, "take", 250)]
+
+
+def paged(items: list[Any], query: httpx.QueryParams, *, default_take: int) -> tuple[list[Any], dict[str, Any]]:
+    """One ``skip``/``take`` page of ``items`` and Cal.com's ``pagination`` block describing it."""
+    take = to_int(query.get("take", default_take), "take")
+    skip = to_int(query.get("skip", 0), "skip")
+    if take < 1 or skip < 0:
+        raise BadRequest("take must be at least 1 and skip at least 0")
+    page = items[skip : skip + take]
+    total = len(items)
+    pagination = {
+        "totalItems": total,
+        "remainingItems": max(0, total - skip - len(page)),
+        "returnedItems": len(page),
+        "itemsPerPage": take,
+        "currentPage": skip // take + 1,
+        "totalPages": -(-total // take),
+        "hasNextPage": skip + len(page) < total,
+        "hasPreviousPage": skip > 0,
+    }
+    return page, pagination
 
 
 def _count(call: Call, name: str, default: int) -> int:
