@@ -109,12 +109,18 @@ def test_routing_verification_code_answers_and_metadata_travel() -> None:
     sent = body(
         "CAL_CREATE_BOOKING",
         {**BOOKING, "eventTypeId": 7, "routing": {"teamMemberIds": [3], "responseId": 9}, "emailVerificationCode": "1",
-         "bookingFieldsResponses": {"topics": ["a", "b"], "seats": 2}, "metadata": {"crm": "x1", "vip": True}},
+         "bookingFieldsResponses": {"topics": ["a", "b"], "seats": 2}, "metadata": {"crm": "x1", "tier": "gold"}},
     )  # fmt: skip
     assert sent["routing"] == {"teamMemberIds": [3], "responseId": 9} and sent["emailVerificationCode"] == "1"
     assert sent["bookingFieldsResponses"] == {"topics": ["a", "b"], "seats": 2}
     too_long = {"k" * 41: "v"}
     assert "metadata." in refused("CAL_CREATE_BOOKING", {**BOOKING, "eventTypeId": 7, "metadata": too_long})
+    # Server: "metadata.n - Expected string, received number" for a booking (profiles and teams take numbers):
+    # a number is sent as its text, a boolean refused.
+    assert body("CAL_CREATE_BOOKING", {**BOOKING, "eventTypeId": 7, "metadata": {"n": 1}})["metadata"] == {"n": "1"}
+    assert "metadata.vip: Input should be a valid string" in refused(
+        "CAL_CREATE_BOOKING", {**BOOKING, "eventTypeId": 7, "metadata": {"vip": True}}
+    )
 
 
 @pytest.mark.parametrize("start", ["tomorrow 10am", "2030-13-01", "31/01/2030"])

@@ -45,6 +45,9 @@ _Value = Annotated[str, StringConstraints(max_length=500)] | int | float | bool
 #: Cal.com's metadata (ValidateMetadata in platform/types): at most 50 keys of up to 40 characters,
 #: values strings of up to 500 characters, numbers or booleans.
 Metadata = Annotated[dict[_Key, _Value], Field(max_length=50)]
+#: A booking's metadata: the same limits, string values only (the server refused a number: "metadata.n - Expected
+#: string, received number", as the booking's metadata is ``Record<string, string>`` in create-booking.input.ts).
+BookingMetadata = Annotated[dict[_Key, Annotated[str, StringConstraints(max_length=500)]], Field(max_length=50)]
 
 
 def _url(value: str) -> str:

@@ -8,7 +8,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import ConfigDict, Field, create_model, model_validator
 
 from cal_actions.action import BOOKINGS_VERSION, Forms, OneOf, Params, Route, declare
-from cal_actions.actions._fields import ById, BySlugAndTeam, BySlugAndUser, IsoDate, Language, Metadata
+from cal_actions.actions._fields import BookingMetadata, ById, BySlugAndTeam, BySlugAndUser, IsoDate, Language
 from cal_actions.actions.event_type_settings import OrganizersDefaultAppLocation
 
 TAGS = ("bookings",)
@@ -109,7 +109,7 @@ class BookingFields(Params):
     guests: list[str] | None = Field(None, description="Extra guest emails")
     meetingUrl: str | None = Field(None, description="Deprecated: use location")
     location: BookingLocation | None = Field(None, description="One of the event type's location kinds")
-    metadata: Metadata | None = Field(None, description="Own key-value data")
+    metadata: BookingMetadata | None = Field(None, description="Own key-value data, text values")
     bookingFieldsResponses: dict[str, BookingAnswer] | None = Field(
         None, description="Answers to custom booking questions, keyed by field slug"
     )

@@ -115,9 +115,9 @@ def _load(call: Call) -> Document:
 
 def _no_seats(call: Call, booking: Document) -> None:
     """The seated forms of reschedule and cancel act on one seat; the sandbox books no seated event types, so a
-    seat is never found (rather than the whole booking being moved or cancelled)."""
+    seat is never found (rather than the whole booking being moved or cancelled), in Cal.com's words."""
     if "seatUid" in call.body:
-        raise NotFound(f"Seat with uid={call.body['seatUid']} not found in booking with uid={booking['uid']}")
+        raise BadRequest("Invalid seatUid: this seat does not exist or has already been cancelled.")
 
 
 def _save(call: Call, booking: Document) -> None:
