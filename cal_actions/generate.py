@@ -61,6 +61,8 @@ def catalogue(registry: Registry) -> str:
             ]
             if action.hints_note:
                 lines += [f"Hints: {action.hints_note}.", ""]
+            for status, hint in sorted(action.error_hints.items()):
+                lines += [f"On HTTP {status}: {hint}.", ""]
             if action.aliases:
                 lines += [f"Aliases: {', '.join(f'`{alias}`' for alias in action.aliases)}", ""]
     return "\n".join(lines)

@@ -105,6 +105,9 @@ class RouterTool:
     def json_schema(self) -> dict[str, Any]:
         return parameters_schema(self.params)
 
+    def tool_schema(self) -> dict[str, Any]:
+        return self.json_schema()  # plain objects: nothing to fold
+
 
 def search(registry: Registry, params: SearchParams) -> Step:
     """The best actions for the task, described well enough to call them without another look-up."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from typing import Any
 
 from pydantic import BaseModel
@@ -58,6 +59,58 @@ def parameters_schema(model: type[BaseModel]) -> dict[str, Any]:
     """
     schema: dict[str, Any] = json.loads(_schema_text(model))
     return schema
+
+
+def tool_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The schema tools are offered with: one object at the root, as every tool API demands.
+
+    A model of exclusive forms (``OneOf``) has ``anyOf`` of its forms beside its flat properties;
+    OpenAI, Anthropic and MCP clients refuse ``anyOf`` at the root, so the forms are folded into
+    the root's description and the validation of the forms is left to the parameter model.
+    """
+    schema: dict[str, Any] = json.loads(_tool_schema_text(model))
+    return schema
+
+
+@functools.cache
+def _tool_schema_text(model: type[BaseModel]) -> str:
+    return json.dumps(fold_forms(parameters_schema(model)), ensure_ascii=False)
+
+
+def fold_forms(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` without its root ``anyOf`` of forms, which the root description then lists."""
+    forms = schema.get("anyOf")
+    if not forms or "properties" not in schema:
+        return schema
+    definitions = schema.get("$defs", {})
+    described = [_resolve(form, definitions).get("description", "") for form in forms]
+    folded = {key: value for key, value in schema.items() if key != "anyOf"}
+    folded["description"] = "Send exactly one form: " + " | ".join(text.rstrip(".") for text in described if text)
+    return _without_unused_definitions(folded)
+
+
+def _resolve(node: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        node = definitions[node["$ref"].rsplit("/", 1)[-1]]
+    return node
+
+
+def _without_unused_definitions(schema: dict[str, Any]) -> dict[str, Any]:
+    definitions = schema.get("$defs")
+    if not definitions:
+        return schema
+    used: set[str] = set()
+    pending = [{key: value for key, value in schema.items() if key != "$defs"}]
+    while pending:
+        text = json.dumps(pending.pop())
+        for name in set(re.findall(r'"#/\$defs/([^"]+)"', text)) - used:
+            used.add(name)
+            pending.append(definitions[name])
+    kept = {name: definition for name, definition in definitions.items() if name in used}
+    result = {key: value for key, value in schema.items() if key != "$defs"}
+    if kept:
+        result["$defs"] = kept
+    return result
 
 
 @functools.cache

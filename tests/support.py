@@ -88,6 +88,7 @@ _PATTERN_EXAMPLES = {
     r"^\d{4}-\d{2}-\d{2}$": "2030-01-31",
     r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$": "2030-01-31",
     r"^\+[1-9]\d{1,14}$": "+14155550123",
+    r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}.*)?$": "2030-01-31T09:00:00Z",  # ISO 8601 date or date-time
     r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "ada@example.com",
 }
 
@@ -96,6 +97,11 @@ def example_value(schema: dict[str, Any], defs: dict[str, Any], *, complete: boo
     """A valid value for ``schema``: required properties only, or every property when ``complete``."""
     if "$ref" in schema:
         return example_value(defs[schema["$ref"].rsplit("/", 1)[-1]], defs, complete=complete, name=name)
+    constraints = schema.get("anyOf", [])
+    if constraints and all(set(branch) == {"required"} for branch in constraints):
+        # "one of these fields" on an object: the first alternative's fields become required
+        required = [*schema.get("required", []), *constraints[0]["required"]]
+        schema = {**{key: value for key, value in schema.items() if key != "anyOf"}, "required": required}
     for key in ("anyOf", "oneOf", "allOf"):
         if key in schema:
             return example_value(schema[key][0], defs, complete=complete, name=name)
@@ -128,6 +134,8 @@ def example_value(schema: dict[str, Any], defs: dict[str, Any], *, complete: boo
             return "ada@example.com"
         if schema.get("format") == "date-time":
             return "2030-01-31T09:00:00Z"
+        if schema.get("format") == "uri":
+            return f"https://example.com/{name or 'value'}"
         text = f"{name or 'value'}-1"
         return text[: schema["maxLength"]] if "maxLength" in schema else text
     return "value"

@@ -67,10 +67,13 @@ def test_request_is_what_cal_expects(action: Action, complete: bool) -> None:
 
 def test_lists_of_objects_travel_in_the_bracket_form_the_server_parses() -> None:
     calendars = [{"credentialId": 3, "externalId": "ada@example.com"}, {"credentialId": 4, "externalId": "x y"}]
-    arguments = {"loggedInUsersTz": "Europe/Rome", "calendarsToLoad": calendars}
+    dates = {"dateFrom": "2030-01-07", "dateTo": "2030-01-08"}
+    arguments = {"loggedInUsersTz": "Europe/Rome", **dates, "calendarsToLoad": calendars}
     request, _ = _run(registry.get("CAL_LIST_BUSY_TIMES"), arguments)
     assert parse_qs(request.url.query.decode()) == {
         "loggedInUsersTz": ["Europe/Rome"],
+        "dateFrom": ["2030-01-07"],
+        "dateTo": ["2030-01-08"],
         "calendarsToLoad[0][credentialId]": ["3"],
         "calendarsToLoad[0][externalId]": ["ada@example.com"],
         "calendarsToLoad[1][credentialId]": ["4"],

@@ -73,7 +73,8 @@ async def test_tools_carry_the_registry_schema_and_hints() -> None:
     assert len(listed) == len([a for a in registry if not a.legacy])
     for tool in listed:
         action = registry.get(tool.name)
-        assert tool.inputSchema == action.json_schema()
+        assert tool.inputSchema == action.tool_schema()
+        assert tool.inputSchema["type"] == "object" and "anyOf" not in tool.inputSchema
         assert tool.description == action.description
         hints = tool.annotations
         assert hints is not None
@@ -160,7 +161,7 @@ async def test_invalid_arguments_name_the_field_and_send_nothing() -> None:
     assert result.isError is True
     envelope = _envelope(result)
     assert envelope["successful"] is False and envelope["data"] is None
-    assert "attendee.email" in envelope["error"] and "eventTypeId" in envelope["error"]
+    assert "attendee: Attendee must have" in envelope["error"] and "eventTypeId" in envelope["error"]
     assert recorder.requests == []
 
 

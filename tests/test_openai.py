@@ -165,7 +165,7 @@ def test_responses_and_anthropic_formats() -> None:
         {
             "name": "CAL_CREATE_BOOKING",
             "description": registry.get("CAL_CREATE_BOOKING").description,
-            "input_schema": registry.get("CAL_CREATE_BOOKING").json_schema(),
+            "input_schema": registry.get("CAL_CREATE_BOOKING").tool_schema(),
         }
     ]
     with pytest.raises(ValueError, match="api"):

@@ -111,8 +111,12 @@ def test_recordings_and_transcripts_exist_once_the_cal_video_meeting_took_place(
 
 
 def test_recordings_need_a_cal_video_booking_the_caller_may_see(cal: Cal) -> None:
-    in_office = {"eventTypeId": 2, "start": "2030-01-08T09:00:00Z", "attendee": MARY, "location": "Office"}
+    places = [{"type": "integration", "integration": "cal-video"}, {"type": "attendeeDefined"}]
+    ok(cal, "CAL_UPDATE_EVENT_TYPE", {"eventTypeId": 2, "locations": places})
+    office = {"type": "attendeeDefined", "location": "Office"}
+    in_office = {"eventTypeId": 2, "start": "2030-01-08T09:00:00Z", "attendee": MARY, "location": office}
     booking = ok(cal, "CAL_CREATE_BOOKING", in_office)
+    assert booking["location"] == "Office"
     no_video = cal.execute("CAL_LIST_BOOKING_RECORDINGS", {"bookingUid": booking["uid"]})
     assert no_video.status_code == 404 and f"No Cal Video reference found with booking uid {booking['uid']}" in (
         no_video.error or ""

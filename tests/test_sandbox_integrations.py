@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
+import httpx
 import pytest
 
 from cal_actions import Cal
+from cal_actions.sandbox import SANDBOX_BASE_URL
+from cal_actions.sandbox.seed import API_KEY
 from tests.support import ok
 
 NOW = datetime(2030, 3, 4, 8, 0, tzinfo=UTC)  # a Monday
@@ -16,6 +21,11 @@ NOW = datetime(2030, 3, 4, 8, 0, tzinfo=UTC)  # a Monday
 @pytest.fixture
 def cal() -> Cal:
     return Cal.sandbox(now=NOW)
+
+
+def _state(url: str) -> str:
+    """The OAuth state an authorization URL carries, as the provider hands it back to the callback."""
+    return parse_qs(urlsplit(url).query)["state"][0]
 
 
 def _calendars(cal: Cal) -> dict[str, Any]:
@@ -37,7 +47,12 @@ def test_busy_times_merge_stand_in_events_and_bookings(cal: Cal) -> None:
     google = _calendars(cal)["google_calendar"]
     google_calendar = {"credentialId": google["credentialId"], "externalId": "ada@example.com"}
     query = {"loggedInUsersTz": "Europe/Berlin", "calendarsToLoad": [google_calendar]}
-    assert ok(cal, "CAL_LIST_BUSY_TIMES", query) == []  # without dates Cal.com looks nothing up
+    undated = cal.execute("CAL_LIST_BUSY_TIMES", query)  # Cal.com requires both dates: refused before sending
+    assert undated.status_code is None and "dateFrom: Field required" in (undated.error or "")
+    raw = httpx.Request("GET", f"{SANDBOX_BASE_URL}/v2/calendars/busy-times?loggedInUsersTz=Europe/Berlin",
+                        headers={"authorization": f"Bearer {API_KEY}"})  # fmt: skip
+    answer = cal.emulator.handle(raw)
+    assert answer.status_code == 400 and "dateTo must be a valid ISO 8601 date string" in answer.text
     window = {"dateFrom": "2030-03-04", "dateTo": "2030-03-10"}
     busy = ok(cal, "CAL_LIST_BUSY_TIMES", {**query, **window})
     bookings = ok(cal, "CAL_LIST_BOOKINGS", {"status": ["upcoming"]})["data"]
@@ -51,7 +66,8 @@ def test_busy_times_merge_stand_in_events_and_bookings(cal: Cal) -> None:
     assert len(other) == 1 and other[0]["source"] == "office365_calendar"
     both = ok(cal, "CAL_LIST_BUSY_TIMES", {**query, **window, "calendarsToLoad": [google_calendar, outlook_calendar]})
     assert len(both) == len(busy) + 1, "several calendars are read in one call and merged"
-    wrong = cal.execute("CAL_LIST_BUSY_TIMES", {**query, "calendarsToLoad": [{**google_calendar, "credentialId": 999}]})
+    unknown = [{**google_calendar, "credentialId": 999}]
+    wrong = cal.execute("CAL_LIST_BUSY_TIMES", {**query, **window, "calendarsToLoad": unknown})
     assert wrong.status_code == 404
 
 
@@ -80,13 +96,12 @@ def test_oauth_connect_save_check_and_disconnect(cal: Cal) -> None:
     assert gone["id"] == outlook["credentialId"] and "office365_calendar" not in _calendars(cal)
     assert cal.execute("CAL_CHECK_CALENDAR_CONNECTION", {"calendar": "office365"}).status_code == 401
 
-    url = ok(cal, "CAL_GET_CALENDAR_CONNECT_URL", {"calendar": "office365", "isDryRun": False})["authUrl"]
+    connect = {"calendar": "office365", "isDryRun": False, "redir": "https://app.example.com/done"}
+    url = ok(cal, "CAL_GET_CALENDAR_CONNECT_URL", connect)["authUrl"]
     assert url.startswith("https://sandbox.cal.local/stand-in/office365/oauth/authorize?")
-    saved = ok(
-        cal,
-        "CAL_SAVE_CALENDAR_CREDENTIALS",
-        {"calendar": "office365", "code": "c", "state": "redir=https://app.example.com/done"},
-    )
+    # The callback takes no credentials (the browser reaches it): the state carries the caller's token.
+    anonymous = Cal.sandbox(cal.emulator, api_key="")
+    saved = ok(anonymous, "CAL_SAVE_CALENDAR_CREDENTIALS", {"calendar": "office365", "code": "c", "state": _state(url)})
     assert saved == {"redirectUrl": "https://app.example.com/done"}  # Cal.com's 301 back to the app
     assert "office365_calendar" in _calendars(cal)
     assert ok(cal, "CAL_CHECK_CALENDAR_CONNECTION", {"calendar": "office365"}) == {"status": "success"}
@@ -121,8 +136,9 @@ def test_conferencing_lifecycle(cal: Cal) -> None:
     returns = {"returnTo": "https://app.example.com/ok", "onErrorReturnTo": "https://app.example.com/no"}
     auth = ok(cal, "CAL_GET_CONFERENCING_AUTH_URL", {"app": "msteams", **returns})
     assert auth["url"].startswith("https://sandbox.cal.local/stand-in/msteams/")
-    state = '{"returnTo": "https://app.example.com/ok"}'
-    back = ok(cal, "CAL_SAVE_CONFERENCING_CREDENTIALS", {"app": "msteams", "code": "c", "state": state})
+    anonymous = Cal.sandbox(cal.emulator, api_key="")
+    callback = {"app": "msteams", "code": "c", "state": _state(auth["url"])}
+    back = ok(anonymous, "CAL_SAVE_CONFERENCING_CREDENTIALS", callback)
     assert back == {"redirectUrl": "https://app.example.com/ok"}
     ok(cal, "CAL_SET_DEFAULT_CONFERENCING_APP", {"app": "msteams"})
     assert ok(cal, "CAL_GET_DEFAULT_CONFERENCING_APP")["appSlug"] == "msteams"
@@ -141,9 +157,10 @@ def test_stripe_connect_and_checks(cal: Cal) -> None:
     assert grace.execute("CAL_CHECK_STRIPE_CONNECTION").status_code == 404
     url = ok(grace, "CAL_GET_STRIPE_CONNECT_URL")["authUrl"]
     assert url.startswith("https://sandbox.cal.local/stand-in/stripe/oauth/authorize?")
-    state = '{"returnTo": "https://app.example.com/paid"}'
-    assert ok(grace, "CAL_SAVE_STRIPE_CREDENTIALS", {"code": "ac_1", "state": state}) == {
-        "redirectUrl": "https://app.example.com/paid"}  # fmt: skip
+    assert json.loads(_state(url))["accessToken"], "Cal.com acts as the token in the state"
+    anonymous = Cal.sandbox(cal.emulator, api_key="")
+    back = ok(anonymous, "CAL_SAVE_STRIPE_CREDENTIALS", {"code": "ac_1", "state": _state(url)})
+    assert back == {"redirectUrl": "https://sandbox.cal.local/stand-in/cal/apps/stripe"}
     assert ok(grace, "CAL_CHECK_STRIPE_CONNECTION") == {"status": "success"}
     alan = Cal.sandbox(cal.emulator, api_key="cal_sandbox_alan_7a1b3c5d7e9f1a2b")
     assert alan.execute("CAL_CHECK_TEAM_STRIPE_CONNECTION", {"orgId": 1, "teamId": 3}).status_code == 403

@@ -2,57 +2,182 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field, create_model, model_validator
 
-from cal_actions.action import BOOKINGS_VERSION, Params, Route, declare
+from cal_actions.action import BOOKINGS_VERSION, Forms, OneOf, Params, Route, declare
+from cal_actions.actions._fields import BookingMetadata, ById, BySlugAndTeam, BySlugAndUser, IsoDate, Language
+from cal_actions.actions.event_type_settings import OrganizersDefaultAppLocation
 
 TAGS = ("bookings",)
 UTC_EXAMPLE = "ISO 8601 UTC, e.g. 2025-01-31T09:00:00Z"
 
 
 class Attendee(Params):
+    # The schema says what the validator below checks: an email, a phone number, or both.
+    model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": ["email"]}, {"required": ["phoneNumber"]}]})
+
     name: str = Field(description="Full name")
-    email: str = Field(description="Receives the confirmation")
+    # Live API: email is optional (2025-10 spec); the attendee needs an email or a phone number, and the event
+    # type's booking fields decide which (its email field is required unless the event type asks for a phone).
+    email: str | None = Field(None, description="Receives the confirmation; omit only if the event type takes a phone")
     timeZone: str = Field(description="IANA, e.g. Europe/Rome")
-    # Live API: the 2025-10 spec adds phoneNumber; the pinned spec lacks it.
     phoneNumber: str | None = Field(None, description="E.164, e.g. +14155550123")
-    language: Literal[
-        "ar", "ca", "de", "es", "eu", "he", "id", "ja", "lv", "pl", "ro", "sr", "th", "vi", "az", "cs", "el", "es-419",
-        "fi", "hr", "it", "km", "nl", "pt", "ru", "sv", "tr", "zh-CN", "bg", "da", "en", "et", "fr", "hu", "iw", "ko",
-        "no", "pt-BR", "sk", "ta", "uk", "zh-TW",
-    ] | None = Field(None, description="Email language; default en")  # fmt: skip
+    language: Language | None = Field(None, description="Email language; default en")
+
+    @model_validator(mode="after")
+    def _email_or_phone(self) -> Attendee:
+        # Server: platform/types/bookings/2024-08-13/inputs/create-booking.input.ts (RequireEmailOrPhone).
+        if not self.email and not self.phoneNumber:
+            raise ValueError("Attendee must have at least one contact method (email or phone number)")
+        return self
 
 
 class BookingUid(Params):
     bookingUid: str = Field(description="From CAL_LIST_BOOKINGS")
 
 
-# Spec: the body is oneOf three shapes (regular, instant with `instant: true`, recurring with `recurrenceCount`)
-# that differ only by those fields; they are merged here, and the event type decides which one applies.
-class CreateBooking(Params):
-    start: str = Field(description=f"Free slot from CAL_LIST_AVAILABLE_SLOTS, {UTC_EXAMPLE}")
-    eventTypeId: int = Field(description="From CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES")
+# The booking's location: one of the event type's location kinds, told apart by `type` (live document's oneOf;
+# the server also takes a bare string for old clients, which the document no longer offers).
+class OrganizerAddress(Params):
+    type: Literal["address"] = Field(description="The organizer's address")
+
+
+class OrganizerLink(Params):
+    type: Literal["link"] = Field(description="The organizer's link")
+
+
+class OrganizerPhone(Params):
+    type: Literal["phone"] = Field(description="The organizer's phone")
+
+
+class IntegrationLocation(Params):
+    type: Literal["integration"]
+    integration: Literal[
+        "cal-video", "google-meet", "zoom", "whereby-video", "whatsapp-video", "webex-video", "telegram-video",
+        "tandem", "sylaps-video", "skype-video", "sirius-video", "signal-video", "shimmer-video", "salesroom-video",
+        "roam-video", "riverside-video", "ping-video", "office365-video", "mirotalk-video", "jitsi", "jelly-video",
+        "jelly-conferencing", "huddle", "facetime-video", "element-call-video", "eightxeight-video",
+        "discord-video", "demodesk-video", "campfire-video",
+    ]  # fmt: skip
+
+
+class AttendeeAddress(Params):
+    type: Literal["attendeeAddress"] = Field(description="The attendee's address")
+    address: str
+
+
+class AttendeePhone(Params):
+    type: Literal["attendeePhone"] = Field(description="The attendee's phone")
+    phone: str = Field(description="E.164")
+
+
+class AttendeeDefined(Params):
+    type: Literal["attendeeDefined"] = Field(description="A place the attendee names")
+    location: str
+
+
+BookingLocation = Annotated[
+    OrganizerAddress | OrganizerLink | OrganizerPhone | OrganizersDefaultAppLocation | IntegrationLocation
+    | AttendeeAddress | AttendeePhone | AttendeeDefined,
+    Field(discriminator="type"),
+]
+
+
+class Routing(Params):
+    teamMemberIds: list[int] = Field(description="Members the routing form picked")
+    responseId: int | None = None
+    queuedResponseId: str | None = None
+    teamMemberEmail: str | None = None
+    skipContactOwner: bool | None = None
+    crmAppSlug: str | None = Field(None, description="e.g. salesforce")
+    crmOwnerRecordType: str | None = Field(None, description="e.g. Account")
+
+
+#: A custom booking question's answer: text, a number, a yes/no, or the options picked.
+BookingAnswer = str | int | float | bool | list[str]
+
+
+class BookingFields(Params):
+    """What every booking form shares."""
+
+    start: IsoDate = Field(description=f"Free slot from CAL_LIST_AVAILABLE_SLOTS, {UTC_EXAMPLE}")
     attendee: Attendee = Field(description="The booker")
-    lengthInMinutes: int | None = Field(None, description="Only for multi-length event types")
+    lengthInMinutes: int | None = Field(None, ge=1, description="Only for multi-length event types")
     guests: list[str] | None = Field(None, description="Extra guest emails")
     meetingUrl: str | None = Field(None, description="Deprecated: use location")
-    location: str | None = Field(None, description="Meeting place, e.g. an address")
-    metadata: dict[str, Any] | None = Field(
-        None, description="Own key-value data: ≤50 keys of ≤40 chars, string values ≤500 chars"
-    )
-    bookingFieldsResponses: dict[str, Any] | None = Field(
+    location: BookingLocation | None = Field(None, description="One of the event type's location kinds")
+    metadata: BookingMetadata | None = Field(None, description="Own key-value data, text values")
+    bookingFieldsResponses: dict[str, BookingAnswer] | None = Field(
         None, description="Answers to custom booking questions, keyed by field slug"
     )
-    instant: bool | None = Field(None, description="Team event types: book an instant meeting")
-    recurrenceCount: int | None = Field(None, description="Recurring: occurrences to book, ≤ the event type's count")
+    routing: Routing | None = Field(None, description="Routing form result that picked the hosts")
+    emailVerificationCode: str | None = Field(None, description="If the event type verifies bookers' emails")
+
+
+# The event type is named by id, or by slug with its owner; the server's RequireEventTypeIdentification validator
+# takes any of the three and, given several, uses the first (bookings.service.ts getBookedEventType): a mix is
+# refused here rather than silently resolved.
+class EventTypeNamed(OneOf):
+    unmatched = "Either eventTypeId or eventTypeSlug + username or eventTypeSlug + teamSlug must be provided"
+
+    @classmethod
+    def pick(cls, data: Mapping[str, Any]) -> str | None:
+        if data.get("eventTypeId"):
+            return "by id"
+        if data.get("eventTypeSlug") and data.get("username"):
+            return "by slug and user"
+        if data.get("eventTypeSlug") and data.get("teamSlug"):
+            return "by slug and team"
+        return None
+
+
+def _booking_kind(name: str, doc: str, kind: type[BookingFields]) -> type[EventTypeNamed]:
+    """A booking kind in its three ways of naming the event type."""
+    ways: dict[str, tuple[type[Params], str]] = {
+        "by id": (ById, f"{doc} by eventTypeId"),
+        "by slug and user": (BySlugAndUser, f"{doc} by eventTypeSlug and username"),
+        "by slug and team": (BySlugAndTeam, f"{doc} by eventTypeSlug and teamSlug"),
+    }
+    forms = {
+        way: create_model(f"{name}{named.__name__}", __base__=(kind, named), __doc__=text, __module__=__name__)
+        for way, (named, text) in ways.items()
+    }
+    return type(name, (EventTypeNamed,), {"__doc__": doc, "forms": forms, "__module__": __name__})
+
+
+class InstantFields(BookingFields):
+    instant: Literal[True] = Field(description="Book an instant meeting now")
+
+
+class RecurringFields(BookingFields):
+    recurrenceCount: int = Field(ge=1, description="Occurrences to book, ≤ the event type's count")
+
+
+RegularBooking = _booking_kind("RegularBooking", "a booking", BookingFields)
+InstantBooking = _booking_kind("InstantBooking", "an instant team meeting (instant: true)", InstantFields)
+RecurringBooking = _booking_kind("RecurringBooking", "a recurring booking (recurrenceCount)", RecurringFields)
+
+
+class CreateBooking(OneOf):
+    # Server: platform/types/bookings/2024-08-13/inputs/create-booking-input.pipe.ts reads a body with
+    # recurrenceCount as recurring, else one with instant true as instant, else as regular; each refuses the
+    # others' fields ("property instant should not exist").
+    forms: ClassVar[Forms] = {"regular": RegularBooking, "instant": InstantBooking, "recurring": RecurringBooking}
+
+    @classmethod
+    def pick(cls, data: Mapping[str, Any]) -> str:
+        if "recurrenceCount" in data:
+            return "recurring"
+        return "instant" if data.get("instant") is True else "regular"
 
 
 CAL_CREATE_BOOKING = declare(
     "CAL_CREATE_BOOKING",
-    description="Book an event type for an attendee; returns the booking uid. Take start from "
-    "CAL_LIST_AVAILABLE_SLOTS.",
+    description="Book an event type for an attendee; returns the booking uid. Name the event type by eventTypeId, "
+    "or by eventTypeSlug with username or teamSlug. Take start from CAL_LIST_AVAILABLE_SLOTS.",
     params=CreateBooking,
     route=Route("POST", "/v2/bookings", version=BOOKINGS_VERSION, auth="bearer_or_platform"),
     tags=TAGS,
@@ -66,17 +191,25 @@ class ListBookings(Params):
     )
     attendeeEmail: str | None = Field(None, description="Filter")
     attendeeName: str | None = Field(None, description="Filter")
-    eventTypeIds: str | None = Field(None, description="Comma-separated, e.g. 12,34")
+    bookingUid: str | None = Field(None, description="Filter: one booking")
+    # Server: get-bookings.input.ts splits these on commas and wants numbers ("each value in eventTypeIds must be a
+    # number"); the document types them as strings. Sent comma-separated.
+    eventTypeIds: list[int] | None = Field(None, min_length=1, description="Filter: any of these event types")
     eventTypeId: int | None = Field(None, description="Filter")
-    teamsIds: str | None = Field(None, description="Comma-separated, e.g. 5,6")
+    teamsIds: list[int] | None = Field(None, min_length=1, description="Filter: any of these teams' event types")
     teamId: int | None = Field(None, description="Filter: that team's event types")
-    afterStart: str | None = Field(None, description="Starting after; ISO 8601 UTC")
-    beforeEnd: str | None = Field(None, description="Ending before; ISO 8601 UTC")
+    afterStart: IsoDate | None = Field(None, description=f"Starting after; {UTC_EXAMPLE}")
+    beforeEnd: IsoDate | None = Field(None, description="Ending before; ISO 8601 UTC")
+    afterCreatedAt: IsoDate | None = Field(None, description="Made after; ISO 8601 UTC")
+    beforeCreatedAt: IsoDate | None = Field(None, description="Made before; ISO 8601 UTC")
+    afterUpdatedAt: IsoDate | None = Field(None, description="Last changed after; ISO 8601 UTC")
+    beforeUpdatedAt: IsoDate | None = Field(None, description="Last changed before; ISO 8601 UTC")
     sortStart: Literal["asc", "desc"] | None = Field(None, description="Sort by start")
     sortEnd: Literal["asc", "desc"] | None = Field(None, description="Sort by end")
     sortCreated: Literal["asc", "desc"] | None = Field(None, description="Sort by creation")
-    take: int | None = Field(None, description="Page size")
-    skip: int | None = Field(None, description="Items to skip")
+    sortUpdatedAt: Literal["asc", "desc"] | None = Field(None, description="Sort by last change")
+    take: int | None = Field(None, ge=1, le=250, description="Page size, at most 250")
+    skip: int | None = Field(None, ge=0, description="Items to skip")
 
 
 CAL_LIST_BOOKINGS = declare(
@@ -99,18 +232,43 @@ CAL_GET_BOOKING = declare(
 )
 
 
-class RescheduleBooking(BookingUid):
-    start: str = Field(description="Free slot from CAL_LIST_AVAILABLE_SLOTS, ISO 8601 UTC")
+class RescheduleFields(BookingUid):
+    start: IsoDate = Field(description=f"Free slot from CAL_LIST_AVAILABLE_SLOTS, {UTC_EXAMPLE}")
     rescheduledBy: str | None = Field(None, description="Rescheduler's email; the owner's auto-confirms")
+    emailVerificationCode: str | None = Field(None, description="If the event type verifies bookers' emails")
+
+
+class RegularReschedule(RescheduleFields):
+    """the whole booking"""
+
     reschedulingReason: str | None = Field(None, description="Shown to participants")
-    emailVerificationCode: str | None = Field(None, description="If the event type requires email verification")
-    seatUid: str | None = Field(None, description="Seated bookings: the seat to move")
+
+
+class SeatedReschedule(RescheduleFields):
+    """one seat of a seated booking (seatUid)"""
+
+    seatUid: str = Field(description="Seated bookings: the seat to move")
+
+
+class SeatedOrNot(OneOf):
+    """A body whose seated form is told apart by seatUid, as the reschedule and cancel input pipes do."""
+
+    @classmethod
+    def pick(cls, data: Mapping[str, Any]) -> str:
+        return "seated" if "seatUid" in data else "regular"
+
+
+class RescheduleBooking(SeatedOrNot):
+    # Server: platform/types/bookings/2024-08-13/inputs/reschedule-booking-input.pipe.ts reads a body with seatUid as
+    # the seated form, which takes no reschedulingReason ("property reschedulingReason should not exist").
+    forms: ClassVar[Forms] = {"regular": RegularReschedule, "seated": SeatedReschedule}
 
 
 # Spec: the pinned spec has no body for reschedule; this is the live API's body (2025-10 spec).
 CAL_RESCHEDULE_BOOKING = declare(
     "CAL_RESCHEDULE_BOOKING",
-    description="Move a booking to a new start time; the new booking gets a new uid, the old one is cancelled.",
+    description="Move a booking, or with seatUid one seat of it, to a new start time; the new booking gets a new "
+    "uid, the old one is cancelled.",
     params=RescheduleBooking,
     route=Route("POST", "/v2/bookings/{bookingUid}/reschedule", version=BOOKINGS_VERSION, auth="bearer_or_platform"),
     tags=TAGS,
@@ -121,17 +279,30 @@ CAL_RESCHEDULE_BOOKING = declare(
 )
 
 
-class CancelBooking(BookingUid):
+class RegularCancel(BookingUid):
+    """the whole booking (a recurring uid: the series)"""
+
     cancellationReason: str | None = Field(None, description="Sent to participants")
     cancelSubsequentBookings: bool | None = Field(None, description="Recurring: also cancel later occurrences")
-    seatUid: str | None = Field(None, description="Seated bookings: cancel only this seat")
+
+
+class SeatedCancel(BookingUid):
+    """one seat of a seated booking (seatUid)"""
+
+    seatUid: str = Field(description="Seated bookings: cancel only this seat")
+
+
+class CancelBooking(SeatedOrNot):
+    # Server: platform/types/bookings/2024-08-13/inputs/cancel-booking-input.pipe.ts reads a body with seatUid as the
+    # seated form, which takes nothing else ("property cancellationReason should not exist").
+    forms: ClassVar[Forms] = {"regular": RegularCancel, "seated": SeatedCancel}
 
 
 # Spec: the pinned spec has no body for cancel; this is the live API's body (2025-10 spec).
 CAL_CANCEL_BOOKING = declare(
     "CAL_CANCEL_BOOKING",
-    description="Cancel a booking and notify participants; a recurring uid cancels the series. To refuse an "
-    "unconfirmed one use CAL_DECLINE_BOOKING.",
+    description="Cancel a booking, or with seatUid one seat of it, and notify participants; a recurring uid cancels "
+    "the series. To refuse an unconfirmed one use CAL_DECLINE_BOOKING.",
     params=CancelBooking,
     route=Route("POST", "/v2/bookings/{bookingUid}/cancel", version=BOOKINGS_VERSION, auth="bearer_or_platform"),
     tags=TAGS,
@@ -159,6 +330,10 @@ CAL_MARK_BOOKING_ABSENT = declare(
     params=MarkBookingAbsent,
     route=Route("POST", "/v2/bookings/{bookingUid}/mark-absent", version=BOOKINGS_VERSION),
     tags=TAGS,
+    # Server: packages/features/handleMarkNoShow.ts turns every failure (unknown or foreign uid, an email that
+    # is not an attendee) into 500 "Failed to update no-show status".
+    error_hints={500: "Cal.com answers 500 when the booking does not exist, is not yours or an email is not one of "
+                 "its attendees: check them with CAL_GET_BOOKING"},
     aliases=("CAL_MARK_BOOKING_ABSENT_FOR_UID",),
     destructive=True,
     idempotent=True,

@@ -7,8 +7,16 @@ from typing import Literal
 from pydantic import Field
 
 from cal_actions.action import NoParams, Params, Route, declare
+from cal_actions.actions._fields import IsoDate
 
 # Spec: `calendar` (path) is a plain string in the pinned spec; the Literals are the live API's per-route enums.
+
+
+# Server: the conferencing and Stripe callbacks JSON-parse the state unguarded, so a state that is not JSON is a 500.
+JSON_STATE_HINTS = {
+    500: "Cal.com answers 500 when state is not the JSON state it put in the OAuth redirect: pass state and code "
+    "exactly as the provider sent them"
+}
 
 
 # Query of a provider's OAuth redirect back to Cal.com; also used by conferencing and Stripe "save" routes.
@@ -65,10 +73,13 @@ class BusyCalendar(Params):
 
 class ListBusyTimes(Params):
     loggedInUsersTz: str = Field(description="IANA zone of the results, e.g. Europe/Madrid")
-    dateFrom: str | None = Field(None, description="YYYY-MM-DD; without dates the list is empty")
-    dateTo: str | None = Field(None, description="YYYY-MM-DD")
-    # Both documents flatten this into two query parameters, but the live controller reads a list
-    # of calendars (calendarsToLoad[0][credentialId]=…&calendarsToLoad[0][externalId]=…).
+    # Server: busy-times.input.ts requires both dates (IsDateString, not optional: "dateFrom must be a valid ISO 8601
+    # date string"); the document marks them optional.
+    dateFrom: IsoDate = Field(description="First day, YYYY-MM-DD")
+    dateTo: IsoDate = Field(description="Last day, YYYY-MM-DD")
+    # Server: busy-times.input.ts reads a list of calendars (calendarsToLoad[0][credentialId]=…&
+    # calendarsToLoad[0][externalId]=…) and refuses the two flat parameters both documents show ("calendarsToLoad
+    # must be an array").
     calendarsToLoad: list[BusyCalendar] = Field(min_length=1, description="Calendars to read")
 
 
@@ -114,7 +125,8 @@ CAL_SAVE_CALENDAR_CREDENTIALS = declare(
     "CAL_SAVE_CALENDAR_CREDENTIALS",
     description=("OAuth callback storing Google or Outlook calendar credentials; normally reached by the browser."),
     params=SaveCalendarCredentials,
-    route=Route("GET", "/v2/calendars/{calendar}/save"),
+    # Server: calendars.controller.ts guards nothing here (the state carries the user's access token).
+    route=Route("GET", "/v2/calendars/{calendar}/save", auth="none"),
     tags=("calendars",),
     aliases=("CAL_SAVE_CALENDAR_ENTRY",),
     read_only=False,
@@ -184,7 +196,7 @@ CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS = declare(
     "CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS",
     description=("OAuth callback storing Google Calendar credentials; normally reached by the browser."),
     params=OAuthCallback,
-    route=Route("GET", "/v2/calendars/google/save"),
+    route=Route("GET", "/v2/calendars/google/save", auth="none"),
     tags=("calendars",),
     aliases=("CAL_SAVE_OAUTH_CREDENTIALS_VIA_GCAL_API",),
     read_only=False,
@@ -207,6 +219,7 @@ class SelectedCalendar(Params):
     integration: str = Field(description="e.g. google_calendar, from CAL_LIST_CALENDARS")
     externalId: str = Field(description="From CAL_LIST_CALENDARS")
     credentialId: int = Field(description="From CAL_LIST_CALENDARS")
+    delegationCredentialId: str | None = Field(None, description="If the calendar comes through delegation")
 
 
 CAL_ADD_SELECTED_CALENDAR = declare(
@@ -233,6 +246,7 @@ class UpdateDestinationCalendar(Params):
         description="From CAL_LIST_CALENDARS"
     )
     externalId: str = Field(description="From CAL_LIST_CALENDARS")
+    delegationCredentialId: str | None = Field(None, description="If the calendar comes through delegation")
 
 
 CAL_UPDATE_DESTINATION_CALENDAR = declare(

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from cal_actions.action import NoParams, Params, Route, declare
-from cal_actions.actions.calendars import OAuthCallback
+from cal_actions.actions.calendars import JSON_STATE_HINTS, OAuthCallback
 
 # Spec: `app` (path) is a plain string in the pinned spec; the Literals are the live API's per-route enums.
 
@@ -53,12 +53,14 @@ CAL_SAVE_CONFERENCING_CREDENTIALS = declare(
     "CAL_SAVE_CONFERENCING_CREDENTIALS",
     description=("OAuth callback storing Zoom or Teams credentials; normally reached by the browser."),
     params=SaveConferencingCredentials,
-    route=Route("GET", "/v2/conferencing/{app}/oauth/callback"),
+    # Server: conferencing.controller.ts guards nothing here (the state carries the user's access token).
+    route=Route("GET", "/v2/conferencing/{app}/oauth/callback", auth="none"),
     tags=("conferencing",),
     aliases=("CAL_HANDLE_CONFERENCING_OAUTH_CALLBACK_FOR_APP",),
     read_only=False,
     hints_note="an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its "
     "one-time code makes a repeat fail without effect",
+    error_hints=JSON_STATE_HINTS,
 )
 
 CAL_LIST_CONFERENCING_APPS = declare(

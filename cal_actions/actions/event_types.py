@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import Field
 
 from cal_actions.action import EVENT_TYPES_VERSION, Params, Route, all_optional, declare
 from cal_actions.actions._paths import EventTypePath
+from cal_actions.actions.event_type_settings import (
+    BookerLayouts,
+    BookingLimitsCount,
+    BookingLimitsDuration,
+    BookingQuestion,
+    BookingWindow,
+    CalVideoSettings,
+    ConfirmationPolicy,
+    DestinationCalendar,
+    Disabled,
+    EventTypeColor,
+    Location,
+    Recurrence,
+    Seats,
+)
 
 TAGS = ("event-types",)
 
@@ -16,24 +29,17 @@ class EventTypeFields(Params):
     """Settings of an event type, shared by personal, team and organization-team event types."""
 
     lengthInMinutes: int = Field(description="Default duration")
-    # Spec: the pinned spec requires lengthInMinutesOptions on create and update and types its items as
-    # strings; the live API (2025-10 spec) dropped the requirement and validates whole minutes.
+    # Spec: the document types the items as strings; the server refuses them ("each value in lengthInMinutesOptions
+    # must be an integer number", create-event-type.input.ts IsInt each) and takes whole minutes.
     lengthInMinutesOptions: list[int] | None = Field(
         None, min_length=1, description="Booker's choices; include lengthInMinutes"
     )
     title: str = Field(description="Shown to bookers")
     slug: str = Field(description="Unique per owner, e.g. 30min")
     description: str | None = Field(None, description="Shown on the booking page")
-    locations: list[dict[str, Any]] | None = Field(
-        None,
-        description="Default Cal Video. Items: {type:'address',address,public}, {type:'link',link,public}, "
-        "{type:'phone',phone,public} or {type:'integration',integration:'cal-video'|'google-meet'}",
-    )
-    bookingFields: list[dict[str, Any]] | None = Field(
-        None,
-        description="Extra questions (name, email always asked): {type:'text'|'textarea'|'number'|'phone'|'address'|"
-        "'select'|'multiselect'|'checkbox'|'radio'|'boolean'|'multiemail',slug,label,required,hidden,placeholder?,"
-        "options?}",
+    locations: list[Location] | None = Field(None, min_length=1, description="Where it happens; default Cal Video")
+    bookingFields: list[BookingQuestion] | None = Field(
+        None, min_length=1, description="Booking questions; name and email are always asked"
     )
     disableGuests: bool | None = Field(None, description="Bookers cannot add guests")
     slotInterval: int | None = Field(None, description="Minutes between start times; default the length")
@@ -41,50 +47,35 @@ class EventTypeFields(Params):
     beforeEventBuffer: int | None = Field(None, description="Free minutes before")
     afterEventBuffer: int | None = Field(None, description="Free minutes after")
     scheduleId: int | None = Field(None, description="From CAL_LIST_SCHEDULES")
-    bookingLimitsCount: dict[str, Any] | None = Field(
-        None, description="Max bookings: {day?,week?,month?,year?} or {disabled:true}"
-    )
+    bookingLimitsCount: BookingLimitsCount | None = Field(None, description="Max bookings per period")
     onlyShowFirstAvailableSlot: bool | None = Field(None, description="Offer only each day's first slot")
-    bookingLimitsDuration: dict[str, Any] | None = Field(
-        None,
-        description="Max booked minutes, multiples of 15: {day?,week?,month?,year?} or {disabled:true}",
+    bookingLimitsDuration: BookingLimitsDuration | Disabled | None = Field(
+        None, description="Max booked minutes per period"
     )
-    bookingWindow: dict[str, Any] | None = Field(
-        None,
-        description="{type:'businessDays'|'calendarDays',value:days,rolling?}, "
-        "{type:'range',value:['YYYY-MM-DD','YYYY-MM-DD']} or {disabled:true}",
-    )
+    bookingWindow: BookingWindow | None = Field(None, description="How far ahead it can be booked")
     offsetStart: int | None = Field(None, description="Shift start times by minutes")
-    bookerLayouts: dict[str, Any] | None = Field(
-        None, description="{defaultLayout,enabledLayouts[]}, each 'month'|'week'|'column'"
-    )
-    confirmationPolicy: dict[str, Any] | None = Field(
-        None,
-        description="Host confirms: {type:'always'}, {type:'time',noticeThreshold:{unit:'minutes'|'hours',count}} or "
-        "{disabled:true}",
-    )
-    recurrence: dict[str, Any] | None = Field(
-        None,
-        description="{frequency:'weekly'|'monthly'|'yearly',interval,occurrences} or {disabled:true}",
-    )
+    bookerLayouts: BookerLayouts | None = Field(None, description="Booking page layouts")
+    confirmationPolicy: ConfirmationPolicy | Disabled | None = Field(None, description="When the host confirms")
+    recurrence: Recurrence | Disabled | None = Field(None, description="Makes it recurring")
     requiresBookerEmailVerification: bool | None = Field(None, description="Bookers verify their email")
     hideCalendarNotes: bool | None = Field(None, description="Keep notes out of calendar events")
     lockTimeZoneToggleOnBookingPage: bool | None = Field(None, description="Bookers cannot change time zone")
-    color: dict[str, Any] | None = Field(None, description="{lightThemeHex,darkThemeHex}")
-    seats: dict[str, Any] | None = Field(
-        None,
-        description="{seatsPerTimeSlot,showAttendeeInfo,showAvailabilityCount} or {disabled:true}",
-    )
+    color: EventTypeColor | None = Field(None, description="Colors on the booking page")
+    seats: Seats | Disabled | None = Field(None, description="Several attendees per slot")
     customName: str | None = Field(
         None,
         description="Calendar event title; variables {Event type title}, {Organiser}, {Scheduler}",
     )
-    destinationCalendar: dict[str, Any] | None = Field(
-        None, description="{integration,externalId} from CAL_LIST_CALENDARS"
-    )
+    destinationCalendar: DestinationCalendar | None = Field(None, description="Calendar new bookings go to")
     useDestinationCalendarEmail: bool | None = Field(None, description="Invite from that calendar's email")
     hideCalendarEventDetails: bool | None = Field(None, description="Others see busy only")
     successRedirectUrl: str | None = Field(None, description="Where bookers go after booking")
+    hideOrganizerEmail: bool | None = Field(None, description="Keep the organizer's email from bookers")
+    calVideoSettings: CalVideoSettings | None = Field(None, description="Cal Video recording and transcription")
+    hidden: bool | None = Field(None, description="Not listed on the profile page")
+    bookingRequiresAuthentication: bool | None = Field(
+        None, description="Only the owner's credentials may book it through the API"
+    )
 
 
 @all_optional
@@ -134,7 +125,7 @@ class UpdateEventType(EventTypeUpdateFields, EventTypePath):
 
 CAL_UPDATE_EVENT_TYPE = declare(
     "CAL_UPDATE_EVENT_TYPE",
-    description="Partially update a personal event type's settings.",
+    description="Partially update a personal event type's settings: length, title, locations, questions, limits.",
     params=UpdateEventType,
     route=Route("PATCH", "/v2/event-types/{eventTypeId}", version=EVENT_TYPES_VERSION),
     tags=TAGS,

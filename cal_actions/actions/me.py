@@ -7,13 +7,9 @@ from typing import Literal
 from pydantic import Field
 
 from cal_actions.action import NoParams, Params, Route, declare
+from cal_actions.actions._fields import Language, Metadata
 
 Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-Locale = Literal[
-    "ar", "ca", "de", "es", "eu", "he", "id", "ja", "lv", "pl", "ro", "sr", "th", "vi",
-    "az", "cs", "el", "es-419", "fi", "hr", "it", "km", "nl", "pt", "ru", "sv", "tr", "zh-CN",
-    "bg", "da", "en", "et", "fr", "hu", "iw", "ko", "no", "pt-BR", "sk", "ta", "uk", "zh-TW",
-]  # fmt: skip
 
 
 # Optional profile settings of PATCH /v2/me and the managed-user create and update (comments,
@@ -22,8 +18,11 @@ class ProfileFields(Params):
     timeFormat: Literal[12, 24] | None = Field(None, description="Clock format")
     weekStart: Weekday | None = Field(None, description="First day of the week")
     timeZone: str | None = Field(None, description="IANA, e.g. America/New_York")
-    locale: Locale | None = Field(None, description="Language")
+    locale: Language | None = Field(None, description="Language")
     avatarUrl: str | None = Field(None, description="Image URL")
+    # Live API: bio and metadata (2025-10 spec; update-managed-user.input.ts has them too).
+    bio: str | None = Field(None, description="Shown on the profile")
+    metadata: Metadata | None = Field(None, description="Own key-value data")
 
 
 # The update shape (spec UpdateManagedUserInput), shared by PATCH /v2/me and the managed-user update.
@@ -56,8 +55,8 @@ CAL_GET_MY_ORGANIZATION_ID = declare(
 
 CAL_UPDATE_ME = declare(
     "CAL_UPDATE_ME",
-    description="Partially update your own profile: name, email, time zone, locale, default schedule. For managed "
-    "users use CAL_UPDATE_MANAGED_USER.",
+    description="Partially update your own profile: name, email, bio, time zone, locale, default schedule, metadata. "
+    "For managed users use CAL_UPDATE_MANAGED_USER.",
     params=ProfileUpdateFields,
     route=Route("PATCH", "/v2/me"),
     tags=("me",),

@@ -14,6 +14,8 @@ class OrgTeamMembershipPath(OrgTeamPath):
     membershipId: int = Field(description="From CAL_LIST_ORG_TEAM_MEMBERSHIPS")
 
 
+# Server: organizations-teams.controller.ts pages both team lists with SkipTakePagination (take 1-250, default 250;
+# skip=5 on one team answers []); the 2025-10 document dropped take and skip, but past 250 teams they are needed.
 class ListOrgTeams(Page, OrgPath):
     pass
 
@@ -44,7 +46,7 @@ CAL_CREATE_ORG_TEAM = declare(
 )
 
 
-class ListMyOrgTeams(Page, OrgPath):
+class ListMyOrgTeams(Page, OrgPath):  # paged like ListOrgTeams
     pass
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 
 from cal_actions.action import Params, Route, declare
+from cal_actions.actions._fields import Metadata
 from cal_actions.actions._paths import OrgPath, OrgUserPath, Page
 from cal_actions.actions.teams import MembershipCreateFields, MembershipRole, MembershipUpdateFields
 
@@ -31,9 +32,7 @@ class OrgUserFields(Params):
     darkBrandColor: str | None = Field(None, description="Dark-mode hex, e.g. #000000")
     # Live API: bio and metadata are accepted (2025-10 spec, create shape); the pinned spec omits them.
     bio: str | None = Field(None, description="Short bio")
-    metadata: dict[str, Any] | None = Field(
-        None, description="Key-value data: ≤50 keys of ≤40 chars, values ≤500 chars"
-    )
+    metadata: Metadata | None = Field(None, description="Own key-value data")
     hideBranding: bool | None = Field(None, description="Hide Cal.com branding")
     timeZone: str | None = Field(None, description="IANA, e.g. America/New_York")
     theme: str | None = Field(None, description="Booking page: light or dark")
@@ -116,11 +115,18 @@ CAL_DELETE_ORG_MEMBERSHIP = declare(
 
 class ListOrgUsers(Page, OrgPath):
     emails: list[str] | None = Field(None, description="Filter")
+    assignedOptionIds: list[str] | None = Field(
+        None, description="Filter: users holding these attribute option ids (CAL_LIST_ORG_ATTRIBUTE_OPTIONS)"
+    )
+    attributeQueryOperator: Literal["AND", "OR", "NONE"] | None = Field(
+        None, description="AND (default): all options; OR: any; NONE: none of them"
+    )
+    teamIds: list[int] | None = Field(None, description="Filter: members of these teams")
 
 
 CAL_LIST_ORG_USERS = declare(
     "CAL_LIST_ORG_USERS",
-    description="List an organization's users with ids, optionally by email.",
+    description="List an organization's users with ids, optionally by email, team or attribute options.",
     params=ListOrgUsers,
     route=Route("GET", "/v2/organizations/{orgId}/users", auth="bearer_or_platform"),
     tags=("orgs", "users"),

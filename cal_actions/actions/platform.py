@@ -10,7 +10,7 @@ from cal_actions.actions.me import ProfileFields, ProfileUpdateFields
 from cal_actions.actions.webhooks import WebhookCreateFields, WebhookUpdateFields
 
 # Managed-user and OAuth-client-webhook routes authenticate with the OAuth client's
-# x-cal-client-id and x-cal-secret-key headers (auth="platform"), not with a bearer token.
+# x-cal-client-id and x-cal-secret-key headers (auth="client_secret"), not with a bearer token.
 
 
 class ClientPath(Params):
@@ -30,13 +30,15 @@ class OAuthClientWebhookPath(ClientPath):
 
 class ListManagedUsers(ClientPath):
     limit: int | None = Field(None, description="Page size")
+    offset: int | None = Field(None, ge=0, description="Items to skip")
+    emails: list[str] | None = Field(None, description="Only these users")
 
 
 CAL_LIST_MANAGED_USERS = declare(
     "CAL_LIST_MANAGED_USERS",
     description="List the managed users of a platform OAuth client.",
     params=ListManagedUsers,
-    route=Route("GET", "/v2/oauth-clients/{clientId}/users", auth="platform"),
+    route=Route("GET", "/v2/oauth-clients/{clientId}/users", auth="client_secret"),
     tags=("platform", "users"),
     aliases=("CAL_GET_OAUTH_CLIENTS_USER",),
 )
@@ -52,7 +54,7 @@ CAL_CREATE_MANAGED_USER = declare(
     description="Create a managed user of a platform OAuth client; store the returned accessToken and refreshToken. "
     "Give timeZone for a Mon-Fri 9-17 default schedule.",
     params=CreateManagedUser,
-    route=Route("POST", "/v2/oauth-clients/{clientId}/users", auth="platform"),
+    route=Route("POST", "/v2/oauth-clients/{clientId}/users", auth="client_secret"),
     tags=("platform", "users"),
     aliases=("CAL_CREATE_OAUTH_CLIENT_USER",),
 )
@@ -62,7 +64,7 @@ CAL_GET_MANAGED_USER = declare(
     "CAL_GET_MANAGED_USER",
     description="Get one managed user of a platform OAuth client.",
     params=ManagedUserPath,
-    route=Route("GET", "/v2/oauth-clients/{clientId}/users/{userId}", auth="platform"),
+    route=Route("GET", "/v2/oauth-clients/{clientId}/users/{userId}", auth="client_secret"),
     tags=("platform", "users"),
     aliases=("CAL_RETRIEVE_OAUTH_CLIENT_USER_BY_ID",),
 )
@@ -76,7 +78,7 @@ CAL_UPDATE_MANAGED_USER = declare(
     "CAL_UPDATE_MANAGED_USER",
     description="Partially update a managed user's profile with OAuth client credentials.",
     params=UpdateManagedUser,
-    route=Route("PATCH", "/v2/oauth-clients/{clientId}/users/{userId}", auth="platform"),
+    route=Route("PATCH", "/v2/oauth-clients/{clientId}/users/{userId}", auth="client_secret"),
     tags=("platform", "users"),
     aliases=("CAL_UPDATE_OAUTH_CLIENT_USER_SETTINGS",),
 )
@@ -86,7 +88,7 @@ CAL_DELETE_MANAGED_USER = declare(
     "CAL_DELETE_MANAGED_USER",
     description="Delete a managed user of a platform OAuth client.",
     params=ManagedUserPath,
-    route=Route("DELETE", "/v2/oauth-clients/{clientId}/users/{userId}", auth="platform"),
+    route=Route("DELETE", "/v2/oauth-clients/{clientId}/users/{userId}", auth="client_secret"),
     tags=("platform", "users"),
     aliases=("CAL_DELETE_OAUTH_CLIENT_USER",),
 )
@@ -97,7 +99,7 @@ CAL_FORCE_REFRESH_MANAGED_USER_TOKENS = declare(
     description="Issue a managed user new tokens with client credentials when its tokens are lost; old ones stop "
     "working.",
     params=ManagedUserPath,
-    route=Route("POST", "/v2/oauth-clients/{clientId}/users/{userId}/force-refresh", auth="platform"),
+    route=Route("POST", "/v2/oauth-clients/{clientId}/users/{userId}/force-refresh", auth="client_secret"),
     tags=("platform", "users"),
     aliases=("CAL_FORCE_REFRESH_USER_OAUTH_CLIENT",),
     destructive=True,
@@ -132,7 +134,7 @@ CAL_CREATE_OAUTH_CLIENT_WEBHOOK = declare(
     "CAL_CREATE_OAUTH_CLIENT_WEBHOOK",
     description="Create a webhook on a platform OAuth client, firing for all its managed users.",
     params=CreateOAuthClientWebhook,
-    route=Route("POST", "/v2/oauth-clients/{clientId}/webhooks", auth="platform"),
+    route=Route("POST", "/v2/oauth-clients/{clientId}/webhooks", auth="client_secret"),
     tags=("platform", "webhooks"),
     aliases=("CAL_CREATE_OAUTH_CLIENT_WEBHOOK_CONFIGURATION",),
 )
@@ -146,7 +148,7 @@ CAL_LIST_OAUTH_CLIENT_WEBHOOKS = declare(
     "CAL_LIST_OAUTH_CLIENT_WEBHOOKS",
     description="List the webhooks of a platform OAuth client.",
     params=ListOAuthClientWebhooks,
-    route=Route("GET", "/v2/oauth-clients/{clientId}/webhooks", auth="platform"),
+    route=Route("GET", "/v2/oauth-clients/{clientId}/webhooks", auth="client_secret"),
     tags=("platform", "webhooks"),
     aliases=("CAL_RETRIEVE_WEBHOOK_DETAILS_FOR_OAUTH_CLIENT",),
 )
@@ -156,7 +158,7 @@ CAL_GET_OAUTH_CLIENT_WEBHOOK = declare(
     "CAL_GET_OAUTH_CLIENT_WEBHOOK",
     description="Get one webhook of a platform OAuth client.",
     params=OAuthClientWebhookPath,
-    route=Route("GET", "/v2/oauth-clients/{clientId}/webhooks/{webhookId}", auth="platform"),
+    route=Route("GET", "/v2/oauth-clients/{clientId}/webhooks/{webhookId}", auth="client_secret"),
     tags=("platform", "webhooks"),
     aliases=("CAL_RETRIEVE_OAUTH_CLIENT_WEBHOOK_BY_ID",),
 )
@@ -170,7 +172,7 @@ CAL_UPDATE_OAUTH_CLIENT_WEBHOOK = declare(
     "CAL_UPDATE_OAUTH_CLIENT_WEBHOOK",
     description="Partially update a webhook of a platform OAuth client.",
     params=UpdateOAuthClientWebhook,
-    route=Route("PATCH", "/v2/oauth-clients/{clientId}/webhooks/{webhookId}", auth="platform"),
+    route=Route("PATCH", "/v2/oauth-clients/{clientId}/webhooks/{webhookId}", auth="client_secret"),
     tags=("platform", "webhooks"),
 )
 
@@ -179,7 +181,7 @@ CAL_DELETE_OAUTH_CLIENT_WEBHOOK = declare(
     "CAL_DELETE_OAUTH_CLIENT_WEBHOOK",
     description="Delete one webhook of a platform OAuth client.",
     params=OAuthClientWebhookPath,
-    route=Route("DELETE", "/v2/oauth-clients/{clientId}/webhooks/{webhookId}", auth="platform"),
+    route=Route("DELETE", "/v2/oauth-clients/{clientId}/webhooks/{webhookId}", auth="client_secret"),
     tags=("platform", "webhooks"),
     aliases=("CAL_CAL_DELETE_OAUTH_CLIENT_WEBHOOK",),
 )
@@ -189,7 +191,7 @@ CAL_DELETE_ALL_OAUTH_CLIENT_WEBHOOKS = declare(
     "CAL_DELETE_ALL_OAUTH_CLIENT_WEBHOOKS",
     description="Delete every webhook of a platform OAuth client.",
     params=ClientPath,
-    route=Route("DELETE", "/v2/oauth-clients/{clientId}/webhooks", auth="platform"),
+    route=Route("DELETE", "/v2/oauth-clients/{clientId}/webhooks", auth="client_secret"),
     tags=("platform", "webhooks"),
 )
 

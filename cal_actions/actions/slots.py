@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
-from cal_actions.action import SLOTS_VERSION, Params, Route, declare
+from cal_actions.action import SLOTS_VERSION, Forms, OneOf, Params, Route, declare
+from cal_actions.actions._fields import ById, BySlugAndTeam, BySlugAndUser, IsoDate
 
 TAGS = ("slots",)
 
 # Live API: the three slot routes of the pinned spec (GET /v2/slots/available, POST /v2/slots/reserve,
 # DELETE /v2/slots/selected-slot?uid=) were retired. These actions target their replacements, which answer only
-# cal-api-version 2024-09-04; fields follow the 2025-10 spec. GET /v2/slots is public, but it keeps bearer auth
-# here: an authenticated call is accepted too.
+# cal-api-version 2024-09-04; fields follow the 2025-10 spec.
 
 
-class ListAvailableSlots(Params):
-    # Spec (2025-10): every query parameter of GET /v2/slots has an empty schema; types come from the descriptions.
-    start: str = Field(description="ISO 8601 UTC date or time")
-    end: str = Field(description="ISO 8601 UTC; a bare date means its end")
-    eventTypeId: int | None = Field(None, description="From CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES")
-    eventTypeSlug: str | None = Field(None, description="Instead of the id; needs username or teamSlug")
-    username: str | None = Field(None, description="Owner, with eventTypeSlug")
-    teamSlug: str | None = Field(None, description="Owner team, with eventTypeSlug")
-    organizationSlug: str | None = Field(None, description="If that user or team is in one")
-    usernames: str | None = Field(None, description="Comma-separated, at least 2: their common free time")
+# Spec (2025-10): every query parameter of GET /v2/slots has an empty schema; types come from the descriptions.
+class SlotRange(Params):
+    start: IsoDate = Field(description="ISO 8601 UTC date or time")
+    end: IsoDate = Field(description="ISO 8601 UTC; a bare date means its end")
     duration: int | None = Field(None, description="Minutes, for multi-length types or usernames")
     format: Literal["time", "range"] | None = Field(
         None, description="time: starts only (default); range: start and end"
@@ -34,11 +29,56 @@ class ListAvailableSlots(Params):
     bookingUidToReschedule: str | None = Field(None, description="Booking being rescheduled: its time counts as free")
 
 
+class SlotsById(SlotRange, ById):
+    """an event type by eventTypeId"""
+
+
+class SlotsBySlugAndUser(SlotRange, BySlugAndUser):
+    """a user's event type by eventTypeSlug and username"""
+
+
+class SlotsBySlugAndTeam(SlotRange, BySlugAndTeam):
+    """a team's event type by eventTypeSlug and teamSlug"""
+
+
+class SlotsByUsernames(SlotRange):
+    """the common free time of usernames, in organizationSlug"""
+
+    usernames: list[str] = Field(min_length=2, description="At least 2: their common free time")
+    # Server: get-slots.input.ts (ByUsernames_2024_09_04) requires the organization slug; the document does not say.
+    organizationSlug: str = Field(description="The organization all of them belong to")
+
+
+class ListAvailableSlots(OneOf):
+    # Server: platform/types/slots/slots-2024-09-04/inputs/get-slots-input.pipe.ts reads a query with eventTypeId by
+    # id, else one with username and eventTypeSlug, else one with teamSlug and eventTypeSlug, else by usernames; each
+    # refuses the others' fields ("property eventTypeSlug should not exist").
+    forms: ClassVar[Forms] = {
+        "by id": SlotsById,
+        "by slug and user": SlotsBySlugAndUser,
+        "by slug and team": SlotsBySlugAndTeam,
+        "by usernames": SlotsByUsernames,
+    }
+
+    @classmethod
+    def pick(cls, data: Mapping[str, Any]) -> str:
+        if "eventTypeId" in data:
+            return "by id"
+        if "eventTypeSlug" in data and "username" in data:
+            return "by slug and user"
+        if "eventTypeSlug" in data and "teamSlug" in data:
+            return "by slug and team"
+        return "by usernames"
+
+
 CAL_LIST_AVAILABLE_SLOTS = declare(
     "CAL_LIST_AVAILABLE_SLOTS",
-    description="Find an event type's free times between start and end, by date; use before booking or rescheduling.",
+    description="Find an event type's free times between start and end, by date; use before booking or "
+    "rescheduling. Name it by eventTypeId, or by eventTypeSlug with username or teamSlug; usernames gives the "
+    "common free time of several people.",
     params=ListAvailableSlots,
-    route=Route("GET", "/v2/slots", version=SLOTS_VERSION),
+    # Server: slots.controller.ts guards no listing; the slots are public.
+    route=Route("GET", "/v2/slots", version=SLOTS_VERSION, auth="none"),
     tags=TAGS,
     aliases=("CAL_GET_AVAILABLE_SLOTS_INFO",),
 )
@@ -46,11 +86,13 @@ CAL_LIST_AVAILABLE_SLOTS = declare(
 
 class ReserveSlot(Params):
     eventTypeId: int = Field(description="From CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES")
-    slotStart: str = Field(description="From CAL_LIST_AVAILABLE_SLOTS, ISO 8601 UTC")
+    slotStart: IsoDate = Field(description="From CAL_LIST_AVAILABLE_SLOTS, ISO 8601 UTC")
     slotDuration: int | None = Field(None, description="Minutes, multi-length types only")
     reservationDuration: int | None = Field(None, description="Minutes to hold; default 5")
 
 
+# The route takes a bearer token or none (OptionalApiAuthGuard); only an authenticated call may set
+# reservationDuration, so the token is sent.
 CAL_RESERVE_SLOT = declare(
     "CAL_RESERVE_SLOT",
     description="Hold a free slot for a few minutes while collecting booking details; returns reservationUid.",
@@ -95,7 +137,7 @@ CAL_DELETE_SLOT_RESERVATION = declare(
     "CAL_DELETE_SLOT_RESERVATION",
     description="Release a slot hold; bookings are not touched.",
     params=SlotReservationPath,
-    route=Route("DELETE", "/v2/slots/reservations/{uid}", version=SLOTS_VERSION),
+    route=Route("DELETE", "/v2/slots/reservations/{uid}", version=SLOTS_VERSION, auth="none"),
     tags=TAGS,
     aliases=("CAL_DELETE_SELECTED_SLOT",),
 )

@@ -6,7 +6,7 @@ from pydantic import Field
 
 from cal_actions.action import NoParams, Route, declare
 from cal_actions.actions._paths import OrgPath
-from cal_actions.actions.calendars import OAuthCallback
+from cal_actions.actions.calendars import JSON_STATE_HINTS, OAuthCallback
 
 CAL_GET_STRIPE_CONNECT_URL = declare(
     "CAL_GET_STRIPE_CONNECT_URL",
@@ -21,12 +21,14 @@ CAL_SAVE_STRIPE_CREDENTIALS = declare(
     "CAL_SAVE_STRIPE_CREDENTIALS",
     description=("OAuth callback storing Stripe credentials; normally reached by the browser."),
     params=OAuthCallback,
-    route=Route("GET", "/v2/stripe/save"),
+    # Server: stripe.controller.ts guards nothing here (the state carries the user's access token).
+    route=Route("GET", "/v2/stripe/save", auth="none"),
     tags=("stripe",),
     aliases=("CAL_SAVE_STRIPE_DETAILS",),
     read_only=False,
     hints_note="an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its "
     "one-time code makes a repeat fail without effect",
+    error_hints=JSON_STATE_HINTS,
 )
 
 CAL_CHECK_STRIPE_CONNECTION = declare(
@@ -44,7 +46,8 @@ class CheckTeamStripeConnection(OrgPath):
 
 
 # Live API: the pinned spec's GET /v2/stripe/check/{teamId} was retired; the team check now lives under the
-# organization, hence the extra orgId.
+# organization, hence the extra orgId. The document names no credentials, but organizations-stripe.controller.ts
+# guards the route with ApiAuthGuard (team admins only).
 CAL_CHECK_TEAM_STRIPE_CONNECTION = declare(
     "CAL_CHECK_TEAM_STRIPE_CONNECTION",
     description=("Check whether an organization team's Stripe account is connected and usable."),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from cal_actions.action import Params, Route, all_optional, declare
 from cal_actions.actions._paths import OrgTeamPath, TeamPath
+from cal_actions.actions.event_type_settings import TeamLocation
 from cal_actions.actions.event_types import EventTypeFields
 
 TEAM_TAGS = ("event-types", "teams")
@@ -26,20 +27,30 @@ class Host(Params):
 class TeamEventTypeBaseFields(EventTypeFields):
     """Event-type settings plus hosting: what team create and update share."""
 
-    # Live API: hosts is optional when assignAllTeamMembers is true (2025-10 spec); kept required on create as the
-    # pinned spec has it.
-    hosts: list[Host] = Field(description="Members who take bookings")
+    # Team event types take one more location kind than personal ones (each host's default app).
+    locations: list[TeamLocation] | None = Field(  # type: ignore[assignment]
+        None, min_length=1, description="Where it happens; default Cal Video"
+    )
+    hosts: list[Host] | None = Field(None, description="Members who take bookings; omit with assignAllTeamMembers")
     assignAllTeamMembers: bool | None = Field(None, description="All current and future members host")
+
+
+def camel_case(value: Any) -> Any:
+    """The server's enum spelling (COLLECTIVE…) as the document spells it; the server maps both alike."""
+    return _SCHEDULING_TYPES.get(value, value) if isinstance(value, str) else value
+
+
+_SCHEDULING_TYPES = {"COLLECTIVE": "collective", "ROUND_ROBIN": "roundRobin", "MANAGED": "managed"}
 
 
 class TeamEventTypeFields(TeamEventTypeBaseFields):
     """Body of a team event type create, at team and organization-team scope."""
 
-    # Spec: typed as a bare object; the API takes COLLECTIVE, ROUND_ROBIN or MANAGED (the 2025-10 spec documents
-    # the equivalent lower-case collective/roundRobin/managed, which the API maps to the same values).
-    schedulingType: Literal["COLLECTIVE", "ROUND_ROBIN", "MANAGED"] = Field(
-        description="COLLECTIVE: all hosts attend; ROUND_ROBIN: one rotating host; MANAGED: template copied to each "
-        "host"
+    # Server: create-event-type.input.ts maps collective/roundRobin/managed to COLLECTIVE/ROUND_ROBIN/MANAGED
+    # before IsEnum(SchedulingType), so both spellings pass ("Collective" does not); the document's are sent,
+    # and the upper-case ones are still taken from callers.
+    schedulingType: Annotated[Literal["collective", "roundRobin", "managed"], BeforeValidator(camel_case)] = Field(
+        description="collective: all hosts attend; roundRobin: one rotating host; managed: template copied to each host"
     )
 
 
@@ -56,7 +67,8 @@ class PhoneCallFields(Params):
     yourPhoneNumber: str = Field(pattern=E164, description="E.164, e.g. +14155550123")
     numberToCall: str = Field(pattern=E164, description="E.164")
     calApiKey: str = Field(description="Key the agent books with (cal_live_…)")
-    # Spec: typed as an object with default true; the API validates a boolean.
+    # Spec: typed as an object with default true; the server refuses one ("enabled must be a boolean value",
+    # create-phone-call.input.ts IsBoolean) and takes true or false.
     enabled: bool = Field(description="Normally true")
     templateType: Literal["CHECK_IN_APPOINTMENT", "CUSTOM_TEMPLATE"] = Field(
         description="CUSTOM_TEMPLATE follows generalPrompt"
@@ -92,13 +104,15 @@ CAL_CREATE_TEAM_EVENT_TYPE = declare(
 
 class ListTeamEventTypes(TeamPath):
     eventSlug: str | None = Field(None, description="Only this slug")
+    hostsLimit: int | None = Field(None, ge=1, description="Return at most this many hosts")
 
 
 CAL_LIST_TEAM_EVENT_TYPES = declare(
     "CAL_LIST_TEAM_EVENT_TYPES",
     description="List a standalone team's event types with ids and hosts.",
     params=ListTeamEventTypes,
-    route=Route("GET", "/v2/teams/{teamId}/event-types"),
+    # Server: teams-event-types.controller.ts guards no listing (public event types); the document names no header.
+    route=Route("GET", "/v2/teams/{teamId}/event-types", auth="none"),
     tags=TEAM_TAGS,
     aliases=("CAL_RETRIEVE_TEAM_EVENT_TYPES",),
 )
@@ -168,6 +182,7 @@ CAL_CREATE_ORG_TEAM_EVENT_TYPE = declare(
 
 class ListOrgTeamEventTypes(OrgTeamPath):
     eventSlug: str | None = Field(None, description="Only this slug")
+    hostsLimit: int | None = Field(None, ge=1, description="Return at most this many hosts")
 
 
 CAL_LIST_ORG_TEAM_EVENT_TYPES = declare(

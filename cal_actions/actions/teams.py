@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from cal_actions.action import NoParams, Params, Route, all_optional, declare
+from cal_actions.actions._fields import Metadata, Url
 from cal_actions.actions._paths import Page, TeamPath
 
 MembershipRole = Literal["MEMBER", "OWNER", "ADMIN"]
@@ -18,16 +19,17 @@ class TeamProfileFields(Params):
     name: str | None = Field(None, min_length=1, description="Team name")
     slug: str | None = Field(None, description="Kebab-case, e.g. sales-team")
     logoUrl: str | None = Field(None, description="Image URL")
-    calVideoLogo: str | None = Field(None, description="Logo URL for Cal Video")
-    appLogo: str | None = Field(None, description="Image URL")
-    appIconLogo: str | None = Field(None, description="Image URL")
+    # Server: create-team.input.ts checks these three with IsUrl ("appLogo must be a URL address").
+    calVideoLogo: Url | None = Field(None, description="Logo URL for Cal Video")
+    appLogo: Url | None = Field(None, description="Image URL")
+    appIconLogo: Url | None = Field(None, description="Image URL")
     bio: str | None = Field(None, description="Shown on the team page")
     hideBranding: bool | None = Field(None, description="Hide Cal.com branding")
     isPrivate: bool | None = Field(None, description="Hide members from non-admins")
     hideBookATeamMember: bool | None = Field(None, description="Hide the 'Book a team member' button")
-    # Spec: a string in the pinned spec, kept as the contract; the 2025-10 spec types it as an object
-    # (at most 50 keys).
-    metadata: str | None = Field(None, description="JSON object as a string")
+    # Server: create-team.input.ts takes an object (IsObject, ValidateMetadata: "metadata must be an object"), as the
+    # 2025-10 document says; the pinned one typed it as a string.
+    metadata: Metadata | None = Field(None, description="Own key-value data")
     theme: str | None = Field(None, description="Booking page: light or dark")
     brandColor: str | None = Field(None, description="Hex, e.g. #292929")
     darkBrandColor: str | None = Field(None, description="Dark-mode hex, e.g. #FAFAFA")

@@ -35,8 +35,8 @@ WebhookTrigger = Literal[
 # docstring would land in the tool schema of the actions that use these models directly).
 class WebhookCreateFields(Params):
     subscriberUrl: str = Field(description="HTTPS URL receiving POSTed events")
-    # Spec: `triggers` is typed as a single enum string, but its own example is an array and the
-    # real API takes an array of trigger names.
+    # Spec: `triggers` is typed as a single enum string (its own example is an array). Server: webhook.input.ts
+    # declares it an array (IsEnum each); a lone string is refused ("triggers must be an array").
     triggers: list[WebhookTrigger] = Field(min_length=1, description="Events that fire it")
     active: bool = Field(description="false pauses delivery")
     payloadTemplate: str | None = Field(

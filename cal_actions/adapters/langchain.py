@@ -25,6 +25,7 @@ from langchain_core.runnables import RunnableConfig
 from langchain_core.tools import StructuredTool, ToolException
 from pydantic import BaseModel
 
+from cal_actions.action import OneOf
 from cal_actions.adapters.common import (
     ActionNames,
     Presets,
@@ -41,6 +42,7 @@ from cal_actions.adapters.common import (
 )
 from cal_actions.http.client import AsyncCal, Cal
 from cal_actions.result import ActionResult
+from cal_actions.schema import tool_schema
 
 __all__ = ["CalTool", "langchain_tool", "langchain_tools"]
 
@@ -59,10 +61,12 @@ class CalTool(StructuredTool):
     """
 
     @property
-    def tool_call_schema(self) -> type[BaseModel]:  # type: ignore[override,unused-ignore]
+    def tool_call_schema(self) -> type[BaseModel] | dict[str, Any]:  # type: ignore[override,unused-ignore]
         # The model as declared: it has no injected arguments to hide, and LangChain 0.3 fails to
-        # derive its usual copy from a model without fields (13 actions take no arguments).
-        return self.args_schema  # type: ignore[return-value]
+        # derive its usual copy from a model without fields (13 actions take no arguments). A model
+        # of exclusive forms is offered as the one object tool APIs accept, as the other adapters do.
+        model: type[BaseModel] = self.args_schema  # type: ignore[assignment]
+        return tool_schema(model) if issubclass(model, OneOf) else model
 
     def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Any:
         return super().invoke(_wrap_args(input), config, **kwargs)

@@ -1,7 +1,7 @@
 """An MCP server whose tools are the selected actions, executed through a client.
 
 Built on the SDK's low-level ``Server`` so that each tool's input schema is exactly the
-action's ``json_schema()`` and its annotations come straight from the declaration. The SDK's
+action's ``tool_schema()`` and its annotations come straight from the declaration. The SDK's
 own JSON Schema check is turned off: the client validates with the parameter model and names
 the offending field, which is more useful to a model than a bare schema message.
 
@@ -58,7 +58,7 @@ def mcp_tool(action: ToolSpec) -> types.Tool:
         name=action.name,
         title=title,
         description=action.description,
-        inputSchema=action.json_schema(),
+        inputSchema=action.tool_schema(),
         annotations=types.ToolAnnotations(
             title=title,
             readOnlyHint=action.read_only,

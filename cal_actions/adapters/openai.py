@@ -52,7 +52,7 @@ def tool_parameters(action: ToolSpec, *, strict: bool = True) -> tuple[dict[str,
     Falls back to the plain schema (``strict`` false) when strict mode cannot express it;
     :func:`strict_fallbacks` says why.
     """
-    schema = action.json_schema()
+    schema = action.tool_schema()
     if not strict:
         return schema, False
     try:
@@ -66,7 +66,7 @@ def strict_fallbacks(actions: ActionNames = None) -> dict[str, str]:
     reasons = {}
     for action in registry_actions(actions):
         try:
-            strict_schema(action.json_schema())
+            strict_schema(action.tool_schema())
         except NotStrictCapable as reason:
             reasons[action.name] = str(reason)
     return reasons

@@ -4,9 +4,10 @@ Strict mode constrains the model's output to the schema, but only for a subset o
 every property listed in ``required``, ``additionalProperties: false`` on every object, no
 ``default``, ``minLength``/``maxLength`` or unknown ``format``, and no keywords beside ``$ref``.
 Optional fields therefore become required-but-nullable, and the executor drops those nulls
-before validation. A free-form object (an open key-value map such as booking ``metadata``)
-cannot be expressed at all, so such a schema is reported as not strict-capable instead of being
-silently narrowed.
+before validation. An object with open keys cannot be expressed: a map whose values have a
+schema (``metadata``) is offered as a list of ``{key, value}`` entries, which every parameter model
+takes in place of the map; a free-form object (values of any kind) makes the schema not
+strict-capable, reported instead of being silently narrowed.
 
 The ``openai`` package's own helper is not used: it marks optional fields required without
 making them nullable (the model would have to invent values), keeps keywords strict mode rejects
@@ -22,6 +23,7 @@ from typing import Any
 _UNSUPPORTED = frozenset(
     {
         "default",
+        "discriminator",  # the branches' own constants tell them apart
         "examples",
         "title",
         "minLength",
@@ -76,6 +78,8 @@ def _convert(node: dict[str, Any], definitions: dict[str, Any], where: str, seen
     for key, value in node.items():
         if key in _UNSUPPORTED or (key == "format" and value not in _FORMATS):
             continue
+        if key in ("anyOf", "oneOf") and all(_only_required(branch) for branch in value):
+            continue  # "one of these fields" constraints: strict mode cannot say them; the parameter model checks them
         if key in ("anyOf", "oneOf"):
             # strict mode knows anyOf only; the branches of our unions never overlap
             result["anyOf"] = [_convert(branch, definitions, where, seen) for branch in value]
@@ -86,6 +90,10 @@ def _convert(node: dict[str, Any], definitions: dict[str, Any], where: str, seen
     if _is_object(node):
         _convert_object(node, result, definitions, where, seen)
     return result
+
+
+def _only_required(node: Any) -> bool:
+    return isinstance(node, dict) and set(node) == {"required"}
 
 
 def _is_object(node: dict[str, Any]) -> bool:
@@ -103,12 +111,27 @@ def _convert_object(
     converted = {}
     for name, sub in properties.items():
         path = f"{where}.{name}" if where else name
-        field = _convert(sub, definitions, path, seen)
+        field = _convert(_as_pairs(sub) if _is_map(sub) else sub, definitions, path, seen)
         converted[name] = field if name in required else _nullable(field)
     result["type"] = "object"
     result["properties"] = converted
     result["required"] = list(properties)
     result["additionalProperties"] = False
+
+
+def _is_map(node: dict[str, Any]) -> bool:
+    """An object with open keys whose values have a schema (``dict[str, …]``)."""
+    values = node.get("additionalProperties")
+    return node.get("type") == "object" and not node.get("properties") and isinstance(values, dict) and bool(values)
+
+
+def _as_pairs(node: dict[str, Any]) -> dict[str, Any]:
+    """A map field as the list of ``{key, value}`` entries its parameter model also accepts."""
+    entry = {"type": "object", "properties": {"key": {"type": "string"}, "value": node["additionalProperties"]}}
+    pairs: dict[str, Any] = {"type": "array", "items": {**entry, "required": ["key", "value"]}}
+    if "description" in node:
+        pairs["description"] = f"{node['description']} (as key/value entries)"
+    return pairs
 
 
 def _nullable(node: dict[str, Any]) -> dict[str, Any]:

@@ -150,7 +150,7 @@ def _attempts(
             return result.model_copy(update={"attempts": attempt + result.attempts})
         delay = _delay_after(action.method, outcome, retried, call.retries)
         if delay is None or time.monotonic() + delay >= deadline:
-            return _outcome_result(outcome, attempt, call.timeout, effective(secrets))
+            return _with_hint(action, _outcome_result(outcome, attempt, call.timeout, effective(secrets)))
         retried += 1
         yield Pause(delay)
 
@@ -239,6 +239,14 @@ def _outcome_result(
     if mentions(outcome.content, secrets):
         data = scrub_data(data, secrets)
     return ActionResult.success(data, status_code=outcome.status_code, attempts=attempts)
+
+
+def _with_hint(action: Action, result: ActionResult) -> ActionResult:
+    """A failure's error with what the declaration says the caller can do about that status."""
+    hint = action.error_hints.get(result.status_code) if result.error and result.status_code else None
+    if hint is None:
+        return result
+    return ActionResult.failure(f"{result.error} ({hint})", status_code=result.status_code, attempts=result.attempts)
 
 
 def _scrubbed(result: ActionResult, secrets: tuple[str, ...]) -> ActionResult:

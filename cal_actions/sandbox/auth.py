@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from cal_actions.sandbox.errors import Unauthorized
 from cal_actions.sandbox.routing import Principal
@@ -61,6 +63,29 @@ def _bearer(tx: Tx, headers: Mapping[str, str], now: datetime | None) -> Princip
     if token.startswith("cal_"):
         raise Unauthorized("ApiAuthStrategy - api key - Invalid API Key")
     raise Unauthorized("ApiAuthStrategy - access token - Invalid Access Token")
+
+
+def state_owner(tx: Tx, token: Any) -> int:
+    """The user whose token an OAuth state carries (callbacks take no other credentials): an API key, an access
+    token, or the stand-in the sandbox puts in its states (see :func:`state_token`)."""
+    found = None
+    if isinstance(token, str) and token:
+        found = tx.get("api_key", token) or tx.get("access_token", token) or tx.get(_STATE_TOKEN, token)
+    if found is None:
+        raise Unauthorized("Invalid Access token.")
+    return int(found["userId"])
+
+
+_STATE_TOKEN = "oauth_state_token"
+
+
+def state_token(tx: Tx, principal: Principal) -> str:
+    """The token an OAuth state carries. Cal.com puts the caller's own API key or access token there; the client
+    masks its secrets in every answer, which would break the URL, so the sandbox issues a stand-in bound to the
+    same user."""
+    token = f"sandbox_state_{secrets.token_hex(12)}"
+    tx.put(_STATE_TOKEN, token, {"token": token, "userId": principal.user_id})
+    return token
 
 
 def _oauth_client(tx: Tx, headers: Mapping[str, str], *, needs_id: bool) -> Principal:

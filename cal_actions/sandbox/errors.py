@@ -22,6 +22,14 @@ class BadRequest(ApiError):
     reason = "Bad Request"
 
 
+class InvalidInput(ApiError):
+    """A 400 from Cal.com's own input checks (zod, booking responses) rather than the validation pipe."""
+
+    status = 400
+    code = "BAD_REQUEST"
+    reason = "Bad Request"
+
+
 class Unauthorized(ApiError):
     status = 401
     code = "UnauthorizedException"
@@ -72,6 +80,11 @@ class TrpcBadRequest(ApiError):
 
     def __init__(self) -> None:
         super().__init__("Bad request: Please check your request data and try again")
+
+
+def pipe_error(message: str) -> BadRequest:
+    """The answer of Cal.com's input pipes (bookings, slots): one message, the same in details."""
+    return BadRequest(message, details={"message": message, "error": "Bad Request", "statusCode": 400})
 
 
 def validation_error(messages: list[str]) -> BadRequest:

@@ -196,6 +196,11 @@ def to_int(value: Any, name: str) -> int:
         raise BadRequest(f"Validation failed ({name} must be an integer number)") from None
 
 
+def csv_values(query: httpx.QueryParams, name: str) -> list[str]:
+    """A list query parameter as Cal.com reads it: comma-separated, or repeated."""
+    return [part.strip() for raw in query.get_list(name) for part in raw.split(",") if part.strip()]
+
+
 def page(call: Call, items: list[Any]) -> list[Any]:
     """Cal.com's ``skip``/``take`` paging of a list route, 250 items by default."""
     return items[_count(call, "skip", 0) :][: _count(call, "take", 250)]

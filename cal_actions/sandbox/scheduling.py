@@ -92,7 +92,7 @@ def available_starts(
     ]
     if not per_host:
         return []
-    if event_type.get("schedulingType") == "COLLECTIVE":
+    if event_type.get("schedulingType") == "collective":
         return sorted(set.intersection(*per_host))
     return sorted(set.union(*per_host))
 

@@ -139,14 +139,14 @@ def _personal_event_types(tx: Tx) -> None:
 def _team_event_types(tx: Tx) -> None:
     event_types.new_event_type(
         tx,
-        {"title": "Team intro", "slug": "team-intro", "lengthInMinutes": 30, "schedulingType": "ROUND_ROBIN",
+        {"title": "Team intro", "slug": "team-intro", "lengthInMinutes": 30, "schedulingType": "roundRobin",
          "hosts": [{"userId": user_id} for user_id in (USER_ID, GRACE_ID, ALAN_ID)]},
         owner_id=None,
         team_id=TEAM_ID,
     )  # fmt: skip
     event_types.new_event_type(
         tx,
-        {"title": "Engineering sync", "slug": "eng-sync", "lengthInMinutes": 30, "schedulingType": "COLLECTIVE",
+        {"title": "Engineering sync", "slug": "eng-sync", "lengthInMinutes": 30, "schedulingType": "collective",
          "hosts": [{"userId": USER_ID}, {"userId": GRACE_ID}]},
         owner_id=None,
         team_id=ORG_TEAM_ID,

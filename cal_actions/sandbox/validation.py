@@ -10,7 +10,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from cal_actions.sandbox.errors import validation_error
+from cal_actions.action import OneOf, Params
+from cal_actions.sandbox.errors import pipe_error, validation_error
 
 
 def check(action_name: str, path_params: dict[str, str], body: Any) -> None:
@@ -24,12 +25,31 @@ def check(action_name: str, path_params: dict[str, str], body: Any) -> None:
     if unknown:
         raise validation_error(unknown)
     candidate = {**path_params, **body}
+    if issubclass(action.params, OneOf):
+        raise_pipe_errors(action.params, candidate)
+        return
     try:
         action.params.model_validate(candidate)
     except ValidationError as exc:
         raise validation_error(
             [_message(error) for error in exc.errors(include_url=False, include_input=False)]
         ) from None
+
+
+def raise_pipe_errors(model: type[OneOf], candidate: dict[str, Any]) -> None:
+    """Validate as Cal.com's input pipes do: the one form they pick, its problems joined in one message
+    ("instant property is wrong,property instant should not exist ")."""
+    try:
+        form: type[Params] = model
+        while issubclass(form, OneOf) and form.forms:
+            form = form.form_of(candidate)
+        form.model_validate(candidate)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False, include_input=False)
+        if errors[0]["type"] == "no_form":  # the server's own words, without our list of forms
+            raise pipe_error(f"{errors[0]['msg'].split(';')[0]} ") from None
+        parts = [f"{error['loc'][0]} property is wrong,{_message(error)} " for error in errors]
+        raise pipe_error(", ".join(parts)) from None
 
 
 def _message(error: Any) -> str:

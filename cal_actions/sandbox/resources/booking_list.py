@@ -10,7 +10,7 @@ import httpx
 
 from cal_actions.sandbox.errors import BadRequest
 from cal_actions.sandbox.resources.booking_records import booking_output
-from cal_actions.sandbox.routing import Call, Reply, paged, to_int
+from cal_actions.sandbox.routing import Call, Reply, csv_values, paged, to_int
 from cal_actions.sandbox.store import Document
 from cal_actions.sandbox.times import parse_instant
 
@@ -34,10 +34,6 @@ def _status_test(status: str, now: datetime) -> Callable[[Document], bool]:
     return tests[status]
 
 
-def _csv(value: str | None) -> list[str]:
-    return [part.strip() for part in (value or "").split(",") if part.strip()]
-
-
 def _bound(field: str, limit: datetime, direction: int) -> Callable[[Document], bool]:
     """``field`` at or after ``limit`` (direction 1) or at or before it (-1)."""
     return lambda booking: (parse_instant(booking[field], field) - limit).total_seconds() * direction >= 0
@@ -45,21 +41,21 @@ def _bound(field: str, limit: datetime, direction: int) -> Callable[[Document], 
 
 def _filters(query: httpx.QueryParams, now: datetime) -> list[Callable[[Document], bool]]:
     tests: list[Callable[[Document], bool]] = []
-    statuses = [_status_test(s, now) for s in _csv(query.get("status"))]
+    statuses = [_status_test(s, now) for s in csv_values(query, "status")]
     if statuses:
         tests.append(lambda b: any(test(b) for test in statuses))
     if query.get("attendeeEmail"):
         email = query["attendeeEmail"].lower()
-        tests.append(lambda b: any(a["email"].lower() == email for a in b["attendees"]))
+        tests.append(lambda b: any((a.get("email") or "").lower() == email for a in b["attendees"]))
     if query.get("attendeeName"):
         wanted = query["attendeeName"].lower()
         tests.append(lambda b: any(wanted in a["name"].lower() for a in b["attendees"]))
-    event_type_ids = {to_int(v, "eventTypeIds") for v in _csv(query.get("eventTypeIds"))}
+    event_type_ids = {to_int(v, "eventTypeIds") for v in csv_values(query, "eventTypeIds")}
     if query.get("eventTypeId"):
         event_type_ids.add(to_int(query["eventTypeId"], "eventTypeId"))
     if event_type_ids:
         tests.append(lambda b: b["eventTypeId"] in event_type_ids)
-    team_ids = {to_int(v, "teamsIds") for v in _csv(query.get("teamsIds"))}
+    team_ids = {to_int(v, "teamsIds") for v in csv_values(query, "teamsIds")}
     if query.get("teamId"):
         team_ids.add(to_int(query["teamId"], "teamId"))
     if team_ids:

@@ -57,7 +57,7 @@ def new_booking(
         "metadata": {},
         "attendees": [attendee],
         "guests": [],
-        "bookingFieldsResponses": {"name": attendee["name"], "email": attendee["email"]},
+        "bookingFieldsResponses": {"name": attendee["name"], "email": attendee.get("email")},
         "bufferBefore": event_type.get("beforeEventBuffer") or 0,
         "bufferAfter": event_type.get("afterEventBuffer") or 0,
     }
@@ -71,8 +71,13 @@ def _location(event_type: Document) -> str:
     first = (event_type.get("locations") or [{}])[0]
     kind = first.get("type")
     if kind == "integration":
-        return f"integrations:{first.get('integration', 'cal-video').replace('-video', '')}"
+        return integration_location(first.get("integration", "cal-video"))
     return str(first.get(kind) or first.get("address") or first.get("link") or "integrations:daily")
+
+
+def integration_location(app: str) -> str:
+    """A video app as a booking's location text: Cal Video is Cal.com's ``integrations:daily``."""
+    return "integrations:daily" if app == "cal-video" else f"integrations:{app.replace('-video', '')}"
 
 
 def _host(tx: Tx, user_id: int) -> dict[str, Any]:
@@ -117,7 +122,7 @@ def webhook_payload(tx: Tx, booking: Document, **extra: Any) -> dict[str, Any]:
         "attendees": [
             {
                 "name": a["name"],
-                "email": a["email"],
+                "email": a.get("email"),
                 "timeZone": a["timeZone"],
                 "language": {"locale": a.get("language", "en")},
                 "utcOffset": _utc_offset(a["timeZone"], start),
@@ -145,7 +150,9 @@ def no_show_payload(booking: Document, emails: list[str]) -> dict[str, Any]:
     (``buildResultPayload`` in ``packages/features/handleMarkNoShow.ts``)."""
     wanted = {email.lower() for email in emails}
     changed = [
-        {"email": a["email"], "noShow": a["absent"]} for a in booking["attendees"] if a["email"].lower() in wanted
+        {"email": a["email"], "noShow": a["absent"]}
+        for a in booking["attendees"]
+        if (a.get("email") or "").lower() in wanted
     ]
     if len(changed) == 1:
         message = f"{changed[0]['email']} {'marked' if changed[0]['noShow'] else 'unmarked'} as no-show"

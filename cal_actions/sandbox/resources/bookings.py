@@ -11,11 +11,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from cal_actions.sandbox import scheduling
-from cal_actions.sandbox.errors import BadRequest, Forbidden, NotFound
+from cal_actions.sandbox.errors import ApiError, BadRequest, Forbidden, InvalidInput, NotFound
 from cal_actions.sandbox.resources import booking_list, teams
 from cal_actions.sandbox.resources.booking_records import (
     KIND,
     booking_output,
+    integration_location,
     new_booking,
     no_show_payload,
     webhook_payload,
@@ -49,13 +50,13 @@ def _pick_hosts(call: Call, event_type: Document, start: datetime, length: int, 
     busy = scheduling.busy_by_host(call.tx, call.now, ignore_uid=ignore_uid)
     candidates = [host for host in host_ids(call.tx, event_type) if host not in exclude]
     free = scheduling.free_hosts(call.tx, event_type, rules, start, busy, candidates)
-    if event_type.get("schedulingType") == "COLLECTIVE":
+    if event_type.get("schedulingType") == "collective":
         if not candidates or len(free) != len(candidates):
             raise BadRequest(UNAVAILABLE)
         return free
     if not free:
         raise BadRequest(UNAVAILABLE)
-    if event_type.get("schedulingType") == "ROUND_ROBIN":
+    if event_type.get("schedulingType") == "roundRobin":
         return [_least_busy(call.tx, event_type, free)]
     return free
 
@@ -69,6 +70,32 @@ def _least_busy(tx: Tx, event_type: Document, free: list[int]) -> int:
                 if host in load:
                     load[host] += 1
     return min(free, key=lambda host: (load[host], host))
+
+
+def _asks_email(event_type: Document) -> bool:
+    """Cal.com requires the email answer unless the event type's email field was made optional (phone-only)."""
+    fields: list[dict[str, Any]] = event_type.get("bookingFields") or []
+    email = next((field for field in fields if field.get("type") == "email"), {})
+    return email.get("required", True) is not False
+
+
+def booking_location(tx: Tx, event_type: Document, location: dict[str, Any]) -> str:
+    """The booking's location text from the booker's pick, which must be one of the event type's kinds."""
+    kinds = {item["type"] for item in event_type.get("locations") or []}
+    if location["type"] not in kinds:
+        raise BadRequest(
+            f"Booking location with type {location['type']} not valid for event type with id={event_type['id']}. "
+            f"The event type has following location types: {', '.join(sorted(kinds))}, and only these types are "
+            "allowed for booking location."
+        )
+    if location["type"] == "integration":
+        return integration_location(location["integration"])
+    if location["type"] in ("attendeeAddress", "attendeePhone", "attendeeDefined"):
+        return str(location.get("address") or location.get("phone") or location.get("location"))
+    if location["type"] == "organizersDefaultApp":
+        return "integrations:daily"  # the stand-in hosts keep Cal Video as their default
+    chosen = next(item for item in event_type["locations"] if item["type"] == location["type"])
+    return str(chosen.get(location["type"]) or "")
 
 
 def visible(tx: Tx, booking: Document, user_id: int) -> bool:
@@ -86,29 +113,72 @@ def _load(call: Call) -> Document:
     return booking
 
 
+def _no_seats(call: Call, booking: Document) -> None:
+    """The seated forms of reschedule and cancel act on one seat; the sandbox books no seated event types, so a
+    seat is never found (rather than the whole booking being moved or cancelled), in Cal.com's words."""
+    if "seatUid" in call.body:
+        raise BadRequest("Invalid seatUid: this seat does not exist or has already been cancelled.")
+
+
 def _save(call: Call, booking: Document) -> None:
     booking["updatedAt"] = iso_utc(call.now)
     call.tx.put(KIND, booking["uid"], booking)
 
 
+def booked_event_type(tx: Tx, body: dict[str, Any]) -> Document:
+    """The event type named by id, or by slug and its owner (a user or a team), as bookings.service.ts
+    getBookedEventType resolves it."""
+    if body.get("eventTypeId"):
+        return load_event_type(tx, body["eventTypeId"])
+    slug, org = body["eventTypeSlug"], body.get("organizationSlug")
+    if body.get("username"):
+        user = next((u for u in tx.all("user") if u["username"] == body["username"] and _in_org(tx, u, org)), None)
+        if user is None:
+            raise NotFound(f"User with username {body['username']} not found")
+        owner: dict[str, Any] = {"ownerId": user["id"], "teamId": None}
+    else:
+        teams_named = (t for t in tx.all("team") if t["slug"] == body["teamSlug"] and not t["isOrganization"])
+        team = next((t for t in teams_named if _in_org(tx, t, org)), None)
+        if team is None:
+            raise NotFound(f"Team with slug {body['teamSlug']} not found")
+        owner = {"teamId": team["id"]}
+    found = next((e for e in tx.all("event_type") if e["slug"] == slug and owner.items() <= e.items()), None)
+    if found is None:
+        raise NotFound(f"Event type with slug {slug} not found")
+    return found
+
+
+def _in_org(tx: Tx, owner: Document, org_slug: str | None) -> bool:
+    """Whether a user or team belongs to the organization named by slug (any owner, without one)."""
+    if org_slug is None:
+        return True
+    org_id = owner.get("organizationId") if "username" in owner else owner.get("parentId")
+    org = tx.get("team", org_id) if org_id is not None else None
+    return org is not None and org["slug"] == org_slug
+
+
 @routes.action("CAL_CREATE_BOOKING", status=201)
 def create_booking(call: Call) -> dict[str, Any]:
     body = call.body
-    event_type = load_event_type(call.tx, body["eventTypeId"])
+    event_type = booked_event_type(call.tx, body)
     attendee = body["attendee"]
     if not valid_zone(attendee["timeZone"]):
         raise BadRequest("attendee.timeZone must be a valid IANA time zone")
+    if not attendee.get("email") and _asks_email(event_type):
+        raise InvalidInput("responses - {email}error_required_field, ")
     start = parse_instant(body["start"], "start")
     length = scheduling.slot_length(event_type, body.get("lengthInMinutes"))
     hosts = _pick_hosts(call, event_type, start, length)
     pending = requires_confirmation(event_type)
-    extra = {key: body[key] for key in ("guests", "metadata", "meetingUrl", "location") if body.get(key) is not None}
-    if body.get("bookingFieldsResponses"):
-        extra["bookingFieldsResponses"] = {
-            "name": attendee["name"],
-            "email": attendee["email"],
-            **body["bookingFieldsResponses"],
-        }
+    extra = {key: body[key] for key in ("guests", "metadata", "meetingUrl") if body.get(key) is not None}
+    if body.get("location") is not None:
+        extra["location"] = booking_location(call.tx, event_type, body["location"])
+    answers = {"name": attendee["name"], "email": attendee.get("email")}
+    answers["attendeePhoneNumber"] = attendee.get("phoneNumber")
+    extra["bookingFieldsResponses"] = {
+        **{key: value for key, value in answers.items() if value is not None},
+        **(body.get("bookingFieldsResponses") or {}),
+    }
     booking = new_booking(
         call.tx, event_type, start=start, length=length, host_ids=hosts, attendee=attendee,
         status="pending" if pending else "accepted", now=call.now, extra=extra,
@@ -130,12 +200,13 @@ def get_booking(call: Call) -> dict[str, Any]:
 @routes.action("CAL_RESCHEDULE_BOOKING", status=201)
 def reschedule_booking(call: Call) -> dict[str, Any]:
     old = _load(call)
+    _no_seats(call, old)
     if old["status"] in ("cancelled", "rejected"):
         raise BadRequest(f"Booking with uid={old['uid']} is {old['status']} and cannot be rescheduled")
     event_type = load_event_type(call.tx, old["eventTypeId"])
     start = parse_instant(call.body["start"], "start")
     hosts = _pick_hosts(call, event_type, start, old["duration"], ignore_uid=old["uid"])
-    if event_type.get("schedulingType") == "ROUND_ROBIN" and old["hostIds"][0] in hosts:
+    if event_type.get("schedulingType") == "roundRobin" and old["hostIds"][0] in hosts:
         hosts = [old["hostIds"][0]]  # keep the same host when still free
     reason = call.body.get("reschedulingReason")
     by = call.body.get("rescheduledBy")
@@ -158,6 +229,7 @@ def reschedule_booking(call: Call) -> dict[str, Any]:
 @routes.action("CAL_CANCEL_BOOKING")
 def cancel_booking(call: Call) -> dict[str, Any]:
     booking = _load(call)
+    _no_seats(call, booking)
     if booking["status"] == "cancelled":
         raise BadRequest("This booking has already been cancelled.")
     canceller = call.tx.get("user", call.user_id) or {}
@@ -204,19 +276,23 @@ def decline_booking(call: Call) -> dict[str, Any]:
     return booking_output(call.tx, booking)
 
 
+NO_SHOW_FAILED = "Failed to update no-show status"
+
+
 @routes.action("CAL_MARK_BOOKING_ABSENT")
 def mark_absent(call: Call) -> dict[str, Any]:
-    booking = _load(call)
-    if call.user_id not in booking["hostIds"] and not _team_admin(call, booking):
-        raise Forbidden("Only the booking's host can record no-shows")
+    # Like Cal.com's handleMarkNoShow, every failure (an unknown or foreign booking, an email that is not an
+    # attendee's) is one 500.
+    booking = call.tx.get(KIND, call.params["bookingUid"])
+    if booking is None or (call.user_id not in booking["hostIds"] and not _team_admin(call, booking)):
+        raise ApiError(NO_SHOW_FAILED)
     if "host" in call.body:
         booking["absentHost"] = bool(call.body["host"])
     by_email = {item["email"].lower(): item["absent"] for item in call.body.get("attendees") or []}
-    unknown = set(by_email) - {a["email"].lower() for a in booking["attendees"]}
-    if unknown:
-        raise BadRequest(f"Attendees {sorted(unknown)} are not part of this booking")
+    if set(by_email) - {(a.get("email") or "").lower() for a in booking["attendees"]}:
+        raise ApiError(NO_SHOW_FAILED)
     for attendee in booking["attendees"]:
-        attendee["absent"] = by_email.get(attendee["email"].lower(), attendee["absent"])
+        attendee["absent"] = by_email.get((attendee.get("email") or "").lower(), attendee["absent"])
     _save(call, booking)
     if by_email:  # Cal.com announces attendees' no-shows only, with their own payload
         call.emit("BOOKING_NO_SHOW_UPDATED", no_show_payload(booking, list(by_email)),
@@ -227,7 +303,7 @@ def mark_absent(call: Call) -> dict[str, Any]:
 def _reassign(call: Call, target: int | None) -> dict[str, Any]:
     booking = _load(call)
     event_type = load_event_type(call.tx, booking["eventTypeId"])
-    if event_type.get("schedulingType") != "ROUND_ROBIN":
+    if event_type.get("schedulingType") != "roundRobin":
         raise BadRequest("Only round robin bookings can be reassigned")
     if not _team_admin(call, booking) and call.user_id not in booking["hostIds"]:
         raise Forbidden("Only a team admin or the booking's host can reassign it")

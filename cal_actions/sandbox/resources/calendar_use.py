@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from cal_actions.sandbox.errors import BadRequest, NotFound
+from cal_actions.sandbox.errors import BadRequest, NotFound, validation_error
 from cal_actions.sandbox.resources import credentials
 from cal_actions.sandbox.resources.calendars import BY_TYPE, calendar_credential, selected_key
 from cal_actions.sandbox.routing import Call, Routes
@@ -25,7 +25,9 @@ def _calendar_entry(credential: Document, external_id: str) -> dict[str, Any]:
     return entry
 
 
-def set_destination(tx: Tx, user_id: int, credential: Document, external_id: str) -> Document:
+def set_destination(
+    tx: Tx, user_id: int, credential: Document, external_id: str, delegation: str | None = None
+) -> Document:
     entry = _calendar_entry(credential, external_id)
     previous = tx.get("destination_calendar", user_id)
     destination = {
@@ -36,6 +38,7 @@ def set_destination(tx: Tx, user_id: int, credential: Document, external_id: str
         "userId": user_id,
         "eventTypeId": None,
         "credentialId": credential["id"],
+        "delegationCredentialId": delegation,
         "name": entry["name"],
         "primary": bool(entry["primary"]),
         "readOnly": entry["readOnly"],
@@ -77,14 +80,15 @@ def busy_times(call: Call) -> list[dict[str, Any]]:
     time_zone = credentials.query_text(call, "loggedInUsersTz") or ""
     if not valid_zone(time_zone):
         raise BadRequest("loggedInUsersTz must be a valid IANA time zone")
+    date_from, date_to = call.query.get("dateFrom"), call.query.get("dateTo")
+    missing = [name for name, value in (("dateFrom", date_from), ("dateTo", date_to)) if not value]
+    if missing:  # busy-times.input.ts requires both (IsDateString, not optional)
+        raise validation_error([f"{name} must be a valid ISO 8601 date string" for name in missing])
     calendars = []
     for credential_id, external_id in _calendars_to_load(call):
         credential = calendar_credential(call.tx, call.user_id, credential_id)
         _calendar_entry(credential, external_id)
         calendars.append((credential, external_id))
-    date_from, date_to = call.query.get("dateFrom"), call.query.get("dateTo")
-    if not date_from or not date_to:
-        return []  # like Cal.com: without both dates there is nothing to look up
     start = parse_instant(date_from, "dateFrom")
     end = parse_instant(date_to, "dateTo", end_of_day=True)
     busy: list[dict[str, Any]] = []
@@ -130,6 +134,7 @@ def _selection(call: Call, source: Any) -> tuple[str, Document]:
     _calendar_entry(credential, external_id)
     selected = {"userId": call.user_id, "integration": integration, "externalId": external_id,
                 "credentialId": credential_id}  # fmt: skip
+    selected["delegationCredentialId"] = source.get("delegationCredentialId")
     return selected_key(call.user_id, integration, external_id), selected
 
 
@@ -143,6 +148,7 @@ def add_selected(call: Call) -> dict[str, Any]:
 @routes.action("CAL_REMOVE_SELECTED_CALENDAR")
 def remove_selected(call: Call) -> dict[str, Any]:
     fields = {name: credentials.query_text(call, name) for name in ("integration", "externalId", "credentialId")}
+    fields["delegationCredentialId"] = call.query.get("delegationCredentialId")
     key, selected = _selection(call, fields)
     if not call.tx.delete("selected_calendar", key):
         raise NotFound("Selected calendar not found")
@@ -156,5 +162,6 @@ def update_destination(call: Call) -> dict[str, Any]:
     credential = next((c for c in owned if any(e["externalId"] == external_id for e in c["calendars"])), None)
     if credential is None:
         raise NotFound(f"No connected {integration} calendar with externalId={external_id}")
-    destination = set_destination(call.tx, call.user_id, credential, external_id)
+    delegation = call.body.get("delegationCredentialId")
+    destination = set_destination(call.tx, call.user_id, credential, external_id, delegation)
     return {key: destination[key] for key in ("userId", "integration", "externalId", "credentialId")}

@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
-from cal_actions.sandbox.errors import BadRequest, NotFound, Unauthorized
+from cal_actions.sandbox.auth import state_owner, state_token
+from cal_actions.sandbox.errors import BadRequest, InvalidInput, NotFound, Unauthorized
 from cal_actions.sandbox.resources import credentials
 from cal_actions.sandbox.resources.credentials import stand_in_url
 from cal_actions.sandbox.routing import NO_DATA, Call, Reply, Routes
@@ -121,7 +122,9 @@ def connect_url(call: Call) -> dict[str, Any]:
     if dry_run not in ("true", "false"):
         raise BadRequest("isDryRun must be a boolean value")
     redir = credentials.query_text(call, "redir", required=False) or ""
-    state = f"accessToken=stand-in&origin=https://sandbox.cal.local&redir={redir}&isDryRun={dry_run}"
+    token = state_token(call.tx, call.principal)
+    origin = "https://sandbox.cal.local"
+    state = urlencode({"accessToken": token, "origin": origin, "redir": redir, "isDryRun": dry_run})
     auth_url = stand_in_url(
         calendar, "oauth/authorize", client_id="stand-in-client-id", response_type="code", access_type="offline",
         redirect_uri=f"https://sandbox.cal.local/v2/calendars/{calendar}/save", state=state,
@@ -133,10 +136,15 @@ def connect_url(call: Call) -> dict[str, Any]:
 def save_credentials(call: Call) -> Reply:
     calendar = _calendar(call, _OAUTH)
     credentials.query_text(call, "code")  # a stand-in provider accepts any code
+    # Cal.com reads the state as URL parameters and checks accessToken and origin with zod (a 400 when missing).
     fields = {key: values[0] for key, values in parse_qs(credentials.query_text(call, "state") or "").items()}
-    if fields.get("isDryRun") != "true" and not credentials.of_user(call.tx, call.user_id, PROVIDERS[calendar].type):
-        user = call.tx.get("user", call.user_id) or {}
-        connect(call.tx, call.user_id, calendar, user.get("email", f"user{call.user_id}@example.com"))
+    missing = [key for key in ("origin", "accessToken") if not fields.get(key)]
+    if missing:
+        raise InvalidInput(", ".join(f"{key} - Expected string, received null" for key in missing) + ", ")
+    user_id = state_owner(call.tx, fields["accessToken"])
+    if fields.get("isDryRun") != "true" and not credentials.of_user(call.tx, user_id, PROVIDERS[calendar].type):
+        user = call.tx.get("user", user_id) or {}
+        connect(call.tx, user_id, calendar, user.get("email", f"user{user_id}@example.com"))
     target = fields.get("redir") or stand_in_url("cal", "apps/installed/calendar")
     # Cal.com redirects the browser back after storing the credential (301, as the spec does not say).
     return Reply({"url": target}, status=301, headers={"location": target})

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cal_actions.sandbox.auth import state_token
 from cal_actions.sandbox.errors import BadRequest, NotFound
 from cal_actions.sandbox.resources import credentials
 from cal_actions.sandbox.resources.credentials import stand_in_url
@@ -76,6 +77,7 @@ def auth_url(call: Call) -> dict[str, Any]:
         "returnTo": credentials.query_text(call, "returnTo"),
         "onErrorReturnTo": credentials.query_text(call, "onErrorReturnTo"),
         "fromApp": False,
+        "accessToken": state_token(call.tx, call.principal),
     }
     url = stand_in_url(
         app, "oauth/authorize", client_id="stand-in-client-id", response_type="code",
@@ -89,13 +91,10 @@ def auth_url(call: Call) -> dict[str, Any]:
 def oauth_callback(call: Call) -> Reply:
     app = _oauth_app(call)
     credentials.query_text(call, "code")  # a stand-in provider accepts any code
-    try:
-        state = json.loads(credentials.query_text(call, "state") or "")
-        target = str(state["returnTo"])
-    except (ValueError, TypeError, KeyError):
-        raise BadRequest("Invalid state: expected the JSON state of CAL_GET_CONFERENCING_AUTH_URL") from None
-    if not _installed(call.tx, call.user_id, app):
-        install(call.tx, call.user_id, app)
+    user_id, state = credentials.json_state(call)
+    target = str(state.get("returnTo") or credentials.stand_in_url("cal", "apps/installed/conferencing"))
+    if not _installed(call.tx, user_id, app):
+        install(call.tx, user_id, app)
     # Like Cal.com, the browser is sent back to returnTo once the credential is stored.
     return Reply({"url": target}, status=301, headers={"location": target})
 

@@ -5,10 +5,12 @@ Third-party secrets are stand-ins; every URL a provider would serve points under
 
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import urlencode
 
-from cal_actions.sandbox.errors import BadRequest
+from cal_actions.sandbox.auth import state_owner
+from cal_actions.sandbox.errors import ApiError, BadRequest
 from cal_actions.sandbox.routing import Call
 from cal_actions.sandbox.store import Document, Tx
 
@@ -54,6 +56,18 @@ def stand_in_url(provider: str, path: str, **query: Any) -> str:
     """A provider page that does not exist: a realistic shape, clearly marked as a stand-in."""
     shown = {key: value for key, value in query.items() if value is not None}
     return f"{STAND_IN}/{provider}/{path}" + (f"?{urlencode(shown)}" if shown else "")
+
+
+def json_state(call: Call) -> tuple[int, dict[str, Any]]:
+    """The owner and fields of a JSON OAuth state, as the conferencing and Stripe callbacks read it: Cal.com
+    JSON-parses it unguarded (a state that is not JSON is its 500) and acts as the token it carries."""
+    try:
+        state = json.loads(query_text(call, "state") or "")
+    except ValueError:
+        raise ApiError("Internal server error") from None
+    if not isinstance(state, dict):
+        raise ApiError("Internal server error")
+    return state_owner(call.tx, state.get("accessToken")), state
 
 
 def query_text(call: Call, name: str, *, required: bool = True) -> str | None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from cal_actions.actions.team_event_types import camel_case
 from cal_actions.sandbox.errors import BadRequest, Conflict, NotFound
 from cal_actions.sandbox.resources import teams
-from cal_actions.sandbox.routing import Call, Routes, page
+from cal_actions.sandbox.routing import Call, Routes, page, to_int
 from cal_actions.sandbox.store import Document, Tx
 
 routes = Routes()
@@ -20,7 +21,8 @@ _SETTINGS = (
     "onlyShowFirstAvailableSlot", "bookingLimitsDuration", "bookingWindow", "offsetStart", "bookerLayouts",
     "confirmationPolicy", "recurrence", "requiresBookerEmailVerification", "hideCalendarNotes",
     "lockTimeZoneToggleOnBookingPage", "color", "seats", "customName", "hidden", "assignAllTeamMembers",
-    "useDestinationCalendarEmail", "hideCalendarEventDetails", "hideOrganizerEmail",
+    "useDestinationCalendarEmail", "hideCalendarEventDetails", "hideOrganizerEmail", "calVideoSettings",
+    "bookingRequiresAuthentication", "successRedirectUrl", "destinationCalendar",
 )  # fmt: skip
 
 
@@ -40,6 +42,8 @@ def new_event_type(tx: Tx, settings: dict[str, Any], *, owner_id: int | None, te
         "afterEventBuffer": 0,
         "scheduleId": None,
         "hidden": False,
+        "bookingRequiresAuthentication": False,
+        "successRedirectUrl": None,
         "hosts": [],
         "schedulingType": None,
         "lengthInMinutesOptions": None,
@@ -50,9 +54,11 @@ def new_event_type(tx: Tx, settings: dict[str, Any], *, owner_id: int | None, te
 
 
 def apply_settings(event_type: Document, settings: dict[str, Any]) -> None:
-    for key in (*_SETTINGS, "lengthInMinutes", "lengthInMinutesOptions", "hosts", "schedulingType"):
+    for key in (*_SETTINGS, "lengthInMinutes", "lengthInMinutesOptions", "hosts"):
         if key in settings:
             event_type[key] = settings[key]
+    if "schedulingType" in settings:  # stored as answered: collective, roundRobin or managed
+        event_type["schedulingType"] = camel_case(settings["schedulingType"])
     options = event_type.get("lengthInMinutesOptions")
     if options and event_type["lengthInMinutes"] not in options:
         raise BadRequest("lengthInMinutesOptions must include lengthInMinutes")
@@ -72,7 +78,7 @@ def host_ids(tx: Tx, event_type: Document) -> list[int]:
     return [host["userId"] for host in event_type["hosts"]]
 
 
-def event_type_output(tx: Tx, event_type: Document) -> dict[str, Any]:
+def event_type_output(tx: Tx, event_type: Document, hosts_limit: int | None = None) -> dict[str, Any]:
     output = {key: value for key, value in event_type.items() if key not in ("teamId", "hosts", "schedulingType")}
     output.update(
         recurrence=event_type.get("recurrence"),
@@ -81,9 +87,7 @@ def event_type_output(tx: Tx, event_type: Document) -> dict[str, Any]:
         currency="usd",
         lockTimeZoneToggleOnBookingPage=bool(event_type.get("lockTimeZoneToggleOnBookingPage")),
         forwardParamsSuccessRedirect=None,
-        successRedirectUrl=None,
         isInstantEvent=False,
-        bookingRequiresAuthentication=False,
         seatsPerTimeSlot=None,
     )
     if not event_type.get("lengthInMinutesOptions"):
@@ -97,7 +101,7 @@ def event_type_output(tx: Tx, event_type: Document) -> dict[str, Any]:
     output.update(
         teamId=event_type["teamId"], schedulingType=event_type["schedulingType"], team=teams.team_summary(team)
     )
-    output["hosts"] = [_host_output(tx, user_id, event_type) for user_id in host_ids(tx, event_type)]
+    output["hosts"] = [_host_output(tx, user_id, event_type) for user_id in host_ids(tx, event_type)][:hosts_limit]
     return output
 
 
@@ -200,7 +204,7 @@ def delete_event_type(call: Call) -> dict[str, Any]:
 def create_team_event_type(call: Call) -> dict[str, Any]:
     team_id = _team_id(call, admin=True)
     members = set(teams.member_ids(call.tx, team_id))
-    strangers = [host["userId"] for host in call.body["hosts"] if host["userId"] not in members]
+    strangers = [host["userId"] for host in call.body.get("hosts", []) if host["userId"] not in members]
     if strangers:
         raise BadRequest(f"Hosts {strangers} are not members of team {team_id}")
     _check_unique_slug(call.tx, call.body["slug"], owner_id=None, team_id=team_id, skip=None)
@@ -209,10 +213,14 @@ def create_team_event_type(call: Call) -> dict[str, Any]:
 
 @routes.action("CAL_LIST_TEAM_EVENT_TYPES", "CAL_LIST_ORG_TEAM_EVENT_TYPES")
 def list_team_event_types(call: Call) -> list[dict[str, Any]]:
-    team_id = _team_id(call)
+    # A standalone team's event types are public (no guard; an unknown team has none); an organization team's need a
+    # member.
+    team_id = _team_id(call) if "orgId" in call.params else call.int_param("teamId")
     slug = call.query.get("eventSlug")
     found = [e for e in call.tx.all("event_type") if e["teamId"] == team_id and slug in (None, e["slug"])]
-    return [event_type_output(call.tx, e) for e in found]
+    limit = call.query.get("hostsLimit")
+    hosts_limit = None if limit is None else to_int(limit, "hostsLimit")
+    return [event_type_output(call.tx, e, hosts_limit) for e in found]
 
 
 @routes.action("CAL_LIST_ORG_TEAMS_EVENT_TYPES")

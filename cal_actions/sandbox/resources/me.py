@@ -11,7 +11,9 @@ from cal_actions.sandbox.times import valid_zone
 
 routes = Routes()
 
-_PROFILE_FIELDS = ("timeFormat", "weekStart", "timeZone", "locale", "avatarUrl", "email", "name", "defaultScheduleId")
+# bio and metadata are stored (a managed user's output shows them), not part of the /v2/me answer.
+_PROFILE_FIELDS = ("timeFormat", "weekStart", "timeZone", "locale", "avatarUrl", "email", "name", "defaultScheduleId",
+                   "bio", "metadata")  # fmt: skip
 
 
 def profile(user: Document) -> dict[str, Any]:

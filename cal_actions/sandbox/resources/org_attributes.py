@@ -38,6 +38,34 @@ def attribute_output(attribute: Document) -> dict[str, Any]:
     }
 
 
+def held_option_ids(tx: Tx, user_id: int) -> set[str]:
+    return {str(a["attributeOptionId"]) for a in tx.all(ASSIGNMENT) if a["userId"] == user_id}
+
+
+def user_attributes(tx: Tx, org_id: int, user_id: int) -> list[dict[str, Any]]:
+    """The organization's attributes a member holds, as an organization membership lists them: one option
+    each (its value a number for NUMBER attributes), or every option held of a MULTI_SELECT one."""
+    assigned = {a["attributeOptionId"] for a in tx.all(ASSIGNMENT) if a["userId"] == user_id}
+    found = []
+    for attribute in _attributes(tx, org_id):
+        held = [option for option in attribute["options"] if option["id"] in assigned]
+        if not held:
+            continue
+        head = {"id": str(attribute["id"]), "name": attribute["name"], "type": attribute["type"]}
+        if attribute["type"] == "MULTI_SELECT":
+            found.append({**head, "options": [{"optionId": str(o["id"]), "option": o["value"]} for o in held]})
+        else:
+            value = held[0]["value"]
+            option = _number(value) if attribute["type"] == "NUMBER" else value
+            found.append({**head, "option": option, "optionId": str(held[0]["id"])})
+    return found
+
+
+def _number(value: str) -> int | float:
+    number = float(value)
+    return int(number) if number.is_integer() else number
+
+
 def _attributes(tx: Tx, org_id: int) -> list[Document]:
     return [a for a in tx.all("attribute") if a["teamId"] == org_id]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from cal_actions.sandbox.errors import BadRequest, Conflict, NotFound
-from cal_actions.sandbox.resources import org_access
-from cal_actions.sandbox.routing import Call, Routes, page
+from cal_actions.sandbox.resources import org_access, org_attributes
+from cal_actions.sandbox.routing import Call, Routes, csv_values, page, to_int
 from cal_actions.sandbox.store import Document, Tx
 from cal_actions.sandbox.times import iso_utc, valid_zone
 
@@ -29,12 +29,19 @@ def _membership(call: Call) -> Document:
     return found
 
 
+def _output(tx: Tx, membership: Document) -> dict[str, Any]:
+    """An organization membership carries the member's attributes in that organization (live document)."""
+    output = org_access.membership_output(tx, membership)
+    output["attributes"] = org_attributes.user_attributes(tx, membership["teamId"], membership["userId"])
+    return output
+
+
 @routes.action("CAL_LIST_ORG_MEMBERSHIPS")
 def list_memberships(call: Call) -> list[dict[str, Any]]:
     # Both documents declare a single membership here; the live API returns the list.
     org = org_access.require_org_role(call, "ADMIN")
     found = [m for m in call.tx.all("membership") if m["teamId"] == org["id"]]
-    return [org_access.membership_output(call.tx, m) for m in page(call, found)]
+    return [_output(call.tx, m) for m in page(call, found)]
 
 
 @routes.action("CAL_CREATE_ORG_MEMBERSHIP", status=201)
@@ -47,24 +54,24 @@ def create_membership(call: Call) -> dict[str, Any]:
     if user.get("organizationId") is None:
         user["organizationId"] = org["id"]
         call.tx.put("user", user["id"], user)
-    return org_access.membership_output(call.tx, created)
+    return _output(call.tx, created)
 
 
 @routes.action("CAL_GET_ORG_MEMBERSHIP")
 def get_membership(call: Call) -> dict[str, Any]:
-    return org_access.membership_output(call.tx, _membership(call))
+    return _output(call.tx, _membership(call))
 
 
 @routes.action("CAL_UPDATE_ORG_MEMBERSHIP")
 def update_membership(call: Call) -> dict[str, Any]:
     updated = org_access.update_membership(call.tx, _membership(call), call.body)
-    return org_access.membership_output(call.tx, updated)
+    return _output(call.tx, updated)
 
 
 @routes.action("CAL_DELETE_ORG_MEMBERSHIP")
 def delete_membership(call: Call) -> dict[str, Any]:
     membership = _membership(call)
-    output = org_access.membership_output(call.tx, membership)
+    output = _output(call.tx, membership)
     call.tx.delete("membership", membership["id"])
     user = call.tx.get("user", membership["userId"])
     if user is not None and user.get("organizationId") == membership["teamId"]:
@@ -121,10 +128,26 @@ def _check_profile(tx: Tx, body: dict[str, Any], skip: int | None) -> None:
 def list_users(call: Call) -> list[dict[str, Any]]:
     org = org_access.require_org_role(call, "ADMIN")
     users = _org_users(call.tx, org["id"])
-    emails = [e for raw in call.query.get_list("emails") for e in raw.split(",") if e]
+    emails = csv_values(call.query, "emails")
     if emails:
         users = [user for user in users if user["email"] in emails]
+    team_ids = {to_int(value, "teamIds") for value in csv_values(call.query, "teamIds")}
+    if team_ids:
+        in_teams = {m["userId"] for m in call.tx.all("membership") if m["teamId"] in team_ids and m["accepted"]}
+        users = [user for user in users if user["id"] in in_teams]
+    wanted = set(csv_values(call.query, "assignedOptionIds"))
+    if wanted:
+        users = [user for user in users if _holds(call, user["id"], wanted)]
     return [user_output(call.tx, user, org["id"]) for user in page(call, users)]
+
+
+def _holds(call: Call, user_id: int, wanted: set[str]) -> bool:
+    """Whether a user's attribute options pass the filter: all of them (AND, the default), any (OR) or none (NONE)."""
+    held = wanted & org_attributes.held_option_ids(call.tx, user_id)
+    operator = call.query.get("attributeQueryOperator", "AND")
+    if operator not in ("AND", "OR", "NONE"):
+        raise BadRequest("attributeQueryOperator must be one of the following values: OR, AND, NONE")
+    return {"AND": held == wanted, "OR": bool(held), "NONE": not held}[operator]
 
 
 @routes.action("CAL_CREATE_ORG_USER", status=201)

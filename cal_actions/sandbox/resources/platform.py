@@ -13,16 +13,18 @@ from typing import Any
 
 from cal_actions.sandbox.errors import BadRequest, Conflict, Forbidden, NotFound, Unauthorized
 from cal_actions.sandbox.resources import schedules
-from cal_actions.sandbox.routing import NO_DATA, Call, Reply, Routes
+from cal_actions.sandbox.routing import NO_DATA, Call, Reply, Routes, csv_values
 from cal_actions.sandbox.store import Document, Tx
 from cal_actions.sandbox.times import iso_utc, valid_zone
 
 routes = Routes()
 
 ACCESS_TOKEN_LIFETIME = timedelta(minutes=60)
-_OUTPUT_FIELDS = ("id", "email", "username", "name", "timeZone", "weekStart", "timeFormat", "defaultScheduleId",
-                  "locale", "avatarUrl")  # fmt: skip
-_EDITABLE = ("email", "name", "timeFormat", "weekStart", "timeZone", "locale", "avatarUrl", "defaultScheduleId")
+REFRESH_TOKEN_LIFETIME = timedelta(days=365)
+_OUTPUT_FIELDS = ("id", "email", "username", "name", "bio", "timeZone", "weekStart", "timeFormat", "defaultScheduleId",
+                  "locale", "avatarUrl", "metadata")  # fmt: skip
+_EDITABLE = ("email", "name", "timeFormat", "weekStart", "timeZone", "locale", "avatarUrl", "defaultScheduleId", "bio",
+             "metadata")  # fmt: skip
 
 
 def issue_tokens(tx: Tx, user_id: int, client_id: str, now: datetime) -> dict[str, Any]:
@@ -31,10 +33,12 @@ def issue_tokens(tx: Tx, user_id: int, client_id: str, now: datetime) -> dict[st
         for token in [t for t in _tokens(tx, kind) if (t["userId"], t["clientId"]) == (user_id, client_id)]:
             tx.delete(kind, token["token"])
     expires_at = int((now + ACCESS_TOKEN_LIFETIME).timestamp() * 1000)
+    refresh_expires_at = int((now + REFRESH_TOKEN_LIFETIME).timestamp() * 1000)
     access, refresh = f"sandbox_access_{secrets.token_hex(16)}", f"sandbox_refresh_{secrets.token_hex(16)}"
     tx.put("access_token", access, {"token": access, "userId": user_id, "clientId": client_id, "expiresAt": expires_at})
     tx.put("refresh_token", refresh, {"token": refresh, "userId": user_id, "clientId": client_id})
-    return {"accessToken": access, "refreshToken": refresh, "accessTokenExpiresAt": expires_at}
+    return {"accessToken": access, "refreshToken": refresh, "accessTokenExpiresAt": expires_at,
+            "refreshTokenExpiresAt": refresh_expires_at}  # fmt: skip
 
 
 def _tokens(tx: Tx, kind: str) -> list[Document]:
@@ -49,7 +53,9 @@ def _client(call: Call) -> str:
 
 
 def managed_output(tx: Tx, user: Document) -> dict[str, Any]:
-    output = {key: user.get(key) for key in _OUTPUT_FIELDS}
+    output = {key: user.get(key) for key in _OUTPUT_FIELDS if key != "metadata"}
+    if user.get("metadata"):
+        output["metadata"] = user["metadata"]
     seeded = tx.get("meta", "seed") or {}
     output["createdDate"] = user.get("createdDate") or seeded.get("seededAt", "")
     return output
@@ -80,12 +86,21 @@ def _check_profile(tx: Tx, user_id: int | None, changes: dict[str, Any]) -> None
 def list_managed_users(call: Call) -> list[dict[str, Any]]:
     client_id = _client(call)
     users = [u for u in call.tx.all("user") if u.get("oauthClientId") == client_id]
-    limit = call.query.get("limit")
-    if limit is not None:
-        if not limit.isdigit():
-            raise BadRequest("limit must be an integer number")
-        users = users[: int(limit)]
-    return [managed_output(call.tx, u) for u in users]
+    given = set(csv_values(call.query, "emails"))
+    if given:  # as stored (tagged with the client id) or as the client gave it
+        emails = given | {_managed_email(email, client_id) for email in given}
+        users = [u for u in users if u["email"] in emails]
+    offset, limit = _count(call, "offset"), _count(call, "limit")
+    users = users[offset or 0 :]
+    return [managed_output(call.tx, u) for u in (users if limit is None else users[:limit])]
+
+
+def _count(call: Call, name: str) -> int | None:
+    raw = call.query.get(name)
+    if raw is not None and not raw.isdigit():
+        raise BadRequest(f"{name} must be an integer number")
+    return None if raw is None else int(raw)
+
 
 
 def _managed_email(email: str, client_id: str) -> str:
@@ -108,6 +123,7 @@ def create_managed_user(call: Call) -> dict[str, Any]:
         "timeZone": fields.get("timeZone", "Europe/London"), "timeFormat": fields.get("timeFormat", 12),
         "weekStart": fields.get("weekStart", "Sunday"), "locale": fields.get("locale", "en"),
         "avatarUrl": fields.get("avatarUrl"), "defaultScheduleId": None, "organizationId": None,
+        "bio": fields.get("bio"), "metadata": fields.get("metadata"),
         "oauthClientId": client_id, "createdDate": iso_utc(call.now),
     }  # fmt: skip
     if "timeZone" in fields:  # only a known zone gets the default Mon-Fri 9-17 schedule

@@ -6,11 +6,12 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from cal_actions.sandbox import scheduling
+from cal_actions.actions.slots import ListAvailableSlots
+from cal_actions.sandbox import scheduling, validation
 from cal_actions.sandbox.errors import BadRequest, NotFound, Unprocessable
-from cal_actions.sandbox.resources.bookings import UNAVAILABLE
+from cal_actions.sandbox.resources.bookings import UNAVAILABLE, booked_event_type
 from cal_actions.sandbox.resources.event_types import host_ids, load_event_type
-from cal_actions.sandbox.routing import NO_DATA, Call, Reply, Routes, to_int
+from cal_actions.sandbox.routing import NO_DATA, Call, Reply, Routes, csv_values, to_int
 from cal_actions.sandbox.store import Document, Tx
 from cal_actions.sandbox.times import iso_local, iso_utc, parse_instant, zone
 
@@ -22,28 +23,35 @@ _NAMESPACE = uuid.UUID("a3c1f6e2-2b7d-4c9e-8f10-6d5e4c3b2a19")
 
 
 def _find_event_type(call: Call) -> Document:
-    query = call.query
-    if query.get("eventTypeId"):
+    """The event type the query names, after checking it as Cal.com's GetSlotsInputPipe does: one form (by id,
+    by slug and username, by slug and team slug, else by usernames), the others' fields refused."""
+    query: dict[str, Any] = {key: call.query[key] for key in call.query}
+    usernames = csv_values(call.query, "usernames")
+    if "usernames" in query:
+        query["usernames"] = usernames
+    validation.raise_pipe_errors(ListAvailableSlots, query)
+    if "eventTypeId" in query:
         return load_event_type(call.tx, to_int(query["eventTypeId"], "eventTypeId"))
-    slug = query.get("eventTypeSlug")
-    if not slug or not (query.get("username") or query.get("teamSlug")):
-        raise BadRequest("Provide eventTypeId, or eventTypeSlug with username or teamSlug")
-    if query.get("username"):
-        owner = next((u for u in call.tx.all("user") if u["username"] == query["username"]), None)
-        found = [e for e in call.tx.all("event_type") if owner and e["ownerId"] == owner["id"] and e["slug"] == slug]
-    else:
-        team = next(
-            (t for t in call.tx.all("team") if t["slug"] == query["teamSlug"] and not t["isOrganization"]), None
-        )
-        found = [e for e in call.tx.all("event_type") if team and e["teamId"] == team["id"] and e["slug"] == slug]
-    if not found:
-        raise NotFound(f"Event type with slug {slug} not found")
-    return found[0]
+    if "usernames" in query:
+        return _dynamic_event_type(call.tx, usernames, call.query.get("duration"))
+    names = ("eventTypeSlug", "username", "teamSlug", "organizationSlug")
+    named: dict[str, Any] = {key: query[key] for key in names if key in query}
+    return booked_event_type(call.tx, named)
+
+
+def _dynamic_event_type(tx: Tx, usernames: list[str], duration: str | None) -> Document:
+    """Cal.com's dynamic event of several users: everyone must be free, 30 minutes unless a duration is given."""
+    users = [next((u for u in tx.all("user") if u["username"] == name), None) for name in usernames]
+    missing = [name for name, user in zip(usernames, users, strict=True) if user is None]
+    if missing:
+        raise NotFound(f"Users with usernames {', '.join(missing)} not found")
+    length = to_int(duration, "duration") if duration else 30
+    hosts = [{"userId": user["id"]} for user in users if user is not None]
+    return {"id": None, "ownerId": None, "teamId": "dynamic", "hosts": hosts, "schedulingType": "collective",
+            "lengthInMinutes": length, "lengthInMinutesOptions": None}  # fmt: skip
 
 
 def _range(call: Call) -> tuple[datetime, datetime]:
-    if not call.query.get("start") or not call.query.get("end"):
-        raise BadRequest("start and end query parameters are required")
     first = parse_instant(call.query["start"], "start")
     last = parse_instant(call.query["end"], "end", end_of_day=True)
     if last < first:
@@ -55,8 +63,6 @@ def _range(call: Call) -> tuple[datetime, datetime]:
 def list_slots(call: Call) -> dict[str, list[dict[str, str]]]:
     event_type = _find_event_type(call)
     first, last = _range(call)
-    if call.query.get("usernames"):
-        raise BadRequest("Dynamic group slots (usernames) are not available in the sandbox")
     duration = to_int(call.query["duration"], "duration") if call.query.get("duration") else None
     length = scheduling.slot_length(event_type, duration)
     output_zone = zone(call.query.get("timeZone") or "UTC")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from cal_actions.sandbox.auth import state_token
 from cal_actions.sandbox.errors import BadRequest, NotFound
 from cal_actions.sandbox.resources import credentials, teams
 from cal_actions.sandbox.resources.credentials import stand_in_url
@@ -23,7 +24,9 @@ def connect_account(tx: Tx, *, user_id: int | None, team_id: int | None = None) 
 
 @routes.action("CAL_GET_STRIPE_CONNECT_URL")
 def connect_url(call: Call) -> dict[str, str]:
-    state = json.dumps({"userId": call.user_id, "returnTo": "https://sandbox.cal.local/stand-in/cal/apps/stripe"})
+    returns = "https://sandbox.cal.local/stand-in/cal/apps/stripe"
+    token = state_token(call.tx, call.principal)
+    state = json.dumps({"accessToken": token, "returnTo": returns, "onErrorReturnTo": returns})
     auth_url = stand_in_url(
         "stripe", "oauth/authorize", response_type="code", client_id="ca_standin", scope="read_write",
         redirect_uri="https://sandbox.cal.local/v2/stripe/save", state=state,
@@ -34,12 +37,10 @@ def connect_url(call: Call) -> dict[str, str]:
 @routes.action("CAL_SAVE_STRIPE_CREDENTIALS")
 def save(call: Call) -> Reply:
     credentials.query_text(call, "code")  # a stand-in Stripe accepts any code
-    try:
-        target = str(json.loads(credentials.query_text(call, "state") or "")["returnTo"])
-    except (ValueError, TypeError, KeyError):
-        raise BadRequest("Invalid state: expected the state of CAL_GET_STRIPE_CONNECT_URL") from None
-    if not credentials.of_user(call.tx, call.user_id, TYPE):
-        connect_account(call.tx, user_id=call.user_id)
+    user_id, state = credentials.json_state(call)
+    target = str(state.get("returnTo") or credentials.stand_in_url("cal", "apps/stripe"))
+    if not credentials.of_user(call.tx, user_id, TYPE):
+        connect_account(call.tx, user_id=user_id)
     # Cal.com redirects the browser back (301) after storing the account.
     return Reply({"url": target}, status=301, headers={"location": target})
 

@@ -6,7 +6,6 @@ admins and owners manage its memberships. The creator becomes the team's owner.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from cal_actions.sandbox.errors import BadRequest, RecordExists
@@ -41,14 +40,9 @@ def apply_profile(tx: Tx, team: Document, body: dict[str, Any]) -> Document:
         if key in body:
             team[key] = body[key]
     if "metadata" in body:
-        # The declaration carries metadata as a JSON string (the pinned document); it is stored as the object.
-        try:
-            metadata = json.loads(body["metadata"])
-        except ValueError:
-            metadata = None
-        if not isinstance(metadata, dict):
-            raise BadRequest("metadata must be a JSON object")
-        team["metadata"] = metadata
+        if not isinstance(body["metadata"], dict):
+            raise BadRequest("metadata must be an object")
+        team["metadata"] = body["metadata"]
     tx.put("team", team["id"], team)
     return team
 
