@@ -391,6 +391,13 @@ class Action:
 
         return tool_schema(self.params)
 
+    def tool_description(self) -> str:
+        """The description tools are offered with: :attr:`description`, then every way to call, should the
+        parameters come in exclusive forms (the forms :meth:`tool_schema` folded away)."""
+        from cal_actions.schema import forms_sentence
+
+        return " ".join(filter(None, [self.description, forms_sentence(self.params)]))
+
     def fields_in(self, location: Location) -> tuple[str, ...]:
         return tuple(name for name, where in self.placement.items() if where == location)
 

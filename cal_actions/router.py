@@ -108,6 +108,9 @@ class RouterTool:
     def tool_schema(self) -> dict[str, Any]:
         return self.json_schema()  # plain objects: nothing to fold
 
+    def tool_description(self) -> str:
+        return self.description
+
 
 def search(registry: Registry, params: SearchParams) -> Step:
     """The best actions for the task, described well enough to call them without another look-up."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
@@ -65,8 +66,9 @@ def tool_schema(model: type[BaseModel]) -> dict[str, Any]:
     """The schema tools are offered with: one object at the root, as every tool API demands.
 
     A model of exclusive forms (``OneOf``) has ``anyOf`` of its forms beside its flat properties;
-    OpenAI, Anthropic and MCP clients refuse ``anyOf`` at the root, so the forms are folded into
-    the root's description and the validation of the forms is left to the parameter model.
+    OpenAI, Anthropic and MCP clients refuse ``anyOf`` at the root, so the forms are folded away
+    (:func:`fold_forms`), the tool's description names them (:func:`forms_sentence`) and the
+    validation of the forms is left to the parameter model.
     """
     schema: dict[str, Any] = json.loads(_tool_schema_text(model))
     return schema
@@ -78,15 +80,83 @@ def _tool_schema_text(model: type[BaseModel]) -> str:
 
 
 def fold_forms(schema: dict[str, Any]) -> dict[str, Any]:
-    """``schema`` without its root ``anyOf`` of forms, which the root description then lists."""
-    forms = schema.get("anyOf")
-    if not forms or "properties" not in schema:
+    """``schema`` without its root ``anyOf`` of forms (and the definitions only they used)."""
+    if not form_groups(schema):
         return schema
+    return _without_unused_definitions({key: value for key, value in schema.items() if key != "anyOf"})
+
+
+@functools.cache
+def forms_sentence(model: type[BaseModel]) -> str:
+    """What a tool's description adds for a model of exclusive forms, every way to call it: the forms by their own
+    descriptions, then one short sentence per group of forms nested in them, by the fields that tell them apart.
+    Empty for a model without forms.
+
+    It goes in the description, not in the schema: tool renderings show a tool's description and its
+    parameters' descriptions, and some drop the description of the parameters object itself."""
+    groups = form_groups(parameters_schema(model))
+    if not groups:
+        return ""
+    outer, *nested = groups
+    text = "Send exactly one form: " + " | ".join(form.description.rstrip(".") for form in outer if form.description)
+    return "".join([text, *(f". Each with one of: {group_text(group)}" for group in nested)])
+
+
+@dataclass(frozen=True)
+class Form:
+    """One of a group of exclusive forms, by the fields that set it apart from the others of its group."""
+
+    required: tuple[str, ...]  # required here, not in every form of the group
+    optional: tuple[str, ...]  # taken here, not by every form of the group
+    description: str = field(default="", compare=False)
+
+    def key(self) -> str:
+        """``eventTypeSlug+username+organizationSlug?``: the fields to send, ``?`` marking the optional ones;
+        ``none`` for the form that needs no field of its own."""
+        return "+".join([*self.required, *(f"{name}?" for name in self.optional)]) or NO_FIELDS
+
+
+#: The key of a form that takes no field of its own (a regular booking beside instant and recurring ones).
+NO_FIELDS = "none"
+
+
+def group_text(group: tuple[Form, ...]) -> str:
+    return " | ".join(form.key() for form in group)
+
+
+def forms_text(schema: dict[str, Any]) -> str:
+    """Every group of forms by its forms' keys, ``; `` between groups; empty for a schema without forms."""
+    return "; ".join(group_text(group) for group in form_groups(schema))
+
+
+def form_groups(schema: dict[str, Any]) -> list[tuple[Form, ...]]:
+    """The groups of exclusive forms of a parameter schema: its root ``anyOf`` of forms, then the group each of
+    those forms has in turn (one group for all, as every form of a group must nest the same one).
+
+    A form is told by its fields: those it requires that another form of its group does not, and those it takes
+    that another form does not take."""
     definitions = schema.get("$defs", {})
-    described = [_resolve(form, definitions).get("description", "") for form in forms]
-    folded = {key: value for key, value in schema.items() if key != "anyOf"}
-    folded["description"] = "Send exactly one form: " + " | ".join(text.rstrip(".") for text in described if text)
-    return _without_unused_definitions(folded)
+    forms = [_resolve(form, definitions) for form in schema.get("anyOf", ())]
+    if "properties" not in schema or len(forms) < 2 or not all("properties" in form for form in forms):
+        return []
+    nested = {tuple(form_groups({**form, "$defs": definitions})) for form in forms}
+    if len(nested) > 1:
+        raise ValueError("every form of a group must nest the same forms")
+    return [_group(forms), *nested.pop()]
+
+
+def _group(forms: list[dict[str, Any]]) -> tuple[Form, ...]:
+    required = [set(form.get("required", ())) for form in forms]
+    shared_required = set.intersection(*required)
+    shared = set.intersection(*(set(form["properties"]) for form in forms))
+    return tuple(
+        Form(
+            tuple(name for name in form["properties"] if name in own and name not in shared_required),
+            tuple(name for name in form["properties"] if name not in own and name not in shared),
+            form.get("description", ""),
+        )
+        for form, own in zip(forms, required, strict=True)
+    )
 
 
 def _resolve(node: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]:

@@ -75,7 +75,7 @@ async def test_tools_carry_the_registry_schema_and_hints() -> None:
         action = registry.get(tool.name)
         assert tool.inputSchema == action.tool_schema()
         assert tool.inputSchema["type"] == "object" and "anyOf" not in tool.inputSchema
-        assert tool.description == action.description
+        assert tool.description == action.tool_description()
         hints = tool.annotations
         assert hints is not None
         # False must arrive as False, not be dropped: the protocol reads a missing destructiveHint as True.

@@ -164,7 +164,7 @@ def test_responses_and_anthropic_formats() -> None:
     assert anthropic == [
         {
             "name": "CAL_CREATE_BOOKING",
-            "description": registry.get("CAL_CREATE_BOOKING").description,
+            "description": registry.get("CAL_CREATE_BOOKING").tool_description(),
             "input_schema": registry.get("CAL_CREATE_BOOKING").tool_schema(),
         }
     ]

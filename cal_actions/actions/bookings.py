@@ -176,8 +176,8 @@ class CreateBooking(OneOf):
 
 CAL_CREATE_BOOKING = declare(
     "CAL_CREATE_BOOKING",
-    description="Book an event type for an attendee; returns the booking uid. Name the event type by eventTypeId, "
-    "or by eventTypeSlug with username or teamSlug. Take start from CAL_LIST_AVAILABLE_SLOTS.",
+    description="Book an event type for an attendee; returns the booking uid. Take start from its free slots "
+    "(CAL_LIST_AVAILABLE_SLOTS).",
     params=CreateBooking,
     route=Route("POST", "/v2/bookings", version=BOOKINGS_VERSION, auth="bearer_or_platform"),
     tags=TAGS,

@@ -54,7 +54,7 @@ TOOL_SEARCH = {
 
 
 def anthropic_tool(action: ToolSpec) -> dict[str, Any]:
-    return {"name": action.name, "description": action.description, "input_schema": action.tool_schema()}
+    return {"name": action.name, "description": action.tool_description(), "input_schema": action.tool_schema()}
 
 
 def anthropic_tools(

@@ -57,7 +57,7 @@ def mcp_tool(action: ToolSpec) -> types.Tool:
     return types.Tool(
         name=action.name,
         title=title,
-        description=action.description,
+        description=action.tool_description(),
         inputSchema=action.tool_schema(),
         annotations=types.ToolAnnotations(
             title=title,

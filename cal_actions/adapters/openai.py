@@ -74,7 +74,8 @@ def strict_fallbacks(actions: ActionNames = None) -> dict[str, str]:
 
 def openai_tool(action: ToolSpec, *, strict: bool = True, api: Api = "chat") -> dict[str, Any]:
     parameters, is_strict = tool_parameters(action, strict=strict)
-    function = {"name": action.name, "description": action.description, "parameters": parameters, "strict": is_strict}
+    description = action.tool_description()
+    function = {"name": action.name, "description": description, "parameters": parameters, "strict": is_strict}
     if api == "responses":
         return {"type": "function", **function}
     if api == "chat":
