@@ -220,7 +220,10 @@ def test_k_is_kept_within_its_bounds_and_hits_say_what_they_do() -> None:
         default = search(json.dumps({"query": "cancel a booking", "k": None}))["data"]
     assert len(many) == MAX_K and len(one) == 1 and len(default) == 5
     cancel = next(hit for hit in default if hit["name"] == "CAL_CANCEL_BOOKING")
-    assert cancel["hint"] == "destructive" and cancel["parameters"][0] == "bookingUid*: string — From CAL_LIST_BOOKINGS"
+    assert cancel["hint"] == "destructive" and cancel["parameters"][:2] == [
+        "forms: cancellationReason?+cancelSubsequentBookings? | seatUid",  # the whole booking, or one seat
+        "bookingUid*: string — From CAL_LIST_BOOKINGS",
+    ]
     assert cancel["description"] == registry.get("CAL_CANCEL_BOOKING").description
     for hit in many:
         action = registry.get(hit["name"])
