@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -358,3 +359,29 @@ def test_without_the_mcp_extra_the_message_names_the_install_command(monkeypatch
         SystemExit, match=r"needs the mcp extra \(mcp is not installed\): pip install 'cal-actions\[mcp\]'"
     ):
         main(["mcp", "--sandbox"])
+
+
+def test_stdio_server_stops_on_ctrl_c_while_the_client_stays() -> None:
+    """Ctrl-C (SIGINT) stops a server whose client keeps standard input open: at once, quietly, with 130."""
+    command = [str(Path(sys.executable).with_name("cal-actions")), "mcp", "--actions", "CAL_GET_ME"]
+    server = subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**NO_CREDENTIALS, "PATH": ""},
+    )
+    assert server.stdin is not None and server.stdout is not None
+    try:
+        hello = {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}
+        server.stdin.write(json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": hello}).encode())
+        server.stdin.write(b"\n")
+        server.stdin.flush()
+        assert json.loads(server.stdout.readline())["id"] == 1  # serving, and reading standard input
+        server.send_signal(signal.SIGINT)
+        code = server.wait(timeout=10)
+    finally:
+        server.kill()
+        _, err = server.communicate(timeout=10)
+    assert code == 130
+    assert b"Traceback" not in err, err.decode()

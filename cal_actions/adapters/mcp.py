@@ -149,5 +149,7 @@ async def serve_stdio(server: Server) -> None:
     """Serve over standard input and output until the client disconnects."""
     from mcp.server.stdio import stdio_server
 
-    async with stdio_server() as (read_stream, write_stream):
+    from cal_actions.adapters.stdin_lines import StdinLines
+
+    async with stdio_server(stdin=StdinLines()) as (read_stream, write_stream):
         await server.run(read_stream, write_stream, server.create_initialization_options())
