@@ -180,7 +180,7 @@ async def test_only_listed_tools_run(name: str) -> None:
     async with create_connected_server_and_client_session(build_server(_async_cal(recorder), preset="scheduling")) as s:
         result = await s.call_tool(name, {"webhookId": "wh_1"})
     assert result.isError is True
-    assert f"unknown tool {name!r}" in _envelope(result)["error"]
+    assert f"{name} was not offered to the model; nothing was sent" in _envelope(result)["error"]
     assert recorder.requests == []
 
 
@@ -324,19 +324,29 @@ async def test_raw_flag_serves_the_envelopes_as_cal_com_gave_them() -> None:
 
 
 @pytest.mark.parametrize("guard", [["--read-only"], ["--policy", "read_only"], ["--policy", "deny_destructive"]])
-async def test_policy_flags_make_the_tools_refuse_through_the_client(guard: list[str], tmp_path: Path) -> None:
+async def test_policy_flags_list_only_what_may_run_and_refuse_the_rest(guard: list[str], tmp_path: Path) -> None:
+    """A guarded server lists only the tools its policy lets run; a call to another one sends nothing."""
     database = tmp_path / "mcp.db"
     with Cal.sandbox(db=str(database)) as cal:
         webhook = cal.execute("CAL_LIST_WEBHOOKS").data[0]["id"]
         cal.emulator.close()
-    command = _cli("--sandbox", "--db", str(database), *guard)
+    selection = ["--preset", "scheduling", "--actions", "CAL_GET_WEBHOOK,CAL_DELETE_WEBHOOK"]
+    command = _cli("--sandbox", "--db", str(database), *selection, *guard)
     async with stdio_client(command) as (read, write), ClientSession(read, write) as session:
-        await session.initialize()
+        initialized = await session.initialize()
+        listed = {tool.name for tool in (await session.list_tools()).tools}
         deleted = await session.call_tool("CAL_DELETE_WEBHOOK", {"webhookId": webhook})
+        cancelled = await session.call_tool("CAL_CANCEL_BOOKING", {"bookingUid": "bk_1"})
         read_back = await session.call_tool("CAL_GET_WEBHOOK", {"webhookId": webhook})
-    assert deleted.isError is True and "nothing was sent" in _envelope(deleted)["error"]
     policy = "read_only" if "deny_destructive" not in guard else "deny_destructive"
-    assert f"policy is {policy}" in _envelope(deleted)["error"]
+    chosen = select(registry, preset="scheduling", actions=["CAL_GET_WEBHOOK", "CAL_DELETE_WEBHOOK"])
+    allowed = [a for a in chosen if a.read_only or (policy == "deny_destructive" and not a.destructive)]
+    assert listed == {action.name for action in allowed} and 0 < len(listed) < len(chosen)
+    assert ("CAL_CREATE_BOOKING" in listed) is (policy == "deny_destructive")
+    assert "confirm before any destructive" not in (initialized.instructions or "")
+    for refused in (deleted, cancelled):
+        assert refused.isError is True
+        assert "was not offered to the model; nothing was sent" in _envelope(refused)["error"]
     assert read_back.isError is False, "the webhook is still there"
 
 

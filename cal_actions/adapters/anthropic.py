@@ -9,8 +9,9 @@ whose content is the envelope as JSON text (compact unless ``compact=False``) an
 ``is_error`` says whether it failed; other blocks (text, thinking) are skipped. Model-made
 problems (a block without a name, input that is not an object, an entry that is not a block) are
 answered with an envelope error, never raised; a block without an id is not run and is answered
-under ``missing_id_<n>``. A client of the wrong kind or an object that is not a message or content
-list raises ``TypeError``.
+under ``missing_id_<n>``. Given ``tools=`` (what the model was offered), a block naming any other
+tool is refused the same way and sends nothing; without it any action may run. A client of the wrong
+kind or an object that is not a message or content list raises ``TypeError``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from cal_actions.adapters.common import (
     ActionNames,
+    Offered,
     Tags,
     ToolCall,
     ToolList,
@@ -34,6 +36,7 @@ from cal_actions.adapters.common import (
     run_calls,
     sync_client,
 )
+from cal_actions.policy import Policy
 from cal_actions.result import ActionResult
 
 if TYPE_CHECKING:
@@ -49,12 +52,13 @@ def anthropic_tools(
     tags: Tags = None,
     search: str | None = None,
     k: int = 5,
+    policy: Policy | None = None,
 ) -> ToolList[dict[str, Any]]:
     """Tool definitions for the actions named, those of the preset and tags and the ``k`` best hits
-    for ``search``, each once."""
+    for ``search``, each once, without those ``policy`` refuses (the policy of the client that runs them)."""
     return ToolList(
         {"name": action.name, "description": action.description, "input_schema": action.json_schema()}
-        for action in registry_actions(actions, preset=preset, tags=tags, search=search, k=k)
+        for action in registry_actions(actions, preset=preset, tags=tags, search=search, k=k, policy=policy)
     )
 
 
@@ -96,19 +100,24 @@ def tool_result(call: ToolCall, result: ActionResult, *, compact: bool = True) -
     }
 
 
-def execute_tool_uses(cal: Cal, content: Any, *, compact: bool = True) -> list[dict[str, Any]]:
+def execute_tool_uses(cal: Cal, content: Any, *, tools: Offered = None, compact: bool = True) -> list[dict[str, Any]]:
     """Run each ``tool_use`` block in order; the ``tool_result`` blocks to send back in a user message
-    (``[]`` when the message uses no tool). ``compact=False`` sends the raw envelopes."""
+    (``[]`` when the message uses no tool). ``compact=False`` sends the raw envelopes.
+
+    ``tools``: the tools the model was offered (the list :func:`anthropic_tools` returned, or names); a
+    call to any other tool is answered with an error and nothing is sent. Without it, any action may run."""
     client = sync_client(cal, "execute_tool_uses", "use `await aexecute_tool_uses(cal, ...)`")
     calls = read_tool_uses(content)
-    results = run_calls(client, calls)
+    results = run_calls(client, calls, tools)
     return [tool_result(call, result, compact=compact) for call, result in zip(calls, results, strict=True)]
 
 
-async def aexecute_tool_uses(cal: Cal | AsyncCal, content: Any, *, compact: bool = True) -> list[dict[str, Any]]:
+async def aexecute_tool_uses(
+    cal: Cal | AsyncCal, content: Any, *, tools: Offered = None, compact: bool = True
+) -> list[dict[str, Any]]:
     """The async twin, for an ``AsyncCal`` (or a ``Cal``, run in worker threads). Read-only batches
     run concurrently; any write keeps the model's order."""
     client = any_client(cal, "aexecute_tool_uses")
     calls = read_tool_uses(content)
-    results = await arun_calls(client, calls)
+    results = await arun_calls(client, calls, tools)
     return [tool_result(call, result, compact=compact) for call, result in zip(calls, results, strict=True)]
