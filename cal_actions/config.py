@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from functools import cached_property
 from urllib.parse import urlsplit
 
-from cal_actions.policy import Policy, check_policy
+from cal_actions.policy import ConfirmScope, Policy, check_confirm_scope, check_policy
 from cal_actions.versions import checked_overrides
 
 DEFAULT_BASE_URL = "https://api.cal.com"
@@ -56,6 +56,8 @@ class ClientConfig:
     max_retries: int = DEFAULT_MAX_RETRIES
     #: ``"read_only"``, ``"deny_destructive"`` or ``None`` (see ``cal_actions.policy``).
     policy: Policy | None = None
+    #: Which actions a client's confirm callback is asked about (see ``cal_actions.policy``).
+    confirm_scope: ConfirmScope = "destructive"
     #: Build and return requests instead of sending them.
     dry_run: bool = False
     #: ``(controller, cal-api-version)`` pairs sent instead of the defaults (see ``cal_actions.versions``).
@@ -75,6 +77,7 @@ class ClientConfig:
         ):
             raise ValueError("rate_limit must be a whole number of requests per minute, at least 1")
         check_policy(self.policy)
+        check_confirm_scope(self.confirm_scope)
 
     @classmethod
     def resolve(cls, **given: object) -> ClientConfig:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from cal_actions.action import NoParams, Params, Route, declare
+from cal_actions.action import SENSITIVE, NoParams, Params, Route, declare
 
 # Spec: `calendar` (path) is a plain string in the pinned spec; the Literals are the live API's per-route enums.
 
@@ -126,7 +126,7 @@ CAL_SAVE_CALENDAR_CREDENTIALS = declare(
 class SyncCalendarCredentials(Params):
     calendar: Literal["apple"] = Field(description="Provider")
     username: str = Field(description="Apple ID email")
-    password: str = Field(description="App-specific password")
+    password: Annotated[str, SENSITIVE] = Field(description="Secret: the app-specific password")
 
 
 # Spec: the pinned spec declares no body; the live API takes {username, password}.

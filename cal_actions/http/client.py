@@ -26,7 +26,7 @@ from cal_actions.errors import TokenRefreshError
 from cal_actions.http import tokens
 from cal_actions.http.flow import Arguments, Call, Confirm, DeadlineStream, Flow, Pause, Refresh, Send, execution_flow
 from cal_actions.http.ratelimit import RateLimiter
-from cal_actions.policy import Policy
+from cal_actions.policy import ConfirmScope, Policy
 from cal_actions.result import ActionResult
 
 if TYPE_CHECKING:
@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger("cal_actions")
 
-#: ``(action, arguments) -> bool``, consulted before every destructive action (may be async for AsyncCal).
+#: ``(action, arguments) -> bool``, consulted before every destructive action, or every write with
+#: ``confirm_scope="writes"`` (may be async for AsyncCal).
 ConfirmCallback = Callable[[Action, dict[str, Any]], Any]
 #: Receives the renewed ``Tokens`` after a refresh, to store them (may be async for AsyncCal).
 TokensCallback = Callable[[tokens.Tokens], Any]
@@ -54,6 +55,7 @@ class Settings(TypedDict, total=False):
     connect_timeout: float | None
     max_retries: int | None
     policy: Policy | None
+    confirm_scope: ConfirmScope | None
     dry_run: bool | None
     api_versions: Mapping[str, str] | None
     rate_limit: int | None
@@ -79,6 +81,7 @@ class _ClientBase:
         connect_timeout: float | None = None,
         max_retries: int | None = None,
         policy: Policy | None = None,
+        confirm_scope: ConfirmScope | None = None,
         dry_run: bool | None = None,
         api_versions: Mapping[str, str] | None = None,
         rate_limit: int | None = None,
@@ -97,6 +100,7 @@ class _ClientBase:
             connect_timeout=connect_timeout,
             max_retries=max_retries,
             policy=policy,
+            confirm_scope=confirm_scope,
             dry_run=dry_run,
             api_versions=api_versions,
             rate_limit=rate_limit,
