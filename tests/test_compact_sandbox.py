@@ -15,7 +15,7 @@ import pytest
 from cal_actions import Cal, registry
 from cal_actions.action import Action
 from cal_actions.adapters.common import envelope_json
-from cal_actions.compact import compact_json, compact_result, identifiers, is_kept_field
+from cal_actions.compact import SECRET_KEYS, compact_json, compact_result, identifiers, is_kept_field
 from cal_actions.sandbox import Sandbox
 from cal_actions.sandbox.seed import MANAGED_ACCESS_TOKEN
 from tests.test_compact import _instants
@@ -64,6 +64,39 @@ def test_every_identifier_and_time_survives(action: Action) -> None:
     text = compact_json(compact)
     for key, value in identifiers(raw):
         assert f'"{key}":{compact_json(value)}' in text or compact_json(value) in text
+
+
+def _secrets(value: Any) -> list[str]:
+    """The values of the members that hold a secret, at any depth."""
+    if isinstance(value, dict):
+        return [
+            found
+            for key, item in value.items()
+            for found in ([compact_json(item)] if key in SECRET_KEYS and item else _secrets(item))
+        ]
+    return [found for item in value for found in _secrets(item)] if isinstance(value, list) else []
+
+
+@pytest.mark.parametrize("action", list(registry), ids=lambda action: action.name)
+def test_no_secret_of_an_answer_reaches_the_model_and_code_still_gets_it(action: Action) -> None:
+    result, arguments, compact = _answer(action)
+    # A secret the client holds (the sandbox's OAuth client secret) is masked before it gets here.
+    secrets = [secret.strip('"') for secret in _secrets(result.data) if secret != '"***"']
+    read = envelope_json(result, action, arguments)
+    assert not [secret for secret in secrets if secret in read]
+    assert ("withheld" in compact) is bool(_secrets(result.data))
+    assert not secrets or secrets[0] in envelope_json(result, compact=False), "compact=False is the raw envelope"
+
+
+def test_the_answers_with_secrets_are_the_ones_the_document_names() -> None:
+    with_secrets = {
+        action.name
+        for action in registry
+        if action.name.startswith(("CAL_GET", "CAL_LIST", "CAL_CREATE", "CAL_REFRESH", "CAL_FORCE_REFRESH"))
+        and _secrets(_answer(action)[0].data)
+    }
+    assert {"CAL_LIST_WEBHOOKS", "CAL_GET_WEBHOOK", "CAL_CREATE_MANAGED_USER", "CAL_REFRESH_MANAGED_USER_TOKENS",
+            "CAL_CREATE_OAUTH_CLIENT", "CAL_GET_OAUTH_CLIENT", "CAL_REFRESH_API_KEY"} <= with_secrets  # fmt: skip
 
 
 def test_typical_reads_are_shorter_than_the_raw_text_and_lists_much_shorter() -> None:
