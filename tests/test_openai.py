@@ -355,7 +355,7 @@ def _malformed_outputs_check(outputs: list[dict[str, Any]], seen: list[httpx.Req
     assert "no function object" in envelopes["c4"]["error"]
     assert "no id" in envelopes["missing_id_5"]["error"] and "no id" in envelopes["missing_id_6"]["error"]
     assert envelopes["c7"]["successful"] is True and envelopes["c10"]["successful"] is True
-    assert envelopes["c8"]["error"] == "arguments must be a JSON object, not list"
+    assert envelopes["c8"]["error"] == "arguments must be a JSON object, not an array"
     assert [request.url.path for request in seen] == ["/v2/me", "/v2/me"], "only well-formed calls run"
 
 
