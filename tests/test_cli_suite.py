@@ -85,6 +85,9 @@ def _cases(files: Files) -> dict[str, Case]:
         ),
         "call-bad-json": Case(["call", "CAL_GET_BOOKING", "--sandbox", "--args", "{oops"], 1, says="JSON"),
         "call-invalid-input": Case(["call", "CAL_GET_BOOKING", "--sandbox"], 1, says="bookingUid"),
+        "call-bad-key": Case(
+            ["call", "CAL_GET_ME", "--dry-run"], 1, env={"CAL_API_KEY": "cal_live_\udcc3"}, says="api_key holds char"
+        ),
         "call-no-key": Case(["call", "CAL_GET_ME"], 1, says="needs api_key (CAL_API_KEY)"),
         "call-refused": Case(["call", "CAL_GET_ME"], 1, env={"CAL_API_KEY": "cal_x"}, says="network error"),
         "call-bad-base-url": Case(["call", "CAL_GET_ME", "--base-url", "api.cal.com"], 1, says="absolute http(s) URL"),
@@ -220,7 +223,7 @@ def _finish(process: subprocess.Popen[str], case: Case) -> tuple[int, str, str]:
 #: Through the console script: a good and a bad run of every command (each run is a new interpreter).
 SCRIPT_CASES = [
     "help", "no-command", "list-json", "list-unknown-tag", "describe", "describe-typo", "schema", "schema-no-name",
-    "search", "search-k-0", "call-sandbox", "call-stdin-args", "call-dry-run", "call-bad-base-url",
+    "search", "search-k-0", "call-sandbox", "call-bad-key", "call-stdin-args", "call-dry-run", "call-bad-base-url",
     "call-db-without-sandbox", "call-missing-args-file", "call-foreign-db", "outbox-json", "outbox-missing-folder",
     "outbox-typo", "call-args-null", "reset", "reset-foreign", "serve-busy-port", "listen-busy-port",
     "listen-path-without-slash", "mcp-help", "mcp-unknown-preset", "mcp-bad-base-url", "demo",

@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING, Any, Self, TypedDict, Unpack
 import httpx
 
 from cal_actions.action import Action, Registry
-from cal_actions.config import MAX_CONNECTIONS, MAX_KEEPALIVE_CONNECTIONS, SECRET_FIELDS, ClientConfig
+from cal_actions.config import (
+    MAX_CONNECTIONS,
+    MAX_KEEPALIVE_CONNECTIONS,
+    SECRET_FIELDS,
+    ClientConfig,
+    checked_retries,
+    checked_seconds,
+)
 from cal_actions.errors import TokenRefreshError
 from cal_actions.http import tokens
 from cal_actions.http.flow import Arguments, Call, Confirm, DeadlineStream, Flow, Pause, Refresh, Send, execution_flow
@@ -149,7 +156,8 @@ class _ClientBase:
     def _flow(
         self, name: str, arguments: Arguments, max_retries: int | None, timeout: float | None, dry_run: bool | None
     ) -> Flow:
-        """Per-call settings override the client's; ``None`` keeps the client's."""
+        """Per-call settings override the client's; ``None`` keeps the client's. A value the client's
+        constructor would refuse raises ``ValueError`` here too: it is the calling code's mistake."""
         config = self.config
         return execution_flow(
             Call(
@@ -157,8 +165,8 @@ class _ClientBase:
                 arguments=arguments,
                 config=config,
                 registry=self.registry,
-                retries=config.max_retries if max_retries is None else max(0, max_retries),
-                timeout=config.timeout if timeout is None or timeout <= 0 else timeout,
+                retries=config.max_retries if max_retries is None else checked_retries(max_retries),
+                timeout=config.timeout if timeout is None else checked_seconds("timeout", timeout),
                 dry_run=config.dry_run if dry_run is None else dry_run,
                 confirm=self._confirm is not None,
                 limiter=self.limiter,
