@@ -110,3 +110,20 @@ def test_typical_reads_are_shorter_than_the_raw_text_and_lists_much_shorter() ->
 def test_the_time_zones_say_the_rest_is_left_out() -> None:
     _, _, compact = _answer(registry.get("CAL_LIST_TIMEZONES"))  # no filter and no paging: nothing to ask instead
     assert compact["truncated"].endswith(" of 518 items — the rest is left out")
+
+
+def test_the_readme_names_exactly_the_lists_that_answer_with_paging() -> None:
+    """Usage in the README says which lists carry Cal.com's ``pagination``; the sandbox answers tell."""
+    import re
+    from pathlib import Path
+
+    usage = (Path(__file__).resolve().parents[1] / "README.md").read_text().split("## Tools for agents")[0]
+    claim = usage.split("paging included:")[1].split("every other list")[0]
+    named = set(re.findall(r"`(CAL_[A-Z_]+)`", claim))
+    paged = set()
+    for action in registry:
+        if action.method == "GET":
+            data = _answer(action)[0].data
+            if isinstance(data, dict) and set(data) == {"data", "pagination"}:
+                paged.add(action.name)
+    assert named == paged
