@@ -47,7 +47,10 @@ PRESETS: dict[str, Preset] = {
         tags=("teams",),
         exclude_tags=("legacy", "orgs"),
     ),
-    "orgs": Preset("Organization administration: users, teams, memberships, attributes.", tags=("orgs",)),
+    "orgs": Preset(
+        "Organization administration: users, teams, memberships, attributes, routing forms, workflows.",
+        tags=("orgs", "routing-forms"),
+    ),
     "platform": Preset("Platform OAuth clients: managed users, their tokens and webhooks.", tags=("platform",)),
     "integrations": Preset("Calendars, conferencing apps and Stripe.", tags=("calendars", "conferencing", "stripe")),
     "all": Preset("Every action except the retired legacy routes (those stay callable by name)."),

@@ -23,6 +23,7 @@ from referencing.jsonschema import DRAFT202012
 from cal_actions import Cal, registry
 from cal_actions.action import Action
 from cal_actions.sandbox import OAUTH_CLIENT_ID, Sandbox
+from cal_actions.sandbox.resources.routing_forms import FORM_ID
 from cal_actions.sandbox.seed import MANAGED_ACCESS_TOKEN, MANAGED_REFRESH_TOKEN
 from tests.support import (
     LIVE_SPEC,
@@ -42,6 +43,8 @@ _SLOT = {"eventTypeId": 2, "slotStart": "2030-03-07T08:00:00.000Z"}
 _MEETING = {"eventTypeId": 2, "start": "2030-03-07T12:00:00Z", "attendee": {
     "name": "Grace", "email": "grace@example.com", "timeZone": "Europe/Berlin"}}  # fmt: skip
 _UID = "__booking__"  # replaced by the seeded upcoming booking's uid
+_FORM = {"routingFormId": FORM_ID}
+_DEMO = {"start": "2030-03-05", "end": "2030-03-06", "answers": {"topic": "Product demo", "email": "grace@example.com"}}
 
 # Arguments from the seed, merged over the schema's required-only example.
 ARGUMENTS: dict[str, dict[str, Any]] = {
@@ -111,6 +114,14 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
         "CAL_UPDATE_ORG_ATTRIBUTE_OPTION", "CAL_DELETE_ORG_ATTRIBUTE_OPTION")},
     "CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER": {**ORG, "userId": 2, "attributeId": "1", "attributeOptionId": "2"},
     "CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER": {**ORG, "userId": 1, "attributeOptionId": "1"},
+    **{name: ORG_TEAM for name in ("CAL_LIST_ORG_TEAM_ROUTING_FORMS",)},
+    **{name: {**ORG_TEAM, **_FORM, **_DEMO} for name in (
+        "CAL_CREATE_ORG_ROUTING_FORM_RESPONSE", "CAL_CREATE_ORG_TEAM_ROUTING_FORM_RESPONSE",
+        "CAL_CALCULATE_ROUTING_FORM_SLOTS")},
+    **{name: {**ORG_TEAM, **_FORM, "responseId": 1, "response": {"b1e2c3d4-0002-4a00-8000-000000000002": {
+        "label": "Email", "value": "grace.hopper@example.com"}}} for name in (
+        "CAL_LIST_ORG_ROUTING_FORM_RESPONSES", "CAL_UPDATE_ORG_ROUTING_FORM_RESPONSE",
+        "CAL_LIST_ORG_TEAM_ROUTING_FORM_RESPONSES", "CAL_UPDATE_ORG_TEAM_ROUTING_FORM_RESPONSE")},
     **{name: {"eventTypeId": 2} for name in (
         "CAL_LIST_EVENT_TYPE_WEBHOOKS", "CAL_DELETE_ALL_EVENT_TYPE_WEBHOOKS", "CAL_GET_EVENT_TYPE_WEBHOOK",
         "CAL_UPDATE_EVENT_TYPE_WEBHOOK", "CAL_DELETE_EVENT_TYPE_WEBHOOK")},
@@ -132,6 +143,10 @@ REASONS = {
     "slots": "the 2025-10 slots answer lacks its envelope and types slot objects as strings",
     "stripe check": "the 2025-10 team Stripe check types status as an object; it is the string success",
     "OAuth callbacks": "OAuth callbacks answer with a 301 to the app, not a 200 body",
+    "routing form routes and fields": "a routing form's routes and fields are arrays, typed as objects",
+    "routing form response lists": "the response lists are typed as one response",
+    "routing form responses": "routedToBookingUid is null until the response leads to a booking",
+    "routing form slots": "the slots alternatives are two empty objects, so every answer matches both and oneOf fails",
 }
 TIME = {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -148,9 +163,10 @@ REASSIGNED = {"type": "object", "required": ["bookingUid", "reassignedTo"], "pro
 SLOT = {"type": "object", "required": ["start"], "properties": {
     "start": {"type": "string"}, "end": {"type": "string"}, "attendeesCount": {"type": "number"},
     "bookingUid": {"type": "string"}}}
+SLOT_MAP = {"type": "object", "additionalProperties": {"type": "array", "items": SLOT}}
 SLOTS = {"type": "object", "required": ["status", "data"], "properties": {
-    "status": {"type": "string", "enum": ["success"]},
-    "data": {"type": "object", "additionalProperties": {"type": "array", "items": SLOT}}}}
+    "status": {"type": "string", "enum": ["success"]}, "data": SLOT_MAP}}
+RESPONSE = "/components/schemas/RoutingFormResponseOutput"
 
 
 def _one_of_as_any_of(node: dict[str, Any]) -> dict[str, Any]:
@@ -179,6 +195,13 @@ PATCHES: list[tuple[str, str, str, Any]] = [
     ("slots", LIVE, "/paths/~1v2~1slots/get/responses/200/content/application~1json/schema", SLOTS),
     ("stripe check", LIVE, "/components/schemas/StripCredentialsCheckOutputResponseDto/properties/status",
      {"type": "string", "enum": ["success", "error"]}),
+    *[("routing form routes and fields", LIVE, f"/components/schemas/RoutingFormOutput/properties/{field}",
+       {"type": "array", "items": {"type": "object"}, "nullable": True}) for field in ("routes", "fields")],
+    ("routing form response lists", LIVE, "/components/schemas/GetRoutingFormResponsesOutput/properties/data",
+     {"type": "array", "items": {"$ref": f"#{RESPONSE}"}}),
+    ("routing form responses", LIVE, f"{RESPONSE}/properties/routedToBookingUid", {"type": "string", "nullable": True}),
+    *[("routing form slots", LIVE, f"/components/schemas/{output}/properties/slots", SLOT_MAP)
+      for output in ("CreateRoutingFormResponseOutputData", "ResponseSlotsOutputData")],
 ]  # fmt: skip
 # The "OAuth callbacks": their success is a redirect, checked as such.
 REDIRECTS = {"CAL_SAVE_CALENDAR_CREDENTIALS", "CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS",

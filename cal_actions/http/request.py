@@ -84,6 +84,8 @@ def _build(action: Action, params: Params, config: ClientConfig) -> httpx.Reques
             path_values[wire] = path_segment(wire, value)
         elif where == "query":
             query.update(query_items(wire, value))
+        elif where == "body_map":
+            body.update(value)
         else:
             body[wire] = value
     # Requests are built here, not by the httpx client, so its default headers are not added:

@@ -71,6 +71,7 @@ def seed(tx: Tx, now: datetime) -> None:
     _platform(tx, managed)
     _webhooks(tx)
     _integrations(tx, ada, now)
+    _routing_form(tx, now)
     from cal_actions.sandbox.resources.bookings import seed_bookings
 
     seed_bookings(tx, now)
@@ -145,6 +146,14 @@ def _team_event_types(tx: Tx) -> None:
         owner_id=None,
         team_id=ORG_TEAM_ID,
     )  # fmt: skip
+
+
+def _routing_form(tx: Tx, now: datetime) -> None:
+    """An organization team's form routing to its event type, an external URL or a message."""
+    from cal_actions.sandbox.resources.routing_forms import seed_form
+
+    event_type = next(e for e in tx.all("event_type") if e["teamId"] == ORG_TEAM_ID and e["slug"] == "eng-sync")
+    seed_form(tx, now, team_id=ORG_TEAM_ID, owner_id=USER_ID, event_type=event_type)
 
 
 def _platform(tx: Tx, managed: Document) -> None:
