@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, ValidationInfo, field_validator
 from pydantic.fields import FieldInfo
 
 from cal_actions.errors import UnknownActionError
@@ -45,6 +45,7 @@ __all__ = [
     "Route",
     "all_optional",
     "declare",
+    "literal_discriminator",
 ]
 
 
@@ -93,6 +94,20 @@ def _numeric(info: FieldInfo) -> bool:
 
 class NoParams(Params):
     pass  # for actions that take no arguments
+
+
+def literal_discriminator(key: str, *models: type[Params]) -> Discriminator:
+    """Pick a union member by its ``Literal`` field ``key`` (one or more values per member); each member is
+    tagged with its class name: ``Annotated[Annotated[A, Tag("A")] | Annotated[B, Tag("B")], literal_discriminator(
+    "type", A, B)]``. A callable, because Params' before-validator rules out pydantic's field discriminator."""
+    owner = {value: model.__name__ for model in models for value in get_args(model.model_fields[key].annotation)}
+
+    def tag(data: Any) -> str | None:
+        value = data.get(key) if isinstance(data, dict) else getattr(data, key, None)
+        return owner.get(value) if isinstance(value, str) else None
+
+    allowed = ", ".join(owner)
+    return Discriminator(tag, custom_error_type="union_tag", custom_error_message=f"{key} must be one of {allowed}")
 
 
 ParamsType = TypeVar("ParamsType", bound=type[Params])

@@ -114,7 +114,11 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
         "CAL_UPDATE_ORG_ATTRIBUTE_OPTION", "CAL_DELETE_ORG_ATTRIBUTE_OPTION")},
     "CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER": {**ORG, "userId": 2, "attributeId": "1", "attributeOptionId": "2"},
     "CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER": {**ORG, "userId": 1, "attributeOptionId": "1"},
-    **{name: ORG_TEAM for name in ("CAL_LIST_ORG_TEAM_ROUTING_FORMS",)},
+    **{name: ORG_TEAM for name in ("CAL_LIST_ORG_TEAM_ROUTING_FORMS", "CAL_LIST_ORG_TEAM_WORKFLOWS")},
+    **{name: {**ORG_TEAM, "workflowId": 1} for name in (
+        "CAL_GET_ORG_TEAM_WORKFLOW", "CAL_UPDATE_ORG_TEAM_WORKFLOW", "CAL_DELETE_ORG_TEAM_WORKFLOW")},
+    "CAL_CREATE_ORG_TEAM_WORKFLOW": {**ORG_TEAM, "activation": {"isActiveOnAllEventTypes": False,
+                                                                "activeOnEventTypeIds": [6]}},
     **{name: {**ORG_TEAM, **_FORM, **_DEMO} for name in (
         "CAL_CREATE_ORG_ROUTING_FORM_RESPONSE", "CAL_CREATE_ORG_TEAM_ROUTING_FORM_RESPONSE",
         "CAL_CALCULATE_ROUTING_FORM_SLOTS")},
@@ -147,6 +151,8 @@ REASONS = {
     "routing form response lists": "the response lists are typed as one response",
     "routing form responses": "routedToBookingUid is null until the response leads to a booking",
     "routing form slots": "the slots alternatives are two empty objects, so every answer matches both and oneOf fails",
+    "workflow answers": "one workflow is typed as a list of workflows",
+    "workflow calendar-event flag": "a step's includeCalendarEvent is a boolean, typed as an object",
 }
 TIME = {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -202,6 +208,10 @@ PATCHES: list[tuple[str, str, str, Any]] = [
     ("routing form responses", LIVE, f"{RESPONSE}/properties/routedToBookingUid", {"type": "string", "nullable": True}),
     *[("routing form slots", LIVE, f"/components/schemas/{output}/properties/slots", SLOT_MAP)
       for output in ("CreateRoutingFormResponseOutputData", "ResponseSlotsOutputData")],
+    ("workflow answers", LIVE, "/components/schemas/GetWorkflowOutput/properties/data",
+     {"$ref": "#/components/schemas/WorkflowOutput"}),
+    ("workflow calendar-event flag", LIVE, "/components/schemas/WorkflowStepOutputDto/properties/includeCalendarEvent",
+     {"type": "boolean"}),
 ]  # fmt: skip
 # The "OAuth callbacks": their success is a redirect, checked as such.
 REDIRECTS = {"CAL_SAVE_CALENDAR_CREDENTIALS", "CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS",

@@ -21,6 +21,7 @@ from cal_actions.actions import (
     teams,
     timezones,
     webhooks,
+    workflows,
 )
 
 MODULES = (
@@ -38,6 +39,7 @@ MODULES = (
     orgs,
     org_attributes,
     routing_forms,
+    workflows,
     platform,
     stripe,
     timezones,

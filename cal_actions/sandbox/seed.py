@@ -71,7 +71,7 @@ def seed(tx: Tx, now: datetime) -> None:
     _platform(tx, managed)
     _webhooks(tx)
     _integrations(tx, ada, now)
-    _routing_form(tx, now)
+    _org_team_automation(tx, now)
     from cal_actions.sandbox.resources.bookings import seed_bookings
 
     seed_bookings(tx, now)
@@ -148,12 +148,14 @@ def _team_event_types(tx: Tx) -> None:
     )  # fmt: skip
 
 
-def _routing_form(tx: Tx, now: datetime) -> None:
-    """An organization team's form routing to its event type, an external URL or a message."""
+def _org_team_automation(tx: Tx, now: datetime) -> None:
+    """An organization team's routing form (to its event type, a URL or a message) and reminder workflow."""
     from cal_actions.sandbox.resources.routing_forms import seed_form
+    from cal_actions.sandbox.resources.workflows import seed_workflow
 
     event_type = next(e for e in tx.all("event_type") if e["teamId"] == ORG_TEAM_ID and e["slug"] == "eng-sync")
     seed_form(tx, now, team_id=ORG_TEAM_ID, owner_id=USER_ID, event_type=event_type)
+    seed_workflow(tx, now, ORG_TEAM_ID)
 
 
 def _platform(tx: Tx, managed: Document) -> None:

@@ -23,6 +23,7 @@ from cal_actions.sandbox.resources import (
     teams_admin,
     timezones,
     webhooks,
+    workflows,
 )
 from cal_actions.sandbox.routing import Routes
 
@@ -41,6 +42,7 @@ ROUTE_TABLES: list[Routes] = [
     org_schedules.routes,
     routing_forms.routes,
     routing_submissions.routes,
+    workflows.routes,
     calendars.routes,
     calendar_use.routes,
     conferencing.routes,
