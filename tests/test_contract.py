@@ -180,7 +180,8 @@ def test_enums_match_the_spec(action: Action) -> None:
         declared = declared.get("items", declared)
         if "$ref" in declared:
             declared = schema["$defs"][declared["$ref"].rsplit("/", 1)[-1]]
-        assert set(declared.get("enum", [])) == set(expected), name
+        values = declared.get("enum", [declared["const"]] if "const" in declared else [])  # a one-value Literal
+        assert set(values) == set(expected), name
 
 
 def test_every_composio_slug_is_an_alias() -> None:

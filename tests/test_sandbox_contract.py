@@ -81,6 +81,7 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     **{name: {**ORG, "userId": 1, "scheduleId": 1} for name in (
         "CAL_GET_ORG_USER_SCHEDULE", "CAL_UPDATE_ORG_USER_SCHEDULE", "CAL_DELETE_ORG_USER_SCHEDULE")},
     "CAL_LIST_ORG_TEAM_USER_SCHEDULES": {**ORG_TEAM, "userId": 2},
+    "CAL_LIST_TEAM_SCHEDULES": TEAM, "CAL_LIST_ORG_TEAM_SCHEDULES": ORG_TEAM,
     "CAL_SAVE_ICS_FEED": {"urls": ["https://example.com/feed.ics"]},
     "CAL_LIST_BUSY_TIMES": {"loggedInUsersTz": "Europe/Berlin", "dateFrom": "2030-03-04", "dateTo": "2030-03-10",
                             "calendarsToLoad": [{"credentialId": 1, "externalId": "ada@example.com"}]},
@@ -114,7 +115,16 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
         "CAL_UPDATE_ORG_ATTRIBUTE_OPTION", "CAL_DELETE_ORG_ATTRIBUTE_OPTION")},
     "CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER": {**ORG, "userId": 2, "attributeId": "1", "attributeOptionId": "2"},
     "CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER": {**ORG, "userId": 1, "attributeOptionId": "1"},
-    **{name: ORG_TEAM for name in ("CAL_LIST_ORG_TEAM_ROUTING_FORMS", "CAL_LIST_ORG_TEAM_WORKFLOWS")},
+    **{name: ORG_TEAM for name in ("CAL_LIST_ORG_TEAM_ROUTING_FORMS", "CAL_LIST_ORG_TEAM_WORKFLOWS",
+                                   "CAL_CREATE_ORG_TEAM_INVITE_LINK", "CAL_GET_ORG_TEAM_STRIPE_CONNECT_URL")},
+    "CAL_SAVE_ORG_TEAM_STRIPE_CREDENTIALS": {**ORG_TEAM, "state": '{"returnTo": "https://app.example.com/paid"}'},
+    "CAL_SAVE_ORG_TEAM_CONFERENCING_CREDENTIALS": {**ORG_TEAM, "state": '{"returnTo": "https://app.example.com/ok"}'},
+    **{name: {**ORG_TEAM, "app": "google-meet"} for name in (
+        "CAL_CONNECT_ORG_TEAM_CONFERENCING_APP", "CAL_DISCONNECT_ORG_TEAM_CONFERENCING_APP")},
+    **{name: {**ORG_TEAM, "app": "daily-video"} for name in (
+        "CAL_SET_ORG_TEAM_DEFAULT_CONFERENCING_APP", "CAL_GET_ORG_TEAM_DEFAULT_CONFERENCING_APP",
+        "CAL_LIST_ORG_TEAM_CONFERENCING_APPS")},
+    "CAL_GET_ORG_TEAM_CONFERENCING_AUTH_URL": ORG_TEAM,
     **{name: {**ORG_TEAM, "workflowId": 1} for name in (
         "CAL_GET_ORG_TEAM_WORKFLOW", "CAL_UPDATE_ORG_TEAM_WORKFLOW", "CAL_DELETE_ORG_TEAM_WORKFLOW")},
     "CAL_CREATE_ORG_TEAM_WORKFLOW": {**ORG_TEAM, "activation": {"isActiveOnAllEventTypes": False,
@@ -153,6 +163,7 @@ REASONS = {
     "routing form slots": "the slots alternatives are two empty objects, so every answer matches both and oneOf fails",
     "workflow answers": "one workflow is typed as a list of workflows",
     "workflow calendar-event flag": "a step's includeCalendarEvent is a boolean, typed as an object",
+    "team conferencing apps": "an organization team's app belongs to no user: userId is null",
 }
 TIME = {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -186,10 +197,10 @@ PATCHES: list[tuple[str, str, str, Any]] = [
       for dto in WEBHOOK_OUTPUTS],
     *[("webhook triggers", PINNED, f"/components/schemas/{dto}/properties/triggers/items", {"type": "string"})
       for dto in WEBHOOK_OUTPUTS],
-    *[("schedule times", PINNED, f"/components/schemas/{schema}/properties/{field}", TIME)
-      for schema, field in SCHEDULE_TIMES],
-    ("schedule days", PINNED, "/components/schemas/ScheduleAvailabilityInput_2024_06_11/properties/days",
-     {"type": "array", "items": {"type": "string", "enum": WEEKDAYS}}),
+    *[("schedule times", document, f"/components/schemas/{schema}/properties/{field}", TIME)
+      for schema, field in SCHEDULE_TIMES for document in (PINNED, LIVE)],
+    *[("schedule days", document, "/components/schemas/ScheduleAvailabilityInput_2024_06_11/properties/days",
+       {"type": "array", "items": {"type": "string", "enum": WEEKDAYS}}) for document in (PINNED, LIVE)],
     *[("event-type locations", PINNED, f"/components/schemas/{output}/properties/locations/items", _one_of_as_any_of)
       for output in ("EventTypeOutput_2024_06_14", "TeamEventTypeOutput_2024_06_14")],
     ("team creation", PINNED, "/components/schemas/CreateTeamOutput/properties/data/oneOf/0", PAYMENT_PENDING),
@@ -212,10 +223,13 @@ PATCHES: list[tuple[str, str, str, Any]] = [
      {"$ref": "#/components/schemas/WorkflowOutput"}),
     ("workflow calendar-event flag", LIVE, "/components/schemas/WorkflowStepOutputDto/properties/includeCalendarEvent",
      {"type": "boolean"}),
+    ("team conferencing apps", LIVE, "/components/schemas/ConferencingAppsOutputDto/properties/userId",
+     {"type": "number", "nullable": True}),
 ]  # fmt: skip
 # The "OAuth callbacks": their success is a redirect, checked as such.
 REDIRECTS = {"CAL_SAVE_CALENDAR_CREDENTIALS", "CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS",
-             "CAL_SAVE_CONFERENCING_CREDENTIALS", "CAL_SAVE_STRIPE_CREDENTIALS"}  # fmt: skip
+             "CAL_SAVE_CONFERENCING_CREDENTIALS", "CAL_SAVE_STRIPE_CREDENTIALS",
+             "CAL_SAVE_ORG_TEAM_CONFERENCING_CREDENTIALS", "CAL_SAVE_ORG_TEAM_STRIPE_CREDENTIALS"}  # fmt: skip
 # Actions a managed user's access token calls (the route checks the token belongs to the client).
 AS_MANAGED_USER = {"CAL_VERIFY_PROVIDER_ACCESS_TOKEN"}
 SPEC_URI = "urn:cal-actions:spec"
@@ -286,6 +300,10 @@ def _arguments(action: Action, emulator: Sandbox) -> dict[str, Any]:
         _prepare(emulator, "CAL_CREATE_ORG_MEMBERSHIP", {**ORG, "userId": 3, "role": "MEMBER", "accepted": True})
     if action.name == "CAL_CHECK_ICS_FEED":
         _prepare(emulator, "CAL_SAVE_ICS_FEED", ARGUMENTS["CAL_SAVE_ICS_FEED"])
+    if action.name in ("CAL_LIST_ORG_TEAM_CONFERENCING_APPS", "CAL_DISCONNECT_ORG_TEAM_CONFERENCING_APP"):
+        _prepare(emulator, "CAL_CONNECT_ORG_TEAM_CONFERENCING_APP", {**ORG_TEAM, "app": "google-meet"})
+    if action.name == "CAL_GET_ORG_TEAM_DEFAULT_CONFERENCING_APP":
+        _prepare(emulator, "CAL_SET_ORG_TEAM_DEFAULT_CONFERENCING_APP", {**ORG_TEAM, "app": "daily-video"})
     if action.name == "CAL_DELETE_SLOT_RESERVATION":
         arguments["uid"] = _prepare(emulator, "CAL_RESERVE_SLOT", _SLOT)["reservationUid"]
     return arguments

@@ -195,10 +195,12 @@ def _webhooks(tx: Tx) -> None:
 
 
 def _integrations(tx: Tx, user: Document, now: datetime) -> None:
-    """Stand-in calendar accounts, an installed Zoom, and Stripe for the user and an organization team."""
-    from cal_actions.sandbox.resources import calendars, conferencing, stripe
+    """Stand-in calendar accounts, an installed Zoom, Stripe for the user and an organization team, and that
+    team's Google Calendar (which Google Meet needs)."""
+    from cal_actions.sandbox.resources import calendars, conferencing, credentials, stripe
 
     calendars.seed_calendars(tx, user, now)
-    conferencing.install(tx, user["id"], "zoom")
+    conferencing.install(tx, "zoom", user_id=user["id"])
+    credentials.new_credential(tx, "google_calendar", "google-calendar", user_id=None, team_id=ORG_TEAM_ID)
     stripe.connect_account(tx, user_id=user["id"])
     stripe.connect_account(tx, user_id=None, team_id=ORG_TEAM_ID)
