@@ -131,20 +131,11 @@ def team_form(call: Call, team_id: int) -> Document:
     return form
 
 
-def _responses(call: Call, form: Document) -> list[dict[str, Any]]:
-    found = [r for r in call.tx.all(RESPONSES) if r["formId"] == form["id"]]
-    return [response_output(r) for r in _filtered(call, sorted(found, key=lambda r: r["id"]), by_booking=True)]
-
-
-def _correct(call: Call, form: Document) -> dict[str, Any]:
-    stored = call.tx.get(RESPONSES, call.int_param("responseId"))
-    if stored is None or stored["formId"] != form["id"]:
-        raise org_access.record_missing()
-    if call.body.get("response") is not None:
-        stored["response"] = call.body["response"]
-    stored["updatedAt"] = iso_utc(call.now)
-    call.tx.put(RESPONSES, stored["id"], stored)
-    return response_output(stored)
+def _admin_form(call: Call) -> Document:
+    """The route's form, for an organization admin (organization routes) or a team admin (team routes)."""
+    if "teamId" in call.params:
+        return team_form(call, org_access.require_org_team_role(call, "ADMIN")["id"])
+    return org_form(call, org_access.require_org_role(call, "ADMIN")["id"])
 
 
 @routes.action("CAL_LIST_ORG_ROUTING_FORMS")
@@ -157,18 +148,6 @@ def list_org_forms(call: Call) -> list[dict[str, Any]]:
     return [form_output(form) for form in _filtered(call, found, by_booking=False)]
 
 
-@routes.action("CAL_LIST_ORG_ROUTING_FORM_RESPONSES")
-def list_org_responses(call: Call) -> list[dict[str, Any]]:
-    org = org_access.require_org_role(call, "ADMIN")
-    return _responses(call, org_form(call, org["id"]))
-
-
-@routes.action("CAL_UPDATE_ORG_ROUTING_FORM_RESPONSE")
-def update_org_response(call: Call) -> dict[str, Any]:
-    org = org_access.require_org_role(call, "ADMIN")
-    return _correct(call, org_form(call, org["id"]))
-
-
 @routes.action("CAL_LIST_ORG_TEAM_ROUTING_FORMS")
 def list_team_forms(call: Call) -> list[dict[str, Any]]:
     team = org_access.require_org_team_role(call, "ADMIN")
@@ -176,13 +155,21 @@ def list_team_forms(call: Call) -> list[dict[str, Any]]:
     return [form_output(form) for form in _filtered(call, found, by_booking=False)]
 
 
-@routes.action("CAL_LIST_ORG_TEAM_ROUTING_FORM_RESPONSES")
-def list_team_responses(call: Call) -> list[dict[str, Any]]:
-    team = org_access.require_org_team_role(call, "ADMIN")
-    return _responses(call, team_form(call, team["id"]))
+@routes.action("CAL_LIST_ORG_ROUTING_FORM_RESPONSES", "CAL_LIST_ORG_TEAM_ROUTING_FORM_RESPONSES")
+def list_responses(call: Call) -> list[dict[str, Any]]:
+    form = _admin_form(call)
+    found = sorted((r for r in call.tx.all(RESPONSES) if r["formId"] == form["id"]), key=lambda r: r["id"])
+    return [response_output(r) for r in _filtered(call, found, by_booking=True)]
 
 
-@routes.action("CAL_UPDATE_ORG_TEAM_ROUTING_FORM_RESPONSE")
-def update_team_response(call: Call) -> dict[str, Any]:
-    team = org_access.require_org_team_role(call, "ADMIN")
-    return _correct(call, team_form(call, team["id"]))
+@routes.action("CAL_UPDATE_ORG_ROUTING_FORM_RESPONSE", "CAL_UPDATE_ORG_TEAM_ROUTING_FORM_RESPONSE")
+def update_response(call: Call) -> dict[str, Any]:
+    form = _admin_form(call)
+    stored = call.tx.get(RESPONSES, call.int_param("responseId"))
+    if stored is None or stored["formId"] != form["id"]:
+        raise org_access.record_missing()
+    if call.body.get("response") is not None:
+        stored["response"] = call.body["response"]
+    stored["updatedAt"] = iso_utc(call.now)
+    call.tx.put(RESPONSES, stored["id"], stored)
+    return response_output(stored)

@@ -70,27 +70,24 @@ def _submit(call: Call, form: Document) -> dict[str, Any]:
     return {"eventTypeId": event_type["id"], "routing": routing, "slots": free_slots(call, event_type)}
 
 
-def _admin_or_form_owner(call: Call) -> Document:
-    """Organization admins may submit to any form of the organization, other users to their own forms."""
+def _submitted_form(call: Call) -> Document:
+    """Team routes: any team member. Organization routes: an organization admin, or the form's owner."""
+    if "teamId" in call.params:
+        return team_form(call, org_access.require_org_team_role(call, "MEMBER")["id"])
     try:
-        return org_access.require_org_role(call, "ADMIN")
+        org_id = org_access.require_org_role(call, "ADMIN")["id"]
     except Forbidden:
         org = call.tx.get("team", call.int_param("orgId"))
         form = call.tx.get(FORMS, call.params["routingFormId"])
         if org is None or not org["isOrganization"] or form is None or form["userId"] != call.user_id:
             raise
-        return org
+        org_id = org["id"]
+    return org_form(call, org_id)
 
 
-@routes.action("CAL_CREATE_ORG_ROUTING_FORM_RESPONSE", status=201)
-def create_org_response(call: Call) -> dict[str, Any]:
-    return _submit(call, org_form(call, _admin_or_form_owner(call)["id"]))
-
-
-@routes.action("CAL_CREATE_ORG_TEAM_ROUTING_FORM_RESPONSE", status=201)
-def create_team_response(call: Call) -> dict[str, Any]:
-    team = org_access.require_org_team_role(call, "MEMBER")
-    return _submit(call, team_form(call, team["id"]))
+@routes.action("CAL_CREATE_ORG_ROUTING_FORM_RESPONSE", "CAL_CREATE_ORG_TEAM_ROUTING_FORM_RESPONSE", status=201)
+def create_response(call: Call) -> dict[str, Any]:
+    return _submit(call, _submitted_form(call))
 
 
 @routes.action("CAL_CALCULATE_ROUTING_FORM_SLOTS")
