@@ -20,7 +20,7 @@ PATH = "/v2/organizations/{orgId}/teams/{teamId}/workflows"
 
 
 class TriggerOffset(Params):
-    value: int = Field(ge=0, description="How many units")
+    value: int = Field(ge=0, description="Amount")
     # Server: apps/api/v2/src/modules/workflows/inputs/workflow-trigger.input.ts takes hour, minute or day as a
     # string; the document types unit as an object.
     unit: Literal["hour", "minute", "day"] = Field(description="Unit")
@@ -30,7 +30,7 @@ class TimedTrigger(Params):
     type: Literal["beforeEvent", "afterEvent", "afterHostsCalVideoNoShow", "afterGuestsCalVideoNoShow"] = Field(
         description="Before/after the meeting's start/end, or after a Cal Video no-show"
     )
-    offset: TriggerOffset = Field(description="How long before or after")
+    offset: TriggerOffset = Field(description="How long")
 
 
 class BookingTrigger(Params):
@@ -47,49 +47,47 @@ Trigger = Annotated[
 
 
 class HtmlMessage(Params):
-    subject: str = Field(description="Subject; may use {EVENT_NAME}, {ORGANIZER}, {ATTENDEE}…")
-    html: str = Field(description="HTML body; same variables")
+    subject: str = Field(description="Subject")
+    html: str = Field(description="HTML; variables like {EVENT_NAME}, {ATTENDEE}")
 
 
 class TextMessage(Params):
-    subject: str = Field(description="Subject (not shown in SMS)")
-    text: str = Field(description="Text body; may use {EVENT_NAME}, {START_TIME_h:mma}…")
+    subject: str = Field(description="Subject")
+    text: str = Field(description="Text; variables like {EVENT_NAME}, {START_TIME_h:mma}")
 
 
 class _Step(Params):
-    stepNumber: int = Field(ge=1, description="Order in the workflow, from 1")
-    recipient: Literal["const", "attendee", "email", "phone_number"] = Field(
-        description="const: the host; email/phone_number: the verified address or number"
-    )
+    stepNumber: int = Field(ge=1, description="Order, from 1")
+    recipient: Literal["const", "attendee", "email", "phone_number"] = Field(description="const is the host")
     template: Literal["reminder", "custom", "rescheduled", "completed", "rating", "cancelled"] = Field(
-        description="custom: use the message as written"
+        description="custom: the message as written"
     )
-    sender: str = Field(description="Displayed sender name")
+    sender: str = Field(description="Sender name")
 
 
 class EmailStep(_Step):
     action: Literal["email_host", "email_attendee"] = Field(description="Email the host or the attendees")
     # Server: workflow-step.input.ts validates a boolean; the document types it as an object.
     includeCalendarEvent: bool = Field(description="Attach the .ics event")
-    message: HtmlMessage = Field(description="Email content")
+    message: HtmlMessage
 
 
 class EmailAddressStep(_Step):
     action: Literal["email_address"] = Field(description="Email one verified address")
-    verifiedEmailId: int = Field(description="A team-verified email's id")
+    verifiedEmailId: int = Field(description="Team-verified email id")
     includeCalendarEvent: bool = Field(description="Attach the .ics event")
-    message: HtmlMessage = Field(description="Email content")
+    message: HtmlMessage
 
 
 class TextStep(_Step):
     action: Literal["sms_attendee", "whatsapp_attendee"] = Field(description="SMS or WhatsApp the attendees")
-    message: TextMessage = Field(description="Message content")
+    message: TextMessage
 
 
 class TextNumberStep(_Step):
     action: Literal["sms_number", "whatsapp_number"] = Field(description="SMS or WhatsApp one verified number")
-    verifiedPhoneId: int = Field(description="A team-verified phone number's id")
-    message: TextMessage = Field(description="Message content")
+    verifiedPhoneId: int = Field(description="Team-verified phone id")
+    message: TextMessage
 
 
 Step = Annotated[
@@ -102,7 +100,7 @@ Step = Annotated[
 
 
 class _StepId(Params):
-    id: int | None = Field(None, description="Step to change, from CAL_GET_ORG_TEAM_WORKFLOW; omit to add one")
+    id: int | None = Field(None, description="Existing step's id; omit for a new step")
 
 
 class EmailStepUpdate(EmailStep, _StepId):
