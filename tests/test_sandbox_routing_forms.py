@@ -3,8 +3,10 @@ external URL; responses are stored, listed, filtered and corrected; the dry run 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -212,3 +214,24 @@ def test_or_groups_and_negation() -> None:
     assert matching_route([either], response_from_answers(FIELDS, {"size": 3, "Note": "y"})) is either
     either["queryValue"]["properties"]["not"] = True
     assert matching_route([either], response_from_answers(FIELDS, {"size": 3, "Note": "y"})) is None
+
+
+def test_the_cli_submits_answers_and_lists_the_stored_response(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cal_actions.cli import main
+
+    db = str(tmp_path / "forms.db")
+    answers = {"topic": "Support", "email": "cli@x.io"}
+    submitted = {**FORM, "start": "2031-03-04", "end": "2031-03-04", "answers": answers}
+    assert main(["call", "CAL_CREATE_ORG_ROUTING_FORM_RESPONSE", "--args", json.dumps(submitted), "--sandbox",
+                 "--db", db]) == 0  # fmt: skip
+    assert json.loads(capsys.readouterr().out)["data"]["routingExternalRedirectUrl"].startswith("https://support.")
+    listing = ["call", "CAL_LIST_ORG_ROUTING_FORM_RESPONSES", "--args", json.dumps(FORM), "--sandbox", "--db", db]
+    assert main(listing) == 0
+    stored = json.loads(capsys.readouterr().out)["data"]
+    assert stored[-1]["response"][EMAIL_FIELD]["value"] == "cli@x.io"
+    refused = {**submitted, "answers": {"topic": True}}
+    assert main(["call", "CAL_CREATE_ORG_ROUTING_FORM_RESPONSE", "--args", json.dumps(refused), "--sandbox",
+                 "--db", db]) == 1  # fmt: skip
+    assert "answers.topic" in json.loads(capsys.readouterr().out)["error"]
