@@ -312,8 +312,13 @@ class Registry:
     def with_tag(self, tag: str) -> list[Action]:
         return [action for action in self if tag in action.tags]
 
+    def tags(self) -> list[str]:
+        """Every tag some action carries, sorted."""
+        return sorted({tag for action in self for tag in action.tags})
+
     def search(self, query: str, k: int = 5) -> list[Action]:
         """The ``k`` actions that best fit a natural-language request, best first (offline, no model)."""
         from cal_actions.search import index_for  # the index is built on first use, then cached
 
         return index_for(self).search(query, k)
+

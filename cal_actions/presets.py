@@ -52,6 +52,10 @@ PRESETS: dict[str, Preset] = {
         tags=("orgs", "routing-forms"),
     ),
     "platform": Preset("Platform OAuth clients: managed users, their tokens and webhooks.", tags=("platform",)),
+    "verified-resources": Preset(
+        "Verify email addresses and phone numbers (yours, a team's, an organization team's) for workflow reminders.",
+        tags=("verified-resources",),
+    ),
     "integrations": Preset("Calendars, conferencing apps and Stripe.", tags=("calendars", "conferencing", "stripe")),
     "all": Preset("Every action except the retired legacy routes (those stay callable by name)."),
 }

@@ -4,6 +4,10 @@
 
 ``${NAME}`` in the configuration is replaced from the environment, as clients that read this
 ``mcpServers`` shape do; the command is looked up on PATH, then beside this Python.
+
+The ``cal-com-sandbox`` entry keeps its state in ``CAL_SANDBOX_DB``: replace the placeholder with an
+absolute path. A client starts the server in a working directory of its own choosing, so a relative
+path would put the file wherever that happens to be (or fail); the folder must exist.
 """
 
 from __future__ import annotations

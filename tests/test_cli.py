@@ -1,10 +1,12 @@
-"""The console script: list, describe, schema, call."""
+"""The console script: list, describe, schema, call; every flag with and without the sandbox."""
 
 from __future__ import annotations
 
+import io
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -81,3 +83,125 @@ def test_call_prints_the_envelope_and_sets_the_exit_status(
     assert failed["successful"] is False and "HTTP 404" in failed["error"]
     assert main(["call", "CAL_GET_BOOKING", "--args", "{}", "--base-url", loopback_server]) == 1
     assert "cal_test_secret_value" not in capsys.readouterr().out
+
+
+# -- one client for every flag, sandbox or not ------------------------------------------------------
+
+
+def _sandbox_booking_uid(db: str, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["call", "CAL_LIST_BOOKINGS", "--sandbox", "--db", db, "--args", '{"status": ["upcoming"]}']) == 0
+    return json.loads(capsys.readouterr().out)["data"]["data"][0]["uid"]
+
+
+def _sandbox_booking(db: str, uid: str, capsys: pytest.CaptureFixture[str]) -> dict:
+    assert main(["call", "CAL_GET_BOOKING", "--sandbox", "--db", db, "--args", json.dumps({"bookingUid": uid})]) == 0
+    return json.loads(capsys.readouterr().out)["data"]
+
+
+@pytest.mark.parametrize(
+    "guard",
+    [["--dry-run"], ["--policy", "read_only"], ["--read-only"], ["--policy", "deny_destructive"]],
+    ids=["dry-run", "read-only", "read-only-short", "deny-destructive"],
+)
+def test_sandbox_call_honours_dry_run_and_policy(
+    guard: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "s.db")
+    uid = _sandbox_booking_uid(db, capsys)
+    cancel = json.dumps({"bookingUid": uid, "cancellationReason": "x"})
+    status = main(["call", "CAL_CANCEL_BOOKING", "--sandbox", "--db", db, *guard, "--args", cancel])
+    envelope = json.loads(capsys.readouterr().out)
+    if guard == ["--dry-run"]:
+        assert status == 0 and envelope["data"]["method"] == "POST" and envelope["data"]["url"].endswith("/cancel")
+    else:
+        assert status == 1 and "blocked" in envelope["error"] and "nothing was sent" in envelope["error"]
+    assert _sandbox_booking(db, uid, capsys)["status"] == "accepted", "the booking was really cancelled"
+
+
+def test_sandbox_call_deny_destructive_keeps_the_webhook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "s.db")
+    assert main(["call", "CAL_LIST_WEBHOOKS", "--sandbox", "--db", db]) == 0
+    webhook = json.loads(capsys.readouterr().out)["data"][0]["id"]
+    delete = ["call", "CAL_DELETE_WEBHOOK", "--sandbox", "--db", db, "--args", json.dumps({"webhookId": webhook})]
+    assert main([*delete, "--policy", "deny_destructive"]) == 1
+    assert "deny_destructive" in json.loads(capsys.readouterr().out)["error"]
+    assert main(["call", "CAL_GET_WEBHOOK", "--sandbox", "--db", db, "--args", json.dumps({"webhookId": webhook})]) == 0
+    capsys.readouterr()
+
+
+def test_policy_and_read_only_exclude_each_other(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["call", "CAL_GET_ME", "--sandbox", "--read-only", "--policy", "deny_destructive"])
+    assert stopped.value.code == 2 and "not allowed with" in capsys.readouterr().err
+
+
+# -- --db means the sandbox ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["call", "CAL_GET_ME"], ["mcp"]])
+def test_db_without_sandbox_is_refused(command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CAL_API_KEY", "cal_test_secret_value")
+    monkeypatch.setenv("CAL_BASE_URL", "http://127.0.0.1:9")
+    with pytest.raises(SystemExit, match="--db names a sandbox state file: add --sandbox") as stopped:
+        main([*command, "--db", str(tmp_path / "s.db")])
+    assert stopped.value.code != 0
+    assert not (tmp_path / "s.db").exists()
+
+
+def test_base_url_with_sandbox_is_refused() -> None:
+    with pytest.raises(SystemExit, match="--base-url and --sandbox"):
+        main(["call", "CAL_GET_ME", "--sandbox", "--base-url", "http://127.0.0.1:9"])
+
+
+# -- friction ------------------------------------------------------------------------------------
+
+
+def test_unknown_tag_lists_the_known_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit, match=r"unknown tag\(s\) unknown; known: attributes, bookings") as stopped:
+        main(["list", "--tag", "unknown"])
+    assert stopped.value.code != 0 and capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize("k", ["0", "-3", "two"])
+def test_search_rejects_a_count_below_one(k: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["search", "book a call", "-k", k])
+    assert stopped.value.code == 2 and "argument -k" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("command", "typo", "suggested"),
+    [
+        ("describe", "CAL_GET_BOOKNG", "CAL_GET_BOOKING"),
+        ("schema", "cal_cancel_boking", "CAL_CANCEL_BOOKING"),
+        ("call", "get_me", "CAL_GET_ME"),
+        ("call", "CAL_FETCH_ALL_BOOKING", "CAL_LIST_BOOKINGS"),  # an alias's typo names the action
+    ],
+)
+def test_unknown_names_get_a_suggestion(command: str, typo: str, suggested: str) -> None:
+    with pytest.raises(SystemExit, match=f"unknown action '{typo}'; did you mean {suggested}\\b"):
+        main([command, typo, *(["--sandbox"] if command == "call" else [])])
+
+
+def test_mcp_actions_typo_gets_the_same_suggestion() -> None:
+    with pytest.raises(SystemExit, match="unknown action 'CAL_GET_MEE'; did you mean CAL_GET_ME"):
+        main(["mcp", "--actions", "CAL_GET_MEE"])
+
+
+def test_args_from_a_file_and_from_stdin(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    arguments = tmp_path / "args.json"
+    arguments.write_text('{"status": ["upcoming"], "take": 1}')
+    assert main(["call", "CAL_LIST_BOOKINGS", "--sandbox", "--args", f"@{arguments}"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["data"]["data"]) == 1
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"take": 2}'))
+    assert main(["call", "CAL_LIST_BOOKINGS", "--sandbox", "--args", "-"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["data"]["data"]) == 2
+
+
+def test_args_file_that_is_missing_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["call", "CAL_GET_ME", "--sandbox", "--args", f"@{tmp_path / 'nope.json'}"])
+    assert stopped.value.code == 2
+    assert f"no such file: {tmp_path / 'nope.json'}" in capsys.readouterr().err

@@ -138,6 +138,7 @@ def test_invalid_input_is_rejected_before_any_request() -> None:
     extra = cal.execute("CAL_GET_BOOKING", {"bookingUid": "a", "bogus": 1})
     not_json = cal.execute("CAL_GET_BOOKING", "{not json")
     not_object = cal.execute("CAL_GET_BOOKING", "[1, 2]")
+    too_deep = cal.execute("CAL_GET_BOOKING", "[" * 5000 + "]" * 5000)  # beyond the JSON parser's depth
     empty_path = cal.execute("CAL_GET_BOOKING", {"bookingUid": " "})
     unknown = cal.execute("CAL_NO_SUCH_ACTION", {})
     assert calls == []
@@ -146,6 +147,7 @@ def test_invalid_input_is_rejected_before_any_request() -> None:
     _assert_failure(extra, "bogus", "unknown field")
     _assert_failure(not_json, "not valid JSON")
     _assert_failure(not_object, "JSON object")
+    _assert_failure(too_deep, "not valid JSON", "nested too deeply")
     _assert_failure(empty_path, "bookingUid", "empty")
     _assert_failure(unknown, "unknown action", "CAL_NO_SUCH_ACTION")
 

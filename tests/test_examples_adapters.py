@@ -102,3 +102,23 @@ def test_mcp_config_starts_a_server_listing_the_scheduling_tools(monkeypatch: py
     instructions, names = anyio.run(client.list_tools, parameters)
     assert names == [action.name for action in select(registry, preset="scheduling")]
     assert "Never invent ids" in instructions
+
+
+def test_mcp_sandbox_config_keeps_its_state_at_an_absolute_path(tmp_path: Path) -> None:
+    """A client starts servers in a directory of its own: the state file must not depend on it."""
+    config = json.loads((EXAMPLES / "mcp_client_config.json").read_text())
+    entry = config["mcpServers"]["cal-com-sandbox"]
+    assert "--db" not in entry["args"], "a relative --db lands wherever the client happens to start the server"
+    placeholder = entry["env"]["CAL_SANDBOX_DB"]
+    assert Path(placeholder).is_absolute()
+
+    state, elsewhere = tmp_path / "state" / "cal-sandbox.db", tmp_path / "client-cwd"
+    state.parent.mkdir()
+    elsewhere.mkdir()
+    edited = tmp_path / "config.json"
+    edited.write_text(json.dumps(config).replace(placeholder, str(state)))  # what the user does once
+    client = _example("mcp_client")
+    parameters = client.server_parameters(edited, "cal-com-sandbox").model_copy(update={"cwd": elsewhere})
+    _, names = anyio.run(client.list_tools, parameters)
+    assert names == [action.name for action in select(registry, preset="scheduling")]
+    assert state.exists() and list(elsewhere.iterdir()) == []

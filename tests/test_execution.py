@@ -62,7 +62,7 @@ def test_request_is_what_cal_expects(action: Action, complete: bool) -> None:
 
     assert request.headers.get("cal-api-version") == action.route.version
     auth = action.route.auth
-    # bearer_or_platform sends the bearer token when one is configured, as here.
+    # With a key configured, a route that also takes the client headers gets the key (acting as that user).
     assert (request.headers.get("authorization") == "Bearer cal_test_key") == (auth in ("bearer", "bearer_or_platform"))
     assert ("x-cal-secret-key" in request.headers) == (auth in ("platform", "client_secret"))
 

@@ -162,3 +162,73 @@ def test_any_answer_gives_an_envelope(status: int, body: bytes, content_type: st
     assert result.successful == (status < 400 and not (result.error or "")), result
     if not result.successful:
         assert result.data is None and result.error
+
+
+# --- the agent adapters, fed whatever a model or an SDK might produce ------------------------------
+
+names = st.sampled_from(["CAL_GET_ME", "CAL_GET_BOOKING", "CAL_DELETE_WEBHOOK", "cal_fetch_all_bookings"]) | json_values
+ids = st.sampled_from(["call_1", "toolu_1", ""]) | json_values
+arguments = json_values | json_values.map(json.dumps) | st.sampled_from(["{", "[1]", "null", '{"a": null}'])
+
+
+def _maybe(key: str, strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]:
+    return st.one_of(st.just({}), strategy.map(lambda value: {key: value}))
+
+
+def _merged(*parts: st.SearchStrategy[dict[str, Any]]) -> st.SearchStrategy[dict[str, Any]]:
+    return st.tuples(*parts).map(lambda dicts: {k: v for part in dicts for k, v in part.items()})
+
+
+function = _merged(_maybe("name", names), _maybe("arguments", arguments))
+chat_call = _merged(_maybe("id", ids), st.just({"type": "function"}), _maybe("function", function | json_values))
+responses_item = _merged(
+    _maybe("call_id", ids), _maybe("type", st.sampled_from(["function_call", "reasoning", "message"]) | json_values),
+    _maybe("name", names), _maybe("arguments", arguments),
+)  # fmt: skip
+tool_use = _merged(
+    _maybe("id", ids), _maybe("type", st.sampled_from(["tool_use", "text", "thinking"]) | json_values),
+    _maybe("name", names), _maybe("input", arguments),
+)  # fmt: skip
+
+
+def _envelopes(texts: list[str]) -> None:
+    for text in texts:
+        assert list(json.loads(text)) == ["data", "successful", "error"]
+
+
+@settings(FUZZ, max_examples=300)
+@given(calls=st.lists(chat_call | responses_item | json_values, max_size=4))
+def test_openai_tool_calls_of_any_shape_are_answered_never_raised(calls: list[Any]) -> None:
+    from cal_actions.adapters.openai import execute_tool_calls
+
+    for source in (calls, {"role": "assistant", "tool_calls": calls}, {"object": "response", "output": calls}):
+        outputs = execute_tool_calls(CAL, source)
+        assert all(isinstance(output.get("tool_call_id", output.get("call_id")), str) for output in outputs)
+        _envelopes([output.get("content") or output["output"] for output in outputs])
+
+
+@settings(FUZZ, max_examples=300)
+@given(blocks=st.lists(tool_use | json_values, max_size=4))
+def test_anthropic_blocks_of_any_shape_are_answered_never_raised(blocks: list[Any]) -> None:
+    from cal_actions.adapters.anthropic import execute_tool_uses
+
+    results = execute_tool_uses(CAL, {"role": "assistant", "content": blocks})
+    assert len(results) <= len(blocks)
+    assert all(isinstance(result["tool_use_id"], str) and result["type"] == "tool_result" for result in results)
+    _envelopes([result["content"] for result in results])
+
+
+@settings(FUZZ, max_examples=200)
+@given(value=arguments)
+def test_langchain_and_mcp_answer_any_input_as_the_python_api(value: Any) -> None:
+    import asyncio
+
+    from cal_actions.adapters.common import model_arguments
+    from cal_actions.adapters.langchain import langchain_tools
+    from cal_actions.adapters.mcp import call_listed
+
+    expected = CAL.execute("CAL_GET_BOOKING", model_arguments(value)).model_dump()
+    (tool,) = langchain_tools(CAL, "CAL_GET_BOOKING")
+    message = tool.invoke({"type": "tool_call", "name": tool.name, "id": "c1", "args": value})
+    assert json.loads(message.content) == expected
+    assert asyncio.run(call_listed(CAL, {"CAL_GET_BOOKING"}, "CAL_GET_BOOKING", value)).model_dump() == expected

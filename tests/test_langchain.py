@@ -148,7 +148,7 @@ def test_async_client_runs_with_ainvoke_only() -> None:
     tool = langchain_tools(AsyncCal(transport=httpx.MockTransport(fake), **SETTINGS), ["CAL_LIST_EVENT_TYPES"])[0]
     message = asyncio.run(tool.ainvoke(_tool_call(tool.name, {}, "c1")))
     assert json.loads(message.content)["data"] == EVENT_TYPES
-    with pytest.raises(NotImplementedError, match="ainvoke"):
+    with pytest.raises(TypeError, match="ainvoke"):
         tool.invoke({})
     assert len(fake.requests) == 1
 
@@ -162,8 +162,21 @@ def test_sync_client_also_serves_ainvoke() -> None:
 
 def test_text_input_is_read_as_json() -> None:
     fake = FakeCal()
-    (tool,) = langchain_tools(fake.cal(), ["CAL_GET_BOOKING"])
+    cal = fake.cal()
+    (tool,) = langchain_tools(cal, ["CAL_GET_BOOKING"])
     assert "No booking at /v2/bookings/bk_9" in tool.invoke('{"bookingUid": "bk_9"}')
     refused = json.loads(tool.invoke("bk_9"))
-    assert refused == {"data": None, "successful": False, "error": "arguments must be a JSON object"}
+    assert refused == cal.execute("CAL_GET_BOOKING", "bk_9").model_dump()  # what any caller is told
+    assert refused["successful"] is False and "not valid JSON" in refused["error"]
     assert [request.url.path for request in fake.requests] == ["/v2/bookings/bk_9"]
+
+
+def test_a_tool_without_fields_still_refuses_bad_input() -> None:
+    """LangChain ignores the input of a tool whose model has no fields; here it is checked as from Python."""
+    fake = FakeCal()
+    (tool,) = langchain_tools(fake.cal(), "CAL_GET_ME")
+    assert tool.args_schema is not None and not tool.args_schema.model_fields
+    refused = tool.invoke({"type": "tool_call", "name": tool.name, "id": "c1", "args": {"surprise": 1}})
+    assert refused.status == "error" and "surprise: unknown field" in refused.content
+    assert json.loads(asyncio.run(tool.ainvoke([1])))["error"] == "arguments must be a JSON object, not list"
+    assert fake.requests == []

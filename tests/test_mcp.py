@@ -13,6 +13,7 @@ from mcp.client.stdio import stdio_client
 from mcp.shared.memory import create_connected_server_and_client_session
 
 from cal_actions import AsyncCal, Cal, registry
+from cal_actions.adapters.common import pick_actions
 from cal_actions.adapters.mcp import build_server
 from cal_actions.cli import main
 from cal_actions.presets import PRESETS, select
@@ -217,3 +218,102 @@ async def test_cli_serves_the_sandbox_and_its_state_persists(tmp_path: Path) -> 
     with Cal.sandbox(db=str(database)) as cal:
         found = cal.execute("CAL_GET_BOOKING", {"bookingUid": booked.structuredContent["data"]["uid"]})
     assert found.successful and found.data["attendees"][0]["email"] == "mary@example.com"
+
+
+async def test_nested_nulls_and_absent_arguments_reach_the_client_cleaned() -> None:
+    recorder = Recorder()
+    async with create_connected_server_and_client_session(build_server(_async_cal(recorder), "CAL_GET_ME")) as s:
+        absent = await s.call_tool("CAL_GET_ME", None)
+        refused = await s.call_tool("CAL_GET_ME", {"unused": {"deeper": None}})
+    assert absent.isError is False
+    assert refused.isError is True and "unused: unknown field" in _envelope(refused)["error"]
+    assert [request.url.path for request in recorder.requests] == ["/v2/me"]
+
+
+async def test_a_failure_inside_the_client_is_an_envelope_not_a_protocol_error(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    cal = _async_cal(Recorder())
+
+    async def broken(name: str, arguments: object = None) -> None:
+        raise RuntimeError("secret-token-in-a-url")
+
+    monkeypatch.setattr(cal, "execute", broken)
+    async with create_connected_server_and_client_session(build_server(cal, "CAL_GET_ME")) as session:
+        result = await session.call_tool("CAL_GET_ME", {})
+    assert result.isError is True
+    envelope = _envelope(result)
+    assert envelope == result.structuredContent
+    assert envelope["data"] is None and "internal error" in envelope["error"] and "RuntimeError" in envelope["error"]
+    assert "secret-token" not in envelope["error"], "the exception's text stays in the log"
+    assert "secret-token-in-a-url" in caplog.text
+
+
+# -- `cal-actions mcp` as a user types it ------------------------------------------------------------
+
+NO_CREDENTIALS = {"CAL_BASE_URL": "http://127.0.0.1:9"}  # the SDK passes only a safe environment, so no CAL_API_KEY
+
+
+def _cli(*options: str, env: dict[str, str] | None = None) -> StdioServerParameters:
+    args = ["-m", "cal_actions.cli", "mcp", *options]
+    return StdioServerParameters(command=sys.executable, args=args, env=env or NO_CREDENTIALS, cwd=ROOT)
+
+
+async def test_no_flags_lists_the_default_set_without_credentials_and_a_call_says_what_is_missing() -> None:
+    async with stdio_client(_cli()) as (read, write), ClientSession(read, write) as session:
+        initialized = await session.initialize()
+        tools = (await session.list_tools()).tools
+        result = await session.call_tool("CAL_GET_ME", {})
+    default = [action.name for action in pick_actions(registry)]
+    assert [tool.name for tool in tools] == default and len(default) > 100
+    assert f"tools ({len(default)})" in (initialized.instructions or "")
+    envelope = _envelope(result)
+    assert result.isError is True and envelope["successful"] is False
+    assert "needs api_key (CAL_API_KEY)" in envelope["error"], envelope["error"]
+
+
+async def test_sandbox_with_no_selection_lists_the_default_set_and_answers() -> None:
+    async with stdio_client(_cli("--sandbox")) as (read, write), ClientSession(read, write) as session:
+        await session.initialize()
+        tools = (await session.list_tools()).tools
+        me = await session.call_tool("CAL_GET_ME", {})
+    assert [tool.name for tool in tools] == [action.name for action in pick_actions(registry)]
+    assert me.isError is False and me.structuredContent["data"]["username"] == "ada"
+
+
+@pytest.mark.parametrize("guard", [["--read-only"], ["--policy", "read_only"], ["--policy", "deny_destructive"]])
+async def test_policy_flags_make_the_tools_refuse_through_the_client(guard: list[str], tmp_path: Path) -> None:
+    database = tmp_path / "mcp.db"
+    with Cal.sandbox(db=str(database)) as cal:
+        webhook = cal.execute("CAL_LIST_WEBHOOKS").data[0]["id"]
+        cal.emulator.close()
+    command = _cli("--sandbox", "--db", str(database), *guard)
+    async with stdio_client(command) as (read, write), ClientSession(read, write) as session:
+        await session.initialize()
+        deleted = await session.call_tool("CAL_DELETE_WEBHOOK", {"webhookId": webhook})
+        read_back = await session.call_tool("CAL_GET_WEBHOOK", {"webhookId": webhook})
+    assert deleted.isError is True and "nothing was sent" in _envelope(deleted)["error"]
+    policy = "read_only" if "deny_destructive" not in guard else "deny_destructive"
+    assert f"policy is {policy}" in _envelope(deleted)["error"]
+    assert read_back.isError is False, "the webhook is still there"
+
+
+def test_help_lists_presets_and_tags_from_the_code(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["mcp", "--help"])
+    assert stopped.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    for name, preset in PRESETS.items():
+        assert f"{name} {preset.description}" in text
+    assert ", ".join(registry.tags()) in text  # wrapped lines joined back
+    assert f"the default agent set ({len(pick_actions(registry))} tools)" in text
+    assert "--read-only" in text and "--policy" in text
+
+
+def test_without_the_mcp_extra_the_message_names_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "mcp", None)  # what `import mcp` sees when the extra is not installed
+    monkeypatch.delitem(sys.modules, "cal_actions.adapters.mcp")
+    with pytest.raises(
+        SystemExit, match=r"needs the mcp extra \(mcp is not installed\): pip install 'cal-actions\[mcp\]'"
+    ):
+        main(["mcp", "--sandbox"])

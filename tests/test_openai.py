@@ -5,19 +5,21 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
+import warnings
 from typing import Any
 
 import httpx
 import jsonschema
 import pytest
-from openai.types.chat import ChatCompletion, ChatCompletionFunctionTool
+from openai import OpenAI
+from openai.types.chat import ChatCompletion, ChatCompletionFunctionTool, ChatCompletionMessage
 from openai.types.responses import FunctionTool, Response
 
 from cal_actions import AsyncCal, Cal, registry
 from cal_actions.adapters.anthropic import anthropic_tools
+from cal_actions.adapters.common import drop_nulls
 from cal_actions.adapters.openai import (
     aexecute_tool_calls,
-    drop_nulls,
     execute_tool_calls,
     openai_tools,
     strict_fallbacks,
@@ -294,3 +296,122 @@ def test_async_twin_runs_read_only_batches_together() -> None:
     assert [output["tool_call_id"] for output in outputs] == ["a", "b"]
     assert json.loads(outputs[0]["content"])["successful"] is True
     assert len(seen) == 1, "arguments that are not an object are rejected before sending"
+
+
+# --- what a model or an SDK may hand over -------------------------------------------------------
+
+
+def _sdk_message(tool_calls: list[Any], content: str | None = None) -> Any:
+    """The message as the openai client parses a completion (it builds objects without validating)."""
+    body = _chat_completion().model_dump()
+    body["choices"][0]["message"].update(content=content, tool_calls=tool_calls)
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, json=body))
+    client = OpenAI(api_key="sk-test", base_url="http://openai.test/v1", http_client=httpx.Client(transport=transport))
+    return client.chat.completions.create(model="test", messages=[{"role": "user", "content": "hi"}]).choices[0].message
+
+
+def test_a_final_answer_has_no_calls_to_run() -> None:
+    final = ChatCompletionMessage(role="assistant", content="All booked.")
+    response = Response.model_validate(
+        {
+            "id": "resp_1", "object": "response", "created_at": 0, "model": "test", "parallel_tool_calls": True,
+            "tool_choice": "auto", "tools": [],
+            "output": [{"type": "message", "id": "m1", "role": "assistant", "status": "completed",
+                        "content": [{"type": "output_text", "text": "All booked.", "annotations": []}]}],
+        }
+    )  # fmt: skip
+    seen: list[httpx.Request] = []
+    with _recording_cal(seen) as cal:
+        for message in (final, final.model_dump(exclude_none=True), response, response.model_dump(exclude_none=True)):
+            assert execute_tool_calls(cal, message) == []
+            assert asyncio.run(aexecute_tool_calls(cal, message)) == []
+        assert execute_tool_calls(cal, _sdk_message([], "All booked.")) == []
+        assert execute_tool_calls(cal, None) == []
+    assert seen == []
+
+
+MALFORMED_CALLS: list[Any] = [
+    {"type": "function", "function": {"name": "CAL_CREATE_BOOKING", "arguments": json.dumps(_BOOKING)}},  # no id
+    {"id": "c2", "type": "function", "function": {"arguments": "{}"}},  # no name
+    {"id": "c3", "type": "function", "function": {"name": 5, "arguments": "{}"}},  # not a name
+    {"id": "c4", "type": "function", "function": "CAL_GET_ME"},  # function is not an object
+    None,
+    "CAL_GET_ME",
+    {"id": "c7", "type": "function", "function": {"name": "CAL_GET_ME", "arguments": {"unused": None}}},  # an object
+    {"id": "c8", "type": "function", "function": {"name": "CAL_GET_ME", "arguments": ["x"]}},
+    {"id": "c9", "type": "custom", "custom": {"name": "shell", "input": "ls"}},  # another kind: not ours to answer
+    {"id": "c10", "type": "function", "function": {"name": "CAL_GET_ME"}},  # no arguments: none needed
+]
+
+
+def _malformed_outputs_check(outputs: list[dict[str, Any]], seen: list[httpx.Request]) -> None:
+    ids = ["missing_id_1", "c2", "c3", "c4", "missing_id_5", "missing_id_6", "c7", "c8", "c10"]
+    assert [output["tool_call_id"] for output in outputs] == ids
+    envelopes = {output["tool_call_id"]: json.loads(output["content"]) for output in outputs}
+    assert "no id" in envelopes["missing_id_1"]["error"] and "CAL_CREATE_BOOKING" in envelopes["missing_id_1"]["error"]
+    assert "names no tool" in envelopes["c2"]["error"] and "names no tool" in envelopes["c3"]["error"]
+    assert "no function object" in envelopes["c4"]["error"]
+    assert "no id" in envelopes["missing_id_5"]["error"] and "no id" in envelopes["missing_id_6"]["error"]
+    assert envelopes["c7"]["successful"] is True and envelopes["c10"]["successful"] is True
+    assert envelopes["c8"]["error"] == "arguments must be a JSON object, not list"
+    assert [request.url.path for request in seen] == ["/v2/me", "/v2/me"], "only well-formed calls run"
+
+
+def test_malformed_calls_are_answered_with_envelope_errors() -> None:
+    message = _sdk_message(MALFORMED_CALLS)
+    for given in (message, message.model_dump(exclude_none=True, warnings=False), MALFORMED_CALLS):
+        seen: list[httpx.Request] = []
+        with warnings.catch_warnings(), _recording_cal(seen) as cal:
+            warnings.simplefilter("error")  # reading malformed SDK objects back must not warn either
+            _malformed_outputs_check(execute_tool_calls(cal, given), seen)
+
+    async def run() -> list[dict[str, Any]]:
+        async with _recording_cal(seen, async_=True) as cal:
+            return await aexecute_tool_calls(cal, message)
+
+    seen = []
+    _malformed_outputs_check(asyncio.run(run()), seen)
+
+
+def test_malformed_responses_items_answer_with_function_call_outputs() -> None:
+    items = [
+        {"type": "reasoning", "id": "rs_1", "summary": []},
+        {"type": "function_call", "id": "fc_1", "name": "CAL_GET_ME", "arguments": "{}"},  # no call_id
+        {"type": "function_call", "id": "fc_2", "call_id": "call_b", "arguments": "{}"},  # no name
+        {"type": "function_call", "id": "fc_3", "call_id": "call_c", "name": "CAL_GET_ME"},
+        None,
+    ]
+    seen: list[httpx.Request] = []
+    with _recording_cal(seen) as cal:
+        outputs = execute_tool_calls(cal, {"object": "response", "output": items})
+    assert all(output["type"] == "function_call_output" for output in outputs)
+    assert [output["call_id"] for output in outputs] == ["missing_id_2", "call_b", "call_c", "missing_id_5"]
+    assert [json.loads(output["output"])["successful"] for output in outputs] == [False, False, True, False]
+    assert [request.url.path for request in seen] == ["/v2/me"]
+
+
+def test_programming_errors_say_what_to_pass() -> None:
+    completion = _chat_completion(("c1", "CAL_GET_ME", "{}"))
+    message = completion.choices[0].message
+    seen: list[httpx.Request] = []
+    with _recording_cal(seen) as cal:
+        with pytest.raises(TypeError, match=r"not an AsyncCal: use `await aexecute_tool_calls"):
+            execute_tool_calls(_recording_cal(seen, async_=True), message)
+        with pytest.raises(TypeError, match="needs a Cal, not dict"):
+            execute_tool_calls({}, message)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="needs a Cal or an AsyncCal, not str"):
+            asyncio.run(aexecute_tool_calls("cal", message))  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"choices\[0\]\.message"):
+            execute_tool_calls(cal, completion)
+        with pytest.raises(TypeError, match="not text"):
+            execute_tool_calls(cal, "CAL_GET_ME")
+        with pytest.raises(TypeError, match="not ChatCompletionMessageFunctionToolCall"):
+            execute_tool_calls(cal, message.tool_calls[0])
+        with pytest.raises(TypeError, match="execute_tool_uses"):
+            execute_tool_calls(cal, {"role": "assistant", "content": [{"type": "tool_use", "id": "t", "name": "X"}]})
+        with pytest.raises(TypeError, match="tool_calls must be a list"):
+            execute_tool_calls(cal, {"role": "assistant", "tool_calls": "CAL_GET_ME"})
+        # The async helper also takes a Cal, running each call in a worker thread.
+        [output] = asyncio.run(aexecute_tool_calls(cal, message))
+    assert json.loads(output["content"])["successful"] is True
+    assert [request.url.path for request in seen] == ["/v2/me"]

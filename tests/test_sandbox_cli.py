@@ -77,3 +77,73 @@ def test_call_without_db_says_it_uses_memory(
     captured = capsys.readouterr()
     assert json.loads(captured.out)["data"]["username"] == "ada"
     assert "in-memory sandbox" in captured.err
+
+
+def _foreign_sqlite(path: Path) -> bytes:
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+        db.execute("INSERT INTO notes (text) VALUES ('keep me')")
+    db.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["sandbox", "reset"], ["sandbox", "outbox"], ["call", "CAL_GET_ME", "--sandbox"], ["mcp", "--sandbox"]],
+)
+def test_a_foreign_sqlite_file_is_refused_and_left_untouched(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.sqlite"
+    before = _foreign_sqlite(other)
+    with pytest.raises(SystemExit, match=r"is not a sandbox database \(it holds the tables notes\)") as stopped:
+        main([*command, "--db", str(other)])
+    assert stopped.value.code != 0
+    assert other.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["other.sqlite"], "no -wal or -shm beside it"
+
+
+def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database, just words\n" * 200)
+    with pytest.raises(SystemExit, match=r"notes\.txt is not a sandbox database"):
+        main(["sandbox", "reset", "--db", str(notes)])
+    assert notes.read_text() == "not a database, just words\n" * 200
+
+
+def test_db_in_a_missing_folder_is_a_message(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "s.db"
+    with pytest.raises(SystemExit, match=f"the folder {tmp_path / 'no-such-folder'} does not exist"):
+        main(["call", "CAL_GET_ME", "--sandbox", "--db", str(missing)])
+    with pytest.raises(SystemExit, match="is a folder, not a sandbox database file"):
+        main(["sandbox", "outbox", "--db", str(tmp_path)])
+
+
+def test_an_empty_file_becomes_a_sandbox_and_an_existing_one_is_reused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    assert main(["sandbox", "reset", "--db", str(empty)]) == 0
+    assert main(["sandbox", "outbox", "--db", str(empty)]) == 0
+    assert "no webhook deliveries yet" in capsys.readouterr().out
+
+
+def test_reset_and_outbox_need_a_state_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CAL_SANDBOX_DB", raising=False)
+    for command in (["sandbox", "reset"], ["sandbox", "outbox"]):
+        with pytest.raises(SystemExit, match="needs the sandbox's state file: give --db FILE or set CAL_SANDBOX_DB"):
+            main(command)
+
+
+def test_serve_on_a_busy_port_names_it(capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(SystemExit, match=f"cannot listen on 127.0.0.1:{port} .* choose another --port"):
+            main(["sandbox", "serve", "--port", str(port)])

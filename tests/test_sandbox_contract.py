@@ -22,8 +22,10 @@ from referencing.jsonschema import DRAFT202012
 
 from cal_actions import Cal, registry
 from cal_actions.action import Action
+from cal_actions.actions import verified_resources as verified
 from cal_actions.sandbox import OAUTH_CLIENT_ID, Sandbox
 from cal_actions.sandbox.resources.routing_forms import FORM_ID
+from cal_actions.sandbox.resources.verified_resources import code_sent_to
 from cal_actions.sandbox.seed import MANAGED_ACCESS_TOKEN, MANAGED_REFRESH_TOKEN
 from tests.support import (
     LIVE_SPEC,
@@ -43,6 +45,9 @@ _SLOT = {"eventTypeId": 2, "slotStart": "2030-03-07T08:00:00.000Z"}
 _MEETING = {"eventTypeId": 2, "start": "2030-03-07T12:00:00Z", "attendee": {
     "name": "Grace", "email": "grace@example.com", "timeZone": "Europe/Berlin"}}  # fmt: skip
 _UID = "__booking__"  # replaced by the seeded upcoming booking's uid
+# Each scope's path ids and the id of its seeded verified email address and phone number.
+_VERIFIED = {verified.USER: ({}, 1), verified.TEAM: (TEAM, 2), verified.ORG_TEAM: (ORG_TEAM, 3)}
+_VERIFIED_KINDS = (verified.EMAIL_KIND, verified.PHONE_KIND)
 _FORM = {"routingFormId": FORM_ID}
 _DEMO = {"start": "2030-03-05", "end": "2030-03-06", "answers": {"topic": "Product demo", "email": "grace@example.com"}}
 
@@ -139,6 +144,10 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     **{name: {"eventTypeId": 2} for name in (
         "CAL_LIST_EVENT_TYPE_WEBHOOKS", "CAL_DELETE_ALL_EVENT_TYPE_WEBHOOKS", "CAL_GET_EVENT_TYPE_WEBHOOK",
         "CAL_UPDATE_EVENT_TYPE_WEBHOOK", "CAL_DELETE_EVENT_TYPE_WEBHOOK")},
+    **{name(scope, kind): ids for scope, (ids, _) in _VERIFIED.items() for kind in _VERIFIED_KINDS
+       for name in (verified.list_name, verified.send_name, verified.verify_name)},
+    **{verified.get_name(scope, kind): {**ids, "id": seeded} for scope, (ids, seeded) in _VERIFIED.items()
+       for kind in _VERIFIED_KINDS},
 }  # fmt: skip
 # The scope of the seeded webhook an action's ``webhookId`` names, by the name's scope word.
 WEBHOOK_SCOPES = {"_EVENT_TYPE_WEBHOOK": "eventType", "_ORG_WEBHOOK": "org", "_OAUTH_CLIENT_WEBHOOK": "oauthClient"}
@@ -156,6 +165,7 @@ REASONS = {
     "reassignment": "the reassignment data refers back to the whole response envelope",
     "slots": "the 2025-10 slots answer lacks its envelope and types slot objects as strings",
     "stripe check": "the 2025-10 team Stripe check types status as an object; it is the string success",
+    "verified resources": "the 2025-10 verified email and phone answers type their data as a schedule",
     "OAuth callbacks": "OAuth callbacks answer with a 301 to the app, not a 200 body",
     "routing form routes and fields": "a routing form's routes and fields are arrays, typed as objects",
     "routing form response lists": "the response lists are typed as one response",
@@ -186,6 +196,21 @@ SLOTS = {"type": "object", "required": ["status", "data"], "properties": {
 RESPONSE = "/components/schemas/RoutingFormResponseOutput"
 
 
+
+def _verified(address: str, owner: str) -> dict[str, Any]:
+    """A verified email address or phone number: a user's names its user, a team's its team (and maybe a user)."""
+    properties = {"id": {"type": "number"}, address: {"type": "string"}, "userId": {"type": "number"}}
+    if owner == "teamId":
+        properties |= {"teamId": {"type": "number"}, "userId": {"type": "number", "nullable": True}}
+    return {"type": "object", "required": ["id", address, owner], "properties": properties}
+
+
+# (output schema, its record, whether data is a list of them)
+VERIFIED_OUTPUTS = [(f"{scope}Verified{kind}{plural}Output", _verified(address, f"{scope.lower()}Id"), plural)
+                    for scope in ("User", "Team") for kind, address in (("Email", "email"), ("Phone", "phoneNumber"))
+                    for plural in ("", "s")]  # fmt: skip
+
+
 def _one_of_as_any_of(node: dict[str, Any]) -> dict[str, Any]:
     return {**{key: value for key, value in node.items() if key != "oneOf"}, "anyOf": node["oneOf"]}
 
@@ -212,6 +237,8 @@ PATCHES: list[tuple[str, str, str, Any]] = [
     ("slots", LIVE, "/paths/~1v2~1slots/get/responses/200/content/application~1json/schema", SLOTS),
     ("stripe check", LIVE, "/components/schemas/StripCredentialsCheckOutputResponseDto/properties/status",
      {"type": "string", "enum": ["success", "error"]}),
+    *[("verified resources", LIVE, f"/components/schemas/{output}/properties/data",
+       {"type": "array", "items": record} if plural else record) for output, record, plural in VERIFIED_OUTPUTS],
     *[("routing form routes and fields", LIVE, f"/components/schemas/RoutingFormOutput/properties/{field}",
        {"type": "array", "items": {"type": "object"}, "nullable": True}) for field in ("routes", "fields")],
     ("routing form response lists", LIVE, "/components/schemas/GetRoutingFormResponsesOutput/properties/data",
@@ -300,6 +327,10 @@ def _arguments(action: Action, emulator: Sandbox) -> dict[str, Any]:
         _prepare(emulator, "CAL_CREATE_ORG_MEMBERSHIP", {**ORG, "userId": 3, "role": "MEMBER", "accepted": True})
     if action.name == "CAL_CHECK_ICS_FEED":
         _prepare(emulator, "CAL_SAVE_ICS_FEED", ARGUMENTS["CAL_SAVE_ICS_FEED"])
+    if "verified-resources" in action.tags and "code" in action.placement:  # the code the send action delivered
+        send = action.name.replace("CAL_VERIFY_", "CAL_SEND_") + "_VERIFICATION_CODE"
+        _prepare(emulator, send, {key: value for key, value in arguments.items() if key != "code"})
+        arguments["code"] = code_sent_to(emulator, arguments.get("email") or arguments["phone"])
     if action.name in ("CAL_LIST_ORG_TEAM_CONFERENCING_APPS", "CAL_DISCONNECT_ORG_TEAM_CONFERENCING_APP"):
         _prepare(emulator, "CAL_CONNECT_ORG_TEAM_CONFERENCING_APP", {**ORG_TEAM, "app": "google-meet"})
     if action.name == "CAL_GET_ORG_TEAM_DEFAULT_CONFERENCING_APP":

@@ -84,15 +84,47 @@ def test_unknown_bearer_token_is_unauthorized_with_error_envelope() -> None:
         assert client.get("/v2/me").json()["error"]["code"] == "UnauthorizedException"
 
 
-def test_versioned_route_answers_only_its_own_version() -> None:
+@pytest.mark.parametrize(
+    ("method", "path", "header", "status"),
+    [
+        # The current controllers answer their versions (schedules answer two).
+        ("GET", "/v2/bookings", "2024-08-13", 200),
+        ("GET", "/v2/event-types", "2024-06-14", 200),
+        ("GET", "/v2/schedules", "2024-06-11", 200),
+        ("GET", "/v2/schedules", "2024-06-14", 200),
+        # Absent, older or unknown: Cal.com serves its 2024-04-15 controller, which the sandbox refuses.
+        ("GET", "/v2/bookings", None, 400),
+        ("GET", "/v2/bookings", "2024-04-15", 400),
+        ("GET", "/v2/bookings", "2024-06-14", 400),
+        ("GET", "/v2/bookings", "not-a-version", 400),
+        ("POST", "/v2/bookings/abc/cancel", None, 400),
+        ("GET", "/v2/event-types", None, 400),
+        ("GET", "/v2/schedules/default", None, 400),
+        # No controller of that version has the route: Cal.com's own 404.
+        ("GET", "/v2/bookings", "2024-09-04", 404),
+        ("POST", "/v2/bookings/abc/reschedule", None, 404),
+        ("GET", "/v2/event-types", "2024-08-13", 404),
+        ("GET", "/v2/slots?eventTypeId=2&start=2031-03-04&end=2031-03-04", None, 404),
+        ("GET", "/v2/slots?eventTypeId=2&start=2031-03-04&end=2031-03-04", "2024-08-13", 404),
+    ],
+)
+def test_versioned_routes_follow_cal_com_controller_versions(
+    method: str, path: str, header: str | None, status: int
+) -> None:
+    headers = {"cal-api-version": header} if header else {}
     with raw_client(Sandbox()) as client:
-        right = client.get("/v2/bookings", headers={"cal-api-version": "2024-08-13"})
-        wrong = client.get("/v2/bookings", headers={"cal-api-version": "2024-04-15"})
-        missing = client.get("/v2/bookings")
-    assert right.status_code == 200
-    for response in (wrong, missing):
-        assert response.status_code == 404
-        assert response.json()["error"] == {"code": "NotFoundException", "message": "Cannot GET /v2/bookings"}
+        response = client.request(method, path, headers=headers)
+    assert response.status_code == status, response.text
+    if status == 200:
+        return
+    error = response.json()["error"]
+    if status == 404:
+        assert error["message"] == f"Cannot {method} {path.split('?')[0]}"  # Cal.com's wording, unchanged
+    hint = error["message"] + str(error.get("details"))
+    assert "cal-api-version: 20" in hint, "the answer names the header and the version to send"
+    if status == 400:
+        sent = "without a cal-api-version header" if header is None else f"with cal-api-version: {header}"
+        assert sent in error["message"] and "2024-04-15 controller" in error["message"]
 
 
 def test_unknown_body_field_and_missing_field_are_bad_requests() -> None:

@@ -20,6 +20,7 @@ from cal_actions.actions import (
     team_event_types,
     teams,
     timezones,
+    verified_resources,
     webhooks,
     workflows,
 )
@@ -43,6 +44,7 @@ MODULES = (
     platform,
     stripe,
     timezones,
+    verified_resources,
 )
 
 registry = Registry([action for module in MODULES for action in module.ACTIONS])

@@ -54,7 +54,7 @@ CAL_CREATE_BOOKING = declare(
     description="Book an event type for an attendee; returns the booking uid. Take start from "
     "CAL_LIST_AVAILABLE_SLOTS.",
     params=CreateBooking,
-    route=Route("POST", "/v2/bookings", version=BOOKINGS_VERSION),
+    route=Route("POST", "/v2/bookings", version=BOOKINGS_VERSION, auth="bearer_or_platform"),
     tags=TAGS,
     aliases=("CAL_POST_NEW_BOOKING_REQUEST",),
 )
@@ -93,7 +93,7 @@ CAL_GET_BOOKING = declare(
     "CAL_GET_BOOKING",
     description="Get one booking by uid: times, status, attendees, location.",
     params=BookingUid,
-    route=Route("GET", "/v2/bookings/{bookingUid}", version=BOOKINGS_VERSION),
+    route=Route("GET", "/v2/bookings/{bookingUid}", version=BOOKINGS_VERSION, auth="bearer_or_platform"),
     tags=TAGS,
     aliases=("CAL_RETRIEVE_BOOKING_DETAILS_BY_UID",),
 )
@@ -112,7 +112,7 @@ CAL_RESCHEDULE_BOOKING = declare(
     "CAL_RESCHEDULE_BOOKING",
     description="Move a booking to a new start time; the new booking gets a new uid, the old one is cancelled.",
     params=RescheduleBooking,
-    route=Route("POST", "/v2/bookings/{bookingUid}/reschedule", version=BOOKINGS_VERSION),
+    route=Route("POST", "/v2/bookings/{bookingUid}/reschedule", version=BOOKINGS_VERSION, auth="bearer_or_platform"),
     tags=TAGS,
     aliases=("CAL_RESCHEDULE_BOOKING_BY_UID",),
     destructive=True,
@@ -133,7 +133,7 @@ CAL_CANCEL_BOOKING = declare(
     description="Cancel a booking and notify participants; a recurring uid cancels the series. To refuse an "
     "unconfirmed one use CAL_DECLINE_BOOKING.",
     params=CancelBooking,
-    route=Route("POST", "/v2/bookings/{bookingUid}/cancel", version=BOOKINGS_VERSION),
+    route=Route("POST", "/v2/bookings/{bookingUid}/cancel", version=BOOKINGS_VERSION, auth="bearer_or_platform"),
     tags=TAGS,
     aliases=("CAL_CANCEL_BOOKING_VIA_UID",),
     destructive=True,

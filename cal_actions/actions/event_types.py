@@ -113,7 +113,7 @@ CAL_LIST_EVENT_TYPES = declare(
     "CAL_LIST_EVENT_TYPES",
     description="List personal event types with ids: yours, or another user's by username.",
     params=ListEventTypes,
-    route=Route("GET", "/v2/event-types", version=EVENT_TYPES_VERSION),
+    route=Route("GET", "/v2/event-types", version=EVENT_TYPES_VERSION, auth="bearer_or_platform"),
     tags=TAGS,
 )
 

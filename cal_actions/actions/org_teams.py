@@ -22,7 +22,7 @@ CAL_LIST_ORG_TEAMS = declare(
     "CAL_LIST_ORG_TEAMS",
     description="List every team inside an organization, with ids. For only yours use CAL_LIST_MY_ORG_TEAMS.",
     params=ListOrgTeams,
-    route=Route("GET", "/v2/organizations/{orgId}/teams"),
+    route=Route("GET", "/v2/organizations/{orgId}/teams", auth="bearer_or_platform"),
     tags=("teams", "orgs"),
     aliases=("CAL_RETRIEVE_TEAM_DETAILS_IN_ORGANIZATION",),
 )
@@ -38,7 +38,7 @@ CAL_CREATE_ORG_TEAM = declare(
     "CAL_CREATE_ORG_TEAM",
     description="Create a team inside an organization; returns its id.",
     params=CreateOrgTeam,
-    route=Route("POST", "/v2/organizations/{orgId}/teams"),
+    route=Route("POST", "/v2/organizations/{orgId}/teams", auth="bearer_or_platform"),
     tags=("teams", "orgs"),
     aliases=("CAL_CREATE_TEAM_IN_ORGANIZATION",),
 )
@@ -52,7 +52,7 @@ CAL_LIST_MY_ORG_TEAMS = declare(
     "CAL_LIST_MY_ORG_TEAMS",
     description="List only the organization's teams you belong to.",
     params=ListMyOrgTeams,
-    route=Route("GET", "/v2/organizations/{orgId}/teams/me"),
+    route=Route("GET", "/v2/organizations/{orgId}/teams/me", auth="bearer_or_platform"),
     tags=("teams", "orgs"),
     aliases=("CAL_RETRIEVE_CURRENT_TEAM_FOR_ORGANIZATION",),
 )
@@ -62,7 +62,7 @@ CAL_GET_ORG_TEAM = declare(
     "CAL_GET_ORG_TEAM",
     description="Get one organization team's profile.",
     params=OrgTeamPath,
-    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}"),
+    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}", auth="bearer_or_platform"),
     tags=("teams", "orgs"),
     aliases=("CAL_GET_TEAM_DETAILS_BY_ORG_ID_AND_TEAM_ID",),
 )
@@ -76,7 +76,7 @@ CAL_UPDATE_ORG_TEAM = declare(
     "CAL_UPDATE_ORG_TEAM",
     description="Partially update an organization team's profile.",
     params=UpdateOrgTeam,
-    route=Route("PATCH", "/v2/organizations/{orgId}/teams/{teamId}"),
+    route=Route("PATCH", "/v2/organizations/{orgId}/teams/{teamId}", auth="bearer_or_platform"),
     tags=("teams", "orgs"),
     aliases=("CAL_PATCH_TEAM_DETAILS_BY_ID",),
 )
@@ -86,7 +86,7 @@ CAL_DELETE_ORG_TEAM = declare(
     "CAL_DELETE_ORG_TEAM",
     description="Permanently delete an organization team; members stay in the organization.",
     params=OrgTeamPath,
-    route=Route("DELETE", "/v2/organizations/{orgId}/teams/{teamId}"),
+    route=Route("DELETE", "/v2/organizations/{orgId}/teams/{teamId}", auth="bearer_or_platform"),
     tags=("teams", "orgs"),
     aliases=("CAL_DELETE_TEAM_FROM_ORGANIZATION",),
 )
@@ -100,7 +100,7 @@ CAL_LIST_ORG_TEAM_MEMBERSHIPS = declare(
     "CAL_LIST_ORG_TEAM_MEMBERSHIPS",
     description="List the memberships of a team inside an organization, with ids.",
     params=ListOrgTeamMemberships,
-    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/memberships"),
+    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/memberships", auth="bearer_or_platform"),
     tags=("teams", "orgs", "memberships"),
     aliases=("CAL_RETRIEVE_TEAM_MEMBERSHIPS_FOR_ORGANIZATION",),
 )
@@ -114,7 +114,7 @@ CAL_CREATE_ORG_TEAM_MEMBERSHIP = declare(
     "CAL_CREATE_ORG_TEAM_MEMBERSHIP",
     description="Add an organization user to a team inside it, with a role.",
     params=CreateOrgTeamMembership,
-    route=Route("POST", "/v2/organizations/{orgId}/teams/{teamId}/memberships"),
+    route=Route("POST", "/v2/organizations/{orgId}/teams/{teamId}/memberships", auth="bearer_or_platform"),
     tags=("teams", "orgs", "memberships"),
     aliases=("CAL_ADD_MEMBER_TO_TEAM_USING_ORG_AND_TEAM_ID",),
 )
@@ -124,7 +124,9 @@ CAL_GET_ORG_TEAM_MEMBERSHIP = declare(
     "CAL_GET_ORG_TEAM_MEMBERSHIP",
     description="Get one membership of an organization team.",
     params=OrgTeamMembershipPath,
-    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/memberships/{membershipId}"),
+    route=Route(
+        "GET", "/v2/organizations/{orgId}/teams/{teamId}/memberships/{membershipId}", auth="bearer_or_platform"
+    ),
     tags=("teams", "orgs", "memberships"),
     aliases=("CAL_RETRIEVE_TEAM_MEMBERSHIP_DETAILS",),
 )
@@ -138,7 +140,9 @@ CAL_UPDATE_ORG_TEAM_MEMBERSHIP = declare(
     "CAL_UPDATE_ORG_TEAM_MEMBERSHIP",
     description="Change an organization team membership's role, acceptance or impersonation.",
     params=UpdateOrgTeamMembership,
-    route=Route("PATCH", "/v2/organizations/{orgId}/teams/{teamId}/memberships/{membershipId}"),
+    route=Route(
+        "PATCH", "/v2/organizations/{orgId}/teams/{teamId}/memberships/{membershipId}", auth="bearer_or_platform"
+    ),
     tags=("teams", "orgs", "memberships"),
     aliases=("CAL_UPDATE_TEAM_MEMBERSHIP_BY_ID",),
 )
@@ -148,7 +152,9 @@ CAL_DELETE_ORG_TEAM_MEMBERSHIP = declare(
     "CAL_DELETE_ORG_TEAM_MEMBERSHIP",
     description="Remove a user from an organization team; they stay in the organization.",
     params=OrgTeamMembershipPath,
-    route=Route("DELETE", "/v2/organizations/{orgId}/teams/{teamId}/memberships/{membershipId}"),
+    route=Route(
+        "DELETE", "/v2/organizations/{orgId}/teams/{teamId}/memberships/{membershipId}", auth="bearer_or_platform"
+    ),
     tags=("teams", "orgs", "memberships"),
     aliases=("CAL_DELETE_TEAM_MEMBERSHIPS_BY_ID",),
 )

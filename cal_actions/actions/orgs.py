@@ -60,7 +60,7 @@ CAL_LIST_ORG_MEMBERSHIPS = declare(
     "CAL_LIST_ORG_MEMBERSHIPS",
     description="List the memberships of the organization itself, with ids.",
     params=ListOrgMemberships,
-    route=Route("GET", "/v2/organizations/{orgId}/memberships"),
+    route=Route("GET", "/v2/organizations/{orgId}/memberships", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_LIST_ORGANIZATION_MEMBERSHIPS",),
 )
@@ -74,7 +74,7 @@ CAL_CREATE_ORG_MEMBERSHIP = declare(
     "CAL_CREATE_ORG_MEMBERSHIP",
     description="Make an existing user a member of the organization itself. For new accounts use CAL_CREATE_ORG_USER.",
     params=CreateOrgMembership,
-    route=Route("POST", "/v2/organizations/{orgId}/memberships"),
+    route=Route("POST", "/v2/organizations/{orgId}/memberships", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_CREATE_MEMBERSHIP_FOR_ORGANIZATION",),
 )
@@ -84,7 +84,7 @@ CAL_GET_ORG_MEMBERSHIP = declare(
     "CAL_GET_ORG_MEMBERSHIP",
     description="Get one membership of the organization itself.",
     params=OrgMembershipPath,
-    route=Route("GET", "/v2/organizations/{orgId}/memberships/{membershipId}"),
+    route=Route("GET", "/v2/organizations/{orgId}/memberships/{membershipId}", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_RETRIEVE_MEMBERSHIP_FROM_ORGANIZATION",),
 )
@@ -98,7 +98,7 @@ CAL_UPDATE_ORG_MEMBERSHIP = declare(
     "CAL_UPDATE_ORG_MEMBERSHIP",
     description="Change an organization membership's role, acceptance or impersonation.",
     params=UpdateOrgMembership,
-    route=Route("PATCH", "/v2/organizations/{orgId}/memberships/{membershipId}"),
+    route=Route("PATCH", "/v2/organizations/{orgId}/memberships/{membershipId}", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_MODIFY_ORGANIZATION_MEMBERSHIP_BY_ID",),
 )
@@ -108,7 +108,7 @@ CAL_DELETE_ORG_MEMBERSHIP = declare(
     "CAL_DELETE_ORG_MEMBERSHIP",
     description="Remove a user from the organization itself; the account stays.",
     params=OrgMembershipPath,
-    route=Route("DELETE", "/v2/organizations/{orgId}/memberships/{membershipId}"),
+    route=Route("DELETE", "/v2/organizations/{orgId}/memberships/{membershipId}", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_DELETE_ORGANIZATION_MEMBERSHIP",),
 )
@@ -122,7 +122,7 @@ CAL_LIST_ORG_USERS = declare(
     "CAL_LIST_ORG_USERS",
     description="List an organization's users with ids, optionally by email.",
     params=ListOrgUsers,
-    route=Route("GET", "/v2/organizations/{orgId}/users"),
+    route=Route("GET", "/v2/organizations/{orgId}/users", auth="bearer_or_platform"),
     tags=("orgs", "users"),
     aliases=("CAL_RETRIEVE_USERS_IN_ORGANIZATION",),
 )
@@ -136,7 +136,7 @@ CAL_CREATE_ORG_USER = declare(
     "CAL_CREATE_ORG_USER",
     description="Create a new user account inside an organization, with a role.",
     params=CreateOrgUser,
-    route=Route("POST", "/v2/organizations/{orgId}/users"),
+    route=Route("POST", "/v2/organizations/{orgId}/users", auth="bearer_or_platform"),
     tags=("orgs", "users"),
     aliases=("CAL_POST_USER_TO_ORGANIZATION",),
 )
@@ -152,7 +152,7 @@ CAL_UPDATE_ORG_USER = declare(
     "CAL_UPDATE_ORG_USER",
     description="Partially update an organization user's profile.",
     params=UpdateOrgUser,
-    route=Route("PATCH", "/v2/organizations/{orgId}/users/{userId}"),
+    route=Route("PATCH", "/v2/organizations/{orgId}/users/{userId}", auth="bearer_or_platform"),
     tags=("orgs", "users"),
     aliases=("CAL_PATCH_ORGANIZATION_USER_DETAILS",),
 )
@@ -162,7 +162,7 @@ CAL_DELETE_ORG_USER = declare(
     "CAL_DELETE_ORG_USER",
     description="Permanently delete an organization user's account, not just the membership.",
     params=OrgUserPath,
-    route=Route("DELETE", "/v2/organizations/{orgId}/users/{userId}"),
+    route=Route("DELETE", "/v2/organizations/{orgId}/users/{userId}", auth="bearer_or_platform"),
     tags=("orgs", "users"),
     aliases=("CAL_DELETE_USER_FROM_ORGANIZATION",),
 )

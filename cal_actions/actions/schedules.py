@@ -136,7 +136,7 @@ CAL_LIST_ORG_SCHEDULES = declare(
     "CAL_LIST_ORG_SCHEDULES",
     description=("List the schedules of every user in an organization (admin)."),
     params=ListOrgSchedules,
-    route=Route("GET", "/v2/organizations/{orgId}/schedules"),
+    route=Route("GET", "/v2/organizations/{orgId}/schedules", auth="bearer_or_platform"),
     tags=("schedules", "orgs"),
     aliases=("CAL_GET_ORGANIZATION_SCHEDULES",),
 )
@@ -150,7 +150,7 @@ CAL_CREATE_ORG_USER_SCHEDULE = declare(
     "CAL_CREATE_ORG_USER_SCHEDULE",
     description=("Create a schedule for an organization user (admin)."),
     params=CreateOrgUserSchedule,
-    route=Route("POST", "/v2/organizations/{orgId}/users/{userId}/schedules"),
+    route=Route("POST", "/v2/organizations/{orgId}/users/{userId}/schedules", auth="bearer_or_platform"),
     tags=("schedules", "orgs"),
     aliases=("CAL_CREATE_USER_SCHEDULE_IN_ORGANIZATION",),
 )
@@ -160,7 +160,7 @@ CAL_LIST_ORG_USER_SCHEDULES = declare(
     "CAL_LIST_ORG_USER_SCHEDULES",
     description="List all schedules of one organization user (admin).",
     params=OrgUserPath,
-    route=Route("GET", "/v2/organizations/{orgId}/users/{userId}/schedules"),
+    route=Route("GET", "/v2/organizations/{orgId}/users/{userId}/schedules", auth="bearer_or_platform"),
     tags=("schedules", "orgs"),
     aliases=("CAL_GET_ORGANIZATION_USER_SCHEDULES",),
 )
@@ -170,7 +170,7 @@ CAL_GET_ORG_USER_SCHEDULE = declare(
     "CAL_GET_ORG_USER_SCHEDULE",
     description="Get one schedule of an organization user (admin).",
     params=OrgUserSchedule,
-    route=Route("GET", "/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}"),
+    route=Route("GET", "/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}", auth="bearer_or_platform"),
     tags=("schedules", "orgs"),
     aliases=("CAL_FETCH_USER_SCHEDULE_BY_ORG_ID",),
 )
@@ -184,7 +184,7 @@ CAL_UPDATE_ORG_USER_SCHEDULE = declare(
     "CAL_UPDATE_ORG_USER_SCHEDULE",
     description=("Partially update an organization user's schedule (admin)."),
     params=UpdateOrgUserSchedule,
-    route=Route("PATCH", "/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}"),
+    route=Route("PATCH", "/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}", auth="bearer_or_platform"),
     tags=("schedules", "orgs"),
     aliases=("CAL_UPDATE_USER_SCHEDULE_IN_ORGANIZATION",),
 )
@@ -194,7 +194,7 @@ CAL_DELETE_ORG_USER_SCHEDULE = declare(
     "CAL_DELETE_ORG_USER_SCHEDULE",
     description="Permanently delete an organization user's schedule (admin).",
     params=OrgUserSchedule,
-    route=Route("DELETE", "/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}"),
+    route=Route("DELETE", "/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}", auth="bearer_or_platform"),
     tags=("schedules", "orgs"),
     aliases=("CAL_DELETE_USER_SCHEDULE",),
 )
@@ -209,7 +209,7 @@ CAL_LIST_ORG_TEAM_USER_SCHEDULES = declare(
     "CAL_LIST_ORG_TEAM_USER_SCHEDULES",
     description=("List the schedules of one member of an organization team."),
     params=ListOrgTeamUserSchedules,
-    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/users/{userId}/schedules"),
+    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/users/{userId}/schedules", auth="bearer_or_platform"),
     tags=("schedules", "orgs", "teams"),
     aliases=("CAL_GET_SCHEDULE_FOR_USER_IN_TEAM",),
 )

@@ -160,7 +160,7 @@ CAL_CREATE_ORG_TEAM_EVENT_TYPE = declare(
     "CAL_CREATE_ORG_TEAM_EVENT_TYPE",
     description="Create an organization team's event type with hosts and scheduling type.",
     params=CreateOrgTeamEventType,
-    route=Route("POST", "/v2/organizations/{orgId}/teams/{teamId}/event-types"),
+    route=Route("POST", "/v2/organizations/{orgId}/teams/{teamId}/event-types", auth="bearer_or_platform"),
     tags=ORG_TEAM_TAGS,
     aliases=("CAL_CREATE_TEAM_EVENT_TYPES_WITH_CUSTOM_OPTIONS",),
 )
@@ -174,7 +174,7 @@ CAL_LIST_ORG_TEAM_EVENT_TYPES = declare(
     "CAL_LIST_ORG_TEAM_EVENT_TYPES",
     description="List one organization team's event types with ids.",
     params=ListOrgTeamEventTypes,
-    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/event-types"),
+    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/event-types", auth="bearer_or_platform"),
     tags=ORG_TEAM_TAGS,
     aliases=("CAL_LIST_TEAM_EVENT_TYPES_BY_ORG_AND_TEAM_ID",),
 )
@@ -184,7 +184,7 @@ CAL_GET_ORG_TEAM_EVENT_TYPE = declare(
     "CAL_GET_ORG_TEAM_EVENT_TYPE",
     description="Get one organization team event type with hosts and settings.",
     params=OrgTeamEventTypeId,
-    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}"),
+    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}", auth="bearer_or_platform"),
     tags=ORG_TEAM_TAGS,
     aliases=("CAL_FETCH_EVENT_TYPE_DETAILS",),
 )
@@ -198,7 +198,9 @@ CAL_UPDATE_ORG_TEAM_EVENT_TYPE = declare(
     "CAL_UPDATE_ORG_TEAM_EVENT_TYPE",
     description="Partially update an organization team event type's settings or hosts.",
     params=UpdateOrgTeamEventType,
-    route=Route("PATCH", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}"),
+    route=Route(
+        "PATCH", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}", auth="bearer_or_platform"
+    ),
     tags=ORG_TEAM_TAGS,
 )
 
@@ -207,7 +209,9 @@ CAL_DELETE_ORG_TEAM_EVENT_TYPE = declare(
     "CAL_DELETE_ORG_TEAM_EVENT_TYPE",
     description="Permanently delete an organization team event type.",
     params=OrgTeamEventTypeId,
-    route=Route("DELETE", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}"),
+    route=Route(
+        "DELETE", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}", auth="bearer_or_platform"
+    ),
     tags=ORG_TEAM_TAGS,
 )
 
@@ -220,7 +224,11 @@ CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL = declare(
     "CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL",
     description="Have the Cal.ai agent phone someone now about an organization team's event type.",
     params=CreateOrgTeamEventTypePhoneCall,
-    route=Route("POST", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}/create-phone-call"),
+    route=Route(
+        "POST",
+        "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}/create-phone-call",
+        auth="bearer_or_platform",
+    ),
     tags=ORG_TEAM_TAGS,
     aliases=("CAL_CREATE_PHONE_CALL_FOR_EVENT_TYPE",),
 )
@@ -236,7 +244,7 @@ CAL_LIST_ORG_TEAMS_EVENT_TYPES = declare(
     "CAL_LIST_ORG_TEAMS_EVENT_TYPES",
     description="List the event types of every team in an organization.",
     params=ListOrgTeamsEventTypes,
-    route=Route("GET", "/v2/organizations/{orgId}/teams/event-types"),
+    route=Route("GET", "/v2/organizations/{orgId}/teams/event-types", auth="bearer_or_platform"),
     tags=ORG_TEAM_TAGS,
     aliases=("CAL_GET_ORGANIZATION_TEAMS_EVENT_TYPES",),
 )

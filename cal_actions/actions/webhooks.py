@@ -210,7 +210,7 @@ CAL_CREATE_ORG_WEBHOOK = declare(
     "CAL_CREATE_ORG_WEBHOOK",
     description="Create an organization-wide webhook (admin), firing for every member.",
     params=CreateOrgWebhook,
-    route=Route("POST", "/v2/organizations/{orgId}/webhooks"),
+    route=Route("POST", "/v2/organizations/{orgId}/webhooks", auth="bearer_or_platform"),
     tags=("webhooks", "orgs"),
     aliases=("CAL_CREATE_ORGANIZATION_WEBHOOK_BY_ORG_ID",),
 )
@@ -224,7 +224,7 @@ CAL_LIST_ORG_WEBHOOKS = declare(
     "CAL_LIST_ORG_WEBHOOKS",
     description="List an organization's webhooks (admin).",
     params=ListOrgWebhooks,
-    route=Route("GET", "/v2/organizations/{orgId}/webhooks"),
+    route=Route("GET", "/v2/organizations/{orgId}/webhooks", auth="bearer_or_platform"),
     tags=("webhooks", "orgs"),
     aliases=("CAL_RETRIEVE_ORGANIZATION_WEBHOOKS_BY_ORG_ID",),
 )
@@ -234,7 +234,7 @@ CAL_GET_ORG_WEBHOOK = declare(
     "CAL_GET_ORG_WEBHOOK",
     description="Get one organization webhook.",
     params=OrgWebhookPath,
-    route=Route("GET", "/v2/organizations/{orgId}/webhooks/{webhookId}"),
+    route=Route("GET", "/v2/organizations/{orgId}/webhooks/{webhookId}", auth="bearer_or_platform"),
     tags=("webhooks", "orgs"),
     aliases=("CAL_RETRIEVE_ORGANIZATION_WEBHOOK_BY_ID",),
 )
@@ -248,7 +248,7 @@ CAL_UPDATE_ORG_WEBHOOK = declare(
     "CAL_UPDATE_ORG_WEBHOOK",
     description="Partially update an organization webhook.",
     params=UpdateOrgWebhook,
-    route=Route("PATCH", "/v2/organizations/{orgId}/webhooks/{webhookId}"),
+    route=Route("PATCH", "/v2/organizations/{orgId}/webhooks/{webhookId}", auth="bearer_or_platform"),
     tags=("webhooks", "orgs"),
     aliases=("CAL_UPDATE_WEBHOOK_FOR_ORGANIZATION",),
 )
@@ -258,7 +258,7 @@ CAL_DELETE_ORG_WEBHOOK = declare(
     "CAL_DELETE_ORG_WEBHOOK",
     description="Delete one organization webhook.",
     params=OrgWebhookPath,
-    route=Route("DELETE", "/v2/organizations/{orgId}/webhooks/{webhookId}"),
+    route=Route("DELETE", "/v2/organizations/{orgId}/webhooks/{webhookId}", auth="bearer_or_platform"),
     tags=("webhooks", "orgs"),
 )
 

@@ -1,10 +1,14 @@
-"""What the adapters share: picking actions, cleaning arguments, the envelope as text."""
+"""What the adapters share: picking actions, tool lists without duplicates, arguments as a model
+sends them, running a batch of tool calls, the envelope as text."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, SupportsIndex, TypeVar, cast
+
+from pydantic import BaseModel
 
 from cal_actions.action import Action, Registry
 from cal_actions.result import ActionResult
@@ -12,7 +16,9 @@ from cal_actions.result import ActionResult
 if TYPE_CHECKING:
     from cal_actions.http.client import AsyncCal, Cal
 
-ActionNames = Iterable[Action | str] | None
+#: Action names, aliases or ``Action`` objects; a lone name or action counts as one.
+ActionNames = Iterable[Action | str] | Action | str | None
+Tags = Iterable[str] | str | None
 
 
 def selected_actions(
@@ -20,10 +26,21 @@ def selected_actions(
     actions: ActionNames = None,
     *,
     preset: str | None = None,
-    tags: Iterable[str] | str | None = None,
+    tags: Tags = None,
+    search: str | None = None,
+    k: int = 5,
 ) -> list[Action]:
-    """The actions named, plus those of the preset and tags, from the client's own registry."""
-    return pick_actions(cal.registry, actions, preset=preset, tags=tags)
+    """:func:`pick_actions` from the client's own registry."""
+    return pick_actions(cal.registry, actions, preset=preset, tags=tags, search=search, k=k)
+
+
+def registry_actions(
+    actions: ActionNames = None, *, preset: str | None = None, tags: Tags = None, search: str | None = None, k: int = 5
+) -> list[Action]:
+    """:func:`pick_actions` from the package's registry (for the views that need no client)."""
+    from cal_actions import registry
+
+    return pick_actions(registry, actions, preset=preset, tags=tags, search=search, k=k)
 
 
 def pick_actions(
@@ -31,17 +48,104 @@ def pick_actions(
     actions: ActionNames = None,
     *,
     preset: str | None = None,
-    tags: Iterable[str] | str | None = None,
+    tags: Tags = None,
+    search: str | None = None,
+    k: int = 5,
 ) -> list[Action]:
-    """The actions named, plus those of the preset and tags; everything when none of the three
-    is given (an empty list of actions means none)."""
+    """The union of the actions named, the preset, the tags and the ``k`` best search hits for
+    ``search``, each once, in registry order. The default agent set when none of them is given;
+    an empty list of actions, or a search without hits, selects nothing."""
     from cal_actions.presets import select
 
-    names = [action.name if isinstance(action, Action) else action for action in actions or ()]
+    names = [_action_name(item) for item in _one_or_many(actions)]
     tags = [tags] if isinstance(tags, str) else list(tags or ())  # a lone string is one tag, not letters
-    if actions is not None and not names and preset is None and not tags:
-        return []
+    if search is not None:
+        if not isinstance(search, str):
+            raise TypeError(f"search must be one request as text, not {type(search).__name__}")
+        names += [action.name for action in registry.search(search, k)]
+    if preset is None and not tags and not names:
+        return select(registry) if actions is None and search is None else []
     return select(registry, preset=preset, tags=tags, actions=names)
+
+
+def _one_or_many(actions: ActionNames) -> Iterable[Any]:
+    if actions is None:
+        return ()
+    return [actions] if isinstance(actions, str | Action) else actions
+
+
+def _action_name(item: Any) -> str:
+    if isinstance(item, Action):
+        return item.name
+    if isinstance(item, str):
+        return item
+    raise TypeError(f"actions are given by name or as Action objects, not as {type(item).__name__}")
+
+
+# --- tool lists ----------------------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+def tool_name(tool: Any) -> str | None:
+    """The name of a tool in any of the formats the adapters produce."""
+    if isinstance(tool, Mapping):
+        function = tool.get("function")
+        return function.get("name") if isinstance(function, Mapping) else tool.get("name")
+    name = getattr(tool, "name", None)
+    return name if isinstance(name, str) else None
+
+
+class ToolList(list[T], Generic[T]):
+    """A list of tools holding one tool per name: APIs refuse a request that offers two tools of
+    the same name. Building it, ``+``, ``+=``, ``extend``, ``append`` and ``insert`` keep the
+    first tool of each name and leave out later ones, so two selections can be concatenated."""
+
+    def __init__(self, tools: Iterable[T] = ()) -> None:
+        super().__init__()
+        self.extend(tools)
+
+    def _new(self, tools: Iterable[T]) -> list[T]:
+        taken = {tool_name(tool) for tool in self}
+        fresh = []
+        for tool in tools:
+            name = tool_name(tool)
+            if name is None or name not in taken:
+                taken.add(name)
+                fresh.append(tool)
+        return fresh
+
+    def extend(self, tools: Iterable[T]) -> None:
+        super().extend(self._new(tools))
+
+    def append(self, tool: T) -> None:
+        self.extend([tool])
+
+    def insert(self, index: SupportsIndex, tool: T) -> None:
+        for fresh in self._new([tool]):
+            super().insert(index, fresh)
+
+    def __iadd__(self, tools: Iterable[T]) -> ToolList[T]:  # type: ignore[override]
+        self.extend(tools)
+        return self
+
+    def __add__(self, tools: Iterable[T]) -> ToolList[T]:  # type: ignore[override]
+        return merge_tools(self, tools)
+
+    def __radd__(self, tools: Iterable[T]) -> ToolList[T]:
+        # Called before list.__add__ when a plain list comes first, because ToolList subclasses list.
+        return merge_tools(tools, self)
+
+
+def merge_tools(*tool_lists: Iterable[T]) -> ToolList[T]:
+    """One list of the tools of all lists, the first of each name kept."""
+    merged: ToolList[T] = ToolList()
+    for tools in tool_lists:
+        merged.extend(tools)
+    return merged
+
+
+# --- arguments -----------------------------------------------------------------------------
 
 
 def drop_nulls(value: Any) -> Any:
@@ -55,6 +159,159 @@ def drop_nulls(value: Any) -> Any:
     if isinstance(value, list):
         return [drop_nulls(item) for item in value]
     return value
+
+
+def model_arguments(raw: Any) -> Any:
+    """Arguments as a model sent them, made ready for ``execute``: JSON text is parsed and an object
+    loses its nulls. Anything else (bad JSON, an array, a number) goes on unchanged, so that
+    ``execute`` rejects it in the same words as for any caller."""
+    value = raw
+    if isinstance(raw, str | bytes):
+        try:
+            value = json.loads(raw)
+        except (ValueError, RecursionError):
+            return raw
+    if not isinstance(value, Mapping):
+        return raw
+    try:
+        return drop_nulls(dict(value))
+    except RecursionError:  # absurdly deep: validation rejects it anyway, with or without its nulls
+        return value
+
+
+# --- running the model's tool calls --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ToolCall:
+    """One call as the model made it, read from any framework's format.
+
+    A call with a ``problem`` is malformed: it is answered with that error and never run.
+    """
+
+    id: str
+    name: str
+    arguments: Any = None
+    problem: str | None = None
+
+
+def read_call(position: int, call_id: Any, name: Any, arguments: Any, problem: str | None = None) -> ToolCall:
+    """Check what every call needs: an id to answer to and a tool name.
+
+    A call without an id is not run (its outcome could not be matched to it); it is answered
+    under the id ``missing_id_<position>`` (1-based position in the list the model gave), with
+    an envelope that says so.
+    """
+    named = f" ({name})" if isinstance(name, str) and name else ""
+    if not isinstance(call_id, str) or not call_id:
+        missing = f"tool call #{position}{named} has no id, so its result cannot be matched to it; it was not run"
+        return ToolCall(f"missing_id_{position}", "", problem=missing)
+    if problem is not None:
+        return ToolCall(call_id, "", problem=problem)
+    if not isinstance(name, str) or not name.strip():
+        return ToolCall(call_id, "", problem=f"tool call #{position} names no tool; call one of the tools offered")
+    return ToolCall(call_id, name, arguments)
+
+
+def as_mapping(entry: Any) -> Mapping[str, Any] | None:
+    """A framework's pydantic object or a dict as a mapping; ``None`` for anything else."""
+    if isinstance(entry, Mapping):
+        return entry
+    if isinstance(entry, BaseModel):
+        # The SDKs build their objects without validation, so a malformed call holds values of the
+        # wrong type; reading it back must not warn about that.
+        return entry.model_dump(warnings=False)
+    return None
+
+
+def member(source: Any, key: str, default: Any = None) -> Any:
+    """``source[key]`` for a mapping, ``source.key`` for an object."""
+    if isinstance(source, Mapping):
+        return source.get(key, default)
+    return getattr(source, key, default)
+
+
+def has_member(source: Any, key: str) -> bool:
+    return key in source if isinstance(source, Mapping) else hasattr(source, key)
+
+
+def listed(value: Any, what: str) -> list[Any]:
+    """A list the SDK gives (``None`` when absent)."""
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        return list(value)
+    raise TypeError(f"{what} must be a list, not {type(value).__name__}")
+
+
+def run_calls(cal: Cal, calls: list[ToolCall]) -> list[ActionResult]:
+    """Run each call in the model's order through ``Cal.execute``."""
+    return [_refusal(call) or cal.execute(call.name, model_arguments(call.arguments)) for call in calls]
+
+
+async def arun_calls(cal: Cal | AsyncCal, calls: list[ToolCall]) -> list[ActionResult]:
+    """The async twin. Read-only batches run concurrently; any write keeps the model's order."""
+    import anyio
+
+    if not all(_writes_nothing(cal.registry, call) for call in calls):
+        return [await _arun_call(cal, call) for call in calls]
+    results: list[ActionResult | None] = [None] * len(calls)
+
+    async def run(index: int) -> None:
+        results[index] = await _arun_call(cal, calls[index])
+
+    async with anyio.create_task_group() as group:
+        for index in range(len(calls)):
+            group.start_soon(run, index)
+    return cast("list[ActionResult]", results)
+
+
+async def _arun_call(cal: Cal | AsyncCal, call: ToolCall) -> ActionResult:
+    return _refusal(call) or await aexecute(cal, call.name, model_arguments(call.arguments))
+
+
+async def aexecute(cal: Cal | AsyncCal, name: str, arguments: Any) -> ActionResult:
+    """``execute`` from async code with either client; a ``Cal`` runs in a worker thread."""
+    import functools
+
+    import anyio
+
+    from cal_actions.http.client import AsyncCal
+
+    if isinstance(cal, AsyncCal):
+        return await cal.execute(name, arguments)
+    return await anyio.to_thread.run_sync(functools.partial(cal.execute, name, arguments))
+
+
+def _refusal(call: ToolCall) -> ActionResult | None:
+    return None if call.problem is None else ActionResult.failure(call.problem)
+
+
+def _writes_nothing(registry: Registry, call: ToolCall) -> bool:
+    """Malformed calls and unknown names send nothing; read-only actions change nothing."""
+    return call.problem is not None or call.name not in registry or registry.get(call.name).read_only
+
+
+def sync_client(cal: Any, who: str, instead: str) -> Cal:
+    """``cal`` if it is a ``Cal``; a ``TypeError`` saying what to do instead otherwise."""
+    from cal_actions.http.client import AsyncCal, Cal
+
+    if isinstance(cal, Cal):
+        return cal
+    if isinstance(cal, AsyncCal):
+        raise TypeError(f"{who} needs a Cal, not an AsyncCal: {instead}")
+    raise TypeError(f"{who} needs a Cal, not {type(cal).__name__}")
+
+
+def any_client(cal: Any, who: str) -> Cal | AsyncCal:
+    from cal_actions.http.client import AsyncCal, Cal
+
+    if isinstance(cal, Cal | AsyncCal):
+        return cal
+    raise TypeError(f"{who} needs a Cal or an AsyncCal, not {type(cal).__name__}")
+
+
+# --- text ----------------------------------------------------------------------------------
 
 
 def envelope_json(result: ActionResult) -> str:

@@ -7,34 +7,52 @@ LangChain in a way that differs between versions. The envelope is also attached 
 ``artifact`` for code that wants the data without parsing. Unsuccessful envelopes (bad input,
 HTTP or network errors) come back the same way with ``status="error"``; they never raise.
 
+Whatever input the tool is given (a dict, JSON text, a tool call whose ``args`` are text, a list
+or ``None``) goes to ``execute`` exactly as from Python, nulls removed from an object, so a
+malformed input gets the envelope error any caller would get.
+
 Clients: with ``Cal`` both ``invoke`` and ``ainvoke`` work (the async path runs the call in a
 worker thread). With ``AsyncCal`` only ``ainvoke`` works: running its connection pool under a
-fresh event loop per call would break it, so the sync path refuses with a clear error.
+fresh event loop per call would break it, so ``invoke`` raises ``TypeError`` saying so.
 """
 
 from __future__ import annotations
 
-import asyncio
-import json
 from typing import Any
 
+from langchain_core.runnables import RunnableConfig
 from langchain_core.tools import StructuredTool, ToolException
 from pydantic import BaseModel
 
 from cal_actions.action import Action
-from cal_actions.adapters.common import ActionNames, drop_nulls, envelope_json, selected_actions
+from cal_actions.adapters.common import (
+    ActionNames,
+    Tags,
+    ToolList,
+    aexecute,
+    any_client,
+    envelope_json,
+    model_arguments,
+    selected_actions,
+    sync_client,
+)
 from cal_actions.http.client import AsyncCal, Cal
 from cal_actions.result import ActionResult
 
 __all__ = ["CalTool", "langchain_tool", "langchain_tools"]
 
 
+# Carries a tool call's ``args`` that are not a dict past LangChain, which copies them with ``.copy()``.
+_RAW = "__cal_actions_raw_arguments__"
+
+
 class CalTool(StructuredTool):
-    """A ``StructuredTool`` whose arguments are validated by the client, not by LangChain.
+    """A ``StructuredTool`` whose input goes to the client as it came, not through LangChain's parsing.
 
     LangChain's own parsing would hand the function every omitted optional field set to its
-    ``None`` default, which the parameter models reject. Here nulls are removed and the client
-    validates against the same model, reporting any problem in the envelope by field name.
+    ``None`` default (which the parameter models reject), ignore the input of a tool without
+    fields, and fail on input that is not a dict. Here the input is given to ``execute`` as from
+    Python, nulls removed, and the client reports any problem in the envelope by field name.
     """
 
     @property
@@ -43,10 +61,22 @@ class CalTool(StructuredTool):
         # derive its usual copy from a model without fields (13 actions take no arguments).
         return self.args_schema  # type: ignore[return-value]
 
-    def _parse_input(self, tool_input: str | dict[str, Any], *args: Any, **kwargs: Any) -> dict[str, Any]:
-        if isinstance(tool_input, str):
-            tool_input = _json_object(tool_input)
-        return drop_nulls(tool_input)
+    def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Any:
+        return super().invoke(_wrap_args(input), config, **kwargs)
+
+    async def ainvoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Any:
+        return await super().ainvoke(_wrap_args(input), config, **kwargs)
+
+    def _to_args_and_kwargs(self, tool_input: Any, tool_call_id: str | None) -> tuple[tuple[Any, ...], dict[str, Any]]:
+        if isinstance(tool_input, dict) and set(tool_input) == {_RAW}:
+            tool_input = tool_input[_RAW]
+        return (), {"arguments": model_arguments(tool_input)}
+
+
+def _wrap_args(value: Any) -> Any:
+    if isinstance(value, dict) and value.get("type") == "tool_call" and not isinstance(value.get("args"), dict):
+        return {**value, "args": {_RAW: value.get("args")}}
+    return value
 
 
 def langchain_tools(
@@ -54,30 +84,27 @@ def langchain_tools(
     actions: ActionNames = None,
     *,
     preset: str | None = None,
-    tags: list[str] | str | None = None,
-) -> list[StructuredTool]:
-    """Tools for the named actions plus those of ``preset`` and ``tags`` (all actions when none is given)."""
-    return [langchain_tool(cal, action) for action in selected_actions(cal, actions, preset=preset, tags=tags)]
+    tags: Tags = None,
+    search: str | None = None,
+    k: int = 5,
+) -> ToolList[StructuredTool]:
+    """Tools for the actions named, those of ``preset`` and ``tags`` and the ``k`` best hits for
+    ``search``, each once (all actions when none is given)."""
+    client = any_client(cal, "langchain_tools")
+    chosen = selected_actions(client, actions, preset=preset, tags=tags, search=search, k=k)
+    return ToolList(langchain_tool(client, action) for action in chosen)
 
 
 def langchain_tool(cal: Cal | AsyncCal, action: Action) -> StructuredTool:
     name = action.name
+    client = any_client(cal, "langchain_tool")
 
-    if isinstance(cal, AsyncCal):
+    def run(arguments: Any = None) -> tuple[str, dict[str, Any]]:
+        instead = "use `await tool.ainvoke(...)`, or build the tools from a Cal"
+        return _outcome(sync_client(client, f"{name}.invoke", instead).execute(name, arguments))
 
-        def run(**arguments: Any) -> tuple[str, dict[str, Any]]:
-            raise NotImplementedError(f"{name} runs on an AsyncCal: use ainvoke, or build the tools from a Cal")
-
-        async def arun(**arguments: Any) -> tuple[str, dict[str, Any]]:
-            return _outcome(await cal.execute(name, arguments))
-
-    else:
-
-        def run(**arguments: Any) -> tuple[str, dict[str, Any]]:
-            return _outcome(cal.execute(name, arguments))
-
-        async def arun(**arguments: Any) -> tuple[str, dict[str, Any]]:
-            return _outcome(await asyncio.to_thread(cal.execute, name, arguments))
+    async def arun(arguments: Any = None) -> tuple[str, dict[str, Any]]:
+        return _outcome(await aexecute(client, name, arguments))
 
     return CalTool(
         name=name,
@@ -96,13 +123,3 @@ def _outcome(result: ActionResult) -> tuple[str, dict[str, Any]]:
     if not result.successful:
         raise ToolException(text)
     return text, result.model_dump()
-
-
-def _json_object(text: str) -> dict[str, Any]:
-    try:
-        parsed = json.loads(text)
-    except ValueError:
-        parsed = None
-    if not isinstance(parsed, dict):
-        raise ToolException(envelope_json(ActionResult.failure("arguments must be a JSON object")))
-    return parsed

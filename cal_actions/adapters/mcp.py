@@ -4,22 +4,37 @@ Built on the SDK's low-level ``Server`` so that each tool's input schema is exac
 action's ``json_schema()`` and its annotations come straight from the declaration. The SDK's
 own JSON Schema check is turned off: the client validates with the parameter model and names
 the offending field, which is more useful to a model than a bare schema message.
+
+A tool call always ends in a ``CallToolResult`` carrying the envelope: arguments go to
+``execute`` as from Python (nulls removed), and should anything still raise, the model gets an
+envelope error naming only the exception's type (its text might quote a request) and the
+traceback goes to the log.
 """
 
 from __future__ import annotations
 
-import functools
+import logging
 from typing import Any
 
-import anyio
 from mcp import types
 from mcp.server.lowlevel import Server
 
 from cal_actions import __version__
 from cal_actions.action import Action
-from cal_actions.adapters.common import ActionNames, drop_nulls, envelope_json, selected_actions, tool_title
+from cal_actions.adapters.common import (
+    ActionNames,
+    Tags,
+    aexecute,
+    any_client,
+    envelope_json,
+    model_arguments,
+    selected_actions,
+    tool_title,
+)
 from cal_actions.http.client import AsyncCal, Cal
 from cal_actions.result import ActionResult
+
+logger = logging.getLogger("cal_actions")
 
 __all__ = ["build_server", "mcp_tool", "serve_stdio", "server_instructions"]
 
@@ -65,10 +80,14 @@ def build_server(
     actions: ActionNames = None,
     *,
     preset: str | None = None,
-    tags: list[str] | str | None = None,
+    tags: Tags = None,
+    search: str | None = None,
+    k: int = 5,
 ) -> Server:
-    """A server listing the named actions plus those of ``preset`` and ``tags`` (all when none is given)."""
-    chosen = selected_actions(cal, actions, preset=preset, tags=tags)
+    """A server listing the actions named, those of ``preset`` and ``tags`` and the ``k`` best hits
+    for ``search``, each once (all when none is given)."""
+    client = any_client(cal, "build_server")
+    chosen = selected_actions(client, actions, preset=preset, tags=tags, search=search, k=k)
     tools = [mcp_tool(action) for action in chosen]
     known = {tool.name for tool in tools}
     server: Server = Server(SERVER_NAME, version=__version__, instructions=server_instructions(chosen))
@@ -78,18 +97,22 @@ def build_server(
         return tools
 
     @server.call_tool(validate_input=False)
-    async def call_tool(name: str, arguments: dict[str, Any] | None) -> types.CallToolResult:
-        if name not in known:  # only what is listed may run, even if the client knows more actions
-            return tool_result(ActionResult.failure(f"unknown tool {name!r}; list the tools to see what is offered"))
-        return tool_result(await execute(cal, name, drop_nulls(arguments or {})))
+    async def call_tool(name: str, arguments: Any) -> types.CallToolResult:
+        return tool_result(await call_listed(client, known, name, arguments))
 
     return server
 
 
-async def execute(cal: Cal | AsyncCal, name: str, arguments: dict[str, Any]) -> ActionResult:
-    if isinstance(cal, AsyncCal):
-        return await cal.execute(name, arguments)
-    return await anyio.to_thread.run_sync(functools.partial(cal.execute, name, arguments))
+async def call_listed(cal: Cal | AsyncCal, known: set[str], name: Any, arguments: Any) -> ActionResult:
+    """Run a listed tool; never raises."""
+    if not isinstance(name, str) or name not in known:  # only what is listed may run, even if the client knows more
+        return ActionResult.failure(f"unknown tool {name!r}; list the tools to see what is offered")
+    try:
+        return await aexecute(cal, name, model_arguments(arguments))
+    except Exception as error:  # a bug must not cost the session: the model gets an envelope, the log the trace
+        logger.exception("%s raised while running over MCP", name)
+        message = f"internal error in cal-actions ({type(error).__name__}); the call may not have run"
+        return ActionResult.failure(message)
 
 
 def tool_result(result: ActionResult) -> types.CallToolResult:

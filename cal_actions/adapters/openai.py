@@ -3,19 +3,39 @@
 ``openai_tools`` gives Chat Completions or Responses tool definitions, strict wherever the schema
 allows; ``execute_tool_calls`` (and ``aexecute_tool_calls``) run the calls a model made and
 return the messages or items to send back. Neither needs the ``openai`` package: tool calls may be
-the SDK's objects or plain dicts.
+the SDK's objects or plain dicts (``model_dump(exclude_none=True)`` of them).
+
+Whatever the model produced, executing never raises: a call without a name, with arguments that
+are not a JSON object, or an entry that is not a call object is answered with an envelope error.
+A call without an id is not run, since its outcome could not be matched to it; it is answered
+under the id ``missing_id_<n>`` (``n``: its 1-based position). What is not the model's doing
+raises ``TypeError`` naming what to pass: a client of the wrong kind (``execute_tool_calls`` needs
+a ``Cal``; ``aexecute_tool_calls`` takes either), or an object that is not a message, a
+``Response``, or a list of their calls.
 """
 
 from __future__ import annotations
 
-import asyncio
-import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from cal_actions.action import Action
-from cal_actions.adapters.common import drop_nulls, envelope_json, pick_actions
+from cal_actions.adapters.common import (
+    ActionNames,
+    Tags,
+    ToolCall,
+    ToolList,
+    any_client,
+    arun_calls,
+    as_mapping,
+    envelope_json,
+    has_member,
+    listed,
+    member,
+    read_call,
+    registry_actions,
+    run_calls,
+    sync_client,
+)
 from cal_actions.adapters.strict import NotStrictCapable, strict_schema
 from cal_actions.result import ActionResult
 
@@ -23,16 +43,6 @@ if TYPE_CHECKING:
     from cal_actions.http.client import AsyncCal, Cal
 
 Api = Literal["chat", "responses"]
-ActionsArg = Iterable[Action | str] | None
-
-
-def resolve_actions(
-    actions: ActionsArg = None, *, preset: str | None = None, tags: Iterable[str] = ()
-) -> list[Action]:
-    """Actions named (objects, names or aliases) plus those of the preset and tags; default all."""
-    from cal_actions import registry
-
-    return pick_actions(registry, actions, preset=preset, tags=tags)
 
 
 def tool_parameters(action: Action, *, strict: bool = True) -> tuple[dict[str, Any], bool]:
@@ -50,10 +60,10 @@ def tool_parameters(action: Action, *, strict: bool = True) -> tuple[dict[str, A
         return schema, False
 
 
-def strict_fallbacks(actions: ActionsArg = None) -> dict[str, str]:
+def strict_fallbacks(actions: ActionNames = None) -> dict[str, str]:
     """Action name → why its tool is sent with ``strict: false``."""
     reasons = {}
-    for action in resolve_actions(actions):
+    for action in registry_actions(actions):
         try:
             strict_schema(action.json_schema())
         except NotStrictCapable as reason:
@@ -72,88 +82,102 @@ def openai_tool(action: Action, *, strict: bool = True, api: Api = "chat") -> di
 
 
 def openai_tools(
-    actions: ActionsArg = None,
+    actions: ActionNames = None,
     *,
     strict: bool = True,
     api: Api = "chat",
     preset: str | None = None,
-    tags: Iterable[str] = (),
-) -> list[dict[str, Any]]:
-    """Tool definitions for Chat Completions (``api="chat"``) or the Responses API."""
-    chosen = resolve_actions(actions, preset=preset, tags=tags)
-    return [openai_tool(action, strict=strict, api=api) for action in chosen]
+    tags: Tags = None,
+    search: str | None = None,
+    k: int = 5,
+) -> ToolList[dict[str, Any]]:
+    """Tool definitions for Chat Completions (``api="chat"``) or the Responses API: the actions
+    named, those of the preset and tags and the ``k`` best hits for ``search``, each once."""
+    chosen = registry_actions(actions, preset=preset, tags=tags, search=search, k=k)
+    return ToolList(openai_tool(action, strict=strict, api=api) for action in chosen)
 
 
 # --- executing the model's tool calls -------------------------------------------------------
 
-
-@dataclass(frozen=True, slots=True)
-class ToolCall:
-    """One call as the model made it, whichever API it came from."""
-
-    id: str
-    name: str
-    arguments: str
-    api: Api
+_EXPECTED = (
+    "a Chat Completions message (or its tool_calls list) or a Responses Response (or its output list), "
+    "as the openai package's objects or as dicts"
+)
 
 
-def read_tool_calls(calls: Any) -> list[ToolCall]:
-    """Normalise a Chat Completions message (or its ``tool_calls``) or Responses output items.
-
-    Items that are not function calls (messages, reasoning) are skipped.
-    """
-    if calls is None:
-        return []
-    if not isinstance(calls, Sequence | dict) and hasattr(calls, "tool_calls"):
-        calls = calls.tool_calls or []  # a ChatCompletionMessage
-    elif isinstance(calls, dict) and "tool_calls" in calls:
-        calls = calls["tool_calls"] or []
-    elif not isinstance(calls, Sequence) and hasattr(calls, "output"):
-        calls = calls.output  # a Responses ``Response``
-    found = []
-    for call in calls:
-        item = call.model_dump() if hasattr(call, "model_dump") else dict(call)
-        if item.get("type") == "function_call":
-            found.append(ToolCall(item["call_id"], item["name"], item.get("arguments") or "{}", "responses"))
-        elif "function" in item:
-            function = item["function"]
-            found.append(ToolCall(item["id"], function["name"], function.get("arguments") or "{}", "chat"))
-    return found
+def read_tool_calls(source: Any) -> tuple[list[ToolCall], list[Api]]:
+    """The function calls in a message, a ``Response`` or a list of either's items, with the API
+    each answer is for. Items of other kinds (text messages, reasoning) are skipped."""
+    entries, api = _entries(source)
+    read = [_read_entry(position, entry) for position, entry in enumerate(entries, 1)]
+    found = [item for item in read if item is not None]
+    if api is None:
+        api = "responses" if any(kind == "responses" for _, kind in found) else "chat"
+    return [call for call, _ in found], [kind or api for _, kind in found]
 
 
-def call_arguments(call: ToolCall) -> dict[str, Any] | str:
-    """Parsed, null-free arguments (strict mode makes the model send null for every omitted
-    field); unparsable text is passed on so the envelope reports it."""
-    try:
-        parsed = json.loads(call.arguments)
-    except ValueError:
-        return call.arguments
-    return drop_nulls(parsed) if isinstance(parsed, dict) else call.arguments
+def _entries(source: Any) -> tuple[list[Any], Api | None]:
+    if source is None:
+        return [], None
+    if isinstance(source, str | bytes):
+        raise TypeError(f"expected {_EXPECTED}, not text")
+    if has_member(source, "choices"):
+        raise TypeError("pass the completion's message (completion.choices[0].message), not the whole completion")
+    if has_member(source, "tool_calls") or (isinstance(source, dict) and "role" in source):
+        if _is_anthropic_content(member(source, "content")):
+            raise TypeError("this message holds Anthropic tool_use blocks: run them with execute_tool_uses")
+        return listed(member(source, "tool_calls"), "tool_calls"), "chat"
+    if has_member(source, "output"):
+        return listed(member(source, "output"), "output"), "responses"
+    if isinstance(source, list | tuple):
+        return list(source), None
+    raise TypeError(f"expected {_EXPECTED}, not {type(source).__name__}")
 
 
-def tool_output(call: ToolCall, result: ActionResult) -> dict[str, Any]:
+def _is_anthropic_content(content: Any) -> bool:
+    return isinstance(content, list) and any(member(block, "type") == "tool_use" for block in content)
+
+
+def _read_entry(position: int, entry: Any) -> tuple[ToolCall, Api | None] | None:
+    item = as_mapping(entry)
+    if item is None:
+        return read_call(position, None, None, None), None
+    kind = item.get("type")
+    if kind == "function_call":
+        return read_call(position, item.get("call_id"), item.get("name"), item.get("arguments")), "responses"
+    if kind == "function" or (kind is None and "function" in item):
+        function = item.get("function")
+        if not isinstance(function, dict):
+            problem = f"tool call #{position} has no function object with the tool's name and arguments"
+            return read_call(position, item.get("id"), None, None, problem), "chat"
+        return read_call(position, item.get("id"), function.get("name"), function.get("arguments")), "chat"
+    if kind is None:
+        problem = f"tool call #{position} is neither a function call nor any other known item"
+        return read_call(position, item.get("id") or item.get("call_id"), None, None, problem), None
+    return None  # another kind of item
+
+
+def tool_output(call: ToolCall, result: ActionResult, api: Api) -> dict[str, Any]:
     """The message (Chat Completions) or input item (Responses) carrying the envelope back."""
     content = envelope_json(result)
-    if call.api == "responses":
+    if api == "responses":
         return {"type": "function_call_output", "call_id": call.id, "output": content}
     return {"role": "tool", "tool_call_id": call.id, "content": content}
 
 
 def execute_tool_calls(cal: Cal, tool_calls: Any) -> list[dict[str, Any]]:
-    """Run each call in order and return one output per call, in the same order."""
-    calls = read_tool_calls(tool_calls)
-    return [tool_output(call, cal.execute(call.name, call_arguments(call))) for call in calls]
+    """Run each call in order and return one output per call, in the same order; ``[]`` when the
+    message has no tool calls (the model's final answer)."""
+    client = sync_client(cal, "execute_tool_calls", "use `await aexecute_tool_calls(cal, ...)`")
+    calls, apis = read_tool_calls(tool_calls)
+    results = run_calls(client, calls)
+    return [tool_output(call, result, api) for call, result, api in zip(calls, results, apis, strict=True)]
 
 
-async def aexecute_tool_calls(cal: AsyncCal, tool_calls: Any) -> list[dict[str, Any]]:
-    """The async twin. Read-only batches run concurrently; any write keeps the model's order."""
-    calls = read_tool_calls(tool_calls)
-    if all(_is_read_only(cal, call.name) for call in calls):
-        results = await asyncio.gather(*(cal.execute(call.name, call_arguments(call)) for call in calls))
-    else:
-        results = [await cal.execute(call.name, call_arguments(call)) for call in calls]
-    return [tool_output(call, result) for call, result in zip(calls, results, strict=True)]
-
-
-def _is_read_only(cal: AsyncCal, name: str) -> bool:
-    return name in cal.registry and cal.registry.get(name).read_only
+async def aexecute_tool_calls(cal: Cal | AsyncCal, tool_calls: Any) -> list[dict[str, Any]]:
+    """The async twin, for an ``AsyncCal`` (or a ``Cal``, run in worker threads). Read-only batches
+    run concurrently; any write keeps the model's order."""
+    client = any_client(cal, "aexecute_tool_calls")
+    calls, apis = read_tool_calls(tool_calls)
+    results = await arun_calls(client, calls)
+    return [tool_output(call, result, api) for call, result, api in zip(calls, results, apis, strict=True)]

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 Message = dict[str, Any]
 
 
+class ModelUnavailable(Exception):
+    """The real model could not be reached or refused the request; the message says what to check."""
+
+
 class ChatModel(Protocol):
     label: str
 
@@ -39,7 +43,16 @@ class OpenAIChatModel:
         self.label = f"{self.model} via {self.client.base_url}"
 
     def respond(self, messages: list[Message], tools: list[dict[str, Any]]) -> Message:
-        completion = self.client.chat.completions.create(model=self.model, messages=messages, tools=tools)
+        from openai import APIStatusError, OpenAIError
+
+        try:
+            completion = self.client.chat.completions.create(model=self.model, messages=messages, tools=tools)
+        except OpenAIError as error:
+            why = f"HTTP {error.status_code}: {error.message}" if isinstance(error, APIStatusError) else str(error)
+            raise ModelUnavailable(
+                f"the model {self.model} at {self.client.base_url} did not answer ({why}); check OPENAI_BASE_URL, "
+                "OPENAI_MODEL and OPENAI_API_KEY, or unset OPENAI_API_KEY to watch the scripted model"
+            ) from None
         message = completion.choices[0].message
         reply: Message = {"role": "assistant", "content": message.content}
         if message.tool_calls:

@@ -144,7 +144,7 @@ def _token_expired(action: Action, outcome: httpx.Response | Exception, config: 
     return (
         isinstance(outcome, httpx.Response)
         and outcome.status_code == 401
-        and action.route.auth == "bearer"
+        and action.route.auth in ("bearer", "bearer_or_platform")  # the access token was sent
         and tokens.can_refresh(config)
     )
 

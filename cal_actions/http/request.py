@@ -29,6 +29,8 @@ def parse_arguments(action: Action, arguments: Mapping[str, Any] | str | None) -
             arguments = json.loads(arguments)
         except ValueError as exc:
             raise InvalidInputError(f"arguments are not valid JSON: {exc}") from None
+        except RecursionError:  # the parser gives up on arrays or objects nested about a thousand deep
+            raise InvalidInputError("arguments are not valid JSON: nested too deeply") from None
     if not isinstance(arguments, Mapping):
         raise InvalidInputError(f"arguments must be a JSON object, not {type(arguments).__name__}")
     try:

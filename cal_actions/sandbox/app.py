@@ -72,10 +72,14 @@ class Sandbox:
         try:
             status, payload, events, headers = self._dispatch(request, raw_path)
         except ApiError as error:
-            return _json_response(error.status, _error_body(error, shown_path, self.clock.now()))
+            return self.error_response(error, shown_path)
         if events:
             outbox.dispatch(self, events)
         return _json_response(status, payload, headers)
+
+    def error_response(self, error: ApiError, path: str) -> httpx.Response:
+        """Cal.com's error envelope for ``error`` on the request target ``path``."""
+        return _json_response(error.status, _error_body(error, path, self.clock.now()))
 
     def _dispatch(
         self, request: httpx.Request, raw_path: str
@@ -108,9 +112,12 @@ def _read_body(request: httpx.Request) -> Any:
     if not content.strip():
         return {}
     try:
-        return json.loads(content)
+        body = json.loads(content)
     except ValueError:
         raise BadRequest("Unexpected token in JSON body") from None
+    if not isinstance(body, dict):  # every route takes an object; a bare null or list is refused up front
+        raise BadRequest("The request body must be a JSON object")
+    return body
 
 
 def _error_body(error: ApiError, path: str, now: datetime) -> dict[str, Any]:

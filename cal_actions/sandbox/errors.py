@@ -67,3 +67,14 @@ def validation_error(messages: list[str]) -> BadRequest:
     """Cal.com's validation pipe answer: the first reason as message, all of them in details."""
     details = {"message": messages, "error": "Bad Request", "statusCode": 400}
     return BadRequest(messages[0] if len(messages) == 1 else "; ".join(messages), details=details)
+
+
+class PayloadTooLarge(ApiError):
+    status = 413
+    code = "PayloadTooLargeException"
+    reason = "Payload Too Large"
+
+
+class StateFileError(Exception):
+    """A ``db`` path that cannot hold sandbox state (missing folder, another program's file); raised before
+    anything is written to it."""

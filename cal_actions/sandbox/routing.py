@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from cal_actions.sandbox import versions
 from cal_actions.sandbox.errors import BadRequest, NotFound
 
 if TYPE_CHECKING:
@@ -167,15 +168,20 @@ class Router:
                 endpoints.setdefault((endpoint.method, endpoint.template, endpoint.version), endpoint)
         self.endpoints = sorted(endpoints.values(), key=lambda e: e.specificity)
 
-    def match(self, method: str, path: str, version: str | None) -> tuple[Endpoint, dict[str, str]]:
-        """The endpoint for this request. Versioned controllers answer only their own version."""
+    def match(self, method: str, path: str, header: str | None) -> tuple[Endpoint, dict[str, str]]:
+        """The endpoint for this request; a versioned one only for the versions its controller answers."""
+        version, other = versions.resolve(header), None
         for endpoint in self.endpoints:
             if endpoint.method != method:
                 continue
             found = endpoint.pattern.match(path)
-            if found is None or (endpoint.version is not None and endpoint.version != version):
+            if found is None:
                 continue
-            return endpoint, found.groupdict()
+            if endpoint.version is None or versions.answers(endpoint.version, version):
+                return endpoint, found.groupdict()
+            other = other or endpoint
+        if other is not None and other.version is not None:
+            raise versions.refusal(other.version, method, path, header)
         raise NotFound(f"Cannot {method} {path}")
 
 

@@ -1,5 +1,6 @@
 """The seeded world, the same on every reset: a user with an API key, schedules, event types, a team,
-an organization, webhooks of every scope, an OAuth client with a managed user, and a few bookings.
+an organization, webhooks of every scope, an OAuth client with a managed user, verified email addresses and
+phone numbers of every scope, and a few bookings.
 
 Booking times are placed relative to the clock at seeding so they stay upcoming (or past).
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from cal_actions.sandbox.resources import event_types, schedules, teams, webhooks
+from cal_actions.sandbox.resources import event_types, schedules, teams, verified_resources, webhooks
 from cal_actions.sandbox.store import Document, Tx
 
 API_KEY = "cal_sandbox_0c4f7e2a9b1d4e6f8a3c5b7d9e1f2a4c"
@@ -71,6 +72,7 @@ def seed(tx: Tx, now: datetime) -> None:
     _platform(tx, managed)
     _webhooks(tx)
     _integrations(tx, ada, now)
+    verified_resources.seed_verified_resources(tx, USER_ID, TEAM_ID, ORG_TEAM_ID)
     _org_team_automation(tx, now)
     from cal_actions.sandbox.resources.bookings import seed_bookings
 

@@ -12,9 +12,11 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any, Protocol
+
+from cal_actions.sandbox.errors import StateFileError
 
 Document = dict[str, Any]
 
@@ -138,17 +140,50 @@ class _SqliteTx:
         return int(row[0])
 
 
+#: Table → columns of a sandbox file; a file holding anything else belongs to another program.
+_TABLES = {"documents": {"kind", "id", "body"}, "counters": {"name", "value"}}
+
+
+def check_state_file(path: Path) -> None:
+    """Refuse ``path`` unless it is new, empty or a sandbox file, reading it only (nothing is written yet)."""
+    if path.is_dir():
+        raise StateFileError(f"{path} is a folder, not a sandbox database file")
+    if not path.parent.is_dir():
+        raise StateFileError(f"cannot create the sandbox database {path}: the folder {path.parent} does not exist")
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as db:
+            rows = db.execute(
+                "SELECT m.name, p.name FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS p "
+                "WHERE m.type = 'table'"
+            ).fetchall()
+    except sqlite3.Error as error:
+        raise StateFileError(f"{path} is not a sandbox database ({error})") from None
+    tables: dict[str, set[str]] = {}
+    for table, column in rows:
+        tables.setdefault(table, set()).add(column)
+    if any(_TABLES.get(table) != columns for table, columns in tables.items()):
+        raise StateFileError(
+            f"{path} is not a sandbox database (it holds the tables {', '.join(sorted(tables))}); "
+            "choose a new file name, the sandbox creates it"
+        )
+
+
 class SqliteStore:
     """One file shared by any number of sandboxes and processes."""
 
     def __init__(self, path: str | Path, *, busy_timeout: float = 30.0) -> None:
         self.path = Path(path)
-        # Autocommit mode: transactions are opened explicitly with BEGIN IMMEDIATE.
-        self._db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None, check_same_thread=False)
-        self._lock = threading.RLock()  # one connection, so threads of this process take turns
-        with self._lock:
+        check_state_file(self.path)
+        try:
+            # Autocommit mode: transactions are opened explicitly with BEGIN IMMEDIATE.
+            self._db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.executescript(_SCHEMA)
+        except sqlite3.Error as error:
+            raise StateFileError(f"cannot open the sandbox database {self.path}: {error}") from None
+        self._lock = threading.RLock()  # one connection, so threads of this process take turns
 
     @contextmanager
     def transaction(self) -> Iterator[_SqliteTx]:

@@ -22,6 +22,7 @@ from cal_actions.sandbox.resources import (
     teams,
     teams_admin,
     timezones,
+    verified_resources,
     webhooks,
     workflows,
 )
@@ -49,4 +50,5 @@ ROUTE_TABLES: list[Routes] = [
     stripe.routes,
     timezones.routes,
     platform.routes,
+    verified_resources.routes,
 ]

@@ -1,0 +1,5 @@
+import sys
+
+from cal_actions.cli import main
+
+sys.exit(main())
