@@ -13,15 +13,16 @@ from cal_actions.sandbox import OAUTH_CLIENT_ID, Sandbox
 from cal_actions.sandbox.seed import GRACE_ID, OAUTH_CLIENT_SECRET, ORG_ID, ORG_TEAM_ID, OTHER_API_KEYS
 
 TEAM = {"orgId": ORG_ID, "teamId": ORG_TEAM_ID}
+VERIFIED_ID = 3  # the team's seeded verified email address and phone number (ids 1 and 2 are other scopes')
 HTML = {"subject": "See you soon", "html": "<p>Hi {ATTENDEE}</p>"}
 TEXT = {"subject": "Reminder", "text": "{EVENT_NAME} at {START_TIME_h:mma}"}
 BASE = {"stepNumber": 1, "recipient": "attendee", "template": "custom", "sender": "Sandbox"}
 STEPS = [
-    {**BASE, "stepNumber": 3, "action": "sms_number", "recipient": "phone_number", "verifiedPhoneId": 7,
+    {**BASE, "stepNumber": 3, "action": "sms_number", "recipient": "phone_number", "verifiedPhoneId": VERIFIED_ID,
      "message": TEXT},
     {**BASE, "action": "email_host", "recipient": "const", "includeCalendarEvent": True, "message": HTML},
     {**BASE, "stepNumber": 2, "action": "whatsapp_attendee", "message": TEXT},
-    {**BASE, "stepNumber": 4, "action": "email_address", "recipient": "email", "verifiedEmailId": 3,
+    {**BASE, "stepNumber": 4, "action": "email_address", "recipient": "email", "verifiedEmailId": VERIFIED_ID,
      "includeCalendarEvent": False, "message": HTML},
 ]  # fmt: skip
 NEW = {**TEAM, "name": "Follow-up", "activation": {"isActiveOnAllEventTypes": False, "activeOnEventTypeIds": [6]},
@@ -56,7 +57,8 @@ def test_a_workflow_is_returned_in_cal_com_output_form(cal: Cal) -> None:
     assert [step["recipient"] for step in steps] == ["const", "attendee", "phone_number", "email"]
     assert steps[0]["message"] == HTML and steps[1]["message"] == TEXT
     assert steps[0]["includeCalendarEvent"] is True and steps[1]["includeCalendarEvent"] is False
-    assert all(step["email"] == "" and step["phone"] == "" for step in steps)
+    assert [(step["email"], step["phone"]) for step in steps] == [
+        ("", ""), ("", ""), ("", "+14155550102"), ("eng-oncall@example.com", "")]  # fmt: skip
     assert len({step["id"] for step in steps}) == 4
 
 
@@ -94,6 +96,14 @@ def test_an_update_changes_only_what_it_names_and_keeps_named_step_ids(cal: Cal)
     assert changed["steps"][0]["id"] == kept["id"] and changed["steps"][0]["message"]["subject"] == "New"
     assert changed["steps"][1]["id"] not in {step["id"] for step in created["steps"]} | {99_999}
     assert cal.execute("CAL_GET_ORG_TEAM_WORKFLOW", target).data == changed
+
+
+@pytest.mark.parametrize(("step", "refusal"), [(0, "Invalid Verified Phone Id."), (3, "Invalid Verified Email Id.")])
+def test_an_address_or_number_must_be_verified_for_the_team(cal: Cal, step: int, refusal: str) -> None:
+    key = "verifiedPhoneId" if step == 0 else "verifiedEmailId"
+    for other in (1, 2, 999):  # the user's own, another team's, none
+        refused = cal.execute("CAL_CREATE_ORG_TEAM_WORKFLOW", {**NEW, "steps": [{**STEPS[step], key: other}]})
+        assert refused.status_code == 400 and refusal in (refused.error or "")
 
 
 def test_event_types_must_be_the_teams(cal: Cal) -> None:

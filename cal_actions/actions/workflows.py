@@ -74,7 +74,7 @@ class EmailStep(_Step):
 
 class EmailAddressStep(_Step):
     action: Literal["email_address"] = Field(description="Email one verified address")
-    verifiedEmailId: int = Field(description="Team-verified email id")
+    verifiedEmailId: int = Field(description="From CAL_LIST_ORG_TEAM_VERIFIED_EMAILS")
     includeCalendarEvent: bool = Field(description="Attach the .ics event")
     message: HtmlMessage
 
@@ -86,7 +86,7 @@ class TextStep(_Step):
 
 class TextNumberStep(_Step):
     action: Literal["sms_number", "whatsapp_number"] = Field(description="SMS or WhatsApp one verified number")
-    verifiedPhoneId: int = Field(description="Team-verified phone id")
+    verifiedPhoneId: int = Field(description="From CAL_LIST_ORG_TEAM_VERIFIED_PHONES")
     message: TextMessage
 
 

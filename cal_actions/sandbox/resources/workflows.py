@@ -1,8 +1,9 @@
 """Organization team workflows: stored as sent (the action's model has already checked each trigger and step
 shape) and answered in Cal.com's output form: the recipient follows the step's action, steps are in order.
 
-Team admins only. Sending the reminders is Cal.com's job; the sandbox keeps the definitions. Verified
-emails and phone numbers are not looked up, so ``email`` and ``phone`` stay empty as for an unset one.
+Team admins only. Sending the reminders is Cal.com's job; the sandbox keeps the definitions. A step to an
+address or a number names one the team verified (``verified_resources``); its ``email`` or ``phone``
+answers it, empty for the other steps, as in Cal.com.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from cal_actions.sandbox.errors import NotFound, Unauthorized
-from cal_actions.sandbox.resources import org_access
+from cal_actions.sandbox.errors import BadRequest, NotFound, Unauthorized
+from cal_actions.sandbox.resources import org_access, verified_resources
 from cal_actions.sandbox.routing import NO_DATA, Call, Reply, Routes, page
 from cal_actions.sandbox.store import Document, Tx
 from cal_actions.sandbox.times import iso_utc
@@ -35,10 +36,33 @@ def _activation(tx: Tx, team_id: int, given: dict[str, Any]) -> dict[str, Any]:
     return {"isActiveOnAllEventTypes": False, "activeOnEventTypeIds": ids}
 
 
-def _steps(tx: Tx, given: list[dict[str, Any]], old: list[dict[str, Any]]) -> list[dict[str, Any]]:
+# Steps to one address or number: the id field naming it, where it is kept, and Cal.com's refusal.
+_VERIFIED = {
+    "email_address": ("verifiedEmailId", verified_resources.EMAIL, "Invalid Verified Email Id."),
+    "sms_number": ("verifiedPhoneId", verified_resources.PHONE, "Invalid Verified Phone Id."),
+    "whatsapp_number": ("verifiedPhoneId", verified_resources.PHONE, "Invalid Verified Phone Id."),
+}
+
+
+def _send_to(tx: Tx, team_id: int, step: dict[str, Any]) -> str:
+    """The team-verified address or number a step sends to ("" for steps to the host or attendees)."""
+    if step["action"] not in _VERIFIED:
+        return ""
+    key, channel, refusal = _VERIFIED[step["action"]]
+    record = tx.get(channel.store, step[key])
+    if record is None or record["teamId"] != team_id:
+        raise BadRequest(refusal)
+    return str(record[channel.field])
+
+
+def _steps(tx: Tx, team_id: int, given: list[dict[str, Any]], old: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Steps as sent; a step keeps its id when the update names one of the workflow's, else gets a new one."""
     known = {step["id"] for step in old}
-    return [{**step, "id": step["id"] if step.get("id") in known else tx.next_id("workflow_step")} for step in given]
+    return [
+        {**step, "sendTo": _send_to(tx, team_id, step),
+         "id": step["id"] if step.get("id") in known else tx.next_id("workflow_step")}
+        for step in given
+    ]  # fmt: skip
 
 
 def new_workflow(tx: Tx, now: datetime, team_id: int, fields: dict[str, Any]) -> Document:
@@ -48,7 +72,7 @@ def new_workflow(tx: Tx, now: datetime, team_id: int, fields: dict[str, Any]) ->
         "name": fields["name"],
         "activation": _activation(tx, team_id, fields["activation"]),
         "trigger": fields["trigger"],
-        "steps": _steps(tx, fields["steps"], []),
+        "steps": _steps(tx, team_id, fields["steps"], []),
         "createdAt": iso_utc(now),
         "updatedAt": iso_utc(now),
     }
@@ -74,8 +98,8 @@ def _step_output(step: dict[str, Any]) -> dict[str, Any]:
         "stepNumber": step["stepNumber"],
         "action": step["action"],
         "recipient": _RECIPIENTS.get(step["action"], "attendee"),
-        "email": "",
-        "phone": "",
+        "email": step["sendTo"] if step["action"] == "email_address" else "",
+        "phone": step["sendTo"] if step["action"] in ("sms_number", "whatsapp_number") else "",
         "template": step["template"],
         "includeCalendarEvent": step.get("includeCalendarEvent", False),
         "sender": step["sender"],
@@ -132,7 +156,7 @@ def update_workflow(call: Call) -> dict[str, Any]:
     if body.get("activation") is not None:
         workflow["activation"] = _activation(call.tx, team["id"], body["activation"])
     if body.get("steps") is not None:
-        workflow["steps"] = _steps(call.tx, body["steps"], workflow["steps"])
+        workflow["steps"] = _steps(call.tx, team["id"], body["steps"], workflow["steps"])
     workflow["updatedAt"] = iso_utc(call.now)
     call.tx.put(KIND, workflow["id"], workflow)
     return workflow_output(workflow)
