@@ -18,6 +18,9 @@ from cal_actions.search_lexicon import RESOURCES
 
 #: Action-name fragments and the resource they name, most specific first.
 NAME_RESOURCES = (
+    ("ROUTING_FORM", "routing-form"),
+    ("WORKFLOW", "workflow"),
+    ("INVITE_LINK", "invite-link"),
     ("ICS_FEED", "ics-feed"),
     ("SELECTED_CALENDAR", "selected-calendar"),
     ("DESTINATION_CALENDAR", "destination-calendar"),

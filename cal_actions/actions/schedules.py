@@ -221,7 +221,7 @@ class ListTeamSchedules(Page, TeamPath):
 
 CAL_LIST_TEAM_SCHEDULES = declare(
     "CAL_LIST_TEAM_SCHEDULES",
-    description="List the schedules of every member of a team outside an organization (team admin). For one "
+    description="List all schedules of everyone in a team outside an organization at once (team admin). For an "
     "organization team use CAL_LIST_ORG_TEAM_SCHEDULES.",
     params=ListTeamSchedules,
     route=Route("GET", "/v2/teams/{teamId}/schedules"),
@@ -235,8 +235,8 @@ class ListOrgTeamSchedules(Page, OrgTeamPath):
 
 CAL_LIST_ORG_TEAM_SCHEDULES = declare(
     "CAL_LIST_ORG_TEAM_SCHEDULES",
-    description="List the schedules of every member of an organization team (team admin). For one member use "
-    "CAL_LIST_ORG_TEAM_USER_SCHEDULES.",
+    description="List all schedules of everyone in an organization team at once (team admin). For one person's "
+    "use CAL_LIST_ORG_TEAM_USER_SCHEDULES.",
     params=ListOrgTeamSchedules,
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/schedules", auth="bearer_or_platform"),
     tags=("schedules", "orgs", "teams"),
