@@ -38,6 +38,7 @@ __all__ = [
     "BOOKINGS_VERSION",
     "EVENT_TYPES_VERSION",
     "SCHEDULES_VERSION",
+    "SENSITIVE",
     "SLOTS_VERSION",
     "Action",
     "Params",
@@ -46,6 +47,7 @@ __all__ = [
     "all_optional",
     "declare",
     "literal_discriminator",
+    "sensitive_values",
 ]
 
 
@@ -90,6 +92,48 @@ def _numeric_annotation(annotation: Any) -> bool:
 def _numeric(info: FieldInfo) -> bool:
     annotation: Any = info.annotation  # a type form, hashable at run time
     return annotation is not None and _numeric_annotation(annotation)
+
+
+class Sensitive:
+    """Field metadata for a secret argument (``Annotated[str, SENSITIVE]``): every call masks its value in
+    the answer, the error and the dry run, as it masks the client's own credentials. Tool schemas do not
+    carry the mark; say it in the description."""
+
+    def __repr__(self) -> str:
+        return "SENSITIVE"
+
+
+SENSITIVE = Sensitive()
+
+
+def sensitive_values(params: BaseModel) -> set[str]:
+    """The values of ``params``' sensitive fields, in nested models and lists too."""
+    found: set[str] = set()
+    if not _may_hold_secrets(type(params)):
+        return found
+    for name, info in type(params).model_fields.items():
+        value = getattr(params, name)
+        if SENSITIVE in info.metadata and isinstance(value, str):
+            found.add(value)
+        for item in value if isinstance(value, list) else (value,):
+            if isinstance(item, BaseModel):
+                found |= sensitive_values(item)
+    return found
+
+
+@functools.cache
+def _may_hold_secrets(model: type[BaseModel]) -> bool:
+    """Whether a model or a model inside it has a sensitive field; most have none, so calls skip the walk."""
+    return any(
+        SENSITIVE in info.metadata or any(_may_hold_secrets(inner) for inner in _models_in(info.annotation))
+        for info in model.model_fields.values()
+    )
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for argument in get_args(annotation) for model in _models_in(argument)]
 
 
 class NoParams(Params):

@@ -60,6 +60,8 @@ class ClientConfig:
     dry_run: bool = False
     #: ``(controller, cal-api-version)`` pairs sent instead of the defaults (see ``cal_actions.versions``).
     api_versions: tuple[tuple[str, str], ...] = ()
+    #: Requests per minute this client sends at most (None: only Cal.com's announced budget holds it back).
+    rate_limit: int | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "base_url", normal_base_url(self.base_url))
@@ -68,6 +70,10 @@ class ClientConfig:
             raise ValueError("max_retries must be >= 0")
         if self.timeout <= 0 or self.connect_timeout <= 0:
             raise ValueError("timeout and connect_timeout must be > 0")
+        if self.rate_limit is not None and (
+            isinstance(self.rate_limit, bool) or not isinstance(self.rate_limit, int) or self.rate_limit < 1
+        ):
+            raise ValueError("rate_limit must be a whole number of requests per minute, at least 1")
         check_policy(self.policy)
 
     @classmethod

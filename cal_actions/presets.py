@@ -33,6 +33,7 @@ PRESETS: dict[str, Preset] = {
             "CAL_LIST_TEAM_EVENT_TYPES",
             "CAL_GET_DEFAULT_SCHEDULE",
         ),
+        exclude_tags=("legacy", "orgs"),  # the organization-wide booking lists are for admins
     ),
     "availability": Preset(
         "Working hours and busy times: schedules, slots, calendars and busy times.",
@@ -48,10 +49,14 @@ PRESETS: dict[str, Preset] = {
         exclude_tags=("legacy", "orgs"),
     ),
     "orgs": Preset(
-        "Organization administration: users, teams, memberships, attributes, routing forms, workflows.",
+        "Organization administration: users, teams, memberships, attributes, bookings, out-of-office, delegation "
+        "credentials, managed organizations, routing forms, workflows.",
         tags=("orgs", "routing-forms"),
     ),
-    "platform": Preset("Platform OAuth clients: managed users, their tokens and webhooks.", tags=("platform",)),
+    "platform": Preset(
+        "Platform OAuth clients: the clients, their managed users, tokens and webhooks, managed organizations.",
+        tags=("platform",),
+    ),
     "verified-resources": Preset(
         "Verify email addresses and phone numbers (yours, a team's, an organization team's) for workflow reminders.",
         tags=("verified-resources",),

@@ -16,6 +16,11 @@ _BOOKED = r"(bookings?|events?|appointments?|meetings?|calls?|sessions?)"
 
 RESOURCES: tuple[tuple[str, str, str], ...] = (
     (
+        "delegation-credential",
+        r"\bdelegation( credentials?)?\b|\bdomain[- ]wide (delegation|access)\b|\bservice[- ]accounts?\b",
+        "",
+    ),
+    (
         "routing-form",
         r"\brouting forms?\b|\b(intake|qualification|qualifying|lead|screening|contact|signup|sign-up) forms?\b"
         r"|\bform (responses?|submissions?|answers?|entries)\b"
@@ -143,6 +148,15 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"\bpropert(y|ies)\b|\bfields?\b",
     ),
     (
+        "out-of-office",
+        # a person's time away as an entry of its own; "out of office" alone stays a schedule's time off
+        r"\bout[- ]of[- ]office (entr(y|ies)|records?|periods?|status)\b"
+        r"|\bo\.?o\.?o( (entr(y|ies)|records?|periods?|status))?\b"
+        r"|\b(mark\w*|put|record\w*|log\w*)\b[\w' ]{0,30}\bout[- ]of[- ]office\b"
+        r"|\b(covers?|covering|stands? in) for\b|\bredirect\w* (\w+ ){0,3}bookings?\b",
+        "",
+    ),
+    (
         "schedule",
         r"\bschedules?\b|\bavailabilit(y|ies)\b|\b(working|work|office|business|opening) hours\b|\btime off\b"
         r"|\bdays? off\b|\bout of office\b|\bvacation\b|\bholidays?\b|\boverrides?\b|\bblock (that|the|a|this) day\b"
@@ -150,9 +164,28 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"\bhours\b|\bshift\b|\b(mon|tue|wed|thu|fri)\w*\s*(-|to|through|thru)\s*(mon|tue|wed|thu|fri|sat|sun)",
     ),
     (
+        "managed-org",
+        r"\bmanaged (org|organi[sz]ation)s?\b|\b(orgs?|organi[sz]ations?) (we|i) (manage|run)\b"
+        r"|\bsub-?(org|organi[sz]ation)s?\b|\bchild (org|organi[sz]ation)s?\b",
+        "",
+    ),
+    (
         "managed-user",
         r"\bmanaged users?\b|\bplatform users?\b|\busers? (of|on|in|under) (our |my |the )?(oauth|platform|app|client)"
+        # "the users our platform app created", "users provisioned under my platform OAuth client"
+        r"|\busers?\b[\w' ]{0,40}?\b(oauth|platform) (clients?|apps?)\b"
         r"|\b(oauth|platform) (client|app)'?s? users?\b",
+        "",
+    ),
+    (
+        "oauth-client",
+        r"\b(oauth|platform) (clients?|apps?|applications?)\b|\bclient (id|secret)s?\b",
+        "",
+    ),
+    (
+        "private-link",
+        r"\bprivate (booking |scheduling )?(links?|urls?)\b"
+        r"|\b(one[- ]time|single[- ]use|one[- ]off|expiring|secret|hashed) (booking |scheduling )?(links?|urls?)\b",
         "",
     ),
     (
@@ -237,6 +270,11 @@ RESOURCE_TERMS: dict[str, str] = {
     "routing-form": "routing form",
     "workflow": "workflow",
     "invite-link": "invite link",
+    "delegation-credential": "delegation credential",
+    "out-of-office": "out of office",
+    "managed-org": "managed org",
+    "oauth-client": "oauth client",
+    "private-link": "private link",
     "ics-feed": "ics feed",
     "selected-calendar": "selected calendar",
     "destination-calendar": "destination calendar",

@@ -21,6 +21,11 @@ NAME_RESOURCES = (
     ("ROUTING_FORM", "routing-form"),
     ("WORKFLOW", "workflow"),
     ("INVITE_LINK", "invite-link"),
+    ("PRIVATE_LINK", "private-link"),
+    ("OUT_OF_OFFICE", "out-of-office"),
+    ("MANAGED_ORG", "managed-org"),
+    ("DELEGATION_CREDENTIAL", "delegation-credential"),
+    ("ASSIGNED_OPTIONS", "attribute-option"),
     ("ICS_FEED", "ics-feed"),
     ("SELECTED_CALENDAR", "selected-calendar"),
     ("DESTINATION_CALENDAR", "destination-calendar"),
@@ -61,6 +66,7 @@ PATH_RESOURCES = (
     ("/bookings", "booking"),
     ("/schedules", "schedule"),
     ("/me", "me"),
+    ("/private-links", "private-link"),
 )
 #: Resources that are one another's in the request's words: a managed user is a user, a hold is on a slot.
 RELATED = {
@@ -72,6 +78,9 @@ RELATED = {
     "busy-time": {"calendar"},
     "ics-feed": {"calendar"},
     "me": {"user"},
+    "private-link": {"event-type"},
+    "out-of-office": {"schedule"},  # away days are what "time off" on a schedule means for one person
+    "managed-org": {"org"},
 }
 _PATTERNS = tuple(
     (resource, re.compile(strong), re.compile(weak) if weak else None) for resource, strong, weak in RESOURCES
@@ -223,6 +232,10 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "reservation": (
         (re.compile(r"\b(releas\w*|let go|free (it )?up|drop|cancel\w*|remov\w*|delet\w*|give back|abandon\w*|undo)\b"),
          "delete"),
+        (re.compile(r"\b(mov\w*|chang\w*|extend\w*|prolong\w*|renew\w*|shift\w*|push\w*|switch\w*|updat\w*)\b"),
+         "update"),
+        (re.compile(r"\b(show|get|look (up|at)|check(s|ing)? (on|if|whether)|status|details?|still|expir\w*)\b"),
+         "get"),
         (re.compile(r"\b(hold|reserv\w*|pencil\w*|lock|keep|block)\b"), "reserve"),
     ),
     "selected-calendar": (
@@ -258,6 +271,10 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "event-type": ((re.compile(r"\b(add|set|make)\b.{0,40}\b(gap|buffer|notice|hosts?|long|longer|shorter)\b"),
                     "update"),),
     "managed-user": ((re.compile(r"\boffboard\w*"), "delete"),),
+    "private-link": ((re.compile(r"\b(revok\w*|invalidat\w*|kill|disabl\w*|remov\w*|delet\w*)\b"), "delete"),),
+    "out-of-office": (
+        (re.compile(r"^(?!.*\b(delete|remove|drop|cancel)\b).*\b(mark\w*|put|record|log|enter|register)\b"), "create"),
+    ),
     "token": ((re.compile(r"."), "refresh"),),
     "phone-call": ((re.compile(r"."), "create"),),  # a call is only ever placed
 }

@@ -13,8 +13,9 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
@@ -23,12 +24,13 @@ from langchain_core.utils.function_calling import convert_to_openai_tool
 
 from cal_actions import Cal
 from cal_actions.adapters.langchain import langchain_tools
+from cal_actions.compact import READING_NOTE
 
 ATTENDEE = {"name": "Ada Lovelace", "email": "ada@example.com", "timeZone": "Europe/London"}
 REQUEST = "Book my first event type with Ada Lovelace (ada@example.com, Europe/London), first free time next week."
 SYSTEM = (
     "You manage the user's Cal.com calendar with the tools given. Never invent ids: look them up. "
-    "Book only a start time returned by CAL_LIST_AVAILABLE_SLOTS. Answer briefly when done."
+    "Book only a start time returned by CAL_LIST_AVAILABLE_SLOTS. Answer briefly when done. " + READING_NOTE
 )
 
 
@@ -86,13 +88,22 @@ def next_step(messages: list[BaseMessage]) -> AIMessage:
         window = {"start": monday.isoformat(), "end": (monday + timedelta(days=4)).isoformat()}
         return _call("CAL_LIST_AVAILABLE_SLOTS", {"eventTypeId": event_type_id, **window})
     if len(results) == 2:
-        by_day = results[1]["data"]
-        starts = [slot["start"] for day in sorted(by_day) for slot in by_day[day]]
+        slots = results[1]["data"]  # {"timeZone": zone, "days": {date: ["09:00", ...]}}; empty when none is free
+        days = slots.get("days", {}) if slots else {}
+        zone = ZoneInfo(slots.get("timeZone", "UTC")) if slots else UTC
+        starts = [_instant(day, time, zone) for day in sorted(days) for time in days[day]]
         if not starts:
             return AIMessage("There is no free time next week.")
         return _call("CAL_CREATE_BOOKING", {"eventTypeId": event_type_id, "start": starts[0], "attendee": ATTENDEE})
     booking = results[2]["data"]
     return AIMessage(f"Booked {booking['uid']} with {ATTENDEE['name']} at {booking['start']}.")
+
+
+def _instant(day: str, time: str, zone: ZoneInfo | timezone) -> str:
+    """A slot's wall time in the zone of the answer, as the UTC instant a booking takes."""
+    moment = datetime.fromisoformat(f"{day}T{time}")
+    local = moment if moment.tzinfo else moment.replace(tzinfo=zone)  # a time the zone repeats carries its offset
+    return local.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def _call(name: str, arguments: dict[str, Any]) -> AIMessage:

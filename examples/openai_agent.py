@@ -19,10 +19,11 @@ from openai import OpenAI
 
 from cal_actions import Cal, registry
 from cal_actions.adapters.openai import execute_tool_calls, openai_tools
+from cal_actions.compact import READING_NOTE
 
 SYSTEM = (
     f"You manage the user's Cal.com calendar with the tools. Today is {date.today()}. "
-    "Never invent ids: find them with the list tools. Check free slots before booking."
+    "Never invent ids: find them with the list tools. Check free slots before booking. " + READING_NOTE
 )
 
 

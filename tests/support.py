@@ -1,4 +1,4 @@
-"""Shared test helpers: the reference specs, route matching and example arguments."""
+"""Shared test helpers: the reference specs, route matching, example arguments and a call that must succeed."""
 
 from __future__ import annotations
 
@@ -158,3 +158,10 @@ def openapi_to_jsonschema(node: Any, *, one_of_as_any_of: bool = False) -> Any:
     if one_of_as_any_of and "oneOf" in converted:
         converted["anyOf"] = converted.pop("oneOf")
     return {"anyOf": [converted, {"type": "null"}]} if node.get("nullable") else converted
+
+
+def ok(cal: Any, name: str, arguments: dict[str, Any] | None = None) -> Any:
+    """The data of a call that must succeed (its error shown when it does not)."""
+    result = cal.execute(name, arguments or {})
+    assert result.successful, result.error
+    return result.data

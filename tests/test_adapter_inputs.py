@@ -15,12 +15,14 @@ from typing import Any
 
 import httpx
 import pytest
+from mcp.types import TextContent
 
 from cal_actions import AsyncCal, Cal
 from cal_actions.adapters.anthropic import aexecute_tool_uses, execute_tool_uses
 from cal_actions.adapters.langchain import langchain_tools
-from cal_actions.adapters.mcp import call_listed
+from cal_actions.adapters.mcp import call_listed, tool_result
 from cal_actions.adapters.openai import aexecute_tool_calls, execute_tool_calls
+from cal_actions.compact import compact_result
 
 NAME = "CAL_GET_BOOKING"
 # As deep as JSON parsing lets a model's arguments be: past drop_nulls' recursion, within the parser's.
@@ -52,51 +54,55 @@ def cal() -> Iterator[Cal]:
         yield client
 
 
-def _openai(cal: Cal, raw: Any) -> dict[str, Any]:
+def _openai(cal: Cal, raw: Any, compact: bool = True) -> dict[str, Any]:
     call = {"id": "call_1", "type": "function", "function": {"name": NAME, "arguments": raw}}
-    [output] = execute_tool_calls(cal, {"role": "assistant", "tool_calls": [call]})
+    [output] = execute_tool_calls(cal, {"role": "assistant", "tool_calls": [call]}, compact=compact)
     assert output["tool_call_id"] == "call_1"
     return json.loads(output["content"])
 
 
-def _openai_responses_async(cal: Cal, raw: Any) -> dict[str, Any]:
+def _openai_responses_async(cal: Cal, raw: Any, compact: bool = True) -> dict[str, Any]:
     item = {"type": "function_call", "call_id": "call_1", "name": NAME, "arguments": raw}
-    [output] = asyncio.run(aexecute_tool_calls(cal, [item]))
+    [output] = asyncio.run(aexecute_tool_calls(cal, [item], compact=compact))
     assert output["call_id"] == "call_1"
     return json.loads(output["output"])
 
 
-def _anthropic(cal: Cal, raw: Any) -> dict[str, Any]:
-    [result] = execute_tool_uses(cal, [{"type": "tool_use", "id": "toolu_1", "name": NAME, "input": raw}])
+def _anthropic(cal: Cal, raw: Any, compact: bool = True) -> dict[str, Any]:
+    blocks = [{"type": "tool_use", "id": "toolu_1", "name": NAME, "input": raw}]
+    [result] = execute_tool_uses(cal, blocks, compact=compact)
     envelope = json.loads(result["content"])
     assert result["tool_use_id"] == "toolu_1" and result["is_error"] is not envelope["successful"]
     return envelope
 
 
-def _anthropic_async(cal: Cal, raw: Any) -> dict[str, Any]:
+def _anthropic_async(cal: Cal, raw: Any, compact: bool = True) -> dict[str, Any]:
     message = {"role": "assistant", "content": [{"type": "tool_use", "id": "toolu_1", "name": NAME, "input": raw}]}
-    [result] = asyncio.run(aexecute_tool_uses(cal, message))
+    [result] = asyncio.run(aexecute_tool_uses(cal, message, compact=compact))
     return json.loads(result["content"])
 
 
-def _langchain_input(cal: Cal, raw: Any) -> dict[str, Any]:
-    (tool,) = langchain_tools(cal, NAME)
+def _langchain_input(cal: Cal, raw: Any, compact: bool = True) -> dict[str, Any]:
+    (tool,) = langchain_tools(cal, NAME, compact=compact)
     return json.loads(tool.invoke(raw))
 
 
-def _langchain_tool_call(cal: Cal, raw: Any) -> dict[str, Any]:
-    (tool,) = langchain_tools(cal, NAME)
+def _langchain_tool_call(cal: Cal, raw: Any, compact: bool = True) -> dict[str, Any]:
+    (tool,) = langchain_tools(cal, NAME, compact=compact)
     message = asyncio.run(tool.ainvoke({"type": "tool_call", "name": NAME, "id": "c1", "args": raw}))
     envelope = json.loads(message.content)
     assert message.tool_call_id == "c1" and (message.status == "success") is envelope["successful"]
     return envelope
 
 
-def _mcp(cal: Cal, raw: Any) -> dict[str, Any]:
-    return asyncio.run(call_listed(cal, {NAME}, NAME, raw)).model_dump()
+def _mcp(cal: Cal, raw: Any, compact: bool = True) -> dict[str, Any]:
+    answer = tool_result(asyncio.run(call_listed(cal, {NAME}, NAME, raw)), NAME, raw, compact=compact)
+    assert isinstance(answer.content[0], TextContent) and answer.structuredContent is not None
+    assert json.loads(answer.content[0].text) == answer.structuredContent  # the same envelope, as text and data
+    return answer.structuredContent
 
 
-ADAPTERS: dict[str, Callable[[Cal, Any], dict[str, Any]]] = {
+ADAPTERS: dict[str, Callable[..., dict[str, Any]]] = {
     "openai-chat": _openai,
     "openai-responses-async": _openai_responses_async,
     "anthropic": _anthropic,
@@ -116,12 +122,15 @@ def test_adapters_answer_as_the_python_api(cal: Cal, adapter: str, raw: Any, pyt
 
 
 @pytest.mark.parametrize("adapter", list(ADAPTERS))
-def test_a_good_call_succeeds_the_same_way(cal: Cal, adapter: str) -> None:
+def test_a_good_call_succeeds_the_same_way_compact_by_default(cal: Cal, adapter: str) -> None:
     uid = cal.execute("CAL_LIST_BOOKINGS", {"take": 1}).data["data"][0]["uid"]
     raw = json.dumps({"bookingUid": uid, "unused": None})
-    expected = cal.execute(NAME, {"bookingUid": uid}).model_dump()
-    assert expected["successful"] is True
-    assert ADAPTERS[adapter](cal, raw) == expected
+    result = cal.execute(NAME, {"bookingUid": uid})
+    assert result.successful is True
+    compact = ADAPTERS[adapter](cal, raw)
+    assert compact == compact_result(result, NAME, {"bookingUid": uid})
+    assert "description" in result.data and "description" not in compact["data"]  # empty text: left out
+    assert ADAPTERS[adapter](cal, raw, compact=False) == result.model_dump()  # the raw envelope on request
 
 
 # --- batches ------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ from pydantic import TypeAdapter
 
 from cal_actions import AsyncCal, Cal, registry
 from cal_actions.adapters.anthropic import aexecute_tool_uses, anthropic_tools, execute_tool_uses
+from cal_actions.compact import compact_result
+from cal_actions.presets import select
 
 try:  # the HTTP library the anthropic SDK is built on: httpx2 from its 2.x releases, httpx before
     import httpx2 as sdk_http
@@ -61,7 +63,7 @@ def test_tools_are_anthropic_tool_params() -> None:
     for tool in tools:
         adapter.validate_python(tool)
         assert tool["input_schema"] == registry.get(tool["name"]).json_schema()
-    assert len({tool["name"] for tool in tools}) == len(tools) == 18
+    assert len({tool["name"] for tool in tools}) == len(tools) == len(select(registry, preset="scheduling"))
 
 
 def test_tool_use_blocks_run_in_order_and_other_blocks_are_skipped() -> None:
@@ -76,9 +78,9 @@ def test_tool_use_blocks_run_in_order_and_other_blocks_are_skipped() -> None:
         )
     )
     with Cal.sandbox() as cal:
-        expected = [
-            cal.execute("CAL_GET_ME").model_dump(),
-            cal.execute("CAL_GET_BOOKING", {"bookingUid": uid}).model_dump(),
+        expected = [  # what a model reads: compact results, errors as they are
+            compact_result(cal.execute("CAL_GET_ME"), "CAL_GET_ME"),
+            compact_result(cal.execute("CAL_GET_BOOKING", {"bookingUid": uid}), "CAL_GET_BOOKING"),
             cal.execute("CAL_GET_BOOKING", {"bookingUid": "bk_nope"}).model_dump(),
         ]
         forms = [message, message.content, message.model_dump(exclude_none=True), message.model_dump()["content"]]
@@ -174,7 +176,10 @@ def test_a_conversation_books_through_the_sdk_and_the_sandbox() -> None:
         return _message(_tool_use("t3", "CAL_LIST_AVAILABLE_SLOTS", window))
 
     def book(body: dict[str, Any]) -> dict[str, Any]:
-        first = next(iter(_results(body)["t3"]["data"].values()))[0]["start"]
+        slots = _results(body)["t3"]["data"]  # compact: wall times by day in the zone asked for, UTC here
+        day, times = next(iter(slots["days"].items()))
+        assert slots["timeZone"] == "UTC"
+        first = f"{day}T{times[0]}:00Z"
         arguments = {"start": first, "eventTypeId": chosen["eventTypeId"], "attendee": attendee, "guests": None}
         return _message(_tool_use("t4", "CAL_CREATE_BOOKING", arguments))
 

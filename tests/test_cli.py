@@ -26,7 +26,7 @@ def test_list_json_has_every_action(capsys: pytest.CaptureFixture[str]) -> None:
 def test_list_by_tag(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", "--tag", "bookings"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines and all("/v2/bookings" in line for line in lines)
+    assert lines and all("/bookings" in line for line in lines)  # the user's, and the organization's lists
 
 
 def test_describe_and_schema(capsys: pytest.CaptureFixture[str]) -> None:
@@ -157,7 +157,7 @@ def test_base_url_with_sandbox_is_refused() -> None:
 
 
 def test_unknown_tag_lists_the_known_ones(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit, match=r"unknown tag\(s\) unknown; known: attributes, bookings") as stopped:
+    with pytest.raises(SystemExit, match=r"unknown tag\(s\) unknown; known: [a-z, -]*attributes, bookings") as stopped:
         main(["list", "--tag", "unknown"])
     assert stopped.value.code != 0 and capsys.readouterr().out == ""
 

@@ -57,7 +57,7 @@ def _cases(files: Files) -> dict[str, Case]:
         "list-json": Case(["list", "--json"], 0, says='"parameters"'),
         "list-tag": Case(["list", "--tag", "webhooks"], 0, says="CAL_CREATE_WEBHOOK"),
         "list-empty-tag": Case(["list", "--tag", ""], 1, says="unknown tag(s) ;"),
-        "list-unknown-tag": Case(["list", "--tag", "nope"], 1, says="known: attributes"),
+        "list-unknown-tag": Case(["list", "--tag", "nope"], 1, says="attributes, bookings, calendars"),
         "describe": Case(["describe", "CAL_CREATE_BOOKING"], 0, says="cal-api-version: 2024-08-13"),
         "describe-typo": Case(["describe", "CAL_CREATE_BOKING"], 1, says="did you mean CAL_CREATE_BOOKING"),
         "schema": Case(["schema", "CAL_CREATE_BOOKING"], 0, says='"required"'),

@@ -9,9 +9,11 @@ from typing import Any
 
 import pytest
 
+from cal_actions import registry
 from cal_actions.demo.run import run_demo
 from cal_actions.demo.script import ScriptedModel
 from cal_actions.demo.show import Printer
+from cal_actions.presets import select
 from tests.fake_openai import fake_openai
 
 MONDAY_MORNING = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)
@@ -39,7 +41,10 @@ def _check_outcome(sandbox: Any, output: str) -> None:
     assert "with Mary on Tuesday 08 January at 13:00 London time" in output
     assert re.search(r"You have [1-9]\d* upcoming booking", output), "the new booking is listed"
     assert "Moved to Tuesday 15 January at 13:00 London time" in output
-    assert "subscriber got BOOKING_CANCELLED with a valid X-Cal-Signature-256" in output
+    assert "subscribed http://127.0.0.1:" in output and "to BOOKING_CANCELLED with a fresh secret" in output
+    moved_uid = next(b["uid"] for b in _bookings(sandbox, "cancelled") if b.get("rescheduledFromUid"))
+    assert f"subscriber got BOOKING_CANCELLED with a valid X-Cal-Signature-256 (booking {moved_uid})" in output
+    assert "REFUSED" not in output
     assert "failed" not in output.split("== webhook deliveries")[0].replace("A call failed", "")
     cancelled = _bookings(sandbox, "cancelled")
     assert len(cancelled) == 2, "the original (rescheduled) and the moved booking"
@@ -79,5 +84,6 @@ def test_demo_through_an_openai_compatible_server(sandbox: Any, monkeypatch: pyt
     first_turn_tools = {tool["function"]["name"] for tool in requests[0]["tools"]}
     last_turn_tools = {tool["function"]["name"] for tool in requests[-1]["tools"]}
     assert "CAL_CREATE_BOOKING" in first_turn_tools
-    assert "CAL_CREATE_WEBHOOK" in last_turn_tools, "search adds the webhook action when the request needs it"
-    assert len(first_turn_tools) <= 23, "a handful of tools per turn, not the whole registry"
+    assert "CAL_CANCEL_BOOKING" in last_turn_tools
+    offered = len(select(registry, preset="scheduling")) + 5  # the preset and five search hits
+    assert len(first_turn_tools) <= offered < len(registry), "a handful of tools per turn, not the whole registry"

@@ -62,7 +62,7 @@ def test_langchain_agent_books_the_first_free_slot(monkeypatch: pytest.MonkeyPat
     assert get_slots.headers["cal-api-version"] == "2024-09-04"
     assert json.loads(book.content) == {
         "eventTypeId": 42,
-        "start": "2030-01-31T09:00:00.000Z",  # the earliest day, though the API listed it second
+        "start": "2030-01-31T09:00:00Z",  # the earliest day (listed second), read from the compact slots
         "attendee": agent.ATTENDEE,
     }
     assert isinstance(messages[-1], AIMessage) and "bk_77" in messages[-1].content

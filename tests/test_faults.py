@@ -1,7 +1,8 @@
 """Fault injection against a real server on 127.0.0.1: each fault's envelope and the exact attempts.
 
 GET may be repeated; POST only when the request never reached the server or on 429, so a
-booking is never made twice. Pauses are recorded instead of slept, keeping the suite fast.
+booking is never made twice; a POST whose outcome is unknown is read back instead. Pauses are
+recorded instead of slept, keeping the suite fast.
 """
 
 from __future__ import annotations
@@ -80,31 +81,38 @@ def _call(base_url: str, method: str, fault: str, pauses: list[float], **setting
         return cal.execute(name, {"bookingUid": fault})
 
 
-# (fault, GET attempts, POST attempts, successful, fragment of the error)
+# (fault, GET attempts, POSTs sent, read-backs after the POST, successful, fragment of the error).
+# A POST answered by a gateway's 502 or cut off after sending may have been applied: it is never
+# sent again; the booking is read back instead (here the read meets the same fault, three times).
 CASES = [
-    ("rate-limited", 3, 3, False, "HTTP 429 TooManyRequestsException"),
-    ("rate-limited-once", 2, 2, True, None),
-    ("rate-limited-too-long", 1, 1, False, "HTTP 429"),
-    ("status-500", 3, 1, False, "HTTP 500 E: failed status-500"),
-    ("status-502", 3, 1, False, "HTTP 502"),
-    ("status-503", 3, 1, False, "HTTP 503"),
-    ("html", 3, 1, False, "HTTP 502: <html><body><h1>502 Bad Gateway"),
-    ("reset", 3, 1, False, "network error"),
-    ("truncated", 1, 1, False, "HTTP 200: response is not JSON (application/json)"),
-    ("empty", 1, 1, True, None),
-    ("error-envelope", 1, 1, False, "BadRequestException: no slots"),
-    ("conflict", 1, 1, False, "HTTP 409 ConflictException: taken"),
+    ("rate-limited", 3, 3, 0, False, "HTTP 429 TooManyRequestsException"),
+    ("rate-limited-once", 2, 2, 0, True, None),
+    ("rate-limited-too-long", 1, 1, 0, False, "HTTP 429"),
+    ("status-500", 3, 1, 0, False, "HTTP 500 E: failed status-500"),
+    ("status-502", 3, 1, 3, False, "HTTP 502"),
+    ("status-503", 3, 1, 0, False, "HTTP 503"),
+    ("html", 3, 1, 3, False, "HTTP 502: <html><body><h1>502 Bad Gateway"),
+    ("reset", 3, 1, 3, False, "network error"),
+    ("truncated", 1, 1, 0, False, "HTTP 200: response is not JSON (application/json)"),
+    ("empty", 1, 1, 0, True, None),
+    ("error-envelope", 1, 1, 0, False, "BadRequestException: no slots"),
+    ("conflict", 1, 1, 0, False, "HTTP 409 ConflictException: taken"),
 ]
 
 
-@pytest.mark.parametrize(("fault", "get_attempts", "post_attempts", "successful", "error"), CASES)
+@pytest.mark.parametrize(("fault", "get_attempts", "posts", "reads", "successful", "error"), CASES)
 @pytest.mark.parametrize("method", ["GET", "POST"])
-def test_fault(server, method, fault, get_attempts, post_attempts, successful, error) -> None:
+def test_fault(server, method, fault, get_attempts, posts, reads, successful, error) -> None:
     base_url, seen = server
     before = len(seen.requests)
     result = _call(base_url, method, fault, [])
-    expected = get_attempts if method == "GET" else post_attempts
-    assert result.attempts == expected == len(seen.requests) - before
+    sent = [request_method for request_method, _ in seen.requests[before:]]
+    if method == "GET":
+        assert result.attempts == get_attempts == len(sent) == sent.count("GET")
+    else:
+        assert sent.count("POST") == posts and sent.count("GET") == reads
+        assert result.attempts == posts + reads
+        assert ("outcome unknown" in (result.error or "")) is (reads > 0)
     assert result.successful is successful
     if error is not None:
         assert error in result.error and result.data is None
@@ -139,12 +147,23 @@ def test_backoff_grows_between_server_errors(server) -> None:
     assert 0.375 <= pauses[0] <= 0.5 and 0.75 <= pauses[1] <= 1.0 and 1.5 <= pauses[2] <= 2.0
 
 
-@pytest.mark.parametrize("method", ["GET", "POST"])
-def test_slow_answer_uses_up_the_call_time(server, method) -> None:
+def test_slow_answer_uses_up_the_call_time(server) -> None:
     base_url, _ = server
-    result = _call(base_url, method, "slow", [], timeout=0.2)
+    result = _call(base_url, "GET", "slow", [], timeout=0.2)
     assert result.attempts == 1
     assert result.error == "network error: no answer within 0.2 s (ReadTimeout)"
+
+
+def test_a_slow_write_keeps_a_third_of_the_call_to_read_back(server) -> None:
+    base_url, seen = server
+    before = len(seen.requests)
+    started = time.monotonic()
+    result = _call(base_url, "POST", "slow", [], timeout=0.3)
+    elapsed = time.monotonic() - started
+    assert [method for method, _ in seen.requests[before:]] == ["POST", "GET"]
+    assert result.error.startswith("outcome unknown: POST /v2/bookings/{bookingUid}/cancel got no answer within 0.2")
+    assert 'check with CAL_GET_BOOKING {"bookingUid": "slow"}' in result.error
+    assert elapsed < 0.45, "the read-back stays within the call's time limit"
 
 
 def test_a_trickling_body_cannot_stretch_the_call(server) -> None:
@@ -181,7 +200,8 @@ def test_async_client_makes_the_same_attempts() -> None:
 
     with serve(_fault) as (base_url, _):  # a fresh server: "rate-limited-once" counts its hits
         outcomes = asyncio.run(run(base_url))
-    assert outcomes == [(3, False), (3, False), (2, True), (1, False), (1, False), (2, True)]
+    # The POST cut off after sending is read back (three GETs meeting the same reset), never sent again.
+    assert outcomes == [(3, False), (3, False), (2, True), (1, False), (4, False), (2, True)]
 
 
 async def _no_pause(seconds: float) -> None:

@@ -139,3 +139,10 @@ def test_cal_api_versions_come_from_the_environment(monkeypatch: pytest.MonkeyPa
     cal.execute("CAL_LIST_SCHEDULES")
     assert sent[0].headers["cal-api-version"] == "2025-02-02"
     assert cal.config.api_versions == (("schedules", "2025-02-02"), ("slots", "2025-01-01"))
+
+
+def test_a_newer_dated_version_reaches_the_sandbox_current_controllers() -> None:
+    with Cal.sandbox(api_versions={"bookings": "2026-02-25", "slots": "2026-05-01"}) as cal:
+        assert cal.execute("CAL_LIST_BOOKINGS", {"take": 1}).successful
+        slots = cal.execute("CAL_LIST_AVAILABLE_SLOTS", {"eventTypeId": 2, "start": "2030-03-05", "end": "2030-03-06"})
+        assert slots.successful, slots.error

@@ -16,6 +16,7 @@ from pydantic import Field
 
 from cal_actions import AsyncCal, Cal, registry
 from cal_actions.adapters.langchain import langchain_tools
+from cal_actions.compact import compact_result
 from cal_actions.presets import select
 
 SETTINGS = {"api_key": "cal_test_key", "base_url": "https://cal.test"}
@@ -180,3 +181,13 @@ def test_a_tool_without_fields_still_refuses_bad_input() -> None:
     assert refused.status == "error" and "surprise: unknown field" in refused.content
     assert json.loads(asyncio.run(tool.ainvoke([1])))["error"] == "arguments must be a JSON object, not list"
     assert fake.requests == []
+
+
+def test_the_model_reads_the_compact_envelope_and_code_gets_the_raw_one() -> None:
+    with Cal.sandbox() as cal:
+        (tool,) = langchain_tools(cal, "CAL_GET_ME")
+        message = tool.invoke({"type": "tool_call", "name": "CAL_GET_ME", "id": "c1", "args": {}})
+        expected = cal.execute("CAL_GET_ME")
+    assert json.loads(message.content) == compact_result(expected, "CAL_GET_ME")
+    assert "avatarUrl" not in json.loads(message.content)["data"]
+    assert message.artifact == expected.model_dump() and message.artifact["data"]["avatarUrl"] is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from cal_actions import AsyncCal, Cal, registry
 from cal_actions.adapters.common import pick_actions
 from cal_actions.adapters.mcp import build_server
 from cal_actions.cli import main
+from cal_actions.compact import READING_NOTE, compact_result
 from cal_actions.presets import PRESETS, select
 
 pytestmark = pytest.mark.anyio
@@ -107,6 +109,25 @@ def test_instructions_follow_the_selection() -> None:
     assert "CAL_LIST_AVAILABLE_SLOTS" not in webhooks.instructions
 
 
+@pytest.mark.parametrize("compact", [True, False])
+async def test_results_are_compact_unless_asked_raw(compact: bool) -> None:
+    with Cal.sandbox() as cal:
+        server = build_server(cal, preset="scheduling", compact=compact)
+        async with create_connected_server_and_client_session(server) as session:
+            listed = await session.call_tool("CAL_LIST_BOOKINGS", {"take": 2})
+        result = cal.execute("CAL_LIST_BOOKINGS", {"take": 2})
+    structured = listed.structuredContent
+    assert isinstance(structured, dict) and {"data", "successful", "error"} <= set(structured)
+    assert _envelope(listed) == structured  # the text and the structured content carry the same envelope
+    if compact:
+        assert structured == compact_result(result, "CAL_LIST_BOOKINGS", {"take": 2})
+        assert structured["more"] == {"total": 4, "next": {"skip": 2, "take": 2}}
+        assert isinstance(structured["data"], list) and "description" not in structured["data"][0]
+    else:
+        assert structured == result.model_dump(mode="json") and "pagination" in structured["data"]
+    assert (READING_NOTE in (server.instructions or "")) is compact
+
+
 @pytest.mark.parametrize("client_kind", ["async", "sync"])
 async def test_call_books_through_the_client(client_kind: str) -> None:
     recorder = Recorder()
@@ -190,6 +211,14 @@ async def test_cli_serves_over_stdio() -> None:
     assert [tool.name for tool in tools] == [action.name for action in select(registry, preset="scheduling")]
 
 
+def test_stdio_server_exits_cleanly_when_the_client_leaves() -> None:
+    """The SDK closes standard output on the way out; the exit must not trip over it."""
+    command = [str(Path(sys.executable).with_name("cal-actions")), "mcp", "--actions", "CAL_GET_ME"]
+    done = subprocess.run(command, input=b"", capture_output=True, timeout=60, env={**NO_CREDENTIALS, "PATH": ""})
+    assert (done.returncode, done.stdout) == (0, b"")
+    assert b"Traceback" not in done.stderr, done.stderr.decode()
+
+
 async def test_cli_serves_the_sandbox_and_its_state_persists(tmp_path: Path) -> None:
     """`cal-actions mcp --sandbox --db FILE`: a client books through MCP; the file keeps the booking."""
     database = tmp_path / "sandbox.db"
@@ -205,7 +234,9 @@ async def test_cli_serves_the_sandbox_and_its_state_persists(tmp_path: Path) -> 
         event_type = next(item for item in listed.structuredContent["data"] if item["lengthInMinutes"] == 30)
         window = {"start": "2030-01-08", "end": "2030-01-10", "eventTypeId": event_type["id"]}
         slots = (await session.call_tool("CAL_LIST_AVAILABLE_SLOTS", window)).structuredContent["data"]
-        start = next(iter(slots.values()))[0]["start"]
+        assert slots["timeZone"] == "UTC"  # none was asked for
+        day, times = next(iter(slots["days"].items()))
+        start = f"{day}T{times[0]}:00Z"
         attendee = {"name": "Mary Somerville", "email": "mary@example.com", "timeZone": "Europe/London"}
         booked = await session.call_tool(
             "CAL_CREATE_BOOKING", {"start": start, "eventTypeId": event_type["id"], "attendee": attendee}
@@ -279,6 +310,16 @@ async def test_sandbox_with_no_selection_lists_the_default_set_and_answers() -> 
         me = await session.call_tool("CAL_GET_ME", {})
     assert [tool.name for tool in tools] == [action.name for action in pick_actions(registry)]
     assert me.isError is False and me.structuredContent["data"]["username"] == "ada"
+    assert "avatarUrl" not in me.structuredContent["data"]  # compact: the null is left out
+
+
+async def test_raw_flag_serves_the_envelopes_as_cal_com_gave_them() -> None:
+    async with stdio_client(_cli("--sandbox", "--raw")) as (read, write), ClientSession(read, write) as session:
+        initialized = await session.initialize()
+        me = await session.call_tool("CAL_GET_ME", {})
+    assert set(me.structuredContent or {}) == {"data", "successful", "error"}
+    assert me.structuredContent["data"]["avatarUrl"] is None and _envelope(me) == me.structuredContent
+    assert READING_NOTE not in (initialized.instructions or "")
 
 
 @pytest.mark.parametrize("guard", [["--read-only"], ["--policy", "read_only"], ["--policy", "deny_destructive"]])
@@ -307,7 +348,7 @@ def test_help_lists_presets_and_tags_from_the_code(capsys: pytest.CaptureFixture
         assert f"{name} {preset.description}" in text
     assert ", ".join(registry.tags()) in text  # wrapped lines joined back
     assert f"the default agent set ({len(pick_actions(registry))} tools)" in text
-    assert "--read-only" in text and "--policy" in text
+    assert "--read-only" in text and "--policy" in text and "--raw" in text
 
 
 def test_without_the_mcp_extra_the_message_names_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -153,3 +153,61 @@ def test_cli_output_never_shows_a_credential(
     captured = capsys.readouterr()
     assert "UnauthorizedException: bad Bearer ***" in captured.out
     assert _leaks(captured.out, captured.err) == []
+
+
+def test_sensitive_arguments_are_masked_like_credentials() -> None:
+    """A field marked ``SENSITIVE`` (a nested one too) is masked in answers, errors and dry runs; others are not."""
+    from typing import Annotated
+
+    from pydantic import Field
+
+    from cal_actions.action import SENSITIVE, Params, Registry, Route, declare, sensitive_values
+
+    class Key(Params):
+        private_key: Annotated[str, SENSITIVE] = Field(description="secret")
+        client_id: str = Field(description="not secret")
+
+    class Store(Params):
+        key: Key = Field(description="k")
+        keys: list[Key] = Field(description="ks")
+
+    action = declare("CAL_STORE_KEY", description="Stores a key, for this test.", params=Store,
+                     route=Route("POST", "/v2/keys"), tags=("test",))  # fmt: skip
+    secret, other = f"{MARK}privatekey0007", f"{MARK}listkey0008"
+    arguments = {"key": {"private_key": secret, "client_id": "id-1"},
+                 "keys": [{"private_key": other, "client_id": "x"}]}  # fmt: skip
+    assert sensitive_values(Store.model_validate(arguments)) == {secret, other}
+    assert sensitive_values(Key.model_validate({"private_key": "", "client_id": "1"})) == {""}  # too short to mask
+
+    def echoing(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(400, json={"status": "error", "error": {"message": request.content.decode()}})
+
+    with Cal(api_key=API_KEY, registry=Registry([action]), transport=httpx.MockTransport(echoing)) as cal:
+        failed = cal.execute("CAL_STORE_KEY", arguments)
+        dry = cal.execute("CAL_STORE_KEY", arguments, dry_run=True)
+    assert failed.status_code == 400 and "id-1" in failed.error
+    assert _leaks(failed.error, json.dumps(dry.data)) == []
+
+
+def _echo_body(handler: Handler, hit: int) -> None:
+    length = int(handler.headers.get("content-length") or 0)
+    body = handler.rfile.read(length).decode() if length else ""
+    handler.send(400, {"status": "error", "error": {"code": "BadRequestException", "message": f"target {body}"}})
+
+
+def test_cli_masks_a_service_account_key_a_server_echoes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAL_API_KEY", API_KEY)
+    key = {"private_key": f"{MARK}serviceaccountkey0009", "client_email": "sa@acme.example", "client_id": "1"}
+    arguments = json.dumps({"orgId": 1, "workspacePlatformSlug": "google", "domain": "acme.example",
+                            "serviceAccountKey": key})  # fmt: skip
+    call = ["call", "CAL_CREATE_ORG_DELEGATION_CREDENTIAL", "--args", arguments]
+    with serve(_echo_body) as (base_url, seen):
+        assert main([*call, "--base-url", base_url]) == 1
+        assert main([*call, "--base-url", base_url, "--dry-run"]) == 0
+        assert main([*call, "--sandbox"]) == 0
+    assert len(seen.requests) == 1
+    out = capsys.readouterr().out
+    assert "acme.example" in out and '"private_key": "***"' in out  # the rest of the echo is kept
+    assert _leaks(out) == []

@@ -45,9 +45,13 @@ _SLOT = {"eventTypeId": 2, "slotStart": "2030-03-07T08:00:00.000Z"}
 _MEETING = {"eventTypeId": 2, "start": "2030-03-07T12:00:00Z", "attendee": {
     "name": "Grace", "email": "grace@example.com", "timeZone": "Europe/Berlin"}}  # fmt: skip
 _UID = "__booking__"  # replaced by the seeded upcoming booking's uid
+_PAST_UID = "__past_booking__"  # replaced by the seeded past booking's uid (its Cal Video meeting took place)
 # Each scope's path ids and the id of its seeded verified email address and phone number.
 _VERIFIED = {verified.USER: ({}, 1), verified.TEAM: (TEAM, 2), verified.ORG_TEAM: (ORG_TEAM, 3)}
 _VERIFIED_KINDS = (verified.EMAIL_KIND, verified.PHONE_KIND)
+_AWAY = {"start": "2030-04-01T00:00:00Z", "end": "2030-04-03T00:00:00Z"}
+_DELEGATION = {"workspacePlatformSlug": "google", "domain": "example.com", "serviceAccountKey": {
+    "private_key": "-----BEGIN PRIVATE KEY-----stand-in", "client_email": "sa@example.iam", "client_id": "1"}}
 _FORM = {"routingFormId": FORM_ID}
 _DEMO = {"start": "2030-03-05", "end": "2030-03-06", "answers": {"topic": "Product demo", "email": "grace@example.com"}}
 
@@ -75,6 +79,13 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     **{name: {"bookingUid": _UID} for name in ("CAL_GET_BOOKING", "CAL_CANCEL_BOOKING", "CAL_MARK_BOOKING_ABSENT",
                                                "CAL_REASSIGN_BOOKING", "CAL_CONFIRM_BOOKING", "CAL_DECLINE_BOOKING")},
     "CAL_RESCHEDULE_BOOKING": {"bookingUid": _UID, "start": "2030-03-07T15:00:00Z"},
+    **{name: {"bookingUid": _UID} for name in ("CAL_GET_BOOKING_CALENDAR_LINKS", "CAL_LIST_BOOKING_REFERENCES")},
+    **{name: {"bookingUid": _PAST_UID} for name in ("CAL_LIST_BOOKING_RECORDINGS", "CAL_LIST_BOOKING_TRANSCRIPTS")},
+    "CAL_LIST_ORG_TEAM_BOOKINGS": ORG_TEAM,
+    "CAL_LIST_ORG_TEAM_BOOKING_REFERENCES": {**ORG_TEAM, "bookingUid": _UID},
+    "CAL_LIST_ORG_USER_BOOKINGS": {**ORG, "userId": 1},
+    "CAL_UPDATE_SLOT_RESERVATION": {**_SLOT, "slotStart": "2030-03-07T12:30:00Z"},
+    "CAL_UPDATE_CALENDAR_EVENT": {"title": "Renamed in the calendar"},
     "CAL_REASSIGN_BOOKING_TO_USER": {"bookingUid": _UID, "userId": 3},
     **{name: {"scheduleId": 1} for name in ("CAL_GET_SCHEDULE", "CAL_UPDATE_SCHEDULE", "CAL_DELETE_SCHEDULE")},
     "CAL_CREATE_SCHEDULE": {"timeZone": "Europe/Berlin"},
@@ -142,6 +153,18 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
         "CAL_LIST_ORG_ROUTING_FORM_RESPONSES", "CAL_UPDATE_ORG_ROUTING_FORM_RESPONSE",
         "CAL_LIST_ORG_TEAM_ROUTING_FORM_RESPONSES", "CAL_UPDATE_ORG_TEAM_ROUTING_FORM_RESPONSE")},
     **{name: {"eventTypeId": 2} for name in (
+        "CAL_LIST_EVENT_TYPE_PRIVATE_LINKS", "CAL_CREATE_EVENT_TYPE_PRIVATE_LINK", "CAL_UPDATE_EVENT_TYPE_PRIVATE_LINK",
+        "CAL_DELETE_EVENT_TYPE_PRIVATE_LINK")},
+    **{name: {**ORG_TEAM, "eventTypeId": 6} for name in (
+        "CAL_LIST_ORG_TEAM_EVENT_TYPE_PRIVATE_LINKS", "CAL_CREATE_ORG_TEAM_EVENT_TYPE_PRIVATE_LINK",
+        "CAL_UPDATE_ORG_TEAM_EVENT_TYPE_PRIVATE_LINK", "CAL_DELETE_ORG_TEAM_EVENT_TYPE_PRIVATE_LINK")},
+    **{name: {**ORG, "userId": 2, **_AWAY} for name in (
+        "CAL_LIST_ORG_USER_OUT_OF_OFFICE_ENTRIES", "CAL_CREATE_ORG_USER_OUT_OF_OFFICE_ENTRY",
+        "CAL_UPDATE_ORG_USER_OUT_OF_OFFICE_ENTRY", "CAL_DELETE_ORG_USER_OUT_OF_OFFICE_ENTRY")},
+    "CAL_LIST_ORG_ATTRIBUTE_ASSIGNED_OPTIONS": {**ORG, "attributeId": "1"},
+    "CAL_LIST_ORG_ATTRIBUTE_ASSIGNED_OPTIONS_BY_SLUG": {**ORG, "attributeSlug": "department"},
+    "CAL_CREATE_ORG_DELEGATION_CREDENTIAL": _DELEGATION,
+    **{name: {"eventTypeId": 2} for name in (
         "CAL_LIST_EVENT_TYPE_WEBHOOKS", "CAL_DELETE_ALL_EVENT_TYPE_WEBHOOKS", "CAL_GET_EVENT_TYPE_WEBHOOK",
         "CAL_UPDATE_EVENT_TYPE_WEBHOOK", "CAL_DELETE_EVENT_TYPE_WEBHOOK")},
     **{name(scope, kind): ids for scope, (ids, _) in _VERIFIED.items() for kind in _VERIFIED_KINDS
@@ -167,6 +190,9 @@ REASONS = {
     "stripe check": "the 2025-10 team Stripe check types status as an object; it is the string success",
     "verified resources": "the 2025-10 verified email and phone answers type their data as a schedule",
     "OAuth callbacks": "OAuth callbacks answer with a 301 to the app, not a 200 body",
+    "success status": "the 2025-10 calendar-links and booking-references answers type status as an object",
+    "reserved slot": "the 2025-10 reserved slot's data refers back to the whole response envelope",
+    "assigned user ids": "the holders of an attribute option are user ids, numbers, typed as strings",
     "routing form routes and fields": "a routing form's routes and fields are arrays, typed as objects",
     "routing form response lists": "the response lists are typed as one response",
     "routing form responses": "routedToBookingUid is null until the response leads to a booking",
@@ -190,11 +216,15 @@ REASSIGNED = {"type": "object", "required": ["bookingUid", "reassignedTo"], "pro
 SLOT = {"type": "object", "required": ["start"], "properties": {
     "start": {"type": "string"}, "end": {"type": "string"}, "attendeesCount": {"type": "number"},
     "bookingUid": {"type": "string"}}}
+SUCCESS = {"type": "string", "enum": ["success"]}
+RESERVED_SLOT = {"nullable": True, "type": "object", "required": [
+    "eventTypeId", "slotStart", "slotEnd", "slotDuration", "reservationUid", "reservationUntil"], "properties": {
+    "eventTypeId": {"type": "number"}, "slotStart": {"type": "string"}, "slotEnd": {"type": "string"},
+    "slotDuration": {"type": "number"}, "reservationUid": {"type": "string"}, "reservationUntil": {"type": "string"}}}
 SLOT_MAP = {"type": "object", "additionalProperties": {"type": "array", "items": SLOT}}
 SLOTS = {"type": "object", "required": ["status", "data"], "properties": {
     "status": {"type": "string", "enum": ["success"]}, "data": SLOT_MAP}}
 RESPONSE = "/components/schemas/RoutingFormResponseOutput"
-
 
 
 def _verified(address: str, owner: str) -> dict[str, Any]:
@@ -239,6 +269,11 @@ PATCHES: list[tuple[str, str, str, Any]] = [
      {"type": "string", "enum": ["success", "error"]}),
     *[("verified resources", LIVE, f"/components/schemas/{output}/properties/data",
        {"type": "array", "items": record} if plural else record) for output, record, plural in VERIFIED_OUTPUTS],
+    *[("success status", LIVE, f"/components/schemas/{output}/properties/status", SUCCESS)
+      for output in ("CalendarLinksOutput_2024_08_13", "BookingReferencesOutput_2024_08_13")],
+    ("reserved slot", LIVE, "/components/schemas/GetReservedSlotOutput_2024_09_04/properties/data", RESERVED_SLOT),
+    ("assigned user ids", LIVE, "/components/schemas/AssignedOptionOutput/properties/assignedUserIds/items",
+     {"type": "number"}),
     *[("routing form routes and fields", LIVE, f"/components/schemas/RoutingFormOutput/properties/{field}",
        {"type": "array", "items": {"type": "object"}, "nullable": True}) for field in ("routes", "fields")],
     ("routing form response lists", LIVE, "/components/schemas/GetRoutingFormResponsesOutput/properties/data",
@@ -313,11 +348,16 @@ def _arguments(action: Action, emulator: Sandbox) -> dict[str, Any]:
     arguments = {**example_arguments(action.json_schema()), **CLIENT, **ORG}
     arguments.update(ARGUMENTS.get(action.name, {}))
     arguments = {key: value for key, value in arguments.items() if key in action.placement}
+    pending = action.name in ("CAL_CONFIRM_BOOKING", "CAL_DECLINE_BOOKING")
+    wanted = "pending" if pending else "accepted"
+    upcoming = next(b for b in emulator.read("booking") if b["status"] == wanted and b["start"] > "2030-03-04")
     if arguments.get("bookingUid") == _UID:
-        pending = action.name in ("CAL_CONFIRM_BOOKING", "CAL_DECLINE_BOOKING")
-        wanted = "pending" if pending else "accepted"
-        booking = next(b for b in emulator.read("booking") if b["status"] == wanted and b["start"] > "2030-03-04")
-        arguments["bookingUid"] = booking["uid"]
+        arguments["bookingUid"] = upcoming["uid"]
+    if "eventUid" in action.placement:  # the upcoming booking's event in the connected Google Calendar
+        arguments["eventUid"] = next(r["uid"] for r in upcoming["references"] if r["type"] == "google_calendar")
+    if arguments.get("bookingUid") == _PAST_UID:
+        past = next(b for b in emulator.read("booking") if b["status"] == "accepted" and b["end"] < "2030-03-04")
+        arguments["bookingUid"] = past["uid"]
     if "webhookId" in action.placement:
         scope = next((scope for word, scope in WEBHOOK_SCOPES.items() if action.name.endswith(word)), "user")
         arguments["webhookId"] = next(hook["id"] for hook in emulator.read("webhook") if hook["scope"] == scope)
@@ -335,8 +375,21 @@ def _arguments(action: Action, emulator: Sandbox) -> dict[str, Any]:
         _prepare(emulator, "CAL_CONNECT_ORG_TEAM_CONFERENCING_APP", {**ORG_TEAM, "app": "google-meet"})
     if action.name == "CAL_GET_ORG_TEAM_DEFAULT_CONFERENCING_APP":
         _prepare(emulator, "CAL_SET_ORG_TEAM_DEFAULT_CONFERENCING_APP", {**ORG_TEAM, "app": "daily-video"})
-    if action.name == "CAL_DELETE_SLOT_RESERVATION":
+    if action.name in ("CAL_GET_SLOT_RESERVATION", "CAL_UPDATE_SLOT_RESERVATION", "CAL_DELETE_SLOT_RESERVATION"):
         arguments["uid"] = _prepare(emulator, "CAL_RESERVE_SLOT", _SLOT)["reservationUid"]
+    if "linkId" in action.placement:  # the seeded link of that event type
+        links = emulator.read("private_link")
+        arguments["linkId"] = next(link["id"] for link in links if link["eventTypeId"] == arguments["eventTypeId"])
+    if "oooId" in action.placement:
+        created = _prepare(emulator, "CAL_CREATE_ORG_USER_OUT_OF_OFFICE_ENTRY", {**ORG, "userId": 2, **_AWAY})
+        arguments["oooId"] = created["id"]
+        if "start" in action.placement:  # other days: the same ones again are a duplicate
+            arguments.update(start="2030-05-01T00:00:00Z", end="2030-05-02T00:00:00Z")
+    if "managedOrganizationId" in action.placement:
+        arguments["managedOrganizationId"] = _prepare(emulator, "CAL_CREATE_MANAGED_ORG", {**ORG, "name": "Acme"})["id"]
+    if action.name == "CAL_UPDATE_ORG_DELEGATION_CREDENTIAL":
+        created = _prepare(emulator, "CAL_CREATE_ORG_DELEGATION_CREDENTIAL", {**ORG, **_DELEGATION})
+        arguments["credentialId"] = created["id"]
     return arguments
 
 
@@ -347,9 +400,9 @@ def _prepare(emulator: Sandbox, name: str, arguments: dict[str, Any]) -> Any:
     return result.data
 
 
-@pytest.mark.parametrize("action", list(registry), ids=lambda action: action.name)
-def test_action_is_served_as_documented(action: Action) -> None:
-    emulator = Sandbox(now=NOW, deliver=False)
+def validate_answer(name: str, emulator: Sandbox, arguments: dict[str, Any], **settings: Any) -> None:
+    """Call the action on ``emulator``; it must succeed with the raw answer its document describes."""
+    action = registry.get(name)
     answers: list[httpx.Response] = []
     handle = emulator.handle
 
@@ -358,17 +411,26 @@ def test_action_is_served_as_documented(action: Action) -> None:
         return answers[-1]
 
     emulator.handle = recording  # type: ignore[method-assign]
-    settings = {"api_key": "", "access_token": MANAGED_ACCESS_TOKEN} if action.name in AS_MANAGED_USER else {}
-    result = Cal.sandbox(emulator, **settings).execute(action.name, _arguments(action, emulator))
+    try:
+        result = Cal.sandbox(emulator, **settings).execute(name, arguments)
+    finally:
+        emulator.handle = handle  # type: ignore[method-assign]
     assert result.successful, result.error
     raw = answers[-1]
-    if action.name in REDIRECTS:
+    if name in REDIRECTS:
         assert raw.status_code == 301 and raw.headers["location"].startswith("https://")
         return
     status, pointer = _response(action)
     assert raw.status_code == status
     if pointer is not None:
         _validator(_on_live(action), pointer).validate(json.loads(raw.content))
+
+
+@pytest.mark.parametrize("action", list(registry), ids=lambda action: action.name)
+def test_action_is_served_as_documented(action: Action) -> None:
+    emulator = Sandbox(now=NOW, deliver=False)
+    settings = {"api_key": "", "access_token": MANAGED_ACCESS_TOKEN} if action.name in AS_MANAGED_USER else {}
+    validate_answer(action.name, emulator, _arguments(action, emulator), **settings)
 
 
 def test_every_patch_is_a_listed_error_of_the_document() -> None:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from cal_actions import Cal
+from tests.support import ok
 
 NOW = datetime(2030, 3, 4, 8, 0, tzinfo=UTC)  # a Monday
 
@@ -15,12 +16,6 @@ NOW = datetime(2030, 3, 4, 8, 0, tzinfo=UTC)  # a Monday
 @pytest.fixture
 def cal() -> Cal:
     return Cal.sandbox(now=NOW)
-
-
-def ok(cal: Cal, name: str, arguments: dict[str, Any] | None = None) -> Any:
-    result = cal.execute(name, arguments or {})
-    assert result.successful, result.error
-    return result.data
 
 
 def _calendars(cal: Cal) -> dict[str, Any]:

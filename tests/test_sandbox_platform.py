@@ -9,6 +9,7 @@ import pytest
 
 from cal_actions import AsyncCal, Cal
 from cal_actions.sandbox import OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, Sandbox
+from tests.support import ok
 
 NOW = datetime(2030, 3, 4, 8, 0, tzinfo=UTC)
 CLIENT = {"clientId": OAUTH_CLIENT_ID}
@@ -17,12 +18,6 @@ CLIENT = {"clientId": OAUTH_CLIENT_ID}
 @pytest.fixture
 def cal() -> Cal:
     return Cal.sandbox(now=NOW)
-
-
-def ok(cal: Cal, name: str, arguments: dict[str, Any] | None = None) -> Any:
-    result = cal.execute(name, arguments or {})
-    assert result.successful, result.error
-    return result.data
 
 
 def _as_user(emulator: Sandbox, tokens: dict[str, Any], **settings: Any) -> Cal:

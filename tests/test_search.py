@@ -64,6 +64,8 @@ def test_a_scope_named_in_the_request_picks_that_twin_and_none_picks_the_users_o
         ("delete all webhooks of the oauth client", "CAL_DELETE_ALL_OAUTH_CLIENT_WEBHOOKS"),
         ("when am I free tomorrow", "CAL_LIST_AVAILABLE_SLOTS"),
         ("hold the 10am slot", "CAL_RESERVE_SLOT"),
+        ("move my hold to 11:00", "CAL_UPDATE_SLOT_RESERVATION"),
+        ("is my hold still there?", "CAL_GET_SLOT_RESERVATION"),
         ("change my working hours", "CAL_UPDATE_SCHEDULE"),
     ],
 )
@@ -74,7 +76,7 @@ def test_verbs_and_everyday_words_pick_the_right_action(query: str, expected: st
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("cancelled bookings from the organisation's sales team", "CAL_LIST_BOOKINGS"),
+        ("cancelled bookings from the organisation's sales team", "CAL_LIST_ORG_TEAM_BOOKINGS"),
         ("delete all the webhoks of event type 7", "CAL_DELETE_ALL_EVENT_TYPE_WEBHOOKS"),
         ("resheduling my appointment to monday", "CAL_RESCHEDULE_BOOKING"),
         ("list the organisation's memberhsips", "CAL_LIST_ORG_MEMBERSHIPS"),
@@ -355,6 +357,21 @@ def test_a_negated_scope_is_removed_not_named() -> None:
         ("I need the externalId of my Google calendar", "CAL_LIST_CALENDARS"),
         # a phone number in international form is dialled
         ("place a call to +14155550123 for team 3's intake event", "CAL_CREATE_TEAM_EVENT_TYPE_PHONE_CALL"),
+        # private links are named as such; a plain "booking link" stays an event type
+        ("make a one-time link for event type 12 so a client can book once", "CAL_CREATE_EVENT_TYPE_PRIVATE_LINK"),
+        ("revoke private link abc123 of event type 12", "CAL_DELETE_EVENT_TYPE_PRIVATE_LINK"),
+        ("list the private links of org team 3's event type 8", "CAL_LIST_ORG_TEAM_EVENT_TYPE_PRIVATE_LINKS"),
+        # time away recorded for a colleague, and a person's own day off
+        ("mark org user 7 out of office from May 1 to May 5", "CAL_CREATE_ORG_USER_OUT_OF_OFFICE_ENTRY"),
+        ("Grace is on vacation next week and Alan covers for her; record it for our org",
+         "CAL_CREATE_ORG_USER_OUT_OF_OFFICE_ENTRY"),
+        ("show the OOO entries of org user 7", "CAL_LIST_ORG_USER_OUT_OF_OFFICE_ENTRIES"),
+        ("I'm out of office on Friday, block the day", "CAL_UPDATE_SCHEDULE"),
+        # platform administration
+        ("list the organizations we manage", "CAL_LIST_MANAGED_ORGS"),
+        ("set up Google Workspace delegation for example.com in our org", "CAL_CREATE_ORG_DELEGATION_CREDENTIAL"),
+        ("create a new OAuth client for our platform with booking read permission", "CAL_CREATE_OAUTH_CLIENT"),
+        ("list all users provisioned under my platform OAuth client", "CAL_LIST_MANAGED_USERS"),
     ],
 )
 def test_everyday_wording_reaches_the_action(query: str, expected: str) -> None:

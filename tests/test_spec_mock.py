@@ -48,6 +48,8 @@ def _patched(spec: dict[str, Any]) -> dict[str, Any]:
             properties["includeCalendarEvent"] = {"type": "boolean"}
         if name == "WorkflowTriggerOffsetDto":  # the unit's enum of strings is typed as an object
             properties["unit"] = {"type": "string", "enum": properties["unit"]["enum"]}
+        if name.endswith("DelegationCredentialInput"):  # one key object, typed as an array of them
+            properties["serviceAccountKey"] = properties["serviceAccountKey"]["items"]
         if name.startswith("MarkAbsentBookingInput"):  # absent attendees are {email, absent}
             attendee = {"type": "object", "properties": {"email": {"type": "string"}, "absent": {"type": "boolean"}}}
             properties["attendees"] = {"type": "array", "items": {**attendee, "required": ["email", "absent"]}}

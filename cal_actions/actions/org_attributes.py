@@ -203,6 +203,40 @@ CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER = declare(
 )
 
 
+class AssignedOptionFilters(Page):
+    assignedOptionIds: list[str] | None = Field(
+        None, description="Only options held by users who hold one of these option ids"
+    )
+    teamIds: list[int] | None = Field(None, description="Only options held by members of these teams")
+
+
+class ListOrgAttributeAssignedOptions(AssignedOptionFilters, OrgAttributePath):
+    pass
+
+
+CAL_LIST_ORG_ATTRIBUTE_ASSIGNED_OPTIONS = declare(
+    "CAL_LIST_ORG_ATTRIBUTE_ASSIGNED_OPTIONS",
+    description="List the options of one organization attribute that users hold, each with the holders' user ids. "
+    "By slug: CAL_LIST_ORG_ATTRIBUTE_ASSIGNED_OPTIONS_BY_SLUG; one user's: CAL_LIST_ORG_USER_ATTRIBUTE_OPTIONS.",
+    params=ListOrgAttributeAssignedOptions,
+    route=Route("GET", "/v2/organizations/{orgId}/attributes/{attributeId}/options/assigned"),
+    tags=("orgs", "attributes", "users"),
+)
+
+
+class ListOrgAttributeAssignedOptionsBySlug(AssignedOptionFilters, OrgPath):
+    attributeSlug: str = Field(description="The attribute's slug, e.g. department")
+
+
+CAL_LIST_ORG_ATTRIBUTE_ASSIGNED_OPTIONS_BY_SLUG = declare(
+    "CAL_LIST_ORG_ATTRIBUTE_ASSIGNED_OPTIONS_BY_SLUG",
+    description="List the held options of an organization attribute named by its slug, with the holders' user ids.",
+    params=ListOrgAttributeAssignedOptionsBySlug,
+    route=Route("GET", "/v2/organizations/{orgId}/attributes/slugs/{attributeSlug}/options/assigned"),
+    tags=("orgs", "attributes", "users"),
+)
+
+
 ACTIONS = [
     CAL_LIST_ORG_ATTRIBUTES,
     CAL_CREATE_ORG_ATTRIBUTE,
@@ -216,4 +250,6 @@ ACTIONS = [
     CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER,
     CAL_LIST_ORG_USER_ATTRIBUTE_OPTIONS,
     CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER,
+    CAL_LIST_ORG_ATTRIBUTE_ASSIGNED_OPTIONS,
+    CAL_LIST_ORG_ATTRIBUTE_ASSIGNED_OPTIONS_BY_SLUG,
 ]

@@ -199,8 +199,8 @@ CAL_DELETE_ALL_OAUTH_CLIENT_WEBHOOKS = declare(
 # Spec: declares no credentials; the controller has no guard, so the route is public.
 CAL_VERIFY_OAUTH_CLIENT = declare(
     "CAL_VERIFY_OAUTH_CLIENT",
-    description="Retired route that may vanish: checks that an OAuth client id exists. Prefer "
-    "CAL_LIST_MANAGED_USERS with that clientId: it answers only for a client that exists.",
+    description="Retired route that may vanish: checks that an OAuth client id exists. Prefer CAL_GET_OAUTH_CLIENT "
+    "with that clientId: it answers only for a client of your organization.",
     params=ClientPath,
     route=Route("GET", "/v2/provider/{clientId}", auth="none"),
     tags=("platform", "legacy"),

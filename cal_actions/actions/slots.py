@@ -65,18 +65,50 @@ CAL_RESERVE_SLOT = declare(
 )
 
 
-class DeleteSlotReservation(Params):
+class SlotReservationPath(Params):
     uid: str = Field(description="reservationUid from CAL_RESERVE_SLOT")
+
+
+# Live API: reading, moving and releasing a reservation need no credentials (the controller has no guard);
+# holding its uid is the proof. The document names none either.
+CAL_GET_SLOT_RESERVATION = declare(
+    "CAL_GET_SLOT_RESERVATION",
+    description="Get a slot hold: its event type, times and how long it lasts. data is null once it was "
+    "released or expired.",
+    params=SlotReservationPath,
+    route=Route("GET", "/v2/slots/reservations/{uid}", version=SLOTS_VERSION, auth="none"),
+    tags=TAGS,
+)
+
+
+class UpdateSlotReservation(ReserveSlot, SlotReservationPath):
+    pass
+
+
+CAL_UPDATE_SLOT_RESERVATION = declare(
+    "CAL_UPDATE_SLOT_RESERVATION",
+    description="Move a slot hold to another free slot (or event type) and restart its timer; the uid stays. "
+    "Cal.com refuses a new time overlapping the hold's own current one.",
+    params=UpdateSlotReservation,
+    route=Route("PATCH", "/v2/slots/reservations/{uid}", version=SLOTS_VERSION, auth="none"),
+    tags=TAGS,
+)
 
 
 CAL_DELETE_SLOT_RESERVATION = declare(
     "CAL_DELETE_SLOT_RESERVATION",
     description="Release a slot hold; bookings are not touched.",
-    params=DeleteSlotReservation,
+    params=SlotReservationPath,
     route=Route("DELETE", "/v2/slots/reservations/{uid}", version=SLOTS_VERSION),
     tags=TAGS,
     aliases=("CAL_DELETE_SELECTED_SLOT",),
 )
 
 
-ACTIONS = [CAL_LIST_AVAILABLE_SLOTS, CAL_RESERVE_SLOT, CAL_DELETE_SLOT_RESERVATION]
+ACTIONS = [
+    CAL_LIST_AVAILABLE_SLOTS,
+    CAL_RESERVE_SLOT,
+    CAL_GET_SLOT_RESERVATION,
+    CAL_UPDATE_SLOT_RESERVATION,
+    CAL_DELETE_SLOT_RESERVATION,
+]

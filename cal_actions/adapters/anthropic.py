@@ -5,11 +5,12 @@ Anthropic accepts full JSON Schema, so the action's own schema goes as it is. Ne
 needs the ``anthropic`` package: content may be the SDK's objects or plain dicts.
 
 ``execute_tool_uses`` answers every ``tool_use`` block, in order, with a ``tool_result`` block
-whose content is the envelope as JSON text and whose ``is_error`` says whether it failed; other
-blocks (text, thinking) are skipped. Model-made problems (a block without a name, input that is
-not an object, an entry that is not a block) are answered with an envelope error, never raised;
-a block without an id is not run and is answered under ``missing_id_<n>``. A client of the wrong
-kind or an object that is not a message or content list raises ``TypeError``.
+whose content is the envelope as JSON text (compact unless ``compact=False``) and whose
+``is_error`` says whether it failed; other blocks (text, thinking) are skipped. Model-made
+problems (a block without a name, input that is not an object, an entry that is not a block) are
+answered with an envelope error, never raised; a block without an id is not run and is answered
+under ``missing_id_<n>``. A client of the wrong kind or an object that is not a message or content
+list raises ``TypeError``.
 """
 
 from __future__ import annotations
@@ -86,26 +87,28 @@ def _blocks(content: Any) -> list[Any]:
     raise TypeError(f"expected {_EXPECTED}, not {type(content).__name__}")
 
 
-def tool_result(call: ToolCall, result: ActionResult) -> dict[str, Any]:
+def tool_result(call: ToolCall, result: ActionResult, *, compact: bool = True) -> dict[str, Any]:
     return {
         "type": "tool_result",
         "tool_use_id": call.id,
-        "content": envelope_json(result),
+        "content": envelope_json(result, call.name, call.arguments, compact=compact),
         "is_error": not result.successful,
     }
 
 
-def execute_tool_uses(cal: Cal, content: Any) -> list[dict[str, Any]]:
+def execute_tool_uses(cal: Cal, content: Any, *, compact: bool = True) -> list[dict[str, Any]]:
     """Run each ``tool_use`` block in order; the ``tool_result`` blocks to send back in a user message
-    (``[]`` when the message uses no tool)."""
+    (``[]`` when the message uses no tool). ``compact=False`` sends the raw envelopes."""
     client = sync_client(cal, "execute_tool_uses", "use `await aexecute_tool_uses(cal, ...)`")
     calls = read_tool_uses(content)
-    return [tool_result(call, result) for call, result in zip(calls, run_calls(client, calls), strict=True)]
+    results = run_calls(client, calls)
+    return [tool_result(call, result, compact=compact) for call, result in zip(calls, results, strict=True)]
 
 
-async def aexecute_tool_uses(cal: Cal | AsyncCal, content: Any) -> list[dict[str, Any]]:
+async def aexecute_tool_uses(cal: Cal | AsyncCal, content: Any, *, compact: bool = True) -> list[dict[str, Any]]:
     """The async twin, for an ``AsyncCal`` (or a ``Cal``, run in worker threads). Read-only batches
     run concurrently; any write keeps the model's order."""
     client = any_client(cal, "aexecute_tool_uses")
     calls = read_tool_uses(content)
-    return [tool_result(call, result) for call, result in zip(calls, await arun_calls(client, calls), strict=True)]
+    results = await arun_calls(client, calls)
+    return [tool_result(call, result, compact=compact) for call, result in zip(calls, results, strict=True)]

@@ -1,5 +1,9 @@
 """What the adapters share: picking actions, tool lists without duplicates, arguments as a model
-sends them, running a batch of tool calls, the envelope as text."""
+sends them, running a batch of tool calls, and what a model reads of a result.
+
+Every model-facing path (OpenAI, Anthropic, LangChain, MCP) turns a result into what the model reads
+here, with :func:`model_envelope` and :func:`envelope_json`: compact by default
+(:mod:`cal_actions.compact`), the raw envelope with ``compact=False``."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Generic, SupportsIndex, TypeVar, cast
 from pydantic import BaseModel
 
 from cal_actions.action import Action, Registry
+from cal_actions.compact import compact_json, compact_result
 from cal_actions.result import ActionResult
 
 if TYPE_CHECKING:
@@ -314,9 +319,23 @@ def any_client(cal: Any, who: str) -> Cal | AsyncCal:
 # --- text ----------------------------------------------------------------------------------
 
 
-def envelope_json(result: ActionResult) -> str:
-    """The three-key envelope as JSON text, the form every model reads back from a tool."""
-    return json.dumps(result.model_dump(), ensure_ascii=False, default=str)
+def model_envelope(
+    result: ActionResult, action: Action | str | None = None, arguments: Any = None, *, compact: bool = True
+) -> dict[str, Any]:
+    """What a model reads of a call's result: :func:`~cal_actions.compact.compact_result` of it (given the
+    action and the arguments as the model sent them), or the raw envelope with ``compact=False``."""
+    if not compact:
+        return result.model_dump(mode="json")
+    return compact_result(result, action, model_arguments(arguments))
+
+
+def envelope_json(
+    result: ActionResult, action: Action | str | None = None, arguments: Any = None, *, compact: bool = True
+) -> str:
+    """:func:`model_envelope` as JSON text, the form every model reads back from a tool."""
+    if not compact:
+        return json.dumps(result.model_dump(), ensure_ascii=False, default=str)
+    return compact_json(model_envelope(result, action, arguments))
 
 
 def tool_title(action: Action) -> str:

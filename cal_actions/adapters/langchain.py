@@ -1,10 +1,11 @@
 """LangChain tools from the registry: one ``StructuredTool`` per action, run through a client.
 
 Each tool's ``args_schema`` is the action's own parameter model and its description is ours.
-The tool answers with the envelope as JSON text (the ``ToolMessage`` content): a string is what
-every chat model integration accepts as a tool result, whereas a dict would be stringified by
-LangChain in a way that differs between versions. The envelope is also attached as the message's
-``artifact`` for code that wants the data without parsing. Unsuccessful envelopes (bad input,
+The tool answers with the envelope as JSON text (the ``ToolMessage`` content), compact unless the
+tools were built with ``compact=False``: a string is what every chat model integration accepts as a
+tool result, whereas a dict would be stringified by LangChain in a way that differs between versions.
+The raw envelope is also attached as the message's ``artifact`` for code that wants the data as
+Cal.com gave it, without parsing. Unsuccessful envelopes (bad input,
 HTTP or network errors) come back the same way with ``status="error"``; they never raise.
 
 Whatever input the tool is given (a dict, JSON text, a tool call whose ``args`` are text, a list
@@ -56,7 +57,7 @@ class CalTool(StructuredTool):
     """
 
     @property
-    def tool_call_schema(self) -> type[BaseModel]:  # type: ignore[override]
+    def tool_call_schema(self) -> type[BaseModel]:  # type: ignore[override,unused-ignore]
         # The model as declared: it has no injected arguments to hide, and LangChain 0.3 fails to
         # derive its usual copy from a model without fields (13 actions take no arguments).
         return self.args_schema  # type: ignore[return-value]
@@ -87,24 +88,26 @@ def langchain_tools(
     tags: Tags = None,
     search: str | None = None,
     k: int = 5,
+    compact: bool = True,
 ) -> ToolList[StructuredTool]:
     """Tools for the actions named, those of ``preset`` and ``tags`` and the ``k`` best hits for
-    ``search``, each once (all actions when none is given)."""
+    ``search``, each once (all actions when none is given). ``compact=False``: raw envelopes as content."""
     client = any_client(cal, "langchain_tools")
     chosen = selected_actions(client, actions, preset=preset, tags=tags, search=search, k=k)
-    return ToolList(langchain_tool(client, action) for action in chosen)
+    return ToolList(langchain_tool(client, action, compact=compact) for action in chosen)
 
 
-def langchain_tool(cal: Cal | AsyncCal, action: Action) -> StructuredTool:
+def langchain_tool(cal: Cal | AsyncCal, action: Action, *, compact: bool = True) -> StructuredTool:
     name = action.name
     client = any_client(cal, "langchain_tool")
 
     def run(arguments: Any = None) -> tuple[str, dict[str, Any]]:
         instead = "use `await tool.ainvoke(...)`, or build the tools from a Cal"
-        return _outcome(sync_client(client, f"{name}.invoke", instead).execute(name, arguments))
+        result = sync_client(client, f"{name}.invoke", instead).execute(name, arguments)
+        return _outcome(result, action, arguments, compact)
 
     async def arun(arguments: Any = None) -> tuple[str, dict[str, Any]]:
-        return _outcome(await aexecute(client, name, arguments))
+        return _outcome(await aexecute(client, name, arguments), action, arguments, compact)
 
     return CalTool(
         name=name,
@@ -117,9 +120,10 @@ def langchain_tool(cal: Cal | AsyncCal, action: Action) -> StructuredTool:
     )
 
 
-def _outcome(result: ActionResult) -> tuple[str, dict[str, Any]]:
-    """Content and artifact on success; a failure becomes a ToolException so the message is marked as an error."""
-    text = envelope_json(result)
+def _outcome(result: ActionResult, action: Action, arguments: Any, compact: bool) -> tuple[str, dict[str, Any]]:
+    """Content (what the model reads) and artifact (the raw envelope, for code) on success; a failure
+    becomes a ToolException so the message is marked as an error."""
+    text = envelope_json(result, action, arguments, compact=compact)
     if not result.successful:
         raise ToolException(text)
     return text, result.model_dump()

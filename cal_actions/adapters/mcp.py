@@ -5,6 +5,9 @@ action's ``json_schema()`` and its annotations come straight from the declaratio
 own JSON Schema check is turned off: the client validates with the parameter model and names
 the offending field, which is more useful to a model than a bare schema message.
 
+Over HTTP, many callers share one server: ``client_for`` picks the client of each call from
+the transport's request (its credential), or refuses the call with an envelope.
+
 A tool call always ends in a ``CallToolResult`` carrying the envelope: arguments go to
 ``execute`` as from Python (nulls removed), and should anything still raise, the model gets an
 envelope error naming only the exception's type (its text might quote a request) and the
@@ -14,6 +17,7 @@ traceback goes to the log.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from mcp import types
@@ -28,15 +32,20 @@ from cal_actions.adapters.common import (
     any_client,
     envelope_json,
     model_arguments,
+    model_envelope,
     selected_actions,
     tool_title,
 )
+from cal_actions.compact import READING_NOTE
 from cal_actions.http.client import AsyncCal, Cal
 from cal_actions.result import ActionResult
 
 logger = logging.getLogger("cal_actions")
 
-__all__ = ["build_server", "mcp_tool", "serve_stdio", "server_instructions"]
+__all__ = ["ClientFor", "build_server", "mcp_tool", "serve_stdio", "server_instructions"]
+
+#: The client that runs one call, from the transport's request (``None`` over stdio), or the call's refusal.
+ClientFor = Callable[[Any], "Cal | AsyncCal | ActionResult"]
 
 SERVER_NAME = "cal-actions"
 SLOTS_ACTION = "CAL_LIST_AVAILABLE_SLOTS"
@@ -59,13 +68,14 @@ def mcp_tool(action: Action) -> types.Tool:
     )
 
 
-def server_instructions(actions: list[Action]) -> str:
+def server_instructions(actions: list[Action], *, compact: bool = True) -> str:
     """What the server offers and the rules a model must follow with it."""
     tags = sorted({tag for action in actions for tag in action.tags if tag != "legacy"})
     lines = [
         f"Cal.com API v2 tools ({len(actions)}), covering: {', '.join(tags) or 'nothing'}.",
         "Each tool returns {data, successful, error}; when successful is false, read error, fix the "
         "arguments or tell the user.",
+        *([READING_NOTE] if compact else []),
         "Never invent ids, uids or emails: find them with the list and get tools, or ask the user.",
     ]
     if any(action.name == SLOTS_ACTION for action in actions):
@@ -83,22 +93,30 @@ def build_server(
     tags: Tags = None,
     search: str | None = None,
     k: int = 5,
+    client_for: ClientFor | None = None,
+    compact: bool = True,
 ) -> Server:
     """A server listing the actions named, those of ``preset`` and ``tags`` and the ``k`` best hits
-    for ``search``, each once (all when none is given)."""
+    for ``search``, each once (all when none is given); calls run on ``cal``, or on the client
+    ``client_for`` gives for the call's request. Results are compact unless ``compact=False``."""
     client = any_client(cal, "build_server")
     chosen = selected_actions(client, actions, preset=preset, tags=tags, search=search, k=k)
     tools = [mcp_tool(action) for action in chosen]
     known = {tool.name for tool in tools}
-    server: Server = Server(SERVER_NAME, version=__version__, instructions=server_instructions(chosen))
+    instructions = server_instructions(chosen, compact=compact)
+    server: Server = Server(SERVER_NAME, version=__version__, instructions=instructions)
 
-    @server.list_tools()
+    # The SDK's low-level decorators are untyped; the handlers below are typed.
+    @server.list_tools()  # type: ignore[no-untyped-call,untyped-decorator]
     async def list_tools() -> list[types.Tool]:
         return tools
 
-    @server.call_tool(validate_input=False)
+    @server.call_tool(validate_input=False)  # type: ignore[untyped-decorator]
     async def call_tool(name: str, arguments: Any) -> types.CallToolResult:
-        return tool_result(await call_listed(client, known, name, arguments))
+        caller = client if client_for is None else client_for(server.request_context.request)
+        if isinstance(caller, ActionResult):
+            return tool_result(caller, name, arguments, compact=compact)
+        return tool_result(await call_listed(caller, known, name, arguments), name, arguments, compact=compact)
 
     return server
 
@@ -115,10 +133,14 @@ async def call_listed(cal: Cal | AsyncCal, known: set[str], name: Any, arguments
         return ActionResult.failure(message)
 
 
-def tool_result(result: ActionResult) -> types.CallToolResult:
+def tool_result(
+    result: ActionResult, name: str | None = None, arguments: Any = None, *, compact: bool = True
+) -> types.CallToolResult:
+    """The same envelope twice, as the protocol asks: as text, and as ``structuredContent``."""
+    action = name if isinstance(name, str) else None
     return types.CallToolResult(
-        content=[types.TextContent(type="text", text=envelope_json(result))],
-        structuredContent=result.model_dump(mode="json"),
+        content=[types.TextContent(type="text", text=envelope_json(result, action, arguments, compact=compact))],
+        structuredContent=model_envelope(result, action, arguments, compact=compact),
         isError=not result.successful,
     )
 

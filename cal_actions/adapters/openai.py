@@ -157,27 +157,28 @@ def _read_entry(position: int, entry: Any) -> tuple[ToolCall, Api | None] | None
     return None  # another kind of item
 
 
-def tool_output(call: ToolCall, result: ActionResult, api: Api) -> dict[str, Any]:
-    """The message (Chat Completions) or input item (Responses) carrying the envelope back."""
-    content = envelope_json(result)
+def tool_output(call: ToolCall, result: ActionResult, api: Api, *, compact: bool = True) -> dict[str, Any]:
+    """The message (Chat Completions) or input item (Responses) carrying the result back: compact, or the
+    raw envelope with ``compact=False``."""
+    content = envelope_json(result, call.name, call.arguments, compact=compact)
     if api == "responses":
         return {"type": "function_call_output", "call_id": call.id, "output": content}
     return {"role": "tool", "tool_call_id": call.id, "content": content}
 
 
-def execute_tool_calls(cal: Cal, tool_calls: Any) -> list[dict[str, Any]]:
+def execute_tool_calls(cal: Cal, tool_calls: Any, *, compact: bool = True) -> list[dict[str, Any]]:
     """Run each call in order and return one output per call, in the same order; ``[]`` when the
-    message has no tool calls (the model's final answer)."""
+    message has no tool calls (the model's final answer). ``compact=False`` sends the raw envelopes."""
     client = sync_client(cal, "execute_tool_calls", "use `await aexecute_tool_calls(cal, ...)`")
     calls, apis = read_tool_calls(tool_calls)
     results = run_calls(client, calls)
-    return [tool_output(call, result, api) for call, result, api in zip(calls, results, apis, strict=True)]
+    return [tool_output(*answer, compact=compact) for answer in zip(calls, results, apis, strict=True)]
 
 
-async def aexecute_tool_calls(cal: Cal | AsyncCal, tool_calls: Any) -> list[dict[str, Any]]:
+async def aexecute_tool_calls(cal: Cal | AsyncCal, tool_calls: Any, *, compact: bool = True) -> list[dict[str, Any]]:
     """The async twin, for an ``AsyncCal`` (or a ``Cal``, run in worker threads). Read-only batches
     run concurrently; any write keeps the model's order."""
     client = any_client(cal, "aexecute_tool_calls")
     calls, apis = read_tool_calls(tool_calls)
     results = await arun_calls(client, calls)
-    return [tool_output(call, result, api) for call, result, api in zip(calls, results, apis, strict=True)]
+    return [tool_output(*answer, compact=compact) for answer in zip(calls, results, apis, strict=True)]

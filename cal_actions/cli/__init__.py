@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from cal_actions.cli import call, catalogue, mcp, sandbox
+from cal_actions.cli import call, catalogue, mcp, sandbox, webhooks
 
 #: Exit statuses of a process ended by SIGPIPE and by SIGINT, as shells report them.
 BROKEN_PIPE = 141
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     call.add_commands(commands)
     sandbox.add_commands(commands)
     mcp.add_commands(commands)
+    webhooks.add_commands(commands)
     return parser
 
 
@@ -45,7 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status: int = args.handler(args)
             return status
         finally:
-            sys.stdout.flush()  # a reader that stopped early shows up here, not at interpreter exit
+            if not sys.stdout.closed:  # the MCP SDK's stdio transport closes it when the client leaves
+                sys.stdout.flush()  # a reader that stopped early shows up here, not at interpreter exit
     except BrokenPipeError:
         _discard_stdout()
         return BROKEN_PIPE

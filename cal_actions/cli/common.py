@@ -50,6 +50,12 @@ def positive_int(text: str) -> int:
     return value
 
 
+def port_number(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and int(text) <= 65535):
+        raise argparse.ArgumentTypeError(f"a port is a number from 0 to 65535, not {text!r}")
+    return int(text)
+
+
 def name_list(text: str) -> list[str]:
     names = [item.strip() for item in text.split(",") if item.strip()]
     if not names:

@@ -5,13 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cal_actions.cli.common import DB_VARIABLE, fail, open_sandbox, print_json, state_path
-
-
-def port_number(text: str) -> int:
-    if not (text.isascii() and text.isdigit() and int(text) <= 65535):
-        raise argparse.ArgumentTypeError(f"a port is a number from 0 to 65535, not {text!r}")
-    return int(text)
+from cal_actions.cli.common import DB_VARIABLE, fail, open_sandbox, port_number, print_json, state_path
 
 
 def serve(args: argparse.Namespace) -> int:

@@ -46,7 +46,9 @@ class OpenAIChatModel:
         from openai import APIStatusError, OpenAIError
 
         try:
-            completion = self.client.chat.completions.create(model=self.model, messages=messages, tools=tools)
+            # The messages and tools are the dicts the API takes; the SDK types them as TypedDicts.
+            sent: Any = {"messages": messages, "tools": tools}
+            completion = self.client.chat.completions.create(model=self.model, **sent)
         except OpenAIError as error:
             why = f"HTTP {error.status_code}: {error.message}" if isinstance(error, APIStatusError) else str(error)
             raise ModelUnavailable(

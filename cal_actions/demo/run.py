@@ -1,28 +1,28 @@
 """``cal-actions demo``: an agent books, reschedules and cancels on the embedded sandbox.
 
-Everything runs on this machine: the sandbox answers in-process, and a webhook subscriber on
-127.0.0.1 receives the signed cancellation. With ``OPENAI_API_KEY`` set a real model drives the
-conversation (``OPENAI_BASE_URL`` and ``OPENAI_MODEL`` are honoured); otherwise a scripted
-stand-in plays the same conversation and says so.
+Everything runs on this machine: the sandbox answers in-process, and a webhook receiver on
+127.0.0.1, subscribed with a fresh secret (``cal_actions.webhooks.subscribe``), verifies the signed
+cancellation (``WebhookReceiver``); the secret never passes through the model. With
+``OPENAI_API_KEY`` set a real model drives the conversation (``OPENAI_BASE_URL`` and
+``OPENAI_MODEL`` are honoured); otherwise a scripted stand-in plays the same conversation and says so.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import os
-import secrets
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from cal_actions.adapters.openai import openai_tools
+from cal_actions.compact import READING_NOTE
 from cal_actions.demo.agent import ChatModel, Message, OpenAIChatModel, run_turn
 from cal_actions.demo.script import ATTENDEE, ScriptedModel
 from cal_actions.demo.show import Printer
+from cal_actions.webhooks import Refusal, WebhookReceiver, subscribe
+from cal_actions.webhooks.listen import WebhookServer
 
 SYSTEM = (
     "You schedule meetings on Cal.com for the user through the tools. Today is {today} ({zone}). "
@@ -34,7 +34,7 @@ USER_TURNS = (
     "Book a 30-minute call with {name} ({email}, she is in London) at the first free afternoon "
     "slot from tomorrow on, then list my upcoming bookings.",
     "She can't make it. Move the meeting to the same time next week.",
-    "Send booking cancellations to {url} signed with the secret '{secret}'. Then cancel the meeting: she is ill.",
+    "Cancel the meeting: she is ill.",
 )
 if TYPE_CHECKING:
     from cal_actions.sandbox.app import Sandbox
@@ -42,34 +42,17 @@ if TYPE_CHECKING:
 ALWAYS_OFFERED = "scheduling"  # the preset every turn gets; search adds what the request needs
 
 
-class _Subscriber(BaseHTTPRequestHandler):
-    """Receives webhook deliveries and checks their signature."""
-
-    secret: ClassVar[str] = ""
-    received: ClassVar[list[dict[str, Any]]] = []
-
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        expected = hmac.new(self.secret.encode(), body, hashlib.sha256).hexdigest()
-        signature = self.headers.get("X-Cal-Signature-256", "")
-        self.received.append(
-            {"body": json.loads(body), "signature": signature, "valid": hmac.compare_digest(signature, expected)}
-        )
-        self.send_response(200)
-        self.end_headers()
-
-    def log_message(self, *args: Any) -> None:
-        pass  # the demo prints what matters itself
-
-
 @contextmanager
-def webhook_subscriber(secret: str) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-    handler = type("Subscriber", (_Subscriber,), {"secret": secret, "received": []})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def webhook_endpoint() -> Iterator[tuple[WebhookServer, list[Any]]]:
+    """The CLI's listener on 127.0.0.1, collecting verified events and refusals; its receiver is set
+    once the endpoint is subscribed (the subscription needs its URL, the receiver the secret)."""
+    received: list[Any] = []
+    server = WebhookServer(("127.0.0.1", 0), None, "/cal-webhook", received.append,
+                           lambda refusal, client: received.append(refusal))  # fmt: skip
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/cal-webhook", handler.received
+        yield server, received
     finally:
         server.shutdown()
         server.server_close()
@@ -88,29 +71,32 @@ def _tool_picker(cal: Any) -> Any:
     return pick
 
 
-def run_demo(
-    *, printer: Printer | None = None, model: ChatModel | None = None, sandbox: Sandbox | None = None
-) -> int:
-    """Run the conversation; 0 when every call succeeded and the signed delivery arrived."""
+def run_demo(*, printer: Printer | None = None, model: ChatModel | None = None, sandbox: Sandbox | None = None) -> int:
+    """Run the conversation; 0 when every call succeeded and the signed cancellation was verified."""
     from cal_actions.http.client import Cal
 
     show = printer or Printer()
-    secret = "whsec_" + secrets.token_hex(8)
-    with (
-        webhook_subscriber(secret) as (url, received),
-        Cal.sandbox(sandbox) as cal,
-    ):
+    with webhook_endpoint() as (endpoint, received), Cal.sandbox(sandbox) as cal:
         sandbox = cal.emulator
+        url = f"http://127.0.0.1:{endpoint.server_port}{endpoint.path}"
+        subscription = subscribe(cal, url, ["BOOKING_CANCELLED"])
+        # The sandbox's clock may be pinned: the receiver judges an event's age by it.
+        endpoint.receiver = WebhookReceiver(subscription.secret, clock=lambda: sandbox.clock.now().timestamp())
         today = sandbox.clock.now().date()
         if model is None:
             real = bool(os.environ.get("OPENAI_API_KEY"))
             model = OpenAIChatModel() if real else ScriptedModel()
         show.heading(f"cal-actions demo on the embedded sandbox; model: {model.label}")
-        messages: list[Message] = [{"role": "system", "content": SYSTEM.format(today=today, zone="UTC")}]
+        if not subscription.result.successful:
+            show.line(f"could not subscribe {url}: {subscription.result.error}")
+            return 1
+        show.line(f"subscribed {url} to BOOKING_CANCELLED with a fresh secret (webhook {subscription.webhook['id']})")
+        system = f"{SYSTEM.format(today=today, zone='UTC')} {READING_NOTE}"
+        messages: list[Message] = [{"role": "system", "content": system}]
         pick = _tool_picker(cal)
         failures = 0
         for template in USER_TURNS:
-            text = template.format(url=url, secret=secret, **ATTENDEE)
+            text = template.format(**ATTENDEE)
             show.user(text)
             messages.append({"role": "user", "content": text})
             run_turn(model, cal, messages, pick, show)
@@ -121,9 +107,12 @@ def run_demo(
     show.heading("webhook deliveries recorded by the sandbox")
     for item in deliveries:
         show.line(json.dumps(item, indent=2, ensure_ascii=False)[:1500])
-    for delivery in received:
-        verdict = "valid" if delivery["valid"] else "INVALID"
-        show.line(f"subscriber got {delivery['body'].get('triggerEvent')} with a {verdict} X-Cal-Signature-256")
-    ok = failures == 0 and bool(received) and all(delivery["valid"] for delivery in received)
+    for item in received:
+        if isinstance(item, Refusal):
+            show.line(f"subscriber REFUSED a delivery: {item.reason}: {item.message}")
+        else:
+            show.line(f"subscriber got {item.trigger} with a valid X-Cal-Signature-256 (booking {item.payload.uid})")
+    verified = [item for item in received if not isinstance(item, Refusal)]
+    ok = failures == 0 and bool(verified) and len(verified) == len(received)
     show.heading("done" if ok else f"finished with problems: {failures} failed call(s), {len(received)} delivery(ies)")
     return 0 if ok else 1

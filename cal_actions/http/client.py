@@ -7,6 +7,8 @@ perform its commands: send a request, pause, refresh tokens under a lock, ask fo
 from __future__ import annotations
 
 import asyncio
+import copy
+import dataclasses
 import inspect
 import logging
 import threading
@@ -19,10 +21,11 @@ from typing import TYPE_CHECKING, Any, Self, TypedDict, Unpack
 import httpx
 
 from cal_actions.action import Action, Registry
-from cal_actions.config import MAX_CONNECTIONS, MAX_KEEPALIVE_CONNECTIONS, ClientConfig
+from cal_actions.config import MAX_CONNECTIONS, MAX_KEEPALIVE_CONNECTIONS, SECRET_FIELDS, ClientConfig
 from cal_actions.errors import TokenRefreshError
 from cal_actions.http import tokens
 from cal_actions.http.flow import Arguments, Call, Confirm, DeadlineStream, Flow, Pause, Refresh, Send, execution_flow
+from cal_actions.http.ratelimit import RateLimiter
 from cal_actions.policy import Policy
 from cal_actions.result import ActionResult
 
@@ -53,6 +56,7 @@ class Settings(TypedDict, total=False):
     policy: Policy | None
     dry_run: bool | None
     api_versions: Mapping[str, str] | None
+    rate_limit: int | None
     confirm: ConfirmCallback | None
     on_tokens: TokensCallback | None
     registry: Registry | None
@@ -77,6 +81,7 @@ class _ClientBase:
         policy: Policy | None = None,
         dry_run: bool | None = None,
         api_versions: Mapping[str, str] | None = None,
+        rate_limit: int | None = None,
         confirm: ConfirmCallback | None = None,
         on_tokens: TokensCallback | None = None,
         registry: Registry | None = None,
@@ -94,7 +99,10 @@ class _ClientBase:
             policy=policy,
             dry_run=dry_run,
             api_versions=api_versions,
+            rate_limit=rate_limit,
         )
+        # Cal.com counts requests per credential: every call of this client shares one budget.
+        self.limiter = RateLimiter(self.config.rate_limit)
         self._registry = registry
         self._confirm = confirm
         self._on_tokens = on_tokens
@@ -115,6 +123,22 @@ class _ClientBase:
             self._registry = registry
         return self._registry
 
+    def with_bearer(self, token: str) -> Self:
+        """A client that acts as ``token`` (an API key or access token) and nothing else.
+
+        For a server acting for many callers: the copy shares this client's connection pool,
+        in-flight cap, settings, policy and sandbox, but none of its credentials (API key, tokens,
+        OAuth client), and it never refreshes or reports tokens. Building one costs a config copy.
+        """
+        # Shallow: the httpx client is shared, and it adds nothing of its own to a request (requests are built
+        # whole, so its cookie jar is never sent, and redirects are not followed).
+        twin = copy.copy(self)
+        nothing_else: dict[str, Any] = dict.fromkeys(SECRET_FIELDS)  # every credential field, present or future
+        twin.config = dataclasses.replace(self.config, **{**nothing_else, "client_id": None, "api_key": token})
+        twin._on_tokens = None
+        twin.limiter = RateLimiter(self.config.rate_limit)  # Cal.com budgets per key: never share another's
+        return twin
+
     def _timeout(self) -> httpx.Timeout:
         return httpx.Timeout(self.config.timeout, connect=self.config.connect_timeout)
 
@@ -133,6 +157,7 @@ class _ClientBase:
                 timeout=config.timeout if timeout is None or timeout <= 0 else timeout,
                 dry_run=config.dry_run if dry_run is None else dry_run,
                 confirm=self._confirm is not None,
+                limiter=self.limiter,
             )
         )
 

@@ -1,7 +1,8 @@
 """One call, written once as a generator that both clients drive.
 
 The generator makes every decision: validation, guard rails, dry run, retries, token refresh,
-the call's total time limit and the envelope. It yields a command and is sent its outcome;
+rate-limit waits, reading back a write whose outcome is unknown, the call's total time limit and
+the envelope. It yields a command and is sent its outcome;
 ``Cal`` and ``AsyncCal`` only perform commands (send, pause, refresh under a lock, ask).
 """
 
@@ -10,19 +11,22 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import AsyncIterator, Generator, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 
 from cal_actions import policy
-from cal_actions.action import Action, Params, Registry
+from cal_actions.action import Action, Params, Registry, sensitive_values
 from cal_actions.config import ClientConfig
 from cal_actions.errors import CalActionsError, TokenRefreshError
-from cal_actions.http import retry, tokens
+from cal_actions.http import reconcile, retry, tokens
+from cal_actions.http.ratelimit import RateLimiter
 from cal_actions.http.redact import effective, mentions, scrub, scrub_data
 from cal_actions.http.request import build_request, describe_request, parse_arguments
 from cal_actions.http.response import read_response
+from cal_actions.http.retry import Delivery
 from cal_actions.result import ActionResult
 
 logger = logging.getLogger("cal_actions")
@@ -75,6 +79,7 @@ class Call:
     timeout: float  # seconds for the whole call: every attempt and every pause
     dry_run: bool
     confirm: bool  # the client has a confirm callback
+    limiter: RateLimiter | None = None  # the client's rate-limit state, shared by its calls
 
 
 def execution_flow(call: Call) -> Flow:
@@ -87,6 +92,7 @@ def _run(call: Call, secrets: set[str]) -> Flow:
     try:
         action = call.registry.get(call.name)
         params = parse_arguments(action, call.arguments)
+        secrets.update(sensitive_values(params))  # secret arguments are masked like the client's credentials
         refusal = policy.refusal(action, call.config.policy)
         if refusal:
             return ActionResult.failure(refusal)
@@ -102,15 +108,26 @@ def _run(call: Call, secrets: set[str]) -> Flow:
     return (yield from _attempts(action, params, request, call, secrets))
 
 
-def _attempts(action: Action, params: Params, request: httpx.Request, call: Call, secrets: set[str]) -> Flow:
+def _attempts(
+    action: Action, params: Params, request: httpx.Request, call: Call, secrets: set[str], deadline: float | None = None
+) -> Flow:
     config = call.config
-    deadline = time.monotonic() + call.timeout
+    deadline = time.monotonic() + call.timeout if deadline is None else deadline
+    began = datetime.now(UTC)
     attempt = retried = 0
     refreshed = False
     while True:
+        wait = call.limiter.before_send(time.monotonic()) if call.limiter is not None else 0.0
+        if wait > 0:
+            if time.monotonic() + wait >= deadline:
+                return _rate_limited(wait, call.timeout, attempt)
+            yield Pause(wait)
         attempt += 1
         started = time.monotonic()
-        outcome = yield Send(_limited(request, config, deadline - started), deadline)
+        until = reconcile.write_deadline(action, started, deadline)
+        outcome = yield Send(_limited(request, config, until - started), until)
+        if call.limiter is not None and isinstance(outcome, httpx.Response):
+            call.limiter.after_answer(outcome.headers.raw, time.monotonic())
         _log_attempt(action, outcome, attempt, started)
         if not refreshed and _token_expired(action, outcome, config):
             # One refresh per call, outside the retry budget: a 401 means nothing was processed.
@@ -124,11 +141,48 @@ def _attempts(action: Action, params: Params, request: httpx.Request, call: Call
             secrets.update(config.secrets)
             request = build_request(action, params, config)
             continue
+        if retry.delivery(outcome) is Delivery.UNKNOWN and not retry.is_idempotent(action.method):
+            # It may have been applied: never send it again, read back what happened instead.
+            arguments = params.model_dump(mode="json", by_alias=True, exclude_none=True)
+            read = _reader(replace(call, config=config), secrets, deadline)
+            cause = _unknown_cause(outcome, time.monotonic() - started)
+            result = yield from reconcile.reconcile(action, arguments, cause, began, read, call.registry)
+            return result.model_copy(update={"attempts": attempt + result.attempts})
         delay = _delay_after(action.method, outcome, retried, call.retries)
         if delay is None or time.monotonic() + delay >= deadline:
             return _outcome_result(outcome, attempt, call.timeout, effective(secrets))
         retried += 1
         yield Pause(delay)
+
+
+def _reader(call: Call, secrets: set[str], deadline: float) -> reconcile.Read:
+    """Reads for reconciliation: ordinary GET actions in the same call, with its time limit and secrets."""
+
+    def read(action: Action, arguments: dict[str, Any]) -> Flow:
+        try:
+            params = action.params.model_validate(arguments)
+            request = build_request(action, params, call.config)
+        except (CalActionsError, ValueError) as error:
+            return ActionResult.failure(str(error))
+        return (yield from _attempts(action, params, request, call, secrets, deadline))
+
+    return read
+
+
+def _unknown_cause(outcome: httpx.Response | Exception, waited: float) -> str:
+    if isinstance(outcome, httpx.Response):
+        return f"got HTTP {outcome.status_code} from a gateway"
+    if isinstance(outcome, httpx.TimeoutException):
+        return f"got no answer within {waited:.3g} s ({type(outcome).__name__})"
+    return f"lost its answer ({type(outcome).__name__})"
+
+
+def _rate_limited(wait: float, timeout: float, attempts: int) -> ActionResult:
+    message = (
+        f"HTTP 429: rate limit reached: Cal.com's budget for these credentials renews in {wait:.0f} s, "
+        f"after this call's time limit ({timeout:g} s); nothing more was sent. Try again later"
+    )
+    return ActionResult.failure(message, status_code=429, attempts=attempts)
 
 
 def _limited(request: httpx.Request, config: ClientConfig, remaining: float) -> httpx.Request:

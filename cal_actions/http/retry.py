@@ -1,13 +1,17 @@
 """When to try a request again, and how long to wait first. Pure functions only.
 
 Cal.com accepts no idempotency key, so a POST or PATCH that may have reached the server is
-never repeated: a second attempt could create a second booking. Those methods retry only
-when the connection was never made, or on 429 (the request was refused, not processed).
+never repeated: a second attempt could create a second booking. Every failed attempt is
+classified by :func:`delivery`: *never sent* (the connection was never made: any method may
+retry), *refused* (the server answered without doing it, final except 429, which asks for a
+later try), or *outcome unknown* (it may have been processed: only idempotent methods retry,
+writes are reconciled by reading back, see ``reconcile``).
 """
 
 from __future__ import annotations
 
 import email.utils
+import enum
 import random
 import time
 
@@ -23,6 +27,29 @@ IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRY_STATUSES = frozenset({408, 429})
 #: Errors raised before a single byte of the request left this machine.
 NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+#: Errors raised after the request may have reached the server: no answer, a broken one, or one cut off.
+UNKNOWN_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError, httpx.DecodingError)
+#: A gateway answering for a server that may have processed the request before failing or timing out.
+UNKNOWN_STATUSES = frozenset({502, 504})
+
+
+class Delivery(enum.Enum):
+    NEVER_SENT = "never sent"
+    REFUSED = "refused"
+    UNKNOWN = "outcome unknown"
+
+
+def delivery(outcome: httpx.Response | Exception) -> Delivery:
+    """What a failed attempt says about the request: never sent, refused, or outcome unknown."""
+    if isinstance(outcome, httpx.Response):
+        return Delivery.UNKNOWN if outcome.status_code in UNKNOWN_STATUSES else Delivery.REFUSED
+    if isinstance(outcome, NOT_SENT_ERRORS):  # before UNKNOWN_ERRORS: ConnectTimeout is a TimeoutException
+        return Delivery.NEVER_SENT
+    return Delivery.UNKNOWN if isinstance(outcome, UNKNOWN_ERRORS) else Delivery.REFUSED
+
+
+def is_idempotent(method: str) -> bool:
+    return method in IDEMPOTENT_METHODS
 
 
 def should_retry_status(method: str, status: int) -> bool:
@@ -32,11 +59,8 @@ def should_retry_status(method: str, status: int) -> bool:
 
 
 def should_retry_error(method: str, error: Exception) -> bool:
-    if isinstance(error, NOT_SENT_ERRORS):
-        return True
-    return method in IDEMPOTENT_METHODS and isinstance(
-        error, httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError
-    )
+    kind = delivery(error)
+    return kind is Delivery.NEVER_SENT or (kind is Delivery.UNKNOWN and method in IDEMPOTENT_METHODS)
 
 
 def retry_after(headers: httpx.Headers, now: float | None = None) -> float | None:

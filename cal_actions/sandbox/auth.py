@@ -8,6 +8,7 @@ from datetime import datetime
 from cal_actions.sandbox.errors import Unauthorized
 from cal_actions.sandbox.routing import Principal
 from cal_actions.sandbox.store import Tx
+from cal_actions.sandbox.times import iso_utc
 
 _NO_CREDENTIALS = (
     "ApiAuthStrategy - No authentication method provided. Either pass an API key as 'Bearer' header "
@@ -25,13 +26,13 @@ def authenticate(tx: Tx, kind: str, headers: Mapping[str, str], now: datetime | 
         if headers.get("x-cal-client-id") and headers.get("x-cal-secret-key"):
             client = _oauth_client(tx, headers, needs_id=True)
             return Principal(
-                user_id=_platform_owner(tx, client.oauth_client_id), oauth_client_id=client.oauth_client_id
+                user_id=platform_owner(tx, client.oauth_client_id), oauth_client_id=client.oauth_client_id
             )
         return _bearer(tx, headers, now)
     return _oauth_client(tx, headers, needs_id=kind == "platform")
 
 
-def _platform_owner(tx: Tx, client_id: str | None) -> int:
+def platform_owner(tx: Tx, client_id: str | None) -> int:
     client = tx.get("oauth_client", client_id) if client_id else None
     org_id = client["organizationId"] if client else None
     owner = next((m for m in tx.all("membership") if m["teamId"] == org_id and m["role"] == "OWNER"), None)
@@ -47,7 +48,10 @@ def _bearer(tx: Tx, headers: Mapping[str, str], now: datetime | None) -> Princip
     token = token.strip()
     key = tx.get("api_key", token)
     if key is not None:
-        return Principal(user_id=key["userId"])
+        # Refreshed keys expire (``expiresAt``, ISO 8601); seeded ones never do.
+        if now is not None and key.get("expiresAt") is not None and iso_utc(now) >= key["expiresAt"]:
+            raise Unauthorized("ApiAuthStrategy - api key - Your api key is expired")
+        return Principal(user_id=key["userId"], api_key=token)
     access = tx.get("access_token", token)
     if access is not None:
         # Managed users' access tokens expire (``expiresAt``, epoch milliseconds); refreshing issues a new pair.

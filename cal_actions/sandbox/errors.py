@@ -63,6 +63,17 @@ class RecordExists(ApiError):
         super().__init__("Invalid Input: Trying to create a record that already exists.")
 
 
+class TrpcBadRequest(ApiError):
+    """Cal.com's answer when a query it shares with its web app (the booking lists) refuses the input."""
+
+    status = 400
+    code = "TRPCError"
+    reason = "Bad Request"
+
+    def __init__(self) -> None:
+        super().__init__("Bad request: Please check your request data and try again")
+
+
 def validation_error(messages: list[str]) -> BadRequest:
     """Cal.com's validation pipe answer: the first reason as message, all of them in details."""
     details = {"message": messages, "error": "Bad Request", "statusCode": 400}

@@ -7,8 +7,6 @@ network. Other subscribers keep the status ``recorded``.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -19,15 +17,13 @@ import httpx
 from cal_actions.sandbox.routing import Call, Event
 from cal_actions.sandbox.store import Tx
 from cal_actions.sandbox.times import iso_utc
+from cal_actions.webhooks.signature import SIGNATURE_HEADER, sign
 
 if TYPE_CHECKING:
     from cal_actions.sandbox.app import Sandbox
 
 KIND = "delivery"
-SIGNATURE_HEADER = "X-Cal-Signature-256"
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-# Cal.com signs with this literal when a webhook has no secret.
-NO_SECRET = "no-secret-provided"
 
 
 @dataclass(frozen=True)
@@ -36,13 +32,6 @@ class Pending:
     url: str
     body: bytes
     headers: dict[str, str]
-
-
-def signature(secret: str | None, body: bytes) -> str:
-    """Hex HMAC-SHA256 of the exact body bytes."""
-    if not secret:
-        return NO_SECRET
-    return hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
 def subscribers(tx: Tx, event: Event) -> list[dict[str, Any]]:
@@ -70,7 +59,7 @@ def record(call: Call) -> list[Pending]:
                 {"triggerEvent": event.trigger, "createdAt": iso_utc(call.now), "payload": event.payload},
                 separators=(",", ":"),
             ).encode()
-            headers = {"Content-Type": "application/json", SIGNATURE_HEADER: signature(hook.get("secret"), body)}
+            headers = {"Content-Type": "application/json", SIGNATURE_HEADER: sign(body, hook.get("secret"))}
             loopback = urlsplit(hook["subscriberUrl"]).hostname in LOOPBACK_HOSTS and call.sandbox.deliver
             delivery_id = call.tx.next_id(KIND)
             call.tx.put(

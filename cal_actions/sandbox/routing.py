@@ -32,6 +32,8 @@ class Principal:
 
     user_id: int | None = None
     oauth_client_id: str | None = None
+    #: The API key the caller authenticated with (None for access tokens and OAuth client headers).
+    api_key: str | None = None
 
 
 @dataclass
@@ -197,6 +199,27 @@ def to_int(value: Any, name: str) -> int:
 def page(call: Call, items: list[Any]) -> list[Any]:
     """Cal.com's ``skip``/``take`` paging of a list route, 250 items by default."""
     return items[_count(call, "skip", 0) :][: _count(call, "take", 250)]
+
+
+def paged(items: list[Any], query: httpx.QueryParams, *, default_take: int) -> tuple[list[Any], dict[str, Any]]:
+    """One ``skip``/``take`` page of ``items`` and Cal.com's ``pagination`` block describing it."""
+    take = to_int(query.get("take", default_take), "take")
+    skip = to_int(query.get("skip", 0), "skip")
+    if take < 1 or skip < 0:
+        raise BadRequest("take must be at least 1 and skip at least 0")
+    page = items[skip : skip + take]
+    total = len(items)
+    pagination = {
+        "totalItems": total,
+        "remainingItems": max(0, total - skip - len(page)),
+        "returnedItems": len(page),
+        "itemsPerPage": take,
+        "currentPage": skip // take + 1,
+        "totalPages": -(-total // take),
+        "hasNextPage": skip + len(page) < total,
+        "hasPreviousPage": skip > 0,
+    }
+    return page, pagination
 
 
 def _count(call: Call, name: str, default: int) -> int:

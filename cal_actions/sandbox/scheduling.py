@@ -49,7 +49,8 @@ def host_schedule(tx: Tx, event_type: Document, host_id: int) -> Document | None
 def busy_by_host(
     tx: Tx, now: datetime, *, ignore_uid: str | None = None, ignore_reservation: str | None = None
 ) -> dict[int, list[Window]]:
-    """Busy time of every user: blocking bookings (with their buffers) and live slot reservations."""
+    """Busy time of every user: blocking bookings (with their buffers), live slot reservations and
+    out-of-office days (the one place they make a user unavailable)."""
     busy: dict[int, list[Window]] = {}
     for booking in tx.all("booking"):
         if booking["status"] not in BLOCKING_STATUSES or booking["uid"] == ignore_uid:
@@ -67,6 +68,9 @@ def busy_by_host(
         )
         for host in reservation["hostIds"]:
             busy.setdefault(host, []).append(interval)
+    for entry in tx.all("ooo"):
+        away = (parse_instant(entry["start"], "start"), parse_instant(entry["end"], "end"))
+        busy.setdefault(entry["userId"], []).append(away)
     return busy
 
 

@@ -7,11 +7,12 @@ Booking times are placed relative to the clock at seeding so they stay upcoming 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from cal_actions.sandbox.resources import event_types, schedules, teams, verified_resources, webhooks
 from cal_actions.sandbox.store import Document, Tx
+from cal_actions.sandbox.times import iso_utc
 
 API_KEY = "cal_sandbox_0c4f7e2a9b1d4e6f8a3c5b7d9e1f2a4c"
 OTHER_API_KEYS = {2: "cal_sandbox_grace_5d2e8f1a3b6c9d0e", 3: "cal_sandbox_alan_7a1b3c5d7e9f1a2b"}
@@ -69,7 +70,8 @@ def seed(tx: Tx, now: datetime) -> None:
     _organization(tx)
     _personal_event_types(tx)
     _team_event_types(tx)
-    _platform(tx, managed)
+    _private_links(tx, now)
+    _platform(tx, managed, now)
     _webhooks(tx)
     _integrations(tx, ada, now)
     verified_resources.seed_verified_resources(tx, USER_ID, TEAM_ID, ORG_TEAM_ID)
@@ -81,6 +83,8 @@ def seed(tx: Tx, now: datetime) -> None:
 
 def _organization(tx: Tx) -> None:
     org = teams.new_team(tx, "Sandbox Org", "sandbox-org", organization=True)
+    org["isPlatform"] = True  # it owns the OAuth client: a platform organization
+    tx.put("team", org["id"], org)
     teams.new_team(tx, "Sandbox Team", "sandbox-team")
     teams.new_team(tx, "Engineering", "engineering", parent_id=org["id"])
     for user_id, role in ((USER_ID, "OWNER"), (GRACE_ID, "MEMBER")):
@@ -160,7 +164,19 @@ def _org_team_automation(tx: Tx, now: datetime) -> None:
     seed_workflow(tx, now, ORG_TEAM_ID)
 
 
-def _platform(tx: Tx, managed: Document) -> None:
+def _private_links(tx: Tx, now: datetime) -> None:
+    """A one-use link to Meeting, already used (so expired), and a link to Engineering sync valid for 30 days."""
+    from cal_actions.sandbox.resources import private_links
+
+    meeting, eng_sync = tx.get("event_type", 2), tx.get("event_type", 6)
+    assert meeting is not None and eng_sync is not None
+    private_links.new_link(tx, meeting, expires_at=None, max_usage=1, used=1)
+    private_links.new_link(tx, eng_sync, expires_at=iso_utc(now + timedelta(days=30)), max_usage=None)
+
+
+def _platform(tx: Tx, managed: Document, now: datetime) -> None:
+    # The first id of the counter new clients take theirs from.
+    assert f"clsandboxoauthclient{tx.next_id('oauth_client'):06d}" == OAUTH_CLIENT_ID
     tx.put(
         "oauth_client",
         OAUTH_CLIENT_ID,
@@ -170,7 +186,8 @@ def _platform(tx: Tx, managed: Document) -> None:
             "name": "Sandbox platform",
             "organizationId": ORG_ID,
             "redirectUris": ["http://localhost:3000/callback"],
-            "permissions": 1023,
+            "permissions": 1023,  # every permission
+            "createdAt": iso_utc(now),
         },
     )
     for kind, token in (("access_token", MANAGED_ACCESS_TOKEN), ("refresh_token", MANAGED_REFRESH_TOKEN)):

@@ -85,15 +85,26 @@ FAMILIES = {
 }
 
 
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def is_newer(header: str | None) -> bool:
+    """A dated version after every one this sandbox knows: one Cal.com introduced later, which a
+    client may send (``api_versions``); the sandbox serves it with its current controllers."""
+    return header is not None and bool(_DATE.match(header)) and header > max(KNOWN)
+
+
 def resolve(header: str | None) -> str:
     """The version Cal.com routes by: the header when it names one of its versions, else the default."""
-    return header if header in KNOWN else DEFAULT
+    return header if header is not None and (header in KNOWN or is_newer(header)) else DEFAULT
 
 
 def answers(declared: str, version: str) -> bool:
     """Does the controller whose actions send ``declared`` answer a request routed as ``version``?"""
     family = FAMILIES.get(declared)
-    return version in family.current if family else version == declared
+    if family is None:
+        return version == declared
+    return version in family.current or is_newer(version)
 
 
 def refusal(declared: str, method: str, path: str, header: str | None) -> ApiError:

@@ -9,7 +9,8 @@ from typing import Any
 import httpx
 
 from cal_actions.sandbox.errors import BadRequest
-from cal_actions.sandbox.routing import to_int
+from cal_actions.sandbox.resources.booking_records import booking_output
+from cal_actions.sandbox.routing import Call, Reply, paged, to_int
 from cal_actions.sandbox.store import Document
 from cal_actions.sandbox.times import parse_instant
 
@@ -76,7 +77,8 @@ def _filters(query: httpx.QueryParams, now: datetime) -> list[Callable[[Document
 
 
 def _sort(bookings: list[Document], query: httpx.QueryParams) -> list[Document]:
-    for name, field in (("sortCreated", "createdAt"), ("sortEnd", "end"), ("sortStart", "start")):
+    sorts = (("sortUpdatedAt", "updatedAt"), ("sortCreated", "createdAt"), ("sortEnd", "end"), ("sortStart", "start"))
+    for name, field in sorts:
         order = query.get(name)
         if order is not None:
             if order not in ("asc", "desc"):
@@ -88,20 +90,10 @@ def _sort(bookings: list[Document], query: httpx.QueryParams) -> list[Document]:
 def select(bookings: list[Document], query: httpx.QueryParams, now: datetime) -> tuple[list[Document], dict[str, Any]]:
     tests = _filters(query, now)
     matching = _sort([b for b in bookings if all(test(b) for test in tests)], query)
-    take = to_int(query.get("take", DEFAULT_TAKE), "take")
-    skip = to_int(query.get("skip", 0), "skip")
-    if take < 1 or skip < 0:
-        raise BadRequest("take must be at least 1 and skip at least 0")
-    page = matching[skip : skip + take]
-    total = len(matching)
-    pagination = {
-        "totalItems": total,
-        "remainingItems": max(0, total - skip - len(page)),
-        "returnedItems": len(page),
-        "itemsPerPage": take,
-        "currentPage": skip // take + 1,
-        "totalPages": -(-total // take),
-        "hasNextPage": skip + len(page) < total,
-        "hasPreviousPage": skip > 0,
-    }
-    return page, pagination
+    return paged(matching, query, default_take=DEFAULT_TAKE)
+
+
+def listed(call: Call, bookings: list[Document]) -> Reply:
+    """The answer of a booking list route: the page of ``bookings`` the query asks for, with its pagination."""
+    page, pagination = select(bookings, call.query, call.now)
+    return Reply([booking_output(call.tx, booking) for booking in page], extra={"pagination": pagination})

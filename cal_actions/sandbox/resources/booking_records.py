@@ -6,11 +6,15 @@ import hashlib
 from datetime import datetime, timedelta
 from typing import Any
 
+from cal_actions.sandbox.resources.booking_references import new_references
 from cal_actions.sandbox.store import Document, Tx
-from cal_actions.sandbox.times import iso_utc
+from cal_actions.sandbox.times import iso_utc, valid_zone, zone
 
 KIND = "booking"
-_INTERNAL = ("hostIds", "bufferBefore", "bufferAfter", "teamId", "eventTypeSlug", "rejectionReason", "rescheduled")
+_INTERNAL = (
+    "hostIds", "bufferBefore", "bufferAfter", "teamId", "eventTypeSlug", "rejectionReason", "rescheduled",
+    "references",
+)  # fmt: skip
 
 
 def booking_uid(booking_id: int) -> str:
@@ -58,6 +62,7 @@ def new_booking(
         "bufferAfter": event_type.get("afterEventBuffer") or 0,
     }
     booking.update(extra or {})
+    booking["references"] = new_references(tx, booking_id, host_ids[0], booking["location"])
     tx.put(KIND, booking["uid"], booking)
     return booking
 
@@ -83,9 +88,16 @@ def booking_output(tx: Tx, booking: Document) -> dict[str, Any]:
 
 
 def webhook_payload(tx: Tx, booking: Document, **extra: Any) -> dict[str, Any]:
-    """The ``payload`` of a booking webhook, in Cal.com's field names."""
+    """The ``payload`` of a booking webhook, in Cal.com's field names.
+
+    Cal.com sends the booking's ``CalendarEvent`` merged with event-type details (``eventTypeInfo``
+    in ``packages/features/bookings/lib/handleNewBooking.ts``, ``handleCancelBooking.ts``,
+    ``confirm.handler.ts``) and adds each person's ``utcOffset`` at the start time (``addUTCOffset``
+    in ``packages/features/webhooks/lib/sendPayload.ts``).
+    """
     organizer = tx.get("user", booking["hostIds"][0]) or {}
-    language = {"locale": organizer.get("locale", "en")}
+    event_type = tx.get("event_type", booking["eventTypeId"]) or {}
+    start = datetime.fromisoformat(booking["start"].replace("Z", "+00:00"))
     payload = {
         "type": booking["eventTypeSlug"],
         "title": booking["title"],
@@ -99,7 +111,8 @@ def webhook_payload(tx: Tx, booking: Document, **extra: Any) -> dict[str, Any]:
             "email": organizer.get("email"),
             "username": organizer.get("username"),
             "timeZone": organizer.get("timeZone"),
-            "language": language,
+            "language": {"locale": organizer.get("locale", "en")},
+            "utcOffset": _utc_offset(organizer.get("timeZone"), start),
         },
         "attendees": [
             {
@@ -107,6 +120,7 @@ def webhook_payload(tx: Tx, booking: Document, **extra: Any) -> dict[str, Any]:
                 "email": a["email"],
                 "timeZone": a["timeZone"],
                 "language": {"locale": a.get("language", "en")},
+                "utcOffset": _utc_offset(a["timeZone"], start),
             }
             for a in booking["attendees"]
         ],
@@ -114,9 +128,35 @@ def webhook_payload(tx: Tx, booking: Document, **extra: Any) -> dict[str, Any]:
         "uid": booking["uid"],
         "bookingId": booking["id"],
         "eventTypeId": booking["eventTypeId"],
+        "eventTitle": event_type.get("title"),
+        "eventDescription": event_type.get("description"),
+        "price": 0,
+        "currency": "usd",
         "status": booking["status"].upper(),
         "responses": {key: {"value": value} for key, value in booking["bookingFieldsResponses"].items()},
         "metadata": booking["metadata"],
     }
     payload.update(extra)
     return payload
+
+
+def no_show_payload(booking: Document, emails: list[str]) -> dict[str, Any]:
+    """``BOOKING_NO_SHOW_UPDATED``: the attendees whose no-show changed and a message, not the booking
+    (``buildResultPayload`` in ``packages/features/handleMarkNoShow.ts``)."""
+    wanted = {email.lower() for email in emails}
+    changed = [
+        {"email": a["email"], "noShow": a["absent"]} for a in booking["attendees"] if a["email"].lower() in wanted
+    ]
+    if len(changed) == 1:
+        message = f"{changed[0]['email']} {'marked' if changed[0]['noShow'] else 'unmarked'} as no-show"
+    else:
+        message = "No-show status updated for attendees"
+    return {"message": message, "attendees": changed, "bookingUid": booking["uid"], "bookingId": booking["id"]}
+
+
+def _utc_offset(zone_name: str | None, moment: datetime) -> int | None:
+    """Minutes east of UTC in ``zone_name`` at ``moment``, as Cal.com's ``getUTCOffsetByTimezone``."""
+    if not zone_name or not valid_zone(zone_name):
+        return None
+    offset = moment.astimezone(zone(zone_name)).utcoffset()
+    return None if offset is None else int(offset.total_seconds() // 60)

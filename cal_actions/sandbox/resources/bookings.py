@@ -13,7 +13,13 @@ from typing import Any
 from cal_actions.sandbox import scheduling
 from cal_actions.sandbox.errors import BadRequest, Forbidden, NotFound
 from cal_actions.sandbox.resources import booking_list, teams
-from cal_actions.sandbox.resources.booking_records import KIND, booking_output, new_booking, webhook_payload
+from cal_actions.sandbox.resources.booking_records import (
+    KIND,
+    booking_output,
+    new_booking,
+    no_show_payload,
+    webhook_payload,
+)
 from cal_actions.sandbox.resources.event_types import host_ids, load_event_type, requires_confirmation
 from cal_actions.sandbox.routing import Call, Reply, Routes
 from cal_actions.sandbox.store import Document, Tx
@@ -113,9 +119,7 @@ def create_booking(call: Call) -> dict[str, Any]:
 
 @routes.action("CAL_LIST_BOOKINGS")
 def list_bookings(call: Call) -> Reply:
-    mine = [b for b in call.tx.all(KIND) if visible(call.tx, b, call.user_id)]
-    page, pagination = booking_list.select(mine, call.query, call.now)
-    return Reply([booking_output(call.tx, b) for b in page], extra={"pagination": pagination})
+    return booking_list.listed(call, [b for b in call.tx.all(KIND) if visible(call.tx, b, call.user_id)])
 
 
 @routes.action("CAL_GET_BOOKING")
@@ -147,7 +151,7 @@ def reschedule_booking(call: Call) -> dict[str, Any]:
         old["reschedulingReason"] = reason
     _save(call, old)
     _emit(call, "BOOKING_RESCHEDULED", new, rescheduleUid=old["uid"], rescheduleId=old["id"],
-          rescheduleStartTime=old["start"], rescheduleEndTime=old["end"])  # fmt: skip
+          rescheduleStartTime=old["start"], rescheduleEndTime=old["end"], rescheduledBy=by)  # fmt: skip
     return booking_output(call.tx, new)
 
 
@@ -161,7 +165,8 @@ def cancel_booking(call: Call) -> dict[str, Any]:
     if call.body.get("cancellationReason"):
         booking["cancellationReason"] = call.body["cancellationReason"]
     _save(call, booking)
-    _emit(call, "BOOKING_CANCELLED", booking, cancellationReason=booking.get("cancellationReason"))
+    _emit(call, "BOOKING_CANCELLED", booking, cancellationReason=booking.get("cancellationReason"),
+          cancelledBy=booking.get("cancelledByEmail"))  # fmt: skip
     return booking_output(call.tx, booking)
 
 
@@ -213,7 +218,9 @@ def mark_absent(call: Call) -> dict[str, Any]:
     for attendee in booking["attendees"]:
         attendee["absent"] = by_email.get(attendee["email"].lower(), attendee["absent"])
     _save(call, booking)
-    _emit(call, "BOOKING_NO_SHOW_UPDATED", booking)
+    if by_email:  # Cal.com announces attendees' no-shows only, with their own payload
+        call.emit("BOOKING_NO_SHOW_UPDATED", no_show_payload(booking, list(by_email)),
+                  user_id=booking["hostIds"][0], event_type_id=booking["eventTypeId"])  # fmt: skip
     return booking_output(call.tx, booking)
 
 

@@ -89,12 +89,14 @@ def require_org_team_role(call: Call, minimum: str) -> Document:
     return team
 
 
-def require_org_user(call: Call, org_id: int) -> Document:
-    """The ``{userId}`` of the path must be a user of the organization (Cal.com's guard denies otherwise)."""
+def require_org_user(call: Call, org_id: int, *, denied: str | None = None) -> Document:
+    """The ``{userId}`` of the path must be a user of the organization (Cal.com's IsUserInOrg guard; guards
+    that throw their own message pass it as ``denied``)."""
     user_id = call.int_param("userId")
     user = call.tx.get("user", user_id)
     if user is None or _any_membership(call.tx, org_id, user_id) is None:
-        raise Forbidden(DENIED)
+        message = f"IsUserInOrg - user with id={user_id} is not part of the organization with id={org_id}."
+        raise Forbidden(denied or message)
     return user
 
 

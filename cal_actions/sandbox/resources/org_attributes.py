@@ -7,18 +7,17 @@ option holding the assigned value.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from cal_actions.sandbox.errors import BadRequest, NotFound, RecordExists
-from cal_actions.sandbox.resources import org_access
+from cal_actions.sandbox.resources import org_access, teams
 from cal_actions.sandbox.routing import Call, Routes, page
 from cal_actions.sandbox.store import Document, Tx
 
 routes = Routes()
 
 _SELECT_TYPES = frozenset({"SINGLE_SELECT", "MULTI_SELECT"})
-_ASSIGNMENT = "attribute_assignment"
+ASSIGNMENT = "attribute_assignment"
 
 
 def option_output(option: Document) -> dict[str, Any]:
@@ -67,10 +66,6 @@ def _new_option(tx: Tx, attribute: Document, value: str, slug: str) -> Document:
     return option
 
 
-def _slugify(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "value"
-
-
 @routes.action("CAL_LIST_ORG_ATTRIBUTES")
 def list_attributes(call: Call) -> list[dict[str, Any]]:
     org = org_access.require_org_role(call, "MEMBER")
@@ -117,9 +112,9 @@ def delete_attribute(call: Call) -> dict[str, Any]:
     org = org_access.require_org_role(call, "ADMIN")
     attribute = _existing(call, org["id"])
     option_ids = {option["id"] for option in attribute["options"]}
-    for assignment in call.tx.all(_ASSIGNMENT):
+    for assignment in call.tx.all(ASSIGNMENT):
         if assignment["attributeOptionId"] in option_ids:
-            call.tx.delete(_ASSIGNMENT, _assignment_key(assignment["userId"], assignment["attributeOptionId"]))
+            call.tx.delete(ASSIGNMENT, _assignment_key(assignment["userId"], assignment["attributeOptionId"]))
     call.tx.delete("attribute", attribute["id"])
     return attribute_output(attribute)
 
@@ -170,9 +165,9 @@ def delete_option(call: Call) -> dict[str, Any]:
     option = _option(call, attribute)
     attribute["options"] = [o for o in attribute["options"] if o["id"] != option["id"]]
     call.tx.put("attribute", attribute["id"], attribute)
-    for assignment in call.tx.all(_ASSIGNMENT):
+    for assignment in call.tx.all(ASSIGNMENT):
         if assignment["attributeOptionId"] == option["id"]:
-            call.tx.delete(_ASSIGNMENT, _assignment_key(assignment["userId"], option["id"]))
+            call.tx.delete(ASSIGNMENT, _assignment_key(assignment["userId"], option["id"]))
     return option_output(option)
 
 
@@ -205,17 +200,17 @@ def assign(call: Call) -> dict[str, Any]:
         if option is None:
             raise NotFound("Attribute option not found")
     elif body.get("value") is not None:
-        option = _new_option(call.tx, attribute, body["value"], _slugify(body["value"]))
+        option = _new_option(call.tx, attribute, body["value"], teams.slugify(body["value"], "value"))
         call.tx.put("attribute", attribute["id"], attribute)
     else:
         raise BadRequest("value is required for TEXT and NUMBER attributes")
     if attribute["type"] != "MULTI_SELECT":  # one value per user: the new one replaces the old
         own_ids = {o["id"] for o in attribute["options"]}
-        for old in call.tx.all(_ASSIGNMENT):
+        for old in call.tx.all(ASSIGNMENT):
             if old["userId"] == user_id and old["attributeOptionId"] in own_ids:
-                call.tx.delete(_ASSIGNMENT, _assignment_key(user_id, old["attributeOptionId"]))
+                call.tx.delete(ASSIGNMENT, _assignment_key(user_id, old["attributeOptionId"]))
     assignment = {"userId": user_id, "attributeOptionId": option["id"]}
-    call.tx.put(_ASSIGNMENT, _assignment_key(user_id, option["id"]), assignment)
+    call.tx.put(ASSIGNMENT, _assignment_key(user_id, option["id"]), assignment)
     return _assignment_output(call.tx, org["id"], user_id, option["id"])
 
 
@@ -223,7 +218,7 @@ def assign(call: Call) -> dict[str, Any]:
 def list_user_options(call: Call) -> list[dict[str, Any]]:
     org = org_access.require_org_role(call, "MEMBER")
     user_id = call.int_param("userId")
-    assigned = {a["attributeOptionId"] for a in call.tx.all(_ASSIGNMENT) if a["userId"] == user_id}
+    assigned = {a["attributeOptionId"] for a in call.tx.all(ASSIGNMENT) if a["userId"] == user_id}
     options = [o for a in _attributes(call.tx, org["id"]) for o in a["options"] if o["id"] in assigned]
     return [option_output(option) for option in options]
 
@@ -233,11 +228,11 @@ def unassign(call: Call) -> dict[str, Any]:
     org = org_access.require_org_role(call, "ADMIN")
     user_id, option_id = call.int_param("userId"), call.params["attributeOptionId"]
     found = next(
-        (a for a in call.tx.all(_ASSIGNMENT) if a["userId"] == user_id and str(a["attributeOptionId"]) == option_id),
+        (a for a in call.tx.all(ASSIGNMENT) if a["userId"] == user_id and str(a["attributeOptionId"]) == option_id),
         None,
     )
     if found is None or not any(m["userId"] == user_id for m in call.tx.all("membership") if m["teamId"] == org["id"]):
         raise org_access.record_missing()
     output = _assignment_output(call.tx, org["id"], user_id, found["attributeOptionId"])
-    call.tx.delete(_ASSIGNMENT, _assignment_key(user_id, found["attributeOptionId"]))
+    call.tx.delete(ASSIGNMENT, _assignment_key(user_id, found["attributeOptionId"]))
     return output

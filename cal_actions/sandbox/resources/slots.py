@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from cal_actions.sandbox import scheduling
-from cal_actions.sandbox.errors import BadRequest, NotFound
+from cal_actions.sandbox.errors import BadRequest, NotFound, Unprocessable
 from cal_actions.sandbox.resources.bookings import UNAVAILABLE
 from cal_actions.sandbox.resources.event_types import host_ids, load_event_type
 from cal_actions.sandbox.routing import NO_DATA, Call, Reply, Routes, to_int
@@ -80,46 +80,58 @@ def free_slots(call: Call, event_type: Document) -> dict[str, list[dict[str, str
     return slots
 
 
+_RESERVATION_FIELDS = ("eventTypeId", "slotStart", "slotEnd", "slotDuration", "reservationUid", "reservationUntil")
+
+
 def _reservation_output(reservation: Document) -> dict[str, Any]:
-    keys = (
-        "eventTypeId",
-        "slotStart",
-        "slotEnd",
-        "slotDuration",
-        "reservationUid",
-        "reservationDuration",
-        "reservationUntil",
-    )
-    return {key: reservation[key] for key in keys}
+    return {key: reservation[key] for key in (*_RESERVATION_FIELDS, "reservationDuration")}
 
 
-@routes.action("CAL_RESERVE_SLOT", status=201)
-def reserve_slot(call: Call) -> dict[str, Any]:
+def _hold(call: Call, *, moving: str | None = None) -> dict[str, Any]:
+    """The slot the body asks to hold, if a host is free then: the reservation's fields but its uid and owner.
+    ``moving``: the uid of the hold being moved, which no longer blocks its hosts."""
     event_type = load_event_type(call.tx, call.body["eventTypeId"])
     start = parse_instant(call.body["slotStart"], "slotStart")
     length = scheduling.slot_length(event_type, call.body.get("slotDuration"))
     minutes = call.body.get("reservationDuration") or DEFAULT_RESERVATION_MINUTES
     if start < call.now:
         raise BadRequest("Can't reserve a slot in the past")
+    slot_start, slot_end = iso_utc(start), iso_utc(start + timedelta(minutes=length))
+    if moving is not None and _overlaps_a_hold(call, event_type["id"], slot_start, slot_end):
+        # Cal.com checks this when a hold moves, counting the moved hold itself.
+        raise Unprocessable("This time slot is already reserved by another user. Please choose a different time.")
     rules = scheduling.rules_for(event_type, length, call.now)
-    busy = scheduling.busy_by_host(call.tx, call.now)
+    busy = scheduling.busy_by_host(call.tx, call.now, ignore_reservation=moving)
     free = scheduling.free_hosts(call.tx, event_type, rules, start, busy, host_ids(call.tx, event_type))
     if not free:
         raise BadRequest(UNAVAILABLE)
-    uid = str(uuid.uuid5(_NAMESPACE, f"reservation-{call.tx.next_id(KIND)}"))
-    reservation = {
-        "uid": uid,
-        "reservationUid": uid,
+    until = iso_utc(call.now + timedelta(minutes=minutes))
+    return {
         "eventTypeId": event_type["id"],
-        "slotStart": iso_utc(start),
-        "slotEnd": iso_utc(start + timedelta(minutes=length)),
+        "slotStart": slot_start,
+        "slotEnd": slot_end,
         "slotDuration": length,
         "reservationDuration": minutes,
-        "reservationUntil": iso_utc(call.now + timedelta(minutes=minutes)),
-        "until": iso_utc(call.now + timedelta(minutes=minutes)),
+        "reservationUntil": until,
+        "until": until,
         "hostIds": free,
-        "userId": call.user_id,
     }
+
+
+def _overlaps_a_hold(call: Call, event_type_id: int, start: str, end: str) -> bool:
+    """A live hold of the event type over [start, end); instants are UTC ISO text, so text order is time order."""
+    return any(
+        r["eventTypeId"] == event_type_id and r["slotStart"] < end and start < r["slotEnd"]
+        for r in call.tx.all(KIND)
+        if live_reservation(call.tx, r["uid"], call.now) is not None
+    )
+
+
+@routes.action("CAL_RESERVE_SLOT", status=201)
+def reserve_slot(call: Call) -> dict[str, Any]:
+    hold = _hold(call)
+    uid = str(uuid.uuid5(_NAMESPACE, f"reservation-{call.tx.next_id(KIND)}"))
+    reservation = {"uid": uid, "reservationUid": uid, **hold, "userId": call.user_id}
     call.tx.put(KIND, uid, reservation)
     return _reservation_output(reservation)
 
@@ -129,6 +141,24 @@ def live_reservation(tx: Tx, uid: str, now: datetime) -> Document | None:
     if reservation is None or parse_instant(reservation["until"], "until") <= now:
         return None
     return reservation
+
+
+@routes.action("CAL_GET_SLOT_RESERVATION")
+def get_reservation(call: Call) -> dict[str, Any] | None:
+    # Like Cal.com: an unknown (here also an expired) reservation is a success with null data.
+    reservation = live_reservation(call.tx, call.params["uid"], call.now)
+    return None if reservation is None else {key: reservation[key] for key in _RESERVATION_FIELDS}
+
+
+@routes.action("CAL_UPDATE_SLOT_RESERVATION")
+def update_reservation(call: Call) -> dict[str, Any]:
+    uid = call.params["uid"]
+    reservation = live_reservation(call.tx, uid, call.now)
+    if reservation is None:
+        raise NotFound(f"Slot with uid={uid} not found")
+    reservation.update(_hold(call, moving=uid))
+    call.tx.put(KIND, uid, reservation)
+    return _reservation_output(reservation)
 
 
 @routes.action("CAL_DELETE_SLOT_RESERVATION")

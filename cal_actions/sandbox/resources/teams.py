@@ -6,6 +6,7 @@ and organization routes register on this module's ``routes`` table.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from cal_actions.sandbox.errors import Forbidden, NotFound
@@ -15,6 +16,11 @@ from cal_actions.sandbox.store import Document, Tx
 routes = Routes()
 
 ADMIN_ROLES = frozenset({"ADMIN", "OWNER"})
+
+
+def slugify(name: str, fallback: str = "team") -> str:
+    """Cal.com's slugs: lower-case words joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or fallback
 
 
 def new_team(tx: Tx, name: str, slug: str, *, parent_id: int | None = None, organization: bool = False) -> Document:

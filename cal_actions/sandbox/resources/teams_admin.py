@@ -7,7 +7,6 @@ admins and owners manage its memberships. The creator becomes the team's owner.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from cal_actions.sandbox.errors import BadRequest, RecordExists
@@ -23,10 +22,6 @@ _PROFILE_FIELDS = (
     "hideBookATeamMember", "theme", "brandColor", "darkBrandColor", "bannerUrl", "timeFormat", "timeZone", "weekStart",
     "bookingLimits", "includeManagedEventsInLimits",
 )  # fmt: skip
-
-
-def _slugify(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "team"
 
 
 def _check_slug(tx: Tx, slug: str, parent_id: int | None, skip: int | None) -> None:
@@ -60,7 +55,7 @@ def apply_profile(tx: Tx, team: Document, body: dict[str, Any]) -> Document:
 
 def create_team(tx: Tx, body: dict[str, Any], creator_id: int, parent_id: int | None) -> Document:
     """A new team with Cal.com's defaults, the creator as owner (pending unless autoAcceptCreator)."""
-    slug = body.get("slug") or _slugify(body["name"])
+    slug = body.get("slug") or teams.slugify(body["name"])
     _check_slug(tx, slug, parent_id, None)
     team = teams.new_team(tx, body["name"], slug, parent_id=parent_id)
     team.update({"timeZone": "Europe/London", "weekStart": "Sunday", "hideBranding": False})
