@@ -361,8 +361,11 @@ class Registry:
         return sorted({tag for action in self for tag in action.tags})
 
     def search(self, query: str, k: int = 5) -> list[Action]:
-        """The ``k`` actions that best fit a natural-language request, best first (offline, no model)."""
-        from cal_actions.search import index_for  # the index is built on first use, then cached
+        """The ``k`` actions that best fit a natural-language request, best first (offline, no model).
 
-        return index_for(self).search(query, k)
+        A query that is not a string or a ``k`` that is not an integer raises ``TypeError``; an empty or blank query,
+        or ``k < 1``, raises ``ValueError``. See :mod:`cal_actions.search`.
+        """
+        from cal_actions.search import search  # imported on first use: the registry does not need the search
 
+        return search(self, query, k)

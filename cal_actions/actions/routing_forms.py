@@ -35,11 +35,11 @@ class _FormFilters(_Filters):
 
 
 class _ResponseFilters(_Filters):
-    routedToBookingUid: str | None = Field(None, description="Only the response that led to this booking")
+    routedToBookingUid: str | None = Field(None, description="The response that led to this booking uid")
 
 
 class ListOrgRoutingForms(_FormFilters, OrgPath):
-    teamIds: list[int] | None = Field(None, description="Only forms of these organization teams")
+    teamIds: list[int] | None = Field(None, description="Forms of these organization teams")
 
 
 CAL_LIST_ORG_ROUTING_FORMS = declare(
@@ -81,7 +81,7 @@ _SLOT_QUERY = frozenset({"start", "end", "duration", "format", "timeZone", "book
 
 
 class _Queued(Params):
-    queueResponse: bool | None = Field(None, description="Store the response only once a booking is made")
+    queueResponse: bool | None = Field(None, description="Hold the response until a booking is made")
 
 
 class CreateOrgRoutingFormResponse(_Queued, _Submission, OrgRoutingFormPath):
@@ -95,7 +95,7 @@ SUBMIT = (
 
 CAL_CREATE_ORG_ROUTING_FORM_RESPONSE = declare(
     "CAL_CREATE_ORG_ROUTING_FORM_RESPONSE",
-    description=f"{SUBMIT} Organization-wide form; to only preview use CAL_CALCULATE_ROUTING_FORM_SLOTS.",
+    description=f"{SUBMIT} Organization-wide form; to preview without storing use CAL_CALCULATE_ROUTING_FORM_SLOTS.",
     params=CreateOrgRoutingFormResponse,
     route=Route(
         "POST",

@@ -67,7 +67,8 @@ def pick_actions(
     if search is not None:
         if not isinstance(search, str):
             raise TypeError(f"search must be one request as text, not {type(search).__name__}")
-        names += [action.name for action in registry.search(search, k)]
+        if search.strip():  # a blank request has no hits here; registry.search refuses it as a mistake
+            names += [action.name for action in registry.search(search, k)]
     if preset is None and not tags and not names:
         return select(registry) if actions is None and search is None else []
     return select(registry, preset=preset, tags=tags, actions=names)
