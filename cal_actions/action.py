@@ -220,6 +220,11 @@ class Action:
     def legacy(self) -> bool:
         return "legacy" in self.tags
 
+    @property
+    def open_world(self) -> bool:
+        """Whether a call reaches beyond this process (MCP's ``openWorldHint``): every action calls Cal.com."""
+        return True
+
     def json_schema(self) -> dict[str, Any]:
         from cal_actions.schema import parameters_schema
 
