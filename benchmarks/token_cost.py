@@ -1,8 +1,10 @@
 """Prompt-token cost of the tool definitions, counted with the o200k_base tokenizer.
 
 Each tool is serialised as compact JSON, the way it travels to the API. Prints the totals per
-format and preset, the budget for the whole registry, and the costliest tools
-(``--all`` for every tool, ``--json`` for machine-readable output).
+format and preset, the budget for the whole registry, the router's two tools against their budget
+with what one search answer costs (its hits' parameters as terse lines against the same hits with
+their JSON Schemas, over the development search requests), and the costliest tools (``--all`` for
+every tool, ``--json`` for machine-readable output).
 
     python benchmarks/token_cost.py [--all] [--json]
 """
@@ -11,10 +13,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
+from pathlib import Path
 from typing import Any
 
 BUDGET = 25_000  # whole registry, OpenAI Chat Completions format, strict where possible
+ROUTER_BUDGET = 1_000  # the router's two tools, same format
+REQUESTS = Path(__file__).resolve().parent / "data" / "search_eval.jsonl"
 
 
 def encoder() -> Any:
@@ -54,9 +60,48 @@ def measure() -> dict[str, Any]:
         "formats": formats,
         "budget": BUDGET,
         "presets": presets,
+        "router": measure_router(encoding),
         "per_tool": per_tool,
         "not_strict": strict_fallbacks(),
     }
+
+
+def measure_router(encoding: Any) -> dict[str, Any]:
+    """The two tools in each format, a preset with them, and the data of one search answer (k=5), its hits'
+    parameters as the router sends them (terse lines) and, for comparison, as their JSON Schemas."""
+    from cal_actions import registry
+    from cal_actions.adapters.anthropic import anthropic_tools
+    from cal_actions.adapters.openai import openai_tools
+    from cal_actions.router import action_summary
+
+    def total(tools: list[Any]) -> int:
+        return sum(count(encoding, tool) for tool in tools)
+
+    queries = [json.loads(line)["query"] for line in REQUESTS.read_text().splitlines() if line.strip()]
+    lines, schemas = [], []
+    for query in queries:
+        hits = [action_summary(action) for action in registry.search(query, 5)]
+        lines.append(count(encoding, hits))
+        as_schemas = [{**hit, "parameters": registry.get(hit["name"]).json_schema()} for hit in hits]
+        schemas.append(count(encoding, as_schemas))
+    return {
+        "chat, strict": total(openai_tools(preset="router")),
+        "chat, not strict": total(openai_tools(preset="router", strict=False)),
+        "responses, strict": total(openai_tools(preset="router", api="responses")),
+        "anthropic": total(anthropic_tools(preset="router")),
+        "scheduling + router": total(openai_tools(preset=["scheduling", "router"])),
+        "budget": ROUTER_BUDGET,
+        "search answer, k=5": {
+            "requests": len(queries),
+            "terse lines": _spread(lines),
+            "JSON Schema": _spread(schemas),
+        },
+    }
+
+
+def _spread(values: list[int]) -> dict[str, float]:
+    ranked = sorted(values)
+    return {"median": statistics.median(ranked), "p90": ranked[int(0.9 * (len(ranked) - 1))], "max": ranked[-1]}
 
 
 def main() -> None:
@@ -77,6 +122,15 @@ def main() -> None:
     print("presets (chat, strict):")
     for name, row in figures["presets"].items():
         print(f"  {name:<14} {row['tools']:>3} tools {row['tokens']:>7,} tokens")
+    router = figures["router"]
+    print(f"router (CAL_SEARCH_ACTIONS + CAL_EXECUTE_ACTION), budget {router['budget']:,}:")
+    for name in ("chat, strict", "chat, not strict", "responses, strict", "anthropic", "scheduling + router"):
+        print(f"  {name:<20} {router[name]:>7,}")
+    answer = router["search answer, k=5"]
+    print(f"  one search answer, k=5, over {answer['requests']} requests (median / p90 / max):")
+    for name in ("terse lines", "JSON Schema"):
+        spread = answer[name]
+        print(f"    {name:<18} {spread['median']:>7,.0f} {spread['p90']:>7,} {spread['max']:>7,}")
     ranked = sorted(figures["per_tool"].items(), key=lambda item: -item[1])
     print("per tool:" if args.all else "costliest tools:")
     for name, tokens in ranked if args.all else ranked[:15]:

@@ -4,7 +4,8 @@ An :class:`Action` joins a pydantic parameter model (what the caller may send) w
 :class:`Route` (how it travels over HTTP). Field placement is derived from the route:
 path placeholders take their fields, GET and DELETE send every other field as query
 parameters, and the remaining methods send them in the JSON body unless the route names
-them in ``query``.
+them in ``query``. A route whose body has no fixed names (a routing form's answers, keyed by
+the form's own fields) names one mapping field ``body_map``: its mapping is the whole body.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, ValidationInfo, field_validator
 from pydantic.fields import FieldInfo
 
 from cal_actions.errors import UnknownActionError
@@ -28,7 +29,7 @@ Method = Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
 #: client headers win and would then act as the platform's owner); ``client_secret``: the secret
 #: header alone (token refresh); ``none``: public route.
 AuthKind = Literal["bearer", "platform", "bearer_or_platform", "client_secret", "none"]
-Location = Literal["path", "query", "body"]
+Location = Literal["path", "query", "body", "body_map"]
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 PLACEHOLDER = re.compile(r"{(\w+)}")
@@ -45,6 +46,7 @@ __all__ = [
     "Route",
     "all_optional",
     "declare",
+    "literal_discriminator",
     "sensitive_values",
 ]
 
@@ -138,6 +140,20 @@ class NoParams(Params):
     pass  # for actions that take no arguments
 
 
+def literal_discriminator(key: str, *models: type[Params]) -> Discriminator:
+    """Pick a union member by its ``Literal`` field ``key`` (one or more values per member); each member is
+    tagged with its class name: ``Annotated[Annotated[A, Tag("A")] | Annotated[B, Tag("B")], literal_discriminator(
+    "type", A, B)]``. A callable, because Params' before-validator rules out pydantic's field discriminator."""
+    owner = {value: model.__name__ for model in models for value in get_args(model.model_fields[key].annotation)}
+
+    def tag(data: Any) -> str | None:
+        value = data.get(key) if isinstance(data, dict) else getattr(data, key, None)
+        return owner.get(value) if isinstance(value, str) else None
+
+    allowed = ", ".join(owner)
+    return Discriminator(tag, custom_error_type="union_tag", custom_error_message=f"{key} must be one of {allowed}")
+
+
 ParamsType = TypeVar("ParamsType", bound=type[Params])
 
 
@@ -164,6 +180,8 @@ class Route:
     auth: AuthKind = "bearer"
     #: Non-path fields sent as query parameters on a method that has a body.
     query: frozenset[str] = frozenset()
+    #: The mapping field sent as the whole JSON body; every other non-path field must be in ``query``.
+    body_map: str | None = None
 
     @property
     def placeholders(self) -> tuple[str, ...]:
@@ -201,6 +219,11 @@ class Action:
     @property
     def legacy(self) -> bool:
         return "legacy" in self.tags
+
+    @property
+    def open_world(self) -> bool:
+        """Whether a call reaches beyond this process (MCP's ``openWorldHint``): every action calls Cal.com."""
+        return True
 
     def json_schema(self) -> dict[str, Any]:
         from cal_actions.schema import parameters_schema
@@ -272,6 +295,8 @@ def _placement(name: str, params: type[Params], route: Route) -> dict[str, Locat
             if not info.is_required():
                 raise ValueError(f"{name}: path field {wire!r} must be required")
             placement[wire] = "path"
+        elif route.body_map is not None and wire == route.body_map:
+            placement[wire] = "body_map"
         elif not route.has_body or wire in route.query:
             placement[wire] = "query"
         else:
@@ -282,6 +307,11 @@ def _placement(name: str, params: type[Params], route: Route) -> dict[str, Locat
     unknown_query = route.query - wire_names
     if unknown_query:
         raise ValueError(f"{name}: route names unknown query fields: {sorted(unknown_query)}")
+    if route.body_map is not None:
+        if not route.has_body or route.body_map not in wire_names:
+            raise ValueError(f"{name}: body_map {route.body_map!r} must be a field of a route with a body")
+        if "body" in placement.values():
+            raise ValueError(f"{name}: the body is the {route.body_map!r} mapping; other fields must go in query")
     return placement
 
 
@@ -336,8 +366,11 @@ class Registry:
         return sorted({tag for action in self for tag in action.tags})
 
     def search(self, query: str, k: int = 5) -> list[Action]:
-        """The ``k`` actions that best fit a natural-language request, best first (offline, no model)."""
-        from cal_actions.search import index_for  # the index is built on first use, then cached
+        """The ``k`` actions that best fit a natural-language request, best first (offline, no model).
 
-        return index_for(self).search(query, k)
+        A query that is not a string or a ``k`` that is not an integer raises ``TypeError``; an empty or blank query,
+        or ``k < 1``, raises ``ValueError``. See :mod:`cal_actions.search`.
+        """
+        from cal_actions.search import search  # imported on first use: the registry does not need the search
 
+        return search(self, query, k)

@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
+from langchain_core.tools import StructuredTool
 from mcp.types import TextContent
 
 from cal_actions import AsyncCal, Cal
@@ -23,6 +24,7 @@ from cal_actions.adapters.langchain import langchain_tools
 from cal_actions.adapters.mcp import call_listed, tool_result
 from cal_actions.adapters.openai import aexecute_tool_calls, execute_tool_calls
 from cal_actions.compact import compact_result
+from cal_actions.router import router_tool
 
 NAME = "CAL_GET_BOOKING"
 # As deep as JSON parsing lets a model's arguments be: past drop_nulls' recursion, within the parser's.
@@ -54,54 +56,62 @@ def cal() -> Iterator[Cal]:
         yield client
 
 
-def _openai(cal: Cal, raw: Any, compact: bool = True) -> dict[str, Any]:
-    call = {"id": "call_1", "type": "function", "function": {"name": NAME, "arguments": raw}}
+def _openai(cal: Cal, raw: Any, compact: bool = True, name: str = NAME) -> dict[str, Any]:
+    call = {"id": "call_1", "type": "function", "function": {"name": name, "arguments": raw}}
     [output] = execute_tool_calls(cal, {"role": "assistant", "tool_calls": [call]}, compact=compact)
     assert output["tool_call_id"] == "call_1"
     return json.loads(output["content"])
 
 
-def _openai_responses_async(cal: Cal, raw: Any, compact: bool = True) -> dict[str, Any]:
-    item = {"type": "function_call", "call_id": "call_1", "name": NAME, "arguments": raw}
+def _openai_responses_async(cal: Cal, raw: Any, compact: bool = True, name: str = NAME) -> dict[str, Any]:
+    item = {"type": "function_call", "call_id": "call_1", "name": name, "arguments": raw}
     [output] = asyncio.run(aexecute_tool_calls(cal, [item], compact=compact))
     assert output["call_id"] == "call_1"
     return json.loads(output["output"])
 
 
-def _anthropic(cal: Cal, raw: Any, compact: bool = True) -> dict[str, Any]:
-    blocks = [{"type": "tool_use", "id": "toolu_1", "name": NAME, "input": raw}]
+def _anthropic(cal: Cal, raw: Any, compact: bool = True, name: str = NAME) -> dict[str, Any]:
+    blocks = [{"type": "tool_use", "id": "toolu_1", "name": name, "input": raw}]
     [result] = execute_tool_uses(cal, blocks, compact=compact)
     envelope = json.loads(result["content"])
     assert result["tool_use_id"] == "toolu_1" and result["is_error"] is not envelope["successful"]
     return envelope
 
 
-def _anthropic_async(cal: Cal, raw: Any, compact: bool = True) -> dict[str, Any]:
-    message = {"role": "assistant", "content": [{"type": "tool_use", "id": "toolu_1", "name": NAME, "input": raw}]}
+def _anthropic_async(cal: Cal, raw: Any, compact: bool = True, name: str = NAME) -> dict[str, Any]:
+    message = {"role": "assistant", "content": [{"type": "tool_use", "id": "toolu_1", "name": name, "input": raw}]}
     [result] = asyncio.run(aexecute_tool_uses(cal, message, compact=compact))
     return json.loads(result["content"])
 
 
-def _langchain_input(cal: Cal, raw: Any, compact: bool = True) -> dict[str, Any]:
-    (tool,) = langchain_tools(cal, NAME, compact=compact)
-    return json.loads(tool.invoke(raw))
+def _langchain_tool(cal: Cal, name: str, compact: bool) -> StructuredTool:
+    """The tool of that name: an action's, or one of the router's."""
+    if router_tool(name) is not None:
+        return next(tool for tool in langchain_tools(cal, preset="router", compact=compact) if tool.name == name)
+    (tool,) = langchain_tools(cal, name, compact=compact)
+    return tool
 
 
-def _langchain_tool_call(cal: Cal, raw: Any, compact: bool = True) -> dict[str, Any]:
-    (tool,) = langchain_tools(cal, NAME, compact=compact)
-    message = asyncio.run(tool.ainvoke({"type": "tool_call", "name": NAME, "id": "c1", "args": raw}))
+def _langchain_input(cal: Cal, raw: Any, compact: bool = True, name: str = NAME) -> dict[str, Any]:
+    return json.loads(_langchain_tool(cal, name, compact).invoke(raw))
+
+
+def _langchain_tool_call(cal: Cal, raw: Any, compact: bool = True, name: str = NAME) -> dict[str, Any]:
+    tool = _langchain_tool(cal, name, compact)
+    message = asyncio.run(tool.ainvoke({"type": "tool_call", "name": name, "id": "c1", "args": raw}))
     envelope = json.loads(message.content)
     assert message.tool_call_id == "c1" and (message.status == "success") is envelope["successful"]
     return envelope
 
 
-def _mcp(cal: Cal, raw: Any, compact: bool = True) -> dict[str, Any]:
-    answer = tool_result(asyncio.run(call_listed(cal, {NAME}, NAME, raw)), NAME, raw, compact=compact)
+def _mcp(cal: Cal, raw: Any, compact: bool = True, name: str = NAME) -> dict[str, Any]:
+    answer = tool_result(asyncio.run(call_listed(cal, {name}, name, raw)), name, raw, compact=compact)
     assert isinstance(answer.content[0], TextContent) and answer.structuredContent is not None
     assert json.loads(answer.content[0].text) == answer.structuredContent  # the same envelope, as text and data
     return answer.structuredContent
 
 
+#: Each adapter path as "(client, arguments as the model sent them[, compact][, name=tool]) → what the model reads".
 ADAPTERS: dict[str, Callable[..., dict[str, Any]]] = {
     "openai-chat": _openai,
     "openai-responses-async": _openai_responses_async,

@@ -87,3 +87,16 @@ def test_an_empty_list_offers_nothing_and_a_list_of_non_tools_is_a_programming_e
         ]
         with pytest.raises(TypeError, match="tools must be the tools offered"):
             execute_tool_calls(cal, _openai_message(("CAL_GET_ME", {})), tools=[{"type": "function"}])
+
+
+def test_the_router_behind_tools_and_a_policy() -> None:
+    """The router's tools pass the policy filter (the action they run meets the policy when it runs), and a
+    model offered CAL_EXECUTE_ACTION may run any action through it, the policy still standing behind it."""
+    names = [tool["function"]["name"] for tool in openai_tools(preset=["scheduling", "router"], policy="read_only")]
+    assert names[-2:] == ["CAL_SEARCH_ACTIONS", "CAL_EXECUTE_ACTION"]
+    assert all(name.startswith(("CAL_LIST", "CAL_GET")) for name in names[:-2]) and "CAL_CREATE_BOOKING" not in names
+    routed = ("CAL_EXECUTE_ACTION", {"action": "CAL_DELETE_WEBHOOK", "arguments": '{"webhookId": "w"}'})
+    with Cal.sandbox(policy="read_only") as cal:
+        errors = EXECUTORS["openai"][0](cal, [routed, ("CAL_DELETE_WEBHOOK", {"webhookId": "w"})], names)
+    assert errors[0] is not None and "policy is read_only" in errors[0]
+    assert errors[1] == REFUSAL

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -9,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
+import cal_actions
 from cal_actions import registry
 from cal_actions.action import Registry
 from cal_actions.cli import main
-from cal_actions.search import SearchIndex, index_for
-from cal_actions.search_clause import split_request
-from cal_actions.search_model import Resources, negated_scopes, resolve_verbs, rules_out_org
-from cal_actions.search_morph import fold
-
-DATA = Path(__file__).parent.parent / "benchmarks" / "data"
+from cal_actions.search import SearchIndex, index_for, run, search_scored
+from cal_actions.search.clause import split_request
+from cal_actions.search.model import Resources, action_resource, negated_scopes, resolve_verbs, rules_out_org
+from cal_actions.search.morph import fold
+from tests.search_cases import correct, load
 
 
 def top(query: str) -> str:
@@ -118,25 +119,52 @@ def test_grammar_cues_and_close_verbs_pick_the_thing_acted_on(query: str, expect
 
 
 def test_k_bounds_the_results_and_they_come_best_first() -> None:
-    index = index_for(registry)
-    scored = index.search_scored("list the webhooks", k=7)
+    scored = search_scored(registry, "list the webhooks", k=7)
     assert len(scored) == 7
     assert [score for _, score in scored] == sorted((score for _, score in scored), reverse=True)
     assert [action for action, _ in scored[:3]] == registry.search("list the webhooks", k=3)
-    assert registry.search("list the webhooks", k=0) == []
     assert len(registry.search("booking", k=500)) <= len(registry)
 
 
-@pytest.mark.parametrize("query", ["", "   ", "?!", "the of and", "xyzzy plugh", "Ω≈ç√"])
-def test_empty_or_meaningless_requests_find_nothing(query: str) -> None:
+@pytest.mark.parametrize("query", ["?!", "the of and", "xyzzy plugh", "Ω≈ç√"])
+def test_meaningless_requests_find_nothing(query: str) -> None:
     assert registry.search(query) == []
+
+
+@pytest.mark.parametrize("query", ["a" * 50_000, "cancel my booking " * 3_000, "ñandú ☃ 📅 \x00 bkg"])
+def test_huge_or_odd_requests_are_read_like_any_other(query: str) -> None:
+    found = registry.search(query)
+    assert isinstance(found, list) and len(found) <= 5
+
+
+@pytest.mark.parametrize("query", [None, 42, b"list bookings", ["list bookings"], 3.5])
+def test_a_query_that_is_not_a_string_is_a_type_error(query: object) -> None:
+    with pytest.raises(TypeError, match="query must be a string"):
+        registry.search(query)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("k", [None, "5", 2.0, True])
+def test_a_k_that_is_not_an_integer_is_a_type_error(k: object) -> None:
+    with pytest.raises(TypeError, match="k must be an integer"):
+        registry.search("list bookings", k)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("query", "k", "message"), [
+    ("", 5, "query is empty"), ("   ", 5, "query is empty"), ("\n\t", 5, "query is empty"),
+    ("list bookings", 0, "at least 1"), ("list bookings", -3, "at least 1"),
+])
+def test_a_blank_query_or_k_below_one_is_a_value_error(query: str, k: int, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        registry.search(query, k)
+    with pytest.raises(ValueError, match=message):
+        search_scored(registry, query, k)
 
 
 def test_results_are_deterministic_and_a_fresh_index_agrees() -> None:
     query = "who is in the design team of our org"
-    first = index_for(registry).search_scored(query, k=10)
-    assert index_for(registry).search_scored(query, k=10) == first
-    assert SearchIndex.build(registry).search_scored(query, k=10) == first
+    first = search_scored(registry, query, k=10)
+    assert search_scored(registry, query, k=10) == first
+    assert run(SearchIndex.build(registry), query, k=10) == first
 
 
 def test_every_action_is_found_first_by_its_name_and_aliases() -> None:
@@ -381,26 +409,27 @@ def test_everyday_wording_reaches_the_action(query: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("name", "floor_at_1", "floor_at_5"),
     [
-        ("search_eval.jsonl", 0.92, 0.97),
-        ("search_holdout.jsonl", 0.90, 0.97),
-        ("search_holdout2.jsonl", 0.85, 0.95),
-        ("search_blind.jsonl", 0.88, 0.98),
-        ("search_blind2.jsonl", 0.83, 0.97),
-        ("search_blind3.jsonl", 0.76, 0.96),
-        ("search_blind4.jsonl", 0.85, 0.97),
-        ("search_blind5.jsonl", 0.76, 0.97),
-        ("search_blind6.jsonl", 0.85, 0.95),
+        ("search_eval.jsonl", 0.94, 0.98),
+        ("search_holdout.jsonl", 0.91, 0.98),
+        ("search_holdout2.jsonl", 0.90, 0.97),
+        ("search_blind.jsonl", 0.93, 0.98),
+        ("search_blind2.jsonl", 0.89, 0.98),
+        ("search_blind3.jsonl", 0.86, 0.98),
+        ("search_blind4.jsonl", 0.88, 0.97),
+        ("search_blind5.jsonl", 0.86, 0.98),
+        ("search_blind6.jsonl", 0.90, 0.96),
+        ("search_blind7.jsonl", 0.94, 0.98),
     ],
 )
 def test_quality_floor_on_every_set(name: str, floor_at_1: float, floor_at_5: float) -> None:
-    cases = [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
+    cases = load(name)
     assert len(cases) >= 40
-    names = {action.name for action in registry}
-    assert all(case["expected"] in names for case in cases)
+    assert all(name in registry for case in cases for name in correct(case))
+    # a request whose only right answer is a legacy action is not counted: those are offered only when named
+    cases = [case for case in cases if any(not registry.get(name).legacy for name in correct(case))]
 
     def hit(case: dict, k: int) -> bool:
-        correct = {case["expected"], *case.get("also_ok", ())}
-        return any(action.name in correct for action in registry.search(case["query"], k))
+        return any(action.name in correct(case) for action in registry.search(case["query"], k))
 
     recall_at_1 = sum(hit(case, 1) for case in cases) / len(cases)
     recall_at_5 = sum(hit(case, 5) for case in cases) / len(cases)
@@ -421,8 +450,106 @@ def test_cli_search_prints_names_scores_and_json(capsys: pytest.CaptureFixture[s
     captured = capsys.readouterr()
     assert captured.out == "" and "no action matches" in captured.err
 
+    assert main(["search", "  "]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "query is empty" in captured.err
+    with pytest.raises(SystemExit) as usage:  # the command line refuses it before searching
+        main(["search", "list bookings", "-k", "0"])
+    assert usage.value.code == 2 and "must be 1 or more" in capsys.readouterr().err
+
 
 def test_importing_the_package_does_not_load_the_search() -> None:
     code = "import sys, cal_actions; print('cal_actions.search' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_the_search_does_not_import_the_registry_and_the_registry_imports_the_search_only_when_searching() -> None:
+    code = "import sys, cal_actions.search; print('cal_actions.action' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+    root = Path(cal_actions.__file__).parent
+
+    def module_level_imports(path: Path) -> set[str]:  # ``if TYPE_CHECKING:`` blocks are not module level
+        names: set[str] = set()
+        for node in ast.parse(path.read_text()).body:
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names.add(node.module)
+            elif isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+        return names
+
+    assert not {name for name in module_level_imports(root / "action.py") if name.startswith("cal_actions.search")}
+    for path in (root / "search").glob("*.py"):
+        assert "cal_actions.action" not in module_level_imports(path), path.name
+
+
+def test_a_quoted_name_tells_and_does_not_ask() -> None:
+    asking, told = split_request("drop my unused 'Night shift' availability")
+    assert "shift" not in asking and "'night shift'" in told
+    assert top("drop my unused 'Night shift' availability") == "CAL_DELETE_SCHEDULE"  # nothing to move
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("list webhooks attached to event type 44", "CAL_LIST_EVENT_TYPE_WEBHOOKS"),  # a participle describes
+        ("Customer churned; managed user 42 of client abc123 has to be deleted next.", "CAL_DELETE_MANAGED_USER"),
+        ("untag user 340 from the APAC option", "CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER"),  # un- undoes
+        ("take the EMEA region value off user 91 in org 3", "CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER"),
+        ("remove option 9 from attribute 2", "CAL_DELETE_ORG_ATTRIBUTE_OPTION"),
+    ],
+)
+def test_participles_and_undoing_words_are_read_for_what_they_ask(query: str, expected: str) -> None:
+    assert top(query) == expected
+
+
+def test_an_action_s_resource_is_read_from_whole_name_words() -> None:
+    assert action_resource(registry.get("CAL_RESCHEDULE_BOOKING")) == "booking"  # not a schedule
+    assert action_resource(registry.get("CAL_GET_SCHEDULE")) == "schedule"
+    assert action_resource(registry.get("CAL_RESERVE_SLOT")) == "reservation"
+    assert action_resource(registry.get("CAL_GET_ME")) == "me"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # a resource named after a preposition is where the thing acted on lives
+        ("schedule a call with ana on event type 12 at 3pm", "CAL_CREATE_BOOKING"),
+        # a question whether something is there reads, and what can only be checked is checked
+        ("do we have a calendar feed connected?", "CAL_CHECK_ICS_FEED"),
+        ("is my zoom connection working?", "CAL_LIST_CONFERENCING_APPS"),
+        ("which slots can clients still grab on event type 5 friday", "CAL_LIST_AVAILABLE_SLOTS"),
+        # the words between "make" and the role say whose membership
+        ("make membership 8 of team 3 an owner", "CAL_UPDATE_TEAM_MEMBERSHIP"),
+        # a named value an action's parameters accept: a webhook trigger
+        ("for event type 4 only, a webhook on BOOKING_RESCHEDULED", "CAL_CREATE_EVENT_TYPE_WEBHOOK"),
+    ],
+)
+def test_owners_questions_roles_and_named_values_are_read(query: str, expected: str) -> None:
+    assert top(query) == expected
+
+
+def test_the_index_knows_the_named_values_each_action_accepts() -> None:
+    index = index_for(registry)
+    assert "booking_created" in index.values[index.names["CAL_CREATE_WEBHOOK"]]
+    assert "round_robin" in index.values[index.names["CAL_CREATE_TEAM_EVENT_TYPE"]]
+    assert not index.values[index.names["CAL_GET_WEBHOOK"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("uninstall MS Teams from my account", "CAL_DISCONNECT_CONFERENCING_APP"),  # the app, not a team's scope
+        ("does the sales team in our org have Stripe set up?", "CAL_CHECK_TEAM_STRIPE_CONNECTION"),
+        ("can org 7's team 40 take card payments yet?", "CAL_CHECK_TEAM_STRIPE_CONNECTION"),
+        ("email attendees a reminder a day before every meeting of org team 5", "CAL_CREATE_ORG_TEAM_WORKFLOW"),
+        ("which team workflows send follow-ups in org 3?", "CAL_LIST_ORG_TEAM_WORKFLOWS"),
+        ("what did people answer on our intake form?", "CAL_LIST_ORG_ROUTING_FORM_RESPONSES"),
+        ("fix the email on routing form response 12 of org 3", "CAL_UPDATE_ORG_ROUTING_FORM_RESPONSE"),
+        ("give me an invite link for org 3's design team", "CAL_CREATE_ORG_TEAM_INVITE_LINK"),
+        ("connect zoom for org 3's team 9", "CAL_GET_ORG_TEAM_CONFERENCING_AUTH_URL"),
+    ],
+)
+def test_routing_forms_workflows_and_team_apps_are_told_from_their_neighbours(query: str, expected: str) -> None:
+    assert top(query) == expected

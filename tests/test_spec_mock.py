@@ -44,6 +44,10 @@ def _patched(spec: dict[str, Any]) -> dict[str, Any]:
             properties["lengthInMinutesOptions"]["items"] = {"type": "integer"}
         if name == "CreatePhoneCallInput":  # typed as an object, a boolean on the wire
             properties["enabled"] = {"type": "boolean"}
+        if "includeCalendarEvent" in properties:  # workflow steps: likewise
+            properties["includeCalendarEvent"] = {"type": "boolean"}
+        if name == "WorkflowTriggerOffsetDto":  # the unit's enum of strings is typed as an object
+            properties["unit"] = {"type": "string", "enum": properties["unit"]["enum"]}
         if name.endswith("DelegationCredentialInput"):  # one key object, typed as an array of them
             properties["serviceAccountKey"] = properties["serviceAccountKey"]["items"]
         if name.startswith("MarkAbsentBookingInput"):  # absent attendees are {email, absent}

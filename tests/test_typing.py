@@ -38,3 +38,8 @@ def test_wrong_settings_are_type_errors() -> None:
     done = _mypy(HERE / "misuses_settings.py")
     lines = sorted({int(n) for n in re.findall(r"misuses_settings\.py:(\d+): error", done.stdout)})
     assert lines == [7, 8, 9], done.stdout
+
+
+def test_the_package_passes_strict_type_checking() -> None:
+    done = _mypy(ROOT / "cal_actions")
+    assert done.returncode == 0, done.stdout + done.stderr

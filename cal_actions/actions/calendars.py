@@ -12,9 +12,20 @@ from cal_actions.action import SENSITIVE, NoParams, Params, Route, declare
 
 
 # Query of a provider's OAuth redirect back to Cal.com; also used by conferencing and Stripe "save" routes.
+CALLBACK_NOTE = (
+    "an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its one-time code "
+    "makes a repeat fail without effect"
+)
+
+
 class OAuthCallback(Params):
     state: str = Field(description="From the provider's OAuth redirect")
     code: str = Field(description="From the provider's OAuth redirect")
+
+
+class ReturnUrls(Params):
+    returnTo: str = Field(description="Return URL on success")
+    onErrorReturnTo: str = Field(description="Return URL on failure")
 
 
 # Live API: `isDryRun` is a required query parameter and `redir` an optional one; the pinned spec has neither
@@ -118,8 +129,7 @@ CAL_SAVE_CALENDAR_CREDENTIALS = declare(
     tags=("calendars",),
     aliases=("CAL_SAVE_CALENDAR_ENTRY",),
     read_only=False,
-    hints_note="an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its "
-    "one-time code makes a repeat fail without effect",
+    hints_note=CALLBACK_NOTE,
 )
 
 
@@ -188,8 +198,7 @@ CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS = declare(
     tags=("calendars",),
     aliases=("CAL_SAVE_OAUTH_CREDENTIALS_VIA_GCAL_API",),
     read_only=False,
-    hints_note="an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its "
-    "one-time code makes a repeat fail without effect",
+    hints_note=CALLBACK_NOTE,
 )
 
 CAL_CHECK_GOOGLE_CALENDAR_CONNECTION = declare(

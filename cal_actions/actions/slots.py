@@ -16,22 +16,26 @@ TAGS = ("slots",)
 # here: an authenticated call is accepted too.
 
 
-class ListAvailableSlots(Params):
+# The window and shape of a slot search, shared with the routing-form actions that answer with slots.
+class SlotWindow(Params):
     # Spec (2025-10): every query parameter of GET /v2/slots has an empty schema; types come from the descriptions.
     start: str = Field(description="ISO 8601 UTC date or time")
     end: str = Field(description="ISO 8601 UTC; a bare date means its end")
-    eventTypeId: int | None = Field(None, description="From CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES")
-    eventTypeSlug: str | None = Field(None, description="Instead of the id; needs username or teamSlug")
-    username: str | None = Field(None, description="Owner, with eventTypeSlug")
-    teamSlug: str | None = Field(None, description="Owner team, with eventTypeSlug")
-    organizationSlug: str | None = Field(None, description="If that user or team is in one")
-    usernames: str | None = Field(None, description="Comma-separated, at least 2: their common free time")
-    duration: int | None = Field(None, description="Minutes, for multi-length types or usernames")
+    duration: int | None = Field(None, description="Minutes, for multi-length event types")
     format: Literal["time", "range"] | None = Field(
         None, description="time: starts only (default); range: start and end"
     )
     timeZone: str | None = Field(None, description="IANA zone of the results; default UTC")
     bookingUidToReschedule: str | None = Field(None, description="Booking being rescheduled: its time counts as free")
+
+
+class ListAvailableSlots(SlotWindow):
+    eventTypeId: int | None = Field(None, description="From CAL_LIST_EVENT_TYPES or CAL_LIST_TEAM_EVENT_TYPES")
+    eventTypeSlug: str | None = Field(None, description="Instead of the id; needs username or teamSlug")
+    username: str | None = Field(None, description="Owner, with eventTypeSlug")
+    teamSlug: str | None = Field(None, description="Owner team, with eventTypeSlug")
+    organizationSlug: str | None = Field(None, description="If that user or team is in one")
+    usernames: str | None = Field(None, description="Comma-separated, at least 2: their common free time; set duration")
 
 
 CAL_LIST_AVAILABLE_SLOTS = declare(

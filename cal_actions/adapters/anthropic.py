@@ -6,24 +6,27 @@ needs the ``anthropic`` package: content may be the SDK's objects or plain dicts
 
 ``execute_tool_uses`` answers every ``tool_use`` block, in order, with a ``tool_result`` block
 whose content is the envelope as JSON text (compact unless ``compact=False``) and whose
-``is_error`` says whether it failed; other blocks (text, thinking) are skipped. Model-made
-problems (a block without a name, input that is not an object, an entry that is not a block) are
-answered with an envelope error, never raised; a block without an id is not run and is answered
-under ``missing_id_<n>``. Given ``tools=`` (what the model was offered), a block naming any other
-tool is refused the same way and sends nothing; without it any action may run. A client of the wrong
+``is_error`` says whether it failed; other blocks (text, thinking, and the ``server_tool_use``
+blocks of Anthropic's own tool search, which Anthropic runs) are skipped. Model-made problems (a
+block without a name, input that is not an object, an entry that is not a block) are answered
+with an envelope error, never raised; a block without an id is not run and is answered under
+``missing_id_<n>``. Given ``tools=`` (what the model was offered), a block naming any other tool
+is refused the same way and sends nothing; without it any action may run. A client of the wrong
 kind or an object that is not a message or content list raises ``TypeError``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from cal_actions.adapters.common import (
     ActionNames,
     Offered,
+    Presets,
     Tags,
     ToolCall,
     ToolList,
+    ToolSpec,
     any_client,
     arun_calls,
     as_mapping,
@@ -38,6 +41,7 @@ from cal_actions.adapters.common import (
 )
 from cal_actions.policy import Policy
 from cal_actions.result import ActionResult
+from cal_actions.router import ROUTER_TOOLS
 
 if TYPE_CHECKING:
     from cal_actions.http.client import AsyncCal, Cal
@@ -45,21 +49,50 @@ if TYPE_CHECKING:
 _EXPECTED = "an Anthropic Message (or its content list), as the anthropic package's objects or as dicts"
 
 
+#: Anthropic's server-side tool search tools, by the kind of query the model writes.
+TOOL_SEARCH = {
+    "bm25": {"type": "tool_search_tool_bm25_20251119", "name": "tool_search_tool_bm25"},
+    "regex": {"type": "tool_search_tool_regex_20251119", "name": "tool_search_tool_regex"},
+}
+
+
+def anthropic_tool(action: ToolSpec) -> dict[str, Any]:
+    return {"name": action.name, "description": action.description, "input_schema": action.json_schema()}
+
+
 def anthropic_tools(
     actions: ActionNames = None,
     *,
-    preset: str | None = None,
+    preset: Presets = None,
     tags: Tags = None,
     search: str | None = None,
     k: int = 5,
+    defer_loading: bool = False,
+    core: ActionNames = None,
+    tool_search: Literal["bm25", "regex"] = "bm25",
     policy: Policy | None = None,
 ) -> ToolList[dict[str, Any]]:
-    """Tool definitions for the actions named, those of the preset and tags and the ``k`` best hits
-    for ``search``, each once, without those ``policy`` refuses (the policy of the client that runs them)."""
-    return ToolList(
-        {"name": action.name, "description": action.description, "input_schema": action.json_schema()}
-        for action in registry_actions(actions, preset=preset, tags=tags, search=search, k=k, policy=policy)
-    )
+    """Tool definitions for the actions named, those of the presets and tags and the ``k`` best hits
+    for ``search``, each once, without those ``policy`` refuses (the policy of the client that runs
+    them); the ``router`` preset adds the router's two tools.
+
+    ``defer_loading=True`` leaves the loading to Anthropic's own tool search: its tool
+    (``tool_search``: ``"bm25"`` for natural-language queries, ``"regex"`` for patterns) comes first,
+    the ``core`` actions (added to the selection) and the router's tools are loaded, and every other
+    tool is marked ``defer_loading`` so the model sees it only once a search returns it."""
+    chosen = registry_actions(actions, preset=preset, tags=tags, search=search, k=k, policy=policy)
+    if not defer_loading:
+        if core is not None:
+            raise ValueError("core names the tools loaded up front with defer_loading=True; pass that too")
+        return ToolList(anthropic_tool(action) for action in chosen)
+    if tool_search not in TOOL_SEARCH:
+        raise ValueError(f"tool_search is 'bm25' or 'regex', not {tool_search!r}")
+    loaded = registry_actions(core, policy=policy) if core is not None else []
+    keep = {action.name for action in loaded} | {tool.name for tool in ROUTER_TOOLS}
+    tools: ToolList[dict[str, Any]] = ToolList([dict(TOOL_SEARCH[tool_search])])
+    tools += (anthropic_tool(action) for action in loaded)
+    tools += (anthropic_tool(action) | ({} if action.name in keep else {"defer_loading": True}) for action in chosen)
+    return tools
 
 
 def read_tool_uses(content: Any) -> list[ToolCall]:

@@ -20,10 +20,13 @@ from typing import TYPE_CHECKING, Any, Generic, SupportsIndex, TypeVar, cast
 
 from pydantic import BaseModel
 
+from cal_actions import router
 from cal_actions.action import Action, Registry
 from cal_actions.compact import compact_json, compact_result
+from cal_actions.errors import InvalidInputError
 from cal_actions.policy import Policy, check_policy, refusal
 from cal_actions.result import ActionResult
+from cal_actions.router import RouterTool
 
 if TYPE_CHECKING:
     from cal_actions.http.client import AsyncCal, Cal
@@ -31,17 +34,21 @@ if TYPE_CHECKING:
 #: Action names, aliases or ``Action`` objects; a lone name or action counts as one.
 ActionNames = Iterable[Action | str] | Action | str | None
 Tags = Iterable[str] | str | None
+#: A preset name, or several (their union); ``"router"`` is the router's two tools.
+Presets = Iterable[str] | str | None
+#: What a view makes a tool of: an action, or one of the router's tools.
+ToolSpec = Action | RouterTool
 
 
 def selected_actions(
     cal: Cal | AsyncCal,
     actions: ActionNames = None,
     *,
-    preset: str | None = None,
+    preset: Presets = None,
     tags: Tags = None,
     search: str | None = None,
     k: int = 5,
-) -> list[Action]:
+) -> list[ToolSpec]:
     """:func:`pick_actions` from the client's own registry, without what the client's policy refuses."""
     chosen = pick_actions(cal.registry, actions, preset=preset, tags=tags, search=search, k=k)
     return allowed_by(cal.config.policy, chosen)
@@ -50,12 +57,12 @@ def selected_actions(
 def registry_actions(
     actions: ActionNames = None,
     *,
-    preset: str | None = None,
+    preset: Presets = None,
     tags: Tags = None,
     search: str | None = None,
     k: int = 5,
     policy: Policy | None = None,
-) -> list[Action]:
+) -> list[ToolSpec]:
     """:func:`pick_actions` from the package's registry (for the views that need no client), without what
     ``policy`` refuses."""
     from cal_actions import registry
@@ -63,36 +70,48 @@ def registry_actions(
     return allowed_by(policy, pick_actions(registry, actions, preset=preset, tags=tags, search=search, k=k))
 
 
-def allowed_by(policy: Policy | None, actions: list[Action]) -> list[Action]:
-    """The actions ``policy`` lets run: a model is not offered a tool every call of which would be refused
-    (the refusal at call time stays, for names the model makes up)."""
+def allowed_by(policy: Policy | None, tools: list[ToolSpec]) -> list[ToolSpec]:
+    """The tools ``policy`` lets run: a model is not offered an action every call of which would be refused
+    (the refusal at call time stays, for names the model makes up). The router's tools stay: the action
+    ``CAL_EXECUTE_ACTION`` names meets the policy when it runs."""
     check_policy(policy)
-    return [action for action in actions if refusal(action, policy) is None]
+    return [tool for tool in tools if not isinstance(tool, Action) or refusal(tool, policy) is None]
 
 
 def pick_actions(
     registry: Registry,
     actions: ActionNames = None,
     *,
-    preset: str | None = None,
+    preset: Presets = None,
     tags: Tags = None,
     search: str | None = None,
     k: int = 5,
-) -> list[Action]:
-    """The union of the actions named, the preset, the tags and the ``k`` best search hits for
-    ``search``, each once, in registry order. The default agent set when none of them is given;
-    an empty list of actions, or a search without hits, selects nothing."""
-    from cal_actions.presets import select
+) -> list[ToolSpec]:
+    """The union of the actions named, the presets, the tags and the ``k`` best search hits for
+    ``search``, each once, in registry order, then the router's two tools when ``"router"`` is among
+    the presets. The default agent set when none of them is given; an empty list of actions, or a
+    search without hits, selects nothing."""
+    from cal_actions.presets import PRESETS, select
 
     names = [_action_name(item) for item in _one_or_many(actions)]
     tags = [tags] if isinstance(tags, str) else list(tags or ())  # a lone string is one tag, not letters
+    presets = [preset] if isinstance(preset, str) else list(preset or ())
+    routed = [name for name in presets if name != router.PRESET]
+    if unknown := [name for name in routed if name not in PRESETS]:
+        raise ValueError(f"unknown preset {unknown[0]!r}; choose one of {', '.join([*PRESETS, router.PRESET])}")
     if search is not None:
         if not isinstance(search, str):
             raise TypeError(f"search must be one request as text, not {type(search).__name__}")
-        names += [action.name for action in registry.search(search, k)]
+        if search.strip():  # a blank request has no hits here; registry.search refuses it as a mistake
+            names += [action.name for action in registry.search(search, k)]
+    chosen: list[ToolSpec] = list(router.ROUTER_TOOLS) if len(routed) < len(presets) else []
     if preset is None and not tags and not names:
-        return select(registry) if actions is None and search is None else []
-    return select(registry, preset=preset, tags=tags, actions=names)
+        return [*select(registry)] if actions is None and search is None else []
+    if not routed:
+        return [*select(registry, tags=tags, actions=names), *chosen] if tags or names else chosen
+    # Each preset keeps its own exclusions (the tags given are filtered by each, as with one preset).
+    wanted = {action.name for name in routed for action in select(registry, preset=name, tags=tags, actions=names)}
+    return [*(action for action in registry if action.name in wanted), *chosen]
 
 
 def _one_or_many(actions: ActionNames) -> Iterable[Any]:
@@ -271,6 +290,35 @@ def listed(value: Any, what: str) -> list[Any]:
     raise TypeError(f"{what} must be a list, not {type(value).__name__}")
 
 
+def tool_step(registry: Registry, name: str, arguments: Any) -> router.Step:
+    """What one tool call does: a router tool answers (a search) or names the action to run and its
+    arguments; any other name is the action of that name, called directly. Either way an action runs
+    through ``execute``, so the router's calls are validated, guarded and retried as direct ones."""
+    tool = router.router_tool(name)
+    if tool is None:
+        return name, model_arguments(arguments)
+    from cal_actions.http.request import parse_arguments
+
+    try:
+        params = parse_arguments(tool, model_arguments(arguments))
+    except InvalidInputError as error:
+        return ActionResult.failure(str(error))
+    step = tool.run(registry, params)
+    return step if isinstance(step, ActionResult) else (step[0], model_arguments(step[1]))
+
+
+def execute_tool(cal: Cal, name: str, arguments: Any) -> ActionResult:
+    """Run one tool call, an action's or the router's: what every view does with a call."""
+    step = tool_step(cal.registry, name, arguments)
+    return step if isinstance(step, ActionResult) else cal.execute(*step)
+
+
+async def aexecute_tool(cal: Cal | AsyncCal, name: str, arguments: Any) -> ActionResult:
+    """The async twin of :func:`execute_tool`."""
+    step = tool_step(cal.registry, name, arguments)
+    return step if isinstance(step, ActionResult) else await aexecute(cal, *step)
+
+
 #: The tools a model was offered: the list a view returned, tool dicts of any format, tool objects or names.
 Offered = Iterable[Any] | str | None
 
@@ -300,12 +348,9 @@ def _canonical(registry: Registry, name: str) -> str:
 
 
 def run_calls(cal: Cal, calls: list[ToolCall], tools: Offered = None) -> list[ActionResult]:
-    """Run each call in the model's order through ``Cal.execute``; with ``tools``, only calls to those."""
+    """Run each call in the model's order through :func:`execute_tool`; with ``tools``, only calls to those."""
     offered = offered_names(cal.registry, tools)
-    return [
-        _refusal(call, cal.registry, offered) or cal.execute(call.name, model_arguments(call.arguments))
-        for call in calls
-    ]
+    return [_refusal(call, cal.registry, offered) or execute_tool(cal, call.name, call.arguments) for call in calls]
 
 
 async def arun_calls(cal: Cal | AsyncCal, calls: list[ToolCall], tools: Offered = None) -> list[ActionResult]:
@@ -327,7 +372,7 @@ async def arun_calls(cal: Cal | AsyncCal, calls: list[ToolCall], tools: Offered 
 
 
 async def _arun_call(cal: Cal | AsyncCal, call: ToolCall, offered: AbstractSet[str] | None) -> ActionResult:
-    return _refusal(call, cal.registry, offered) or await aexecute(cal, call.name, model_arguments(call.arguments))
+    return _refusal(call, cal.registry, offered) or await aexecute_tool(cal, call.name, call.arguments)
 
 
 async def aexecute(cal: Cal | AsyncCal, name: str, arguments: Any) -> ActionResult:
@@ -350,7 +395,11 @@ def _refusal(call: ToolCall, registry: Registry, offered: AbstractSet[str] | Non
 
 
 def _writes_nothing(registry: Registry, call: ToolCall) -> bool:
-    """Malformed calls and unknown names send nothing; read-only actions change nothing."""
+    """Malformed calls and unknown names send nothing; read-only actions change nothing. A call of the
+    router's execute tool counts as a write, whatever it runs."""
+    tool = router.router_tool(call.name)
+    if tool is not None:
+        return call.problem is not None or tool.read_only
     return call.problem is not None or call.name not in registry or registry.get(call.name).read_only
 
 
@@ -377,17 +426,31 @@ def any_client(cal: Any, who: str) -> Cal | AsyncCal:
 
 
 def model_envelope(
-    result: ActionResult, action: Action | str | None = None, arguments: Any = None, *, compact: bool = True
+    result: ActionResult, action: ToolSpec | str | None = None, arguments: Any = None, *, compact: bool = True
 ) -> dict[str, Any]:
     """What a model reads of a call's result: :func:`~cal_actions.compact.compact_result` of it (given the
     action and the arguments as the model sent them), or the raw envelope with ``compact=False``."""
     if not compact:
         return result.model_dump(mode="json")
-    return compact_result(result, action, model_arguments(arguments))
+    name = action.name if isinstance(action, RouterTool) else action
+    if isinstance(name, str) and router.router_tool(name) is router.EXECUTE_TOOL:
+        return compact_result(result, *routed_action(arguments))  # read as a direct call of the action it ran
+    return compact_result(result, None if isinstance(action, RouterTool) else action, model_arguments(arguments))
+
+
+def routed_action(arguments: Any) -> tuple[str | None, Any]:
+    """The action a ``CAL_EXECUTE_ACTION`` call names and its arguments (``None`` for a malformed call)."""
+    from cal_actions.http.request import parse_arguments
+
+    try:
+        params = parse_arguments(router.EXECUTE_TOOL, model_arguments(arguments))
+    except InvalidInputError:
+        return None, None
+    return (params.action, params.arguments) if isinstance(params, router.ExecuteParams) else (None, None)
 
 
 def envelope_json(
-    result: ActionResult, action: Action | str | None = None, arguments: Any = None, *, compact: bool = True
+    result: ActionResult, action: ToolSpec | str | None = None, arguments: Any = None, *, compact: bool = True
 ) -> str:
     """:func:`model_envelope` as JSON text, the form every model reads back from a tool."""
     if not compact:
@@ -395,7 +458,7 @@ def envelope_json(
     return compact_json(model_envelope(result, action, arguments))
 
 
-def tool_title(action: Action) -> str:
+def tool_title(action: ToolSpec) -> str:
     """A human title from the name: ``CAL_CREATE_BOOKING`` → ``Create booking``."""
     words = action.name.removeprefix("CAL_").replace("_", " ").lower()
     return words[:1].upper() + words[1:]

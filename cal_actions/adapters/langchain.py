@@ -25,14 +25,16 @@ from langchain_core.runnables import RunnableConfig
 from langchain_core.tools import StructuredTool, ToolException
 from pydantic import BaseModel
 
-from cal_actions.action import Action
 from cal_actions.adapters.common import (
     ActionNames,
+    Presets,
     Tags,
     ToolList,
-    aexecute,
+    ToolSpec,
+    aexecute_tool,
     any_client,
     envelope_json,
+    execute_tool,
     model_arguments,
     selected_actions,
     sync_client,
@@ -84,30 +86,31 @@ def langchain_tools(
     cal: Cal | AsyncCal,
     actions: ActionNames = None,
     *,
-    preset: str | None = None,
+    preset: Presets = None,
     tags: Tags = None,
     search: str | None = None,
     k: int = 5,
     compact: bool = True,
 ) -> ToolList[StructuredTool]:
     """Tools for the actions named, those of ``preset`` and ``tags`` and the ``k`` best hits for
-    ``search``, each once (all actions when none is given). ``compact=False``: raw envelopes as content."""
+    ``search``, each once (all actions when none is given); the ``router`` preset adds the router's
+    two tools. ``compact=False``: raw envelopes as content."""
     client = any_client(cal, "langchain_tools")
     chosen = selected_actions(client, actions, preset=preset, tags=tags, search=search, k=k)
     return ToolList(langchain_tool(client, action, compact=compact) for action in chosen)
 
 
-def langchain_tool(cal: Cal | AsyncCal, action: Action, *, compact: bool = True) -> StructuredTool:
+def langchain_tool(cal: Cal | AsyncCal, action: ToolSpec, *, compact: bool = True) -> StructuredTool:
     name = action.name
     client = any_client(cal, "langchain_tool")
 
     def run(arguments: Any = None) -> tuple[str, dict[str, Any]]:
         instead = "use `await tool.ainvoke(...)`, or build the tools from a Cal"
-        result = sync_client(client, f"{name}.invoke", instead).execute(name, arguments)
+        result = execute_tool(sync_client(client, f"{name}.invoke", instead), name, arguments)
         return _outcome(result, action, arguments, compact)
 
     async def arun(arguments: Any = None) -> tuple[str, dict[str, Any]]:
-        return _outcome(await aexecute(client, name, arguments), action, arguments, compact)
+        return _outcome(await aexecute_tool(client, name, arguments), action, arguments, compact)
 
     return CalTool(
         name=name,
@@ -120,7 +123,7 @@ def langchain_tool(cal: Cal | AsyncCal, action: Action, *, compact: bool = True)
     )
 
 
-def _outcome(result: ActionResult, action: Action, arguments: Any, compact: bool) -> tuple[str, dict[str, Any]]:
+def _outcome(result: ActionResult, action: ToolSpec, arguments: Any, compact: bool) -> tuple[str, dict[str, Any]]:
     """Content (what the model reads) and artifact (the raw envelope, for code) on success; a failure
     becomes a ToolException so the message is marked as an error."""
     text = envelope_json(result, action, arguments, compact=compact)

@@ -24,15 +24,16 @@ from typing import Any
 from mcp import types
 from mcp.server.lowlevel import Server
 
-from cal_actions import __version__
+from cal_actions import __version__, router
 from cal_actions.action import Action
 from cal_actions.adapters.common import (
     ActionNames,
+    Presets,
     Tags,
-    aexecute,
+    ToolSpec,
+    aexecute_tool,
     any_client,
     envelope_json,
-    model_arguments,
     model_envelope,
     not_offered,
     offered_names,
@@ -54,7 +55,7 @@ SERVER_NAME = "cal-actions"
 SLOTS_ACTION = "CAL_LIST_AVAILABLE_SLOTS"
 
 
-def mcp_tool(action: Action) -> types.Tool:
+def mcp_tool(action: ToolSpec) -> types.Tool:
     title = tool_title(action)
     return types.Tool(
         name=action.name,
@@ -66,24 +67,31 @@ def mcp_tool(action: Action) -> types.Tool:
             readOnlyHint=action.read_only,
             destructiveHint=action.destructive,  # explicit even when False: the protocol's default is True
             idempotentHint=action.idempotent,
-            openWorldHint=True,  # every call reaches Cal.com
+            openWorldHint=action.open_world,  # every action reaches Cal.com; the router's search does not
         ),
     )
 
 
-def server_instructions(actions: list[Action], *, compact: bool = True) -> str:
+def server_instructions(tools: list[ToolSpec], *, compact: bool = True) -> str:
     """What the server offers and the rules a model must follow with it."""
+    actions = [tool for tool in tools if isinstance(tool, Action)]
+    routed = any(tool.name == router.EXECUTE for tool in tools)
     tags = sorted({tag for action in actions for tag in action.tags if tag != "legacy"})
-    lines = [
-        f"Cal.com API v2 tools ({len(actions)}), covering: {', '.join(tags) or 'nothing'}.",
+    lines = [f"Cal.com API v2 tools ({len(tools)}), covering: {', '.join(tags) or 'nothing'}."]
+    if routed:
+        lines[0] = f"Cal.com API v2 tools ({len(tools)}), covering every action through {router.EXECUTE}."
+        lines.append(router.INSTRUCTIONS)
+    lines += [
         "Each tool returns {data, successful, error}; when successful is false, read error, fix the "
         "arguments or tell the user.",
         *([READING_NOTE] if compact else []),
         "Never invent ids, uids or emails: find them with the list and get tools, or ask the user.",
     ]
-    if any(action.name == SLOTS_ACTION for action in actions):
+    if routed or any(action.name == SLOTS_ACTION for action in actions):
         lines.append(f"Before booking or rescheduling, check free slots with {SLOTS_ACTION} and use one of them.")
-    if any(action.destructive for action in actions):
+    if routed:
+        lines.append("Ask the user to confirm before any destructive action (cancel, delete, remove).")
+    elif any(action.destructive for action in actions):
         lines.append("Ask the user to confirm before any destructive tool (cancel, delete, remove).")
     return "\n".join(lines)
 
@@ -92,7 +100,7 @@ def build_server(
     cal: Cal | AsyncCal,
     actions: ActionNames = None,
     *,
-    preset: str | None = None,
+    preset: Presets = None,
     tags: Tags = None,
     search: str | None = None,
     k: int = 5,
@@ -100,7 +108,8 @@ def build_server(
     compact: bool = True,
 ) -> Server:
     """A server listing the actions named, those of ``preset`` and ``tags`` and the ``k`` best hits
-    for ``search``, each once (all when none is given); calls run on ``cal``, or on the client
+    for ``search``, each once (all when none is given), and the router's two tools with the ``router``
+    preset (whose execute tool runs any action, listed or not); calls run on ``cal``, or on the client
     ``client_for`` gives for the call's request. Results are compact unless ``compact=False``."""
     client = any_client(cal, "build_server")
     chosen = selected_actions(client, actions, preset=preset, tags=tags, search=search, k=k)
@@ -130,7 +139,7 @@ async def call_listed(cal: Cal | AsyncCal, offered: AbstractSet[str] | None, nam
     if refused is not None:
         return refused
     try:
-        return await aexecute(cal, name, model_arguments(arguments))
+        return await aexecute_tool(cal, name, arguments)
     except Exception as error:  # a bug must not cost the session: the model gets an envelope, the log the trace
         logger.exception("%s raised while running over MCP", name)
         message = f"internal error in cal-actions ({type(error).__name__}); the call may not have run"

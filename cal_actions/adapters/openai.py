@@ -20,13 +20,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from cal_actions.action import Action
 from cal_actions.adapters.common import (
     ActionNames,
     Offered,
+    Presets,
     Tags,
     ToolCall,
     ToolList,
+    ToolSpec,
     any_client,
     arun_calls,
     as_mapping,
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 Api = Literal["chat", "responses"]
 
 
-def tool_parameters(action: Action, *, strict: bool = True) -> tuple[dict[str, Any], bool]:
+def tool_parameters(action: ToolSpec, *, strict: bool = True) -> tuple[dict[str, Any], bool]:
     """The parameters schema to send and whether it is strict.
 
     Falls back to the plain schema (``strict`` false) when strict mode cannot express it;
@@ -75,7 +76,7 @@ def strict_fallbacks(actions: ActionNames = None) -> dict[str, str]:
     return reasons
 
 
-def openai_tool(action: Action, *, strict: bool = True, api: Api = "chat") -> dict[str, Any]:
+def openai_tool(action: ToolSpec, *, strict: bool = True, api: Api = "chat") -> dict[str, Any]:
     parameters, is_strict = tool_parameters(action, strict=strict)
     function = {"name": action.name, "description": action.description, "parameters": parameters, "strict": is_strict}
     if api == "responses":
@@ -90,15 +91,16 @@ def openai_tools(
     *,
     strict: bool = True,
     api: Api = "chat",
-    preset: str | None = None,
+    preset: Presets = None,
     tags: Tags = None,
     search: str | None = None,
     k: int = 5,
     policy: Policy | None = None,
 ) -> ToolList[dict[str, Any]]:
     """Tool definitions for Chat Completions (``api="chat"``) or the Responses API: the actions
-    named, those of the preset and tags and the ``k`` best hits for ``search``, each once, without
-    those ``policy`` refuses (give the policy of the client that will run the calls)."""
+    named, those of the presets and tags and the ``k`` best hits for ``search``, each once, without
+    those ``policy`` refuses (give the policy of the client that will run the calls); the ``router``
+    preset adds the router's two tools."""
     chosen = registry_actions(actions, preset=preset, tags=tags, search=search, k=k, policy=policy)
     return ToolList(openai_tool(action, strict=strict, api=api) for action in chosen)
 

@@ -22,6 +22,7 @@ from typing import Any
 _UNSUPPORTED = frozenset(
     {
         "default",
+        "discriminator",  # each branch of our unions already fixes its tag with const
         "examples",
         "title",
         "minLength",

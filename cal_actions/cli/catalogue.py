@@ -65,7 +65,7 @@ def schema(args: argparse.Namespace) -> int:
 
 
 def search(args: argparse.Namespace) -> int:
-    from cal_actions.search_cli import print_search
+    from cal_actions.search.cli import print_search
 
     return print_search(args.query, args.k, as_json=args.json)
 

@@ -112,13 +112,17 @@ def http_settings(args: argparse.Namespace) -> HttpSettings | None:
 
 def epilog() -> str:
     """Presets, tags and the default, read from the code when help is shown."""
-    from cal_actions import registry
+    from cal_actions import registry, router
     from cal_actions.adapters.common import pick_actions
     from cal_actions.presets import PRESETS
 
-    width = max(map(len, PRESETS))
-    presets = "\n".join(f"  {name:<{width}}  {preset.description}" for name, preset in PRESETS.items())
-    tags = textwrap.fill(", ".join(registry.tags()), 100, initial_indent="  ", subsequent_indent="  ")
+    described = {name: preset.description for name, preset in PRESETS.items()}
+    described[router.PRESET] = router.PRESET_DESCRIPTION
+    width = max(map(len, described))
+    presets = "\n".join(f"  {name:<{width}}  {description}" for name, description in described.items())
+    tags = textwrap.fill(  # a tag is one word even with a hyphen (routing-forms)
+        ", ".join(registry.tags()), 100, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False
+    )
     return (
         f"With no --preset, --tags or --actions: the default agent set ({len(pick_actions(registry))} tools).\n\n"
         f"presets:\n{presets}\n\ntags:\n{tags}\n\n"
@@ -136,7 +140,7 @@ def add_commands(commands: Any) -> None:
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--preset", help="a named subset of the actions (listed below)")
+    parser.add_argument("--preset", type=name_list, help="presets (listed below), comma-separated: scheduling,router")
     parser.add_argument("--tags", type=name_list, help="comma-separated tags whose actions to add, e.g. bookings,slots")
     parser.add_argument("--actions", type=name_list, help="comma-separated action names to add, e.g. CAL_GET_ME")
     parser.add_argument(
@@ -144,7 +148,7 @@ def add_commands(commands: Any) -> None:
     )
     add_client_options(parser)
     add_http_options(parser.add_argument_group("HTTP (--http)"))
-    parser.set_defaults(handler=serve, actions=None, tags=None)
+    parser.set_defaults(handler=serve, actions=None, tags=None, preset=None)
 
 
 def add_http_options(group: Any) -> None:

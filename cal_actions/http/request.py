@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
 import httpx
@@ -20,8 +20,18 @@ from cal_actions.versions import version_to_send
 USER_AGENT = f"cal-actions/{__version__}"
 
 
-def parse_arguments(action: Action, arguments: Mapping[str, Any] | str | None) -> Params:
-    """Validate arguments (a mapping or a JSON object string) against the action's model."""
+class Declared(Protocol):
+    """What validation needs of a tool: an action, or one of the router's tools."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def params(self) -> type[Params]: ...
+
+
+def parse_arguments(action: Declared, arguments: Mapping[str, Any] | str | None) -> Params:
+    """Validate arguments (a mapping or a JSON object string) against the tool's model."""
     if arguments is None or arguments == "":
         arguments = {}
     if isinstance(arguments, str | bytes):
@@ -94,6 +104,8 @@ def _build(action: Action, params: Params, config: ClientConfig) -> httpx.Reques
             path_values[wire] = path_segment(wire, value)
         elif where == "query":
             query.update(query_items(wire, value))
+        elif where == "body_map":
+            body.update(value)
         else:
             body[wire] = value
     # Requests are built here, not by the httpx client, so its default headers are not added:

@@ -1,4 +1,5 @@
-"""Word forms for :mod:`cal_actions.search`: fold a request word the index does not know onto one it does.
+"""Word forms for :mod:`cal_actions.search`: the stems both sides are read with, and the folding of a request word
+the index does not know onto one it does.
 
 People write "cancelled", "organisations", "reschduling" or "webhoks"; the index holds "cancel", "org",
 "reschedule", "webhook". Stemming both sides blindly would merge words that must stay apart ("booking" the
@@ -9,7 +10,10 @@ changed or two swapped) in words long enough for that to be safe.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
+
+from cal_actions.search.vocab import CANONICAL, STOPWORDS
 
 #: British endings and their American forms, tried before the inflections.
 SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("ised", "ized"), ("our", "or"),
@@ -17,10 +21,34 @@ SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("ised"
 INFLECTIONS = ("ies", "es", "s", "ing", "ed")
 #: Shortest word a typing slip is corrected in: below it, one letter turns a word into another one.
 TYPO_MIN_LENGTH = 6
+#: Longest word a slip is looked for in: the candidates grow with the square of its length, and no word the
+#: registry uses is longer.
+TYPO_MAX_LENGTH = 30
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
-def _inflection_bases(word: str) -> Iterator[str]:
+def stem(word: str) -> str:
+    """Fold plurals and spellings so 'bookings' meets 'booking' and 'organization' meets 'org'."""
+    word = word.removesuffix("'s").replace("'", "")
+    if word in CANONICAL:
+        return CANONICAL[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Stems of a registry text: camelCase and snake_case split, lower-cased, stopwords dropped."""
+    words = WORD.findall(CAMEL.sub(" ", text.replace("_", " ")).lower())
+    return [stem(word) for word in words if word not in STOPWORDS]
+
+
+def inflection_bases(word: str) -> Iterator[str]:
+    """The words ``word`` may be an inflection or a British spelling of, most likely first."""
     for british, american in SPELLINGS:
         if word.endswith(british):
             yield word[: -len(british)] + american
@@ -51,10 +79,10 @@ def _one_slip(word: str) -> Iterator[str]:
 
 def fold(word: str, known: Callable[[str], bool]) -> str | None:
     """The known word ``word`` is a form or a slip of, or None; ``known`` says which words the caller knows."""
-    for base in _inflection_bases(word):
+    for base in inflection_bases(word):
         if known(base):
             return base
-    if len(word) >= TYPO_MIN_LENGTH and word.isalpha():
+    if TYPO_MIN_LENGTH <= len(word) <= TYPO_MAX_LENGTH and word.isalpha():
         for candidate in _one_slip(word):
             if known(candidate):
                 return candidate

@@ -1,18 +1,20 @@
-"""The part of a request that asks, told from the part that tells: for :mod:`cal_actions.search_request`.
+"""The part of a request that asks, told from the part that tells: for :mod:`cal_actions.search.request`.
 
 Long messages carry context: "I left that job, please remove my old office365 account", "Ravi moved to the London
 office, so take the APAC tag off his profile", "Need the orgId of the user before calling any organization
 endpoint". The words of the story (left, moved, calling) are not what to do. A message is cut into clauses; when
 some clauses ask (an imperative, "please", "can you", "I need", "let's", "should be") and others only tell, the
-others are context. Asides in parentheses without an id, and purpose or time tails ("so I can …", "before …"),
-are context as well. Context words still count, for less, and name no verb and no resource acted on.
+others are context. Asides in parentheses without an id, purpose or time tails ("so I can …", "before …") and quoted
+names ('Night shift') are context as well. Context words still count, for less, and name no verb and no resource
+acted on.
 """
 
 from __future__ import annotations
 
 import re
 
-from cal_actions.search_vocab import REPLACE, VERBS
+from cal_actions.search.model import QUOTED
+from cal_actions.search.vocab import REPLACE, VERBS
 
 #: Vocabulary words for a verb that do not ask when they open a clause ("new hire", "details of").
 NOT_IMPERATIVE = frozenset({"new", "details", "info", "information", "status", "healthy", "confirmation",
@@ -51,12 +53,15 @@ QUALIFIER = re.compile(r"^(?:\S+(?:\s+\S+){0,2}$|(?:all|every|each|in|on|for|wit
                        r"|only|just|as|across|under|inside|within|via|without|except|plus|also)\b)")
 #: An aside in parentheses without a digit ("(the old crew, it never joined an org)"); one with an id is kept.
 ASIDE = re.compile(r"\(([^()\d]*)\)")
-#: A tail that gives the purpose or the moment, not the request: "… so I can look up slots", "… before calling".
-TAIL = re.compile(r"\s(?:so (?:that |i |we |they |you )|before |after |because |since |once |in order to |while "
+#: A tail that gives the purpose or the moment, not the request: "… so I can look up slots", "… before calling",
+#: "… when a booking is cancelled".
+TAIL = re.compile(r"\s(?:so (?:that |i |we |they |you )|before |after |because |since |once |in order to |while |when "
+                  r"|whenever "
                   r"|to (?:offer|answer|use|help|make sure|avoid|check|see|know|call|look)\b)")
-#: An opening that gives the moment before the request with no comma: "before toggling X I need the ids".
-LEAD = re.compile(r"^(?:before|after|once|while|since|because)\s[^,]*?\s"
-                  r"(?=(?:i|we) (?:need|want|would like|'d like)\b)")
+#: An opening that gives the moment or the purpose before the request with no comma: "before toggling X I need the
+#: ids", "to assign a value I first need the option ids".
+LEAD = re.compile(r"^(?:before|after|once|while|since|because|to|in order to)\s[^,]*?\s"
+                  r"(?=(?:i|we) (?:first |just |still )?(?:need|want|would like|'d like)\b)")
 #: A closing courtesy is no clause of its own: "only the org teams I'm in, please".
 POLITE_END = re.compile(r"[,.!\s]*\b(please|pls|thanks|thank you|thx|ty|cheers)\W*$")
 #: A capitalised name that is also an everyday verb, followed by what the person did: "Mark left the company".
@@ -67,8 +72,9 @@ NAME_AS_VERB = re.compile(r"^(?:Mark|Bill|Sue|Pat|Rob|Chase|Grant|Drew|Jack|Will
 def split_request(query: str) -> tuple[str, str]:
     """(the words that ask, lower-cased; the words that tell). With no clause that asks, all of it asks."""
     query = POLITE_END.sub("", NAME_AS_VERB.sub("someone", query.strip()).lower())
-    asides = " ".join(ASIDE.findall(query))
-    text = ASIDE.sub(" ", query)
+    # a quoted name ('Night shift', "Move fast") names an item: its words do not ask for anything
+    asides = " ".join([*ASIDE.findall(query), *QUOTED.findall(query)])
+    text = re.sub(r" {2,}", " ", ASIDE.sub(" ", QUOTED.sub(" ", query)))
     clauses = [c.strip(" ,") for c in CLAUSE_BREAK.split(text) if c and c.strip(" ,")]
     asking = [c for c in clauses if ASKING.search(c) or QUALIFIER.search(c)]
     if len(asking) in (0, len(clauses)) or not any(ASKING.search(c) for c in asking):

@@ -2,22 +2,30 @@
 
 An action's resource is read from its declaration (``CAL_{VERB}_{SCOPE?}_{RESOURCE}``, and the resources its path
 passes through: ``/v2/organizations/{orgId}/teams/{teamId}/memberships`` is a membership, in a team). A request's
-resources are read with the lexicon of :mod:`cal_actions.search_lexicon`; the earliest found in that lexicon is
-the one acted on, the others are context. Words for what to do often depend on the resource: a booking is
-cancelled, a schedule deleted; a booking is moved (rescheduled), working hours are moved (updated); a hold is
-released (its reservation deleted). :func:`resolve_verbs` applies those rules to the verbs the scorer read.
+resources are read with the lexicon of :mod:`cal_actions.search.lexicon`; the earliest found in that lexicon is
+the one acted on, unless it is named after a preposition ("a call on event type 7"); the others are context. Words
+for what to do often depend on the resource: a booking is cancelled, a schedule deleted; a booking is moved
+(rescheduled), working hours are moved (updated); a hold is released (its reservation deleted).
+:func:`resolve_verbs` applies those rules to the verbs the scorer read; a request that asks to read, or asks what is
+there, takes no change from them.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from cal_actions.action import Action
-from cal_actions.search_lexicon import RESOURCES
+from cal_actions.search.lexicon import NO_SHOW, RESOURCES
 
-#: Action-name fragments and the resource they name, most specific first.
+if TYPE_CHECKING:
+    from cal_actions.action import Action
+
+#: Action-name fragments (from the start of a word of the name) and the resource they name, most specific first.
 NAME_RESOURCES = (
+    ("ROUTING_FORM", "routing-form"),
+    ("WORKFLOW", "workflow"),
+    ("INVITE_LINK", "invite-link"),
     ("PRIVATE_LINK", "private-link"),
     ("OUT_OF_OFFICE", "out-of-office"),
     ("MANAGED_ORG", "managed-org"),
@@ -47,8 +55,10 @@ NAME_RESOURCES = (
     ("OAUTH_CLIENT", "oauth-client"),
     ("USER", "user"),
     ("CALENDAR", "calendar"),
-    ("_ME", "me"),
+    ("ME$", "me"),
 )
+#: A fragment is read from the start of a name word: CAL_RESCHEDULE_BOOKING is about a booking, not a schedule.
+_NAME_PATTERNS = tuple((re.compile(f"(?<![A-Z]){fragment}"), resource) for fragment, resource in NAME_RESOURCES)
 #: Path segments and the resource an action under them is about, as context.
 PATH_RESOURCES = (
     ("/event-types", "event-type"),
@@ -75,6 +85,7 @@ RELATED = {
     "busy-time": {"calendar"},
     "ics-feed": {"calendar"},
     "me": {"user"},
+    "timezone": {"me"},  # a time zone is a setting of one's profile
     "private-link": {"event-type"},
     "out-of-office": {"schedule"},  # away days are what "time off" on a schedule means for one person
     "managed-org": {"org"},
@@ -91,6 +102,10 @@ WEAK = 0.5
 ITEM_ID = re.compile(r"\s*(#|(no\.?|number|id|uid)\s*)?(?=[\w-]*\d)(?!\d+(am|pm|h|mins?)\b)[\w-]+\b"
                      r"(?![:.]\d|\s*(am|pm|min|mins|minutes?|h|hours?|days?|weeks?)\b)")
 LINKED = re.compile(r" (of|for|on|to|from|in|into|onto) ")
+#: A resource named after a preposition is where the thing acted on lives, not that thing: "book a call on event type
+#: 7" books, "the webhooks of event type 5" are webhooks.
+OWNER_LINK = re.compile(r"\b(on|of|for|in|under|inside|within)\s+((the|my|our|this|that|its|their|[\w']+'s)\s+)?"
+                        r"([\w-]+\s+)?$")
 #: "(not in any org)", "not an org team", "no organization", "our org-less team", "not team ones": a scope the request
 #: rules out. The owner word must end the phrase or name the kind of owner ("org team"): "not an org admin" rules out
 #: a role, not the organization.
@@ -133,18 +148,27 @@ class Resources:
     def read(cls, text: str) -> Resources:
         found: dict[str, float] = {}
         numbers: dict[str, str] = {}
-        candidates: list[tuple[float, int, str]] = []  # (-weight, lexicon position, resource): the head sorts first
+        # (-weight, lexicon position, place in the text, named as an owner, resource): the head sorts first
+        candidates: list[tuple[float, int, int, bool, str]] = []
         text = SCHEDULE_VERB.sub(" book ", QUOTED.sub(" ", text))
         for rank, (resource, strong, weak) in enumerate(_PATTERNS):
             for pattern, weight in ((strong, 1.0), (weak, WEAK)):
-                if pattern is not None and pattern.search(text):
+                if pattern is not None and (first := pattern.search(text)):
                     found[resource] = max(found.get(resource, 0.0), weight)
                     if number := next(filter(None, (_number(m, pattern) for m in pattern.finditer(text))), ""):
                         numbers[resource] = number
-                    candidates.append((-weight, rank, resource))
+                    owner = bool(OWNER_LINK.search(text, 0, first.start()))
+                    candidates.append((-weight, rank, first.start(), owner, resource))
                     text = pattern.sub(" ", text)
                     break
-        order = tuple(dict.fromkeys(resource for _, _, resource in sorted(candidates)))
+        candidates.sort()
+        if candidates and candidates[0][3]:  # "a call on event type 7": the thing named before its owner is acted on
+            weight, _, place, _, _ = candidates[0]
+            owned = next((c for c in candidates if c[0] == weight and not c[3] and c[2] < place), None)
+            if owned is not None:
+                candidates.remove(owned)
+                candidates.insert(0, owned)
+        order = tuple(dict.fromkeys(resource for *_, resource in candidates))
         if order and order[0] == "schedule" and EVERYONE.search(text):  # every user's schedules: no one user
             found = {r: weight for r, weight in found.items() if r not in ("user", "membership")}
             order = tuple(r for r in order if r in found)
@@ -152,10 +176,19 @@ class Resources:
 
     def acted_on_by(self, verbs: frozenset[str], supported: dict[str, frozenset[str]]) -> Resources:
         """The same, headed by the first resource that has an action for the specific verb asked: a slot is not
-        confirmed, so "confirm their slot" acts on the booking."""
+        confirmed, so "confirm their slot" acts on the booking; for another verb, by a resource the head is part of."""
         asked = verbs & SPECIFIC_VERBS
-        if not asked or self.head is None or asked & supported.get(self.head, frozenset()):
+
+        def takes(resource: str) -> bool:  # what is listed can be read one by one, the other way round, or checked
+            own = supported.get(resource, frozenset())
+            return bool((asked or verbs) & own or (verbs <= READS and (READS | {"check"}) & own))
+
+        if self.head is None or takes(self.head):
             return self
+        if not asked:  # a resource that does not take the verb hands it to the one it is part of: "which calendar do
+            # new bookings land in?" lists the calendars, which name the destination one
+            head = next((r for r in sorted(RELATED.get(self.head, ())) if takes(r)), None)
+            return self if head is None else Resources(self.found, head, self.order, self.numbers)
         head = next((r for r in self.order if asked & supported.get(r, frozenset())), None)
         if head is None:  # none named has it: the one resource that has it, if only one does (confirm: a booking)
             having = [r for r, verbs in supported.items() if asked & verbs]
@@ -189,13 +222,14 @@ CONTEXT_PENALTY = 0.12
 #: ("I can't make Thursday's call, push it to Tuesday" reschedules).
 SPECIFIC_VERBS = frozenset({"reschedule", "cancel", "decline", "confirm", "reassign", "refresh", "reserve",
                             "disconnect", "mark", "save", "check", "verify", "connect", "unassign"})
+READS = frozenset({"get", "list"})
 #: "all", "everyone": the request is about every user, not one ("the schedules of everyone in the org").
 EVERYONE = re.compile(r"\b(all|every|everyone|everybody|each)\b")
 
 
 def action_resource(action: Action) -> str:
-    name = action.name.removeprefix("CAL")
-    return next((resource for fragment, resource in NAME_RESOURCES if fragment in name), "")
+    name = action.name.removeprefix("CAL_")
+    return next((resource for pattern, resource in _NAME_PATTERNS if pattern.search(name)), "")
 
 
 def action_context(action: Action) -> frozenset[str]:
@@ -239,18 +273,34 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"\b(stop\w*|don'?t|no longer|exclud\w*|remov\w*|ignor\w*|anymore|not)\b"), "delete"),
         (re.compile(r"."), "create"),
     ),
-    "destination-calendar": ((re.compile(r"."), "update"),),
+    # asking where new bookings go reads the calendars, which name the destination one
+    "destination-calendar": (
+        (re.compile(r"^(what|which|where)\b(?!.*\b(set|make|change|switch|use|put)\b)"), "list"),
+        (re.compile(r"."), "update"),
+    ),
     # a connected calendar account is not deleted but disconnected
     "calendar": ((re.compile(r"\b(remov\w*|delet\w*|disconnect\w*|unlink\w*|get rid|drop\w*|forget)\b"),
                   "disconnect"),),
     "conferencing": (
         (re.compile(r"\b(uninstall|disconnect\w*|remov\w*|unlink|revoke|get rid)\b"), "disconnect"),
         (re.compile(r"^(which|what)\b.*\bdefault\b"), "get"),
-        (re.compile(r"\b(default|for all|from now on|always|every)\b"), "update"),
+        (re.compile(r"\b(for all|from now on|always|every)\b|\b(make|set|use|switch|change|should be|to be|as)\b.{0,30}"
+                    r"\b(default|go-?to|fallback)\b"), "update"),
+        # a default named with no change to it: "default conf app link"
+        (re.compile(r"\b(default|go-?to|fallback)\b"), "get"),
         (re.compile(r"\b(callback|code|stor\w*|sav\w*|tokens?)\b"), "save"),
+        # whether an installed app works is in the list of apps
+        (re.compile(r"\b(working|works|ok|okay|healthy|broken|status)\b"), "list"),
         # Zoom and Microsoft Teams connect through OAuth: the user is sent to their sign-in page
         (re.compile(r"\b(zoom|teams|oauth|authori[sz]\w*|log ?in|sign ?in|auth)\b"), "authorize"),
         (re.compile(r"\b(turn on|enable|add|install|connect|hook up|set up|link)\b"), "connect"),
+    ),
+    # an option taken off a person is unassigned (one taken from an attribute is deleted); one given to them assigned
+    "attribute-option": (
+        (re.compile(r"\b(take|strip|remove|drop|pull)\b.{0,40}\b(off|from)\b(?![^,.;]{0,40}\battribute\b)"),
+         "unassign"),
+        (re.compile(r"\b(give|set|put|tag\w*|apply|add)\b.{0,60}\b(her|him|them|user #?\d+)\b"
+                    r"|\b(her|him|them|user #?\d+)\b.{0,30}\btagged\b"), "assign"),
     ),
     "ics-feed": (
         (re.compile(r"\b(working|check\w*|valid|status|ok|healthy|still)\b"), "check"),
@@ -261,18 +311,30 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
                     r"\b(block|off|overrides?|holidays?|vacation|work(ing)? \d)"), "update"),
     ),
     "membership": ((re.compile(r"\b(revoke|kick|take \w+ off|remov\w*)\b"), "delete"),),
+    # a no-show is marked; a booking given to someone, or to whoever Cal.com picks, is reassigned
+    "booking": (
+        (re.compile(NO_SHOW), "mark"),
+        (re.compile(r"\b(give|hand|pass)\b.{0,40}\bto\b|\b(another|other|different|next) host\b"
+                    r"|\blet (cal|cal\.com|the system|it|them) (pick|choose)\b|\b(rotation|whoever)\b"), "reassign"),
+    ),
     "webhook": (
         (re.compile(r"\b(detach|remov\w*|delet\w*)\b"), "delete"),
-        (re.compile(r"\b(notify|ping|register|subscribe|hear about)\b"), "create"),
+        (re.compile(r"\b(notify|ping|register|subscribe|hear about|send|forward|deliver|post|push|stream)\b"),
+         "create"),
     ),
     "event-type": ((re.compile(r"\b(add|set|make)\b.{0,40}\b(gap|buffer|notice|hosts?|long|longer|shorter)\b"),
                     "update"),),
-    "managed-user": ((re.compile(r"\boffboard\w*"), "delete"),),
+    # whatever is done to a managed user's tokens renews them
+    "managed-user": ((re.compile(r"\boffboard\w*"), "delete"), (re.compile(r"\btokens?\b"), "refresh")),
     "private-link": ((re.compile(r"\b(revok\w*|invalidat\w*|kill|disabl\w*|remov\w*|delet\w*)\b"), "delete"),),
     "out-of-office": (
         (re.compile(r"^(?!.*\b(delete|remove|drop|cancel)\b).*\b(mark\w*|put|record|log|enter|register)\b"), "create"),
     ),
-    "token": ((re.compile(r"."), "refresh"),),
+    # a token is renewed, unless the request only wants to know whether it is still good
+    "token": (
+        (re.compile(r"\b(valid\w*|verif\w*|check\w*|still (good|valid|ok|okay|working|accepted|active))\b"), "check"),
+        (re.compile(r"."), "refresh"),
+    ),
     "phone-call": ((re.compile(r"."), "create"),),  # a call is only ever placed
 }
 
@@ -280,14 +342,31 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 #: A value given in place of another, or "make the team private" (the thing made is there already): what exists
 #: is changed, not made.
 INSTEAD = re.compile(r"\b(instead of|rather than)\b"
-                     r"|\bmake (the|this|that|our|my|its|their)\b(?! (new|first|another)\b)")
+                     r"|\bmake (the|this|that|our|my|its|their)\b(?! (new|first|another)\b)"
+                     # what has a number exists: "make team 14 private", "make org webhook 7 also fire on …"
+                     r"|\bmake (?!(a|an|new|another)\b)([\w-]+ ){1,3}#?\d+ (?!(a|an|the|min\w*|hours?)\b)\w")
 QUESTION = re.compile(r"^(what|which|who|how many|do|does|have|has)\b")
+#: Verbs a rule may read from a request that asks to read (what is checked or authorized is not changed).
+READ_VERBS = frozenset({"get", "list", "check", "authorize"})
+#: A question about what is there: "what url does my webhook point to", "which calendar do bookings land in".
+WH_QUESTION = re.compile(r"^(what|which|where|who)\b[^,;]*?\b(do|does|did|is|are|am|was|were|has|have)\b"
+                         # and whether something is or happened: "did anyone book today?", "do I have an ics feed?"
+                         r"|^(did|do|does|has|have|is|are|was|were)\s+(anyone|anybody|someone|somebody|i|we|you|it|this"
+                         r"|that|these|those|the|my|our|there)\b")
+#: A request that opens by asking to read ("show …", "please open …", "can you list …", "I need the …").
+READ_OPENING = re.compile(r"^(?:(?:please|pls|can you|could you|would you|just|quickly|now)\s+)*"
+                          r"(?:show|open|view|see|get|list|fetch|display|look up|pull up|bring up|give me"
+                          # needing a thing, not needing to do something: "need the date overrides of schedule 210"
+                          r"|(?:i |we )?need (?:the|a|an|my|our|all|every|its|their)\b)\b")
 
 
 def resolve_verbs(verbs: frozenset[str], text: str, head: str | None) -> frozenset[str]:
-    """The verbs a request asks for, once the resource acted on is known."""
+    """The verbs a request asks for, once the resource acted on is known. A rule that reads a change does not apply
+    to a request that opens by asking to read or asks what is there: "open schedule 5 with its overrides" looks at
+    them, "where does webhook 5 send its events?" sends nothing."""
+    reading = READ_OPENING.search(text) or WH_QUESTION.search(text)
     for pattern, verb in VERB_RULES.get(head or "", ()):
-        if pattern.search(text):
+        if pattern.search(text) and not (reading and verb not in READ_VERBS):
             return frozenset(verb.split())
     if QUESTION.search(text) and verbs & {"get", "list"}:  # "what hours do I have set up?" reads
         verbs = verbs & {"get", "list", "check"}

@@ -1,10 +1,10 @@
 """How :mod:`cal_actions.search` reads a request: its weighted terms, the verbs it asks for, the owners and the
 resources it names.
 
-Everyday words become the registry's through :mod:`cal_actions.search_vocab` (phrases rewritten, grammar cues
+Everyday words become the registry's through :mod:`cal_actions.search.vocab` (phrases rewritten, grammar cues
 added, synonyms replaced or expanded); an unknown word is folded onto a known one by
-:mod:`cal_actions.search_morph`; the resources named, and the verbs they take, come from
-:mod:`cal_actions.search_model`.
+:mod:`cal_actions.search.morph`; the resources named, and the verbs they take, come from
+:mod:`cal_actions.search.model`.
 """
 
 from __future__ import annotations
@@ -13,11 +13,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cal_actions.search_clause import split_request
-from cal_actions.search_lexicon import RESOURCE_TERMS
-from cal_actions.search_model import NO_RESOURCES, RELATED, SPECIFIC_VERBS, Resources, negated_scopes, resolve_verbs
-from cal_actions.search_morph import fold
-from cal_actions.search_vocab import (
+from cal_actions.search.clause import split_request
+from cal_actions.search.lexicon import RESOURCE_TERMS
+from cal_actions.search.model import (
+    NO_RESOURCES,
+    RELATED,
+    WH_QUESTION,
+    Resources,
+    negated_scopes,
+    resolve_verbs,
+)
+from cal_actions.search.morph import fold, stem
+from cal_actions.search.vocab import (
     CANONICAL,
     CUES,
     EXPAND,
@@ -35,42 +42,26 @@ EXPANSION_WEIGHT = 0.6
 CONTEXT_WEIGHT = 0.5
 #: Weight of the list/get hint read from plurals or ids.
 HINT_WEIGHT = 0.5
-WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 PHRASE_WORD = re.compile(r"[A-Z]+|[a-z0-9]+(?:'[a-z]+)?")
-CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # A rewrite is upper-cased so its words can be told from the request's own.
 PHRASE_PATTERNS = tuple((re.compile(pattern), f" {rewrite.upper()} ") for pattern, rewrite in PHRASES.items())
 CUE_PATTERNS = tuple((re.compile(pattern), f" {words.upper()} ") for pattern, words in CUES.items())
 READ_VERBS = frozenset({"get", "list"})
 URL = re.compile(r"\b(https?://|www\.)\S+|\b[\w-]+(\.[\w-]+)*\.(com|org|net|io|dev|app|co|me)(/\S*)?")
-EMAIL = re.compile(r"\S+@\S+")
+# an address starts after a space or an opening mark; matching from anywhere costs the square of a long word
+EMAIL = re.compile(r"(?<![^\s(<,;:\"'])[^\s@]+@\S+")
 # An id asks for one item; a time or a length ("4pm", "3:30", "30 minutes") does not.
 ID = re.compile(r"\bu?id\b|\b\d+\b(?![:.]\d|\s*(?:am|pm|min|mins|minutes?|h|hours?|days?|weeks?)\b)")
 #: "I need the user id of tom@acme.com", "what's the externalId": ids asked for, not given, are read from a list.
 IDS_ASKED = re.compile(r"\b(need|want|find|look up|give me|what'?s|what (is|are))\b( [\w']+){0,3}? [\w-]*ids?\b"
                        r"(?! ?#?\d)")
 OWN = re.compile(r"\b(my|our|mine)\b")
+#: A named value, as parameters spell them: "BOOKING_CREATED", "round_robin".
+VALUE = re.compile(r"\b[A-Za-z]+(?:_[A-Za-z]+)+\b")
+
 SCOPE_TERMS = {"org": "org", "team": "team", "platform": "platform", "managed": "platform", "google": "google"}
 EVENT_TYPE_WORDS = re.compile(r"\bevent[ -]?types?\b")
 OAUTH_CLIENT_WORDS = re.compile(r"\boauth[ -]?clients?\b")
-
-
-def stem(word: str) -> str:
-    """Fold plurals and spellings so 'bookings' meets 'booking' and 'organization' meets 'org'."""
-    word = word.removesuffix("'s").replace("'", "")
-    if word in CANONICAL:
-        return CANONICAL[word]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
-        return word[:-1]
-    return word
-
-
-def tokens(text: str) -> list[str]:
-    """Stems of a registry text: camelCase and snake_case split, lower-cased, stopwords dropped."""
-    words = WORD.findall(CAMEL.sub(" ", text.replace("_", " ")).lower())
-    return [stem(word) for word in words if word not in STOPWORDS]
 
 
 @dataclass(frozen=True)
@@ -82,6 +73,8 @@ class Request:
     verbs: frozenset[str]
     scopes: frozenset[str]
     resources: Resources = NO_RESOURCES
+    #: the named values it gives (``BOOKING_CREATED``), lower-cased
+    values: frozenset[str] = frozenset()
 
     @classmethod
     def read(
@@ -89,9 +82,12 @@ class Request:
         query: str,
         known: Callable[[str], bool] = lambda term: False,
         supported: dict[str, frozenset[str]] | None = None,
+        spell: Callable[[str], str] = str,
     ) -> Request:
         """``known`` says which terms the index holds: an unknown word is folded onto a known one if it can be;
-        ``supported`` which verbs the actions on each resource have."""
+        ``supported`` which verbs the actions on each resource have; ``spell`` rewrites abbreviations and slips
+        (:mod:`cal_actions.search.spelling`) before anything else reads the request."""
+        query = spell(query)
         query, ruled_out = negated_scopes(query)  # "team 77 (not an org team)": the org scope is ruled out, not named
         asking, context = split_request(query)
         resources = _resources(asking, context)
@@ -101,9 +97,6 @@ class Request:
         def add(term: str, weight: float) -> None:
             terms[term] = max(terms.get(term, 0.0), weight)
 
-        for resource, weight in resources.found.items():  # the registry's words for the resources named
-            for word in RESOURCE_TERMS[resource].split():
-                add(stem(word), weight if resource == resources.head else EXPANSION_WEIGHT * weight)
         told: dict[str, float] = {}  # the story around the request: its words count for less, and ask for nothing
 
         def tell(term: str, weight: float) -> None:
@@ -112,8 +105,14 @@ class Request:
         _read_words(_rewrite(context), known, tell)
         for term, weight in told.items():
             add(term, weight * CONTEXT_WEIGHT)
-        plural = _read_words(text, known, add)
+        participles: list[str] = []
+        plural = _read_words(text, known, add, participles)
         verbs = frozenset(term for term, weight in terms.items() if weight == 1.0) & VERBS
+        if not verbs and participles:  # nothing else asks: "managed user 42 has to be deleted"
+            _read_words(" ".join(participles), known, add)
+            verbs = frozenset(term for term, weight in terms.items() if weight == 1.0) & VERBS
+        if WH_QUESTION.search(asking):  # "what url does my webhook point to" asks what is there: its verb describes
+            verbs &= READ_VERBS | {"check"}
         # A plural asks for a list, a number or uid for one item; without a verb, the request wants to read.
         # The words naming the resource acted on say it best: "schedule 88" is one, "all the settings of event type
         # 5" one too; other plurals ("settings", "details") only describe it.
@@ -126,28 +125,57 @@ class Request:
             hint = "list"
         if hint:
             add(hint, HINT_WEIGHT)
-        if not verbs:
+        guessed = not verbs
+        if guessed:
             verbs = frozenset({hint} if hint else READ_VERBS)
         elif number and verbs <= READ_VERBS:
             verbs = frozenset({number})
         elif hint and verbs >= READ_VERBS:  # "show" or "see": the plural or the id decides
             verbs = verbs - READ_VERBS | {hint}
         verbs = resolve_verbs(verbs, asking, resources.head)
-        if supported is not None and (reheaded := resources.acted_on_by(verbs, supported)) != resources:
-            resources = reheaded
-            verbs = resolve_verbs(verbs, asking, resources.head)
-        if supported is not None and resources.head and "check" in verbs - supported.get(resources.head, frozenset()):
-            verbs = verbs - {"check"} | {hint or "get"}  # "checking membership 501" looks at it: nothing to test
+        if supported is not None:
+            resources, verbs = _fit(resources, verbs, asking, hint, supported, guessed)
+        # the resource acted on is settled: the registry's words for it, and for the others named (for less)
+        for resource, weight in resources.found.items():
+            for word in RESOURCE_TERMS[resource].split():
+                add(stem(word), weight if resource == resources.head else EXPANSION_WEIGHT * weight)
         for term in [term for term in terms if term in VERBS and term not in verbs]:  # the verbs resolved are asked
             del terms[term]
         for verb in verbs:
             for word in VERB_TERMS.get(verb, ()):
                 add(word, 1.0)
-            if verb in SPECIFIC_VERBS and verb not in terms:  # a rule read it ("remove the calendar" disconnects)
+            if verb not in READ_VERBS and verb not in terms:  # a rule read it ("remove the calendar" disconnects)
                 add(verb, EXPANSION_WEIGHT)
         scopes = _scopes(text, terms) | _scopes(context, told)
         scopes -= ruled_out
-        return cls(terms, verbs, frozenset(scopes), resources)
+        values = frozenset(value.lower() for value in VALUE.findall(query) if not value.upper().startswith("CAL_"))
+        return cls(terms, verbs, frozenset(scopes), resources, values)
+
+
+def _fit(
+    resources: Resources,
+    verbs: frozenset[str],
+    asking: str,
+    hint: str | None,
+    supported: dict[str, frozenset[str]],
+    guessed: bool,
+) -> tuple[Resources, frozenset[str]]:
+    """The resource acted on and the verbs asked, fitted to what the registry's actions on it do; ``guessed``: the
+    request said no verb, the ones given are a guess."""
+    reheaded = resources.acted_on_by(verbs, supported)
+    moved = reheaded != resources
+    if moved:  # "confirm their slot" confirms a booking
+        resources = reheaded
+        verbs = resolve_verbs(verbs, asking, resources.head)
+    can = supported.get(resources.head or "", frozenset())
+    if resources.head and verbs <= READ_VERBS and not verbs & can:  # read it the way it is read
+        if moved and can & READ_VERBS:  # "what time zone am I in" gets one's profile
+            verbs = can & READ_VERBS
+        elif not guessed and "check" in can and not can & READ_VERBS:  # "do I have an ics feed?" checks it
+            verbs = frozenset({"check"})
+    if resources.head and "check" in verbs - can:  # "checking membership 501" looks at it: nothing to test
+        verbs = verbs - {"check"} | {hint or "get"}
+    return resources, verbs
 
 
 def _resources(asking: str, context: str) -> Resources:
@@ -178,8 +206,13 @@ def _rewrite(text: str) -> str:
     return text
 
 
-def _read_words(text: str, known: Callable[[str], bool], add: Callable[[str, float], None]) -> bool:
-    """Adds the terms of a rewritten text through ``add``; True when a word was a plural."""
+def _read_words(
+    text: str, known: Callable[[str], bool], add: Callable[[str, float], None], participles: list[str] | None = None
+) -> bool:
+    """Adds the terms of a rewritten text through ``add``; True when a word was a plural. Past participles
+    ("attached") and nouns made of verbs ("confirmation") are added as related words only, and appended to
+    ``participles``."""
+    participles = [] if participles is None else participles
     plural = False
     for word in PHRASE_WORD.findall(text):
         if word.isupper():
@@ -188,21 +221,43 @@ def _read_words(text: str, known: Callable[[str], bool], add: Callable[[str, flo
         if word in STOPWORDS or word in QUERY_ONLY_STOPWORDS:
             continue
         term = stem(word)
+        weight = 1.0
         if not (known(term) or _in_vocabulary(word) or _in_vocabulary(term)):
-            word = fold(word, lambda w: known(stem(w)) or _in_vocabulary(w)) or word
+            if undone := _undone(word):  # "untag" unassigns
+                add(undone, 1.0)
+                continue
+            base = fold(word, lambda w: known(stem(w)) or _in_vocabulary(w))
+            if base and word.endswith("ed") and word.startswith(base[:-1]):
+                # "webhooks attached to event type 4" describes them, unless nothing else asks ("it has to be deleted")
+                weight = EXPANSION_WEIGHT
+                participles.append(base)
+            word = base or word
             term = stem(word)
         plural = plural or (term != word.removesuffix("'s") and word in (term + "s", term[:-1] + "ies"))
-        if word in REPLACE or term in REPLACE:
-            for synonym in REPLACE.get(word) or REPLACE[term]:
-                add(stem(synonym), 1.0)
+        meaning = REPLACE.get(word) or REPLACE.get(term) or ()
+        if term.endswith("tion") and meaning and set(meaning) <= VERBS:
+            weight = EXPANSION_WEIGHT  # "require confirmation" names a thing, unless nothing else asks
+            participles.append(word)
+        if meaning:
+            for synonym in meaning:
+                add(stem(synonym), weight)
             continue
-        add(term, 1.0)
+        add(term, weight)
         # "rescheduling my call" asks to reschedule; "cancelled bookings" only describes them
         if term.endswith("ing") and term not in VERBS and (verb := fold(term, VERBS.__contains__)):
             add(verb, 1.0)
         for synonym in EXPAND.get(word, EXPAND.get(term, ())):
             add(stem(synonym), EXPANSION_WEIGHT)
     return plural
+
+
+def _undone(word: str) -> str | None:
+    """The registry verb that undoes what ``un…`` names: "untag" (tag: assign) unassigns."""
+    if not word.startswith("un"):
+        return None
+    rest = word[2:]
+    return next((f"un{verb}" for verb in (rest, *REPLACE.get(rest, ()), *EXPAND.get(rest, ())) if f"un{verb}" in VERBS),
+                None)
 
 
 def _in_vocabulary(word: str) -> bool:

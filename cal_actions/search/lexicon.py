@@ -7,12 +7,16 @@ so "meeting type" is an event type and not a meeting, and "MS Teams" a video too
 names several resources, the earliest in this order is the one acted on and the others are its context
 ("the webhooks of event type 5" acts on webhooks; "the schedule of org user 7" on a schedule).
 
-Resource names are those :func:`cal_actions.search_model.action_resource` reads from action names.
+Resource names are those :func:`cal_actions.search.model.action_resource` reads from action names.
 """
 
 from __future__ import annotations
 
 _BOOKED = r"(bookings?|events?|appointments?|meetings?|calls?|sessions?)"
+#: Someone did not come to a booking.
+NO_SHOW = (r"\bno[- ]?shows?\b|\b(didn'?t|did not|never) (show|turn(ed)? up|join(ed)?)\b|\bnever showed\b"
+           r"|\bnot (having )?(shown|turned) up\b"
+           r"|\bnobody\b.{0,40}\b(showed|turned up|joined|came)\b|\babsent\b")
 
 RESOURCES: tuple[tuple[str, str, str], ...] = (
     (
@@ -20,13 +24,29 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"\bdelegation( credentials?)?\b|\bdomain[- ]wide (delegation|access)\b|\bservice[- ]accounts?\b",
         "",
     ),
+    (
+        "routing-form",
+        r"\brouting forms?\b|\b(intake|qualification|qualifying|lead|screening|contact|signup|sign-up) forms?\b"
+        r"|\bform (responses?|submissions?|answers?|entries)\b"
+        r"|\b(respons|submission|answer)\w* (to|of|on) (the |a |our )?[\w' ]{0,20}\bform\b"
+        r"|\broute[sd]? (them|people|leads?|visitors?|prospects?|requests?)\b",
+        r"\bforms?\b",
+    ),
+    (
+        "workflow",
+        r"\bworkflows?\b|\b(automated|automatic|auto)[- ]?(reminders?|emails?|sms|texts?|messages?|follow[- ]ups?)\b"
+        r"|\breminders?\b|\bfollow[- ]ups?\b",
+        "",
+    ),
+    ("invite-link", r"\binvit\w* links?\b|\b(join|signup|sign-up) links?\b|\binvite tokens?\b", ""),
     # the ids a connected calendar is known by are read from the list of calendars, whatever is done with them next
     ("calendar",
      r"\b(need|want|get|give me|find|what('s| is| are)|look up|show)\b.{0,20}\b(external|credential)[ -]?ids?\b", ""),
     (
         "ics-feed",
         r"\.ics\b|\bics\b|\bi-?cal\b|\bwebcal\b|\b(calendar|ical|ics) (feed|subscription)s?\b|\bfeed (url|link)s?\b"
-        r"|\bsubscription (url|link)\b|\bsubscribe (to|me to)\b|\bread-only calendar\b",
+        r"|\bsubscription (url|link)\b|\bsubscribe (to|me to)\b(?! (\S+ ){0,3}(events?|notifications?|updates?)\b)"
+        r"|\bread-only calendar\b",
         r"\bfeeds?\b",
     ),
     (
@@ -81,15 +101,20 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\d)|\bwhen (could|can|might) (someone|people|anyone|they|clients?|customers?|i|we)\b.{0,20}"
         r"\b(book|meet|grab|get|take|reserve)\b"
         r"|\b(am i|are we|is \w+|are they) (free|available)\b|\bfree (on|at|tomorrow|today|next|this)\b|\bwhen am i\b"
-        r"|\b(times?|spots?|hours?|days?) (are|is) (still )?(open|free|available|bookable)\b",
+        r"|\b(times?|spots?|hours?|days?) (are|is) (still )?(open|free|available|bookable)\b"
+        r"|\b(which|what) (times?|spots?|hours?|days?) (can|could|are|is)\b",
         r"\bfree\b|\bavailable\b",
     ),
+    # a no-show is recorded on a booking, whoever else the request names ("nobody from Acme joined the call")
+    ("booking", NO_SHOW, ""),
     (
         "webhook",
         r"\bwebhooks?\b|\b(callback|notify|notification|ping|hook) (urls?|endpoints?)\b|\bzapier\b|\bn8n\b"
         r"|\b(notify|ping|post to|call) https?://"
-        r"|\b(notify|ping|post to|call) (my |our |the |a )?(\w+ ){0,2}(urls?|endpoints?)\b"
-        r"|\bevent subscriptions?\b|\bhooks?\b(?! (\w+ )?up\b)",
+        r"|\b(notify|ping|post to|call) (my |our |the |a )?(\w+ ){0,2}(urls?|endpoints?|servers?|backends?|relays?)\b"
+        r"|\bevent subscriptions?\b|\bhooks?\b(?! (\w+ )?up\b)"
+        # what happens to bookings, delivered as it happens: "subscribe to booking cancelled events"
+        r"|\bsubscribe (to|me to) (\S+ ){0,3}(events?|notifications?|updates?)\b",
         r"\bendpoints?\b|\bnotify\b|\bping\b|\bhttps?://",
     ),
     ("token", r"\b(access|refresh) tokens?\b", r"\btokens?\b"),
@@ -119,9 +144,9 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\battributes? (needs?|has|have|should (have|get)|is missing|lacks?|gets?)\b[\w' ]{0,20}"
         r"\b(options?|values?|choices?)\b"
         r"|\b(choice|option)s? (under|within)\b"
-        r"|\b(options?|values?|choices?) #?\d+ (of|for|on|in|under) (the )?attribute\b"
-        # a tag taken off someone is an option they held
-        r"|\b(take|remove|strip|drop)\s+(\S+\s+){0,3}tags? (off|from)\b"
+        r"|\b(options?|values?|choices?) #?\d+ (of|for|on|in|under|from) (the )?attribute\b"
+        # a tag or a value taken off someone is an option they held
+        r"|\b(take|remove|strip|drop)\s+(\S+\s+){0,3}(tags?|values?|options?|choices?) (off|from)\b"
         # attributes given to a person are the options they hold
         r"|\battributes? (\w+ ){0,2}(assigned|given|set) (to|for|on)\b",
         r"(?<!meeting )(?<!booking )\boptions?\b|\bvalues?\b|\bchoices\b|\btags?\b",
@@ -196,8 +221,9 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         "event-type",
         r"\bevent[- ]?types?\b|\b(an?|new)\s+(round[- ]robin|collective)\s+(\w+\s+)?(event|meeting|session)s?\b"
         # a team's events are its event types: "the 'Intake' event from our Legal team"
-        r"|\bteam'?s?(\s+\w+){0,3}?\s+events?\b"
-        r"|\bevents?\s+(from|of|on|for|in)\s+(the |our |my |this |that )?([\w']+ ){0,3}?team\b|\b(hosting|as hosts?)\b"
+        r"|\bteam'?s?(\s+\w+){0,3}?\s+events?\b(?![- ]?types?\b)"
+        r"|\bevents?\s+(from|of|on|for|in)\s+(the |our |my |this |that )?([\w']+ ){0,3}?team\b"
+        r"|\b(hosting|as (an? |co-?)?hosts?)\b"
         r"|\b(meeting|appointment|session|booking|call|service|event) (types?|kinds?)\b"
         r"|\b(types?|kinds?) of (meetings?|appointments?|calls?|sessions?|events?)\b"
         r"|\b(booking|scheduling) (links?|pages?)\b|\b(meeting|booking|appointment) options\b"
@@ -205,8 +231,9 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\bservices?\b"
         # a length is set on the event type, not on one booking
         r"|\b\d+[- ]?min(ute)?s?\b.{0,15}\b(instead|long|rather)\b|\b(longer|shorter|lengthen|shorten)\b"
+        r"|\btoo (short|long)\b"
         # a buffer is kept around every booking of an event type
-        r"|\bhours? long\b|\bbuffers?\b|\bbreathing room\b|\bpadding\b"
+        r"|\bhours? long\b|\bbuffers?\b|\bbreathing room\b|\bpadding\b|\b\d+[- ]?min(ute)?s? (gap|break)\b"
         # a length set ("bump it to 45 minutes", "should be 45 minutes") is the event type's
         r"|\bto \d+[- ]?min(ute)?s?\b(?! (later|earlier|before|after|from|past|early|late))"
         r"|\b(should|must|needs? to|has to) be \d+[- ]?min(ute)?s?\b",
@@ -252,6 +279,9 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
 
 #: Registry words a named resource adds to the request, so the actions about it share terms with it.
 RESOURCE_TERMS: dict[str, str] = {
+    "routing-form": "routing form",
+    "workflow": "workflow",
+    "invite-link": "invite link",
     "delegation-credential": "delegation credential",
     "out-of-office": "out of office",
     "managed-org": "managed org",

@@ -27,6 +27,11 @@ CANONICAL = {"organization": "org", "organisation": "org", "organizations": "org
 #: Phrases (regular expressions) rewritten before words are read; the rewrite replaces the phrase, and its
 #: words are taken as they are (no stopwords, no synonyms).
 PHRASES: dict[str, str] = {
+    # whether Stripe works is checked, not listed or connected: "have Stripe set up?", "take card payments yet?"
+    r"\b(have|has|got)( \w+){0,2} stripe set up\b|\b(working|usable) stripe\b"
+    r"|\bstripe (is |still )?(working|usable|connected)\b": "check stripe connection",
+    r"\b(take|accept) (card |credit card )?payments\b"
+    r"(?=.*(\?|\byet\b|\bstripe (is |still )?connected\b))": "check stripe",  # asked, not wished for
     # "what webhooks have I set up?" asks what exists; "set it up" makes it
     r"\b(have|has|did|got|i've|we've)( \w+){0,2} set up\b": "list",
     r"\bset (it |that |this |them |one |those )up\b": "create",
@@ -45,12 +50,15 @@ PHRASES: dict[str, str] = {
     r"(working|work|office) hours": "schedule hours",
     r"days? off": "schedule update",
     r"free time|open times|time slots?|openings": "available slot",
+    # "open event type 5" reads it
+    r"^open\b(?! (times?|slots?|spots?|hours?|windows?)\b)": "get",
     r"no[ -]show|didn't show|did not show|never showed": "absent",
     r"round[ -]robin": "round-robin",
     r"set up|sign up": "create",
     r"call off|call it off": "cancel",
     r"\bturn (\w+ ){0,2}down\b": "decline",
     r"hook(ed)? up|hooked|link up": "connect",
+    r"\b(ms|microsoft) teams\b": "conferencing",  # the video app, which says nothing of a team's scope
     r"time ?zones?": "timezone zone",
     r"^(is|are) ": "check ",
     r"\bdo i have\b|\bdo we have\b": "list",
@@ -64,7 +72,8 @@ PHRASES: dict[str, str] = {
     r"\bplatform users?\b": "managed user",
     r"\b(all|every|each) (of (the|its|their) )?webhooks?": "all webhook",
     r"\bfrom (my|the|our|this) (\w+ )?team": "membership team",
-    r"\bmake \w+ (an? )?(admin|owner|member)\b": "update role membership",
+    # "make org membership 12 an admin": the words between still say whose membership
+    r"\b(make|give)(?= (\S+ ){1,6}?(an? )?(admin|owner|member)( rights| access| role)?\b)": "update role membership",
     r"for conflicts|conflict check(ing|s)?": "selected conflict",
     r"\bget rid of\b|\bdo away with\b": "delete",
     r"\blet go of\b": "release",
@@ -72,9 +81,12 @@ PHRASES: dict[str, str] = {
     r"\b(who )?hold(s|ing)? (which |what |the |an? )?(roles?|admin|rights)\b": "list membership role",
     r"\bsay yes\b|\bgo ahead with\b": "confirm",
     r"\b(pull|look|bring) up\b|\blook (at|into)\b": "get",
-    r"\bhand(ed|ing)? (it |this |that )?(over|off)\b|\bgive (it|this|that) to\b": "reassign",
+    r"\bhand(ed|ing)? (it |this |that )?(over|off)\b|\bgive (it|this|that) to\b|\bmove\s+(\S+\s+){1,4}over to\b":
+        "reassign",
     r"\bspin up\b|\bcome up with\b": "create",
-    r"\b(turn|switch) (off|on)\b": "update",
+    r"\b(turn|switch|flip) (\S+ ){0,3}?(off|on)\b": "update",
+    # a value that should hold: "my intro call should be 45 minutes" (not "it should be deleted")
+    r"\b(should|must|needs? to|has to) (now )?be (?!(\w+(ed|en)|on|in|part|an?)\b)": "update",
 }
 
 #: Grammar cues (regular expressions) whose words are added to the request, which keeps its own words.
@@ -93,7 +105,8 @@ CUES: dict[str, str] = {
     # "tag user 5 with Region = EMEA" gives a person an attribute option
     r"^tag\b|\btag \w+( \w+)? with\b": "assign",
     # "set my time zone to Lisbon" changes a setting; "set up" was read as create before cues are added
-    r"^set\b(?! up)|\bset (my|the|our|its|his|her|their) (\w+ ){0,2}to\b": "update",
+    r"(^|, )(require|enforce)\b|(^|, )set\b(?! up)|\bset (it|this|that|my|the|our|its|his|her|their) (\w+ ){0,2}to\b":
+        "update",
 }
 
 #: Words the registry does not use, or uses for something else: replaced by the registry's words.
@@ -133,6 +146,7 @@ REPLACE: dict[str, tuple[str, ...]] = {
     "rename": ("update", "name"),
     "promote": ("update", "role"),
     "make": ("create",),
+    "store": ("save",),
     "new": ("create",),
     "add": ("create",),
     "invite": ("create", "membership"),
@@ -172,7 +186,6 @@ EXPAND: dict[str, tuple[str, ...]] = {
     "longer": ("length",),
     "shorter": ("length",),
     "open": ("available", "get"),
-    "store": ("save",),
     "hours": ("schedule",),
     "reserve": ("reservation",),
     "release": ("delete", "reservation"),
@@ -206,10 +219,11 @@ VERB_WORDS: dict[str, str] = {
     "reschedule": "delay bump rebook defer rearrange",
     "confirm": "greenlight okay ok confirmation",
     "decline": "veto rejection",
+    "mark": "flag",
     "create": "start register provision onboard generate establish build launch spin enroll enrol",
     "update": "adjust tweak switch alter amend point disable enable pause deactivate activate extend shorten "
     "lengthen demote reconfigure fix correct tune grant forbid allow permit",
-    "delete": "destroy purge discard trash ditch axe retire rid nuke strip dissolve disband deprovision "
+    "delete": "destroy purge discard trash ditch axe retire rid nuke kill terminate strip dissolve disband deprovision "
     "offboard unreserve",
     "list": "browse enumerate overview dump export",
     "get": "retrieve lookup inspect info information read",

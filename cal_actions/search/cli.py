@@ -5,14 +5,18 @@ from __future__ import annotations
 import json
 import sys
 
-from cal_actions.search import index_for
+from cal_actions.search import search_scored
 
 
 def print_search(query: str, k: int = 5, as_json: bool = False) -> int:
-    """The ``cal-actions search`` command: print the best actions; exit status 1 when none matches."""
+    """Print the best actions; exit status 1 when none matches, 2 for an empty query or ``k < 1``."""
     from cal_actions import registry
 
-    found = index_for(registry).search_scored(query, k)
+    try:
+        found = search_scored(registry, query, k)
+    except ValueError as error:
+        print(f"cal-actions: {error}", file=sys.stderr)
+        return 2
     if as_json:
         rows = [{"name": a.name, "score": score, "description": a.description} for a, score in found]
         print(json.dumps(rows, indent=2, ensure_ascii=False))
