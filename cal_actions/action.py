@@ -4,7 +4,8 @@ An :class:`Action` joins a pydantic parameter model (what the caller may send) w
 :class:`Route` (how it travels over HTTP). Field placement is derived from the route:
 path placeholders take their fields, GET and DELETE send every other field as query
 parameters, and the remaining methods send them in the JSON body unless the route names
-them in ``query``.
+them in ``query``. A route whose body has no fixed names (a routing form's answers, keyed by
+the form's own fields) names one mapping field ``body_map``: its mapping is the whole body.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Annotated, Any, ClassVar, Literal, TypeVar, Union, get_args, 
 from pydantic import (
     BaseModel,
     ConfigDict,
+    Discriminator,
     GetJsonSchemaHandler,
     ModelWrapValidatorHandler,
     ValidationError,
@@ -37,7 +39,7 @@ Method = Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
 #: client headers win and would then act as the platform's owner); ``client_secret``: the secret
 #: header alone (token refresh); ``none``: public route.
 AuthKind = Literal["bearer", "platform", "bearer_or_platform", "client_secret", "none"]
-Location = Literal["path", "query", "body"]
+Location = Literal["path", "query", "body", "body_map"]
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 PLACEHOLDER = re.compile(r"{(\w+)}")
@@ -56,6 +58,7 @@ __all__ = [
     "Route",
     "all_optional",
     "declare",
+    "literal_discriminator",
     "sensitive_values",
 ]
 
@@ -183,6 +186,20 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 class NoParams(Params):
     pass  # for actions that take no arguments
+
+
+def literal_discriminator(key: str, *models: type[Params]) -> Discriminator:
+    """Pick a union member by its ``Literal`` field ``key`` (one or more values per member); each member is
+    tagged with its class name: ``Annotated[Annotated[A, Tag("A")] | Annotated[B, Tag("B")], literal_discriminator(
+    "type", A, B)]``. A callable, so that a wrong or missing tag is refused in one line naming the allowed values."""
+    owner = {value: model.__name__ for model in models for value in get_args(model.model_fields[key].annotation)}
+
+    def tag(data: Any) -> str | None:
+        value = data.get(key) if isinstance(data, dict) else getattr(data, key, None)
+        return owner.get(value) if isinstance(value, str) else None
+
+    allowed = ", ".join(owner)
+    return Discriminator(tag, custom_error_type="union_tag", custom_error_message=f"{key} must be one of {allowed}")
 
 
 ParamsType = TypeVar("ParamsType", bound=type[Params])
@@ -334,6 +351,8 @@ class Route:
     auth: AuthKind = "bearer"
     #: Non-path fields sent as query parameters on a method that has a body.
     query: frozenset[str] = frozenset()
+    #: The mapping field sent as the whole JSON body; every other non-path field must be in ``query``.
+    body_map: str | None = None
 
     @property
     def placeholders(self) -> tuple[str, ...]:
@@ -466,6 +485,8 @@ def _placement(name: str, params: type[Params], route: Route) -> dict[str, Locat
             if not info.is_required():
                 raise ValueError(f"{name}: path field {wire!r} must be required")
             placement[wire] = "path"
+        elif route.body_map is not None and wire == route.body_map:
+            placement[wire] = "body_map"
         elif not route.has_body or wire in route.query:
             placement[wire] = "query"
         else:
@@ -476,6 +497,11 @@ def _placement(name: str, params: type[Params], route: Route) -> dict[str, Locat
     unknown_query = route.query - wire_names
     if unknown_query:
         raise ValueError(f"{name}: route names unknown query fields: {sorted(unknown_query)}")
+    if route.body_map is not None:
+        if not route.has_body or route.body_map not in wire_names:
+            raise ValueError(f"{name}: body_map {route.body_map!r} must be a field of a route with a body")
+        if "body" in placement.values():
+            raise ValueError(f"{name}: the body is the {route.body_map!r} mapping; other fields must go in query")
     return placement
 
 

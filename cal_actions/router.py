@@ -27,6 +27,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from cal_actions.action import Action, Params, Registry
+from cal_actions.http.request import json_kind
 from cal_actions.result import ActionResult
 from cal_actions.schema import parameters_schema
 from cal_actions.signature import parameter_lines
@@ -72,13 +73,8 @@ def _json_object(value: Any) -> Any:
         except RecursionError:
             raise ValueError("not valid JSON (nested too deeply)") from None
     if not isinstance(value, dict):
-        raise ValueError(f"must be a JSON object of the action's parameters, not {_json_kind(value)}")
+        raise ValueError(f"must be a JSON object of the action's parameters, not {json_kind(value)}")
     return value
-
-
-def _json_kind(value: Any) -> str:
-    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "an array"}
-    return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
 class ExecuteParams(Params):

@@ -130,7 +130,7 @@ def test_malformed_blocks_are_answered_not_raised() -> None:
         errors = {result["tool_use_id"]: json.loads(result["content"])["error"] for result in results}
         assert "no id" in errors["missing_id_1"] and "CAL_GET_ME" in errors["missing_id_1"]
         assert "names no tool" in errors["toolu_2"] and "names no tool" in errors["toolu_3"]
-        assert errors["toolu_4"] == "arguments must be a JSON object, not list"
+        assert errors["toolu_4"] == "arguments must be a JSON object, not an array"
         assert errors["toolu_5"] is None and errors["toolu_6"] is None
         assert "no type" in errors["toolu_7"] and "no id" in errors["missing_id_8"]
         assert [result["is_error"] for result in results] == [True, True, True, True, False, False, True, True]

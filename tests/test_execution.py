@@ -54,7 +54,9 @@ def test_request_is_what_cal_expects(action: Action, complete: bool) -> None:
 
     if action.route.has_body:
         body = json.loads(request.content)
-        assert body == {name: expected[name] for name in action.fields_in("body") if name in expected}
+        whole = [expected[name] for name in action.fields_in("body_map") if name in expected]
+        named = {name: expected[name] for name in action.fields_in("body") if name in expected}
+        assert body == (whole[0] if whole else named)
     else:
         assert request.content == b""
 
@@ -103,3 +105,23 @@ def test_path_values_stay_one_segment(uid: str) -> None:
 def test_list_filters_are_comma_separated() -> None:
     request, _ = _run(registry.get("CAL_LIST_BOOKINGS"), {"status": ["upcoming", "past"], "take": 5})
     assert parse_qs(request.url.query.decode()) == {"status": ["upcoming,past"], "take": ["5"]}
+
+
+def test_routing_form_answers_are_the_whole_body_and_the_slot_window_the_query() -> None:
+    answers = {"topic": "Product demo", "skills": ["python", "sql"], "seats": 3, "budget": 9.5}
+    arguments = {"orgId": 1, "routingFormId": "f-1", "start": "2030-01-07", "end": "2030-01-08", "queueResponse": True,
+                 "answers": answers}  # fmt: skip
+    request, _ = _run(registry.get("CAL_CREATE_ORG_ROUTING_FORM_RESPONSE"), arguments)
+    assert request.url.path == "/v2/organizations/1/routing-forms/f-1/responses"
+    assert json.loads(request.content) == answers
+    query = parse_qs(request.url.query.decode())
+    assert query == {"start": ["2030-01-07"], "end": ["2030-01-08"], "queueResponse": ["true"]}
+
+
+@pytest.mark.parametrize("value", [True, None, {"nested": 1}])
+def test_an_answer_must_be_text_a_number_or_a_list_of_text(value: object) -> None:
+    with Cal(transport=httpx.MockTransport(lambda request: httpx.Response(500)), **CREDENTIALS) as cal:
+        arguments = {"routingFormId": "f-1", "start": "2030-01-07", "end": "2030-01-08", "answers": {"topic": value}}
+        result = cal.execute("CAL_CALCULATE_ROUTING_FORM_SLOTS", arguments)
+    assert not result.successful and result.attempts == 0
+    assert "answers.topic" in (result.error or "")

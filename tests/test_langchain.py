@@ -180,7 +180,7 @@ def test_a_tool_without_fields_still_refuses_bad_input() -> None:
     assert tool.args_schema is not None and not tool.args_schema.model_fields
     refused = tool.invoke({"type": "tool_call", "name": tool.name, "id": "c1", "args": {"surprise": 1}})
     assert refused.status == "error" and "surprise: unknown field" in refused.content
-    assert json.loads(asyncio.run(tool.ainvoke([1])))["error"] == "arguments must be a JSON object, not list"
+    assert json.loads(asyncio.run(tool.ainvoke([1])))["error"] == "arguments must be a JSON object, not an array"
     assert fake.requests == []
 
 

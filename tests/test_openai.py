@@ -60,6 +60,9 @@ def with_nulls(schema: dict[str, Any], value: Any) -> Any:
         return {name: with_nulls(sub, value[name]) if name in value else None for name, sub in properties.items()}
     if isinstance(value, list) and "items" in schema:
         return [with_nulls(schema["items"], item) for item in value]
+    if isinstance(value, dict) and schema.get("type") == "array":  # a map, which strict tools take as entries
+        entry = schema["items"]["properties"]["value"]
+        return [{"key": key, "value": with_nulls(entry, item)} for key, item in value.items()]
     return value
 
 
@@ -355,7 +358,7 @@ def _malformed_outputs_check(outputs: list[dict[str, Any]], seen: list[httpx.Req
     assert "no function object" in envelopes["c4"]["error"]
     assert "no id" in envelopes["missing_id_5"]["error"] and "no id" in envelopes["missing_id_6"]["error"]
     assert envelopes["c7"]["successful"] is True and envelopes["c10"]["successful"] is True
-    assert envelopes["c8"]["error"] == "arguments must be a JSON object, not list"
+    assert envelopes["c8"]["error"] == "arguments must be a JSON object, not an array"
     assert [request.url.path for request in seen] == ["/v2/me", "/v2/me"], "only well-formed calls run"
 
 

@@ -8,7 +8,7 @@ import pytest
 from pydantic import Field
 
 from cal_actions import registry
-from cal_actions.action import NAME_PATTERN, Params, Registry, Route, declare
+from cal_actions.action import NAME_PATTERN, Action, Params, Registry, Route, declare
 from cal_actions.generate import outputs
 from tests.support import LIVE_SPEC, load_spec
 from tests.test_contract import LEGACY, SHARED_OPERATIONS, UNCOVERED
@@ -42,7 +42,7 @@ def test_every_action_is_complete(action) -> None:
         assert prop.get("description") or "$ref" in prop or "allOf" in prop, f"{name} has no description"
         assert not prop.get("description", "").startswith("SPEC:"), f"{name} keeps the spec's wording"
     if action.read_only:
-        assert action.method == "GET" and not action.destructive
+        assert (action.method == "GET" or action.hints_note) and not action.destructive
     if action.method in ("DELETE", "PUT", "PATCH"):
         assert action.destructive, "an update or delete may overwrite or remove existing state"
     if action.method in ("PUT", "PATCH", "DELETE", "GET"):
@@ -73,6 +73,26 @@ def test_a_hint_against_the_method_needs_a_reason() -> None:
     noted = declare("CAL_A", description="a", params=_Booking, route=route, tags=("a",), destructive=True,
                     hints_note="removes it")  # fmt: skip
     assert noted.destructive and not noted.idempotent and noted.hints_note == "removes it"
+
+
+class _Submission(Params):
+    formId: str = Field(description="id")
+    start: str = Field(description="window start")
+    answers: dict[str, str] = Field(description="the body itself")
+
+
+def test_a_body_map_is_the_whole_body_so_other_fields_go_in_the_query() -> None:
+    def submit(route: Route) -> Action:
+        return declare("CAL_A", description="a", params=_Submission, route=route, tags=("a",))
+
+    with pytest.raises(ValueError, match="other fields must go in query"):
+        submit(Route("POST", "/v2/f/{formId}", body_map="answers"))
+    with pytest.raises(ValueError, match="must be a field of a route with a body"):
+        submit(Route("GET", "/v2/f/{formId}", body_map="answers"))
+    with pytest.raises(ValueError, match="must be a field of a route with a body"):
+        submit(Route("POST", "/v2/f/{formId}", query=frozenset({"start", "answers"}), body_map="nope"))
+    action = submit(Route("POST", "/v2/f/{formId}", query=frozenset({"start"}), body_map="answers"))
+    assert action.placement == {"formId": "path", "start": "query", "answers": "body_map"}
 
 
 def test_duplicate_names_and_aliases_are_refused() -> None:

@@ -180,7 +180,7 @@ MALFORMED = [
     ("action not text", EXECUTE, {"action": ["CAL_GET_ME"]}, "action: Input should be a valid string"),
     ("unknown field", EXECUTE, {"action": "CAL_GET_ME", "args": "{}"}, "args: unknown field"),
     ("inner field unknown", EXECUTE, {"action": "CAL_GET_ME", "arguments": '{"x": 1}'}, "x: unknown field"),
-    ("outer not an object", EXECUTE, "[]", "arguments must be a JSON object, not list"),
+    ("outer not an object", EXECUTE, "[]", "arguments must be a JSON object, not an array"),
     ("outer not json", EXECUTE, "CAL_GET_ME", "arguments are not valid JSON"),
     ("no query", SEARCH, {"k": 3}, "query: Field required"),
     ("blank query", SEARCH, {"query": "  "}, "query: describe the task in words"),

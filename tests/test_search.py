@@ -535,3 +535,21 @@ def test_the_index_knows_the_named_values_each_action_accepts() -> None:
     assert "booking_created" in index.values[index.names["CAL_CREATE_WEBHOOK"]]
     assert "round_robin" in index.values[index.names["CAL_CREATE_TEAM_EVENT_TYPE"]]
     assert not index.values[index.names["CAL_GET_WEBHOOK"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("uninstall MS Teams from my account", "CAL_DISCONNECT_CONFERENCING_APP"),  # the app, not a team's scope
+        ("does the sales team in our org have Stripe set up?", "CAL_CHECK_TEAM_STRIPE_CONNECTION"),
+        ("can org 7's team 40 take card payments yet?", "CAL_CHECK_TEAM_STRIPE_CONNECTION"),
+        ("email attendees a reminder a day before every meeting of org team 5", "CAL_CREATE_ORG_TEAM_WORKFLOW"),
+        ("which team workflows send follow-ups in org 3?", "CAL_LIST_ORG_TEAM_WORKFLOWS"),
+        ("what did people answer on our intake form?", "CAL_LIST_ORG_ROUTING_FORM_RESPONSES"),
+        ("fix the email on routing form response 12 of org 3", "CAL_UPDATE_ORG_ROUTING_FORM_RESPONSE"),
+        ("give me an invite link for org 3's design team", "CAL_CREATE_ORG_TEAM_INVITE_LINK"),
+        ("connect zoom for org 3's team 9", "CAL_GET_ORG_TEAM_CONFERENCING_AUTH_URL"),
+    ],
+)
+def test_routing_forms_workflows_and_team_apps_are_told_from_their_neighbours(query: str, expected: str) -> None:
+    assert top(query) == expected

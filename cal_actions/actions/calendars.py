@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from cal_actions.action import NoParams, Params, Route, declare
+from cal_actions.action import SENSITIVE, NoParams, Params, Route, declare
 from cal_actions.actions._fields import IsoDate
 
 # Spec: `calendar` (path) is a plain string in the pinned spec; the Literals are the live API's per-route enums.
@@ -20,9 +20,20 @@ JSON_STATE_HINTS = {
 
 
 # Query of a provider's OAuth redirect back to Cal.com; also used by conferencing and Stripe "save" routes.
+CALLBACK_NOTE = (
+    "an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its one-time code "
+    "makes a repeat fail without effect"
+)
+
+
 class OAuthCallback(Params):
     state: str = Field(description="From the provider's OAuth redirect")
     code: str = Field(description="From the provider's OAuth redirect")
+
+
+class ReturnUrls(Params):
+    returnTo: str = Field(description="Return URL on success")
+    onErrorReturnTo: str = Field(description="Return URL on failure")
 
 
 # Live API: `isDryRun` is a required query parameter and `redir` an optional one; the pinned spec has neither
@@ -130,15 +141,14 @@ CAL_SAVE_CALENDAR_CREDENTIALS = declare(
     tags=("calendars",),
     aliases=("CAL_SAVE_CALENDAR_ENTRY",),
     read_only=False,
-    hints_note="an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its "
-    "one-time code makes a repeat fail without effect",
+    hints_note=CALLBACK_NOTE,
 )
 
 
 class SyncCalendarCredentials(Params):
     calendar: Literal["apple"] = Field(description="Provider")
     username: str = Field(description="Apple ID email")
-    password: str = Field(description="App-specific password")
+    password: Annotated[str, SENSITIVE] = Field(description="Secret: the app-specific password")
 
 
 # Spec: the pinned spec declares no body; the live API takes {username, password}.
@@ -200,8 +210,7 @@ CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS = declare(
     tags=("calendars",),
     aliases=("CAL_SAVE_OAUTH_CREDENTIALS_VIA_GCAL_API",),
     read_only=False,
-    hints_note="an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its "
-    "one-time code makes a repeat fail without effect",
+    hints_note=CALLBACK_NOTE,
 )
 
 CAL_CHECK_GOOGLE_CALENDAR_CONNECTION = declare(

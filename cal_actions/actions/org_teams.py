@@ -162,6 +162,16 @@ CAL_DELETE_ORG_TEAM_MEMBERSHIP = declare(
 )
 
 
+CAL_CREATE_ORG_TEAM_INVITE_LINK = declare(
+    "CAL_CREATE_ORG_TEAM_INVITE_LINK",
+    description="Create a shareable link (and token) that lets anyone sign up and join an organization team; it "
+    "expires after a week. To add an existing user directly use CAL_CREATE_ORG_TEAM_MEMBERSHIP.",
+    params=OrgTeamPath,
+    route=Route("POST", "/v2/organizations/{orgId}/teams/{teamId}/invite", auth="bearer_or_platform"),
+    tags=("teams", "orgs", "memberships"),
+)
+
+
 ACTIONS = [
     CAL_LIST_ORG_TEAMS,
     CAL_CREATE_ORG_TEAM,
@@ -174,4 +184,5 @@ ACTIONS = [
     CAL_GET_ORG_TEAM_MEMBERSHIP,
     CAL_UPDATE_ORG_TEAM_MEMBERSHIP,
     CAL_DELETE_ORG_TEAM_MEMBERSHIP,
+    CAL_CREATE_ORG_TEAM_INVITE_LINK,
 ]

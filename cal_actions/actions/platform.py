@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
-from cal_actions.action import Params, Route, declare
+from cal_actions.action import SENSITIVE, Params, Route, declare
 from cal_actions.actions._paths import Page
 from cal_actions.actions.me import ProfileFields, ProfileUpdateFields
 from cal_actions.actions.webhooks import WebhookCreateFields, WebhookUpdateFields
@@ -108,7 +110,7 @@ CAL_FORCE_REFRESH_MANAGED_USER_TOKENS = declare(
 
 
 class RefreshManagedUserTokens(ClientPath):
-    refreshToken: str = Field(description="Current refresh token")
+    refreshToken: Annotated[str, SENSITIVE] = Field(description="Secret: the current refresh token")
 
 
 CAL_REFRESH_MANAGED_USER_TOKENS = declare(

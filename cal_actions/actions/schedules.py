@@ -1,4 +1,5 @@
-"""Availability schedules: the user's own, an organization user's, and an organization team member's."""
+"""Availability schedules: the user's own, an organization user's, and those of a team's or an organization
+team's members."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from cal_actions.action import SCHEDULES_VERSION, NoParams, Params, Route, all_optional, declare
-from cal_actions.actions._paths import OrgPath, OrgUserPath
+from cal_actions.actions._paths import OrgPath, OrgTeamPath, OrgUserPath, Page, TeamPath
 
 Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -214,6 +215,34 @@ CAL_LIST_ORG_TEAM_USER_SCHEDULES = declare(
 )
 
 
+class ListTeamSchedules(Page, TeamPath):
+    pass
+
+
+CAL_LIST_TEAM_SCHEDULES = declare(
+    "CAL_LIST_TEAM_SCHEDULES",
+    description="List all schedules of everyone in a team outside an organization at once (team admin). For an "
+    "organization team use CAL_LIST_ORG_TEAM_SCHEDULES.",
+    params=ListTeamSchedules,
+    route=Route("GET", "/v2/teams/{teamId}/schedules"),
+    tags=("schedules", "teams"),
+)
+
+
+class ListOrgTeamSchedules(Page, OrgTeamPath):
+    pass
+
+
+CAL_LIST_ORG_TEAM_SCHEDULES = declare(
+    "CAL_LIST_ORG_TEAM_SCHEDULES",
+    description="List all schedules of everyone in an organization team at once (team admin). For one person's "
+    "use CAL_LIST_ORG_TEAM_USER_SCHEDULES.",
+    params=ListOrgTeamSchedules,
+    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/schedules", auth="bearer_or_platform"),
+    tags=("schedules", "orgs", "teams"),
+)
+
+
 ACTIONS = [
     CAL_CREATE_SCHEDULE,
     CAL_LIST_SCHEDULES,
@@ -228,4 +257,6 @@ ACTIONS = [
     CAL_UPDATE_ORG_USER_SCHEDULE,
     CAL_DELETE_ORG_USER_SCHEDULE,
     CAL_LIST_ORG_TEAM_USER_SCHEDULES,
+    CAL_LIST_TEAM_SCHEDULES,
+    CAL_LIST_ORG_TEAM_SCHEDULES,
 ]

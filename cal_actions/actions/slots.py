@@ -17,11 +17,12 @@ TAGS = ("slots",)
 # cal-api-version 2024-09-04; fields follow the 2025-10 spec.
 
 
+# The window and shape of a slot search, shared with the routing-form actions that answer with slots.
 # Spec (2025-10): every query parameter of GET /v2/slots has an empty schema; types come from the descriptions.
-class SlotRange(Params):
+class SlotWindow(Params):
     start: IsoDate = Field(description="ISO 8601 UTC date or time")
     end: IsoDate = Field(description="ISO 8601 UTC; a bare date means its end")
-    duration: int | None = Field(None, description="Minutes, for multi-length types or usernames")
+    duration: int | None = Field(None, description="Minutes, for multi-length event types")
     format: Literal["time", "range"] | None = Field(
         None, description="time: starts only (default); range: start and end"
     )
@@ -29,22 +30,24 @@ class SlotRange(Params):
     bookingUidToReschedule: str | None = Field(None, description="Booking being rescheduled: its time counts as free")
 
 
-class SlotsById(SlotRange, ById):
+class SlotsById(SlotWindow, ById):
     """an event type by eventTypeId"""
 
 
-class SlotsBySlugAndUser(SlotRange, BySlugAndUser):
+class SlotsBySlugAndUser(SlotWindow, BySlugAndUser):
     """a user's event type by eventTypeSlug and username"""
 
 
-class SlotsBySlugAndTeam(SlotRange, BySlugAndTeam):
+class SlotsBySlugAndTeam(SlotWindow, BySlugAndTeam):
     """a team's event type by eventTypeSlug and teamSlug"""
 
 
-class SlotsByUsernames(SlotRange):
+class SlotsByUsernames(SlotWindow):
     """the common free time of usernames, in organizationSlug"""
 
-    usernames: list[str] = Field(min_length=2, description="At least 2: their common free time")
+    usernames: list[str] = Field(
+        min_length=2, description="At least 2: their common free time; 30-minute slots unless duration"
+    )
     # Server: get-slots.input.ts (ByUsernames_2024_09_04) requires the organization slug; the document does not say.
     organizationSlug: str = Field(description="The organization all of them belong to")
 

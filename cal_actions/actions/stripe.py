@@ -1,12 +1,12 @@
-"""Stripe payments: connect a user's Stripe account and check user and organization-team connections."""
+"""Stripe payments: connect a user's or an organization team's Stripe account and check the connection."""
 
 from __future__ import annotations
 
 from pydantic import Field
 
 from cal_actions.action import NoParams, Route, declare
-from cal_actions.actions._paths import OrgPath
-from cal_actions.actions.calendars import JSON_STATE_HINTS, OAuthCallback
+from cal_actions.actions._paths import OrgPath, OrgTeamPath
+from cal_actions.actions.calendars import CALLBACK_NOTE, JSON_STATE_HINTS, OAuthCallback, ReturnUrls
 
 CAL_GET_STRIPE_CONNECT_URL = declare(
     "CAL_GET_STRIPE_CONNECT_URL",
@@ -26,8 +26,7 @@ CAL_SAVE_STRIPE_CREDENTIALS = declare(
     tags=("stripe",),
     aliases=("CAL_SAVE_STRIPE_DETAILS",),
     read_only=False,
-    hints_note="an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its "
-    "one-time code makes a repeat fail without effect",
+    hints_note=CALLBACK_NOTE,
     error_hints=JSON_STATE_HINTS,
 )
 
@@ -58,9 +57,41 @@ CAL_CHECK_TEAM_STRIPE_CONNECTION = declare(
 )
 
 
+class GetOrgTeamStripeConnectUrl(ReturnUrls, OrgTeamPath):
+    pass
+
+
+CAL_GET_ORG_TEAM_STRIPE_CONNECT_URL = declare(
+    "CAL_GET_ORG_TEAM_STRIPE_CONNECT_URL",
+    description="Get the OAuth URL connecting an organization team's Stripe account, for the team's paid event "
+    "types (team admin).",
+    params=GetOrgTeamStripeConnectUrl,
+    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/stripe/connect"),
+    tags=("stripe", "teams", "orgs"),
+)
+
+
+class SaveOrgTeamStripeCredentials(OAuthCallback, OrgTeamPath):
+    pass
+
+
+CAL_SAVE_ORG_TEAM_STRIPE_CREDENTIALS = declare(
+    "CAL_SAVE_ORG_TEAM_STRIPE_CREDENTIALS",
+    description="OAuth callback storing an organization team's Stripe account; normally reached by the browser.",
+    params=SaveOrgTeamStripeCredentials,
+    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/stripe/save"),
+    tags=("stripe", "teams", "orgs"),
+    read_only=False,
+    hints_note=CALLBACK_NOTE,
+    error_hints=JSON_STATE_HINTS,
+)
+
+
 ACTIONS = [
     CAL_GET_STRIPE_CONNECT_URL,
     CAL_SAVE_STRIPE_CREDENTIALS,
     CAL_CHECK_STRIPE_CONNECTION,
     CAL_CHECK_TEAM_STRIPE_CONNECTION,
+    CAL_GET_ORG_TEAM_STRIPE_CONNECT_URL,
+    CAL_SAVE_ORG_TEAM_STRIPE_CREDENTIALS,
 ]

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from cal_actions.action import Params, Route, all_optional, declare
+from cal_actions.action import SENSITIVE, Params, Route, all_optional, declare
 from cal_actions.actions._paths import OrgTeamPath, TeamPath
 from cal_actions.actions.event_type_settings import TeamLocation
 from cal_actions.actions.event_types import EventTypeFields
@@ -66,7 +66,7 @@ class PhoneCallFields(Params):
     # Spec: the patterns are written as JavaScript literals (/^…$/); these are the regexes the API applies.
     yourPhoneNumber: str = Field(pattern=E164, description="E.164, e.g. +14155550123")
     numberToCall: str = Field(pattern=E164, description="E.164")
-    calApiKey: str = Field(description="Key the agent books with (cal_live_…)")
+    calApiKey: Annotated[str, SENSITIVE] = Field(description="Secret: the API key the agent books with (cal_live_…)")
     # Spec: typed as an object with default true; the server refuses one ("enabled must be a boolean value",
     # create-phone-call.input.ts IsBoolean) and takes true or false.
     enabled: bool = Field(description="Normally true")

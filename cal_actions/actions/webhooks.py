@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from cal_actions.action import Params, Route, all_optional, declare
+from cal_actions.action import SENSITIVE, Params, Route, all_optional, declare
 from cal_actions.actions._paths import EventTypePath, OrgPath, Page
 
 WebhookTrigger = Literal[
@@ -43,7 +43,9 @@ class WebhookCreateFields(Params):
         None,
         description='JSON with {{variables}}, e.g. {"title":"{{title}}"}; omit for the default',
     )
-    secret: str | None = Field(None, description="Signs deliveries: HMAC-SHA256 in X-Cal-Signature-256")
+    secret: Annotated[str | None, SENSITIVE] = Field(
+        None, description="Secret that signs deliveries: HMAC-SHA256 in X-Cal-Signature-256"
+    )
 
 
 #: Body of a webhook update: the same fields, none required; only those sent change.

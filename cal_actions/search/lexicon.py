@@ -24,6 +24,21 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"\bdelegation( credentials?)?\b|\bdomain[- ]wide (delegation|access)\b|\bservice[- ]accounts?\b",
         "",
     ),
+    (
+        "routing-form",
+        r"\brouting forms?\b|\b(intake|qualification|qualifying|lead|screening|contact|signup|sign-up) forms?\b"
+        r"|\bform (responses?|submissions?|answers?|entries)\b"
+        r"|\b(respons|submission|answer)\w* (to|of|on) (the |a |our )?[\w' ]{0,20}\bform\b"
+        r"|\broute[sd]? (them|people|leads?|visitors?|prospects?|requests?)\b",
+        r"\bforms?\b",
+    ),
+    (
+        "workflow",
+        r"\bworkflows?\b|\b(automated|automatic|auto)[- ]?(reminders?|emails?|sms|texts?|messages?|follow[- ]ups?)\b"
+        r"|\breminders?\b|\bfollow[- ]ups?\b",
+        "",
+    ),
+    ("invite-link", r"\binvit\w* links?\b|\b(join|signup|sign-up) links?\b|\binvite tokens?\b", ""),
     # the ids a connected calendar is known by are read from the list of calendars, whatever is done with them next
     ("calendar",
      r"\b(need|want|get|give me|find|what('s| is| are)|look up|show)\b.{0,20}\b(external|credential)[ -]?ids?\b", ""),
@@ -264,6 +279,9 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
 
 #: Registry words a named resource adds to the request, so the actions about it share terms with it.
 RESOURCE_TERMS: dict[str, str] = {
+    "routing-form": "routing form",
+    "workflow": "workflow",
+    "invite-link": "invite link",
     "delegation-credential": "delegation credential",
     "out-of-office": "out of office",
     "managed-org": "managed org",

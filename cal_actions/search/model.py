@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 #: Action-name fragments (from the start of a word of the name) and the resource they name, most specific first.
 NAME_RESOURCES = (
+    ("ROUTING_FORM", "routing-form"),
+    ("WORKFLOW", "workflow"),
+    ("INVITE_LINK", "invite-link"),
     ("PRIVATE_LINK", "private-link"),
     ("OUT_OF_OFFICE", "out-of-office"),
     ("MANAGED_ORG", "managed-org"),

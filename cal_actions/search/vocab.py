@@ -27,6 +27,11 @@ CANONICAL = {"organization": "org", "organisation": "org", "organizations": "org
 #: Phrases (regular expressions) rewritten before words are read; the rewrite replaces the phrase, and its
 #: words are taken as they are (no stopwords, no synonyms).
 PHRASES: dict[str, str] = {
+    # whether Stripe works is checked, not listed or connected: "have Stripe set up?", "take card payments yet?"
+    r"\b(have|has|got)( \w+){0,2} stripe set up\b|\b(working|usable) stripe\b"
+    r"|\bstripe (is |still )?(working|usable|connected)\b": "check stripe connection",
+    r"\b(take|accept) (card |credit card )?payments\b"
+    r"(?=.*(\?|\byet\b|\bstripe (is |still )?connected\b))": "check stripe",  # asked, not wished for
     # "what webhooks have I set up?" asks what exists; "set it up" makes it
     r"\b(have|has|did|got|i've|we've)( \w+){0,2} set up\b": "list",
     r"\bset (it |that |this |them |one |those )up\b": "create",
@@ -53,6 +58,7 @@ PHRASES: dict[str, str] = {
     r"call off|call it off": "cancel",
     r"\bturn (\w+ ){0,2}down\b": "decline",
     r"hook(ed)? up|hooked|link up": "connect",
+    r"\b(ms|microsoft) teams\b": "conferencing",  # the video app, which says nothing of a team's scope
     r"time ?zones?": "timezone zone",
     r"^(is|are) ": "check ",
     r"\bdo i have\b|\bdo we have\b": "list",

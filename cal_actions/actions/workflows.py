@@ -1,0 +1,222 @@
+"""Workflows of an organization team: reminders and follow-ups (email, SMS, WhatsApp) sent when a booking event
+fires or at an offset from the meeting.
+
+A trigger and each step are typed unions keyed by ``type`` and ``action``: a model sees every shape, and a step
+with another shape's fields (an SMS with an HTML body, an offset on a new-booking trigger) is refused before
+anything is sent.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, Tag
+
+from cal_actions.action import Params, Route, declare, literal_discriminator
+from cal_actions.actions._paths import OrgTeamPath, Page
+
+TAGS = ("workflows", "orgs", "teams")
+PATH = "/v2/organizations/{orgId}/teams/{teamId}/workflows"
+
+
+class TriggerOffset(Params):
+    value: int = Field(ge=0, description="Amount")
+    # Server: apps/api/v2/src/modules/workflows/inputs/workflow-trigger.input.ts takes hour, minute or day as a
+    # string; the document types unit as an object.
+    unit: Literal["hour", "minute", "day"] = Field(description="Unit")
+
+
+class TimedTrigger(Params):
+    type: Literal["beforeEvent", "afterEvent", "afterHostsCalVideoNoShow", "afterGuestsCalVideoNoShow"] = Field(
+        description="Before/after the meeting's start/end, or after a Cal Video no-show"
+    )
+    offset: TriggerOffset = Field(description="How long")
+
+
+class BookingTrigger(Params):
+    type: Literal[
+        "newEvent", "eventCancelled", "rescheduleEvent", "bookingRequested", "bookingRejected",
+        "bookingPaymentInitiated", "bookingPaid", "bookingNoShowUpdated",
+    ] = Field(description="The booking change that fires the workflow at once")  # fmt: skip
+
+
+Trigger = Annotated[
+    Annotated[TimedTrigger, Tag("TimedTrigger")] | Annotated[BookingTrigger, Tag("BookingTrigger")],
+    literal_discriminator("type", TimedTrigger, BookingTrigger),
+]
+
+
+class HtmlMessage(Params):
+    subject: str = Field(description="Subject")
+    html: str = Field(description="HTML; variables like {EVENT_NAME}, {ATTENDEE}")
+
+
+class TextMessage(Params):
+    subject: str = Field(description="Subject")
+    text: str = Field(description="Text; variables like {EVENT_NAME}, {START_TIME_h:mma}")
+
+
+class _Step(Params):
+    stepNumber: int = Field(ge=1, description="Order, from 1")
+    recipient: Literal["const", "attendee", "email", "phone_number"] = Field(description="const is the host")
+    template: Literal["reminder", "custom", "rescheduled", "completed", "rating", "cancelled"] = Field(
+        description="custom: the message as written"
+    )
+    sender: str = Field(description="Sender name")
+
+
+class EmailStep(_Step):
+    action: Literal["email_host", "email_attendee"] = Field(description="Email the host or the attendees")
+    # Server: workflow-step.input.ts validates a boolean; the document types it as an object.
+    includeCalendarEvent: bool = Field(description="Attach the .ics event")
+    message: HtmlMessage
+
+
+class EmailAddressStep(_Step):
+    action: Literal["email_address"] = Field(description="Email one verified address")
+    verifiedEmailId: int = Field(description="From CAL_LIST_ORG_TEAM_VERIFIED_EMAILS")
+    includeCalendarEvent: bool = Field(description="Attach the .ics event")
+    message: HtmlMessage
+
+
+class TextStep(_Step):
+    action: Literal["sms_attendee", "whatsapp_attendee"] = Field(description="SMS or WhatsApp the attendees")
+    message: TextMessage
+
+
+class TextNumberStep(_Step):
+    action: Literal["sms_number", "whatsapp_number"] = Field(description="SMS or WhatsApp one verified number")
+    verifiedPhoneId: int = Field(description="From CAL_LIST_ORG_TEAM_VERIFIED_PHONES")
+    message: TextMessage
+
+
+Step = Annotated[
+    Annotated[EmailStep, Tag("EmailStep")]
+    | Annotated[EmailAddressStep, Tag("EmailAddressStep")]
+    | Annotated[TextStep, Tag("TextStep")]
+    | Annotated[TextNumberStep, Tag("TextNumberStep")],
+    literal_discriminator("action", EmailStep, EmailAddressStep, TextStep, TextNumberStep),
+]
+
+
+class _StepId(Params):
+    id: int | None = Field(None, description="Existing step's id; omit for a new step")
+
+
+class EmailStepUpdate(EmailStep, _StepId):
+    pass
+
+
+class EmailAddressStepUpdate(EmailAddressStep, _StepId):
+    pass
+
+
+class TextStepUpdate(TextStep, _StepId):
+    pass
+
+
+class TextNumberStepUpdate(TextNumberStep, _StepId):
+    pass
+
+
+StepUpdate = Annotated[
+    Annotated[EmailStepUpdate, Tag("EmailStepUpdate")]
+    | Annotated[EmailAddressStepUpdate, Tag("EmailAddressStepUpdate")]
+    | Annotated[TextStepUpdate, Tag("TextStepUpdate")]
+    | Annotated[TextNumberStepUpdate, Tag("TextNumberStepUpdate")],
+    literal_discriminator("action", EmailStepUpdate, EmailAddressStepUpdate, TextStepUpdate, TextNumberStepUpdate),
+]
+
+
+class Activation(Params):
+    isActiveOnAllEventTypes: bool = Field(description="Run for every event type of the team")
+    activeOnEventTypeIds: list[int] | None = Field(
+        None, description="Otherwise these, from CAL_LIST_ORG_TEAM_EVENT_TYPES"
+    )
+
+
+class WorkflowFields(Params):
+    name: str = Field(description="Name")
+    activation: Activation = Field(description="Which event types it runs for")
+    trigger: Trigger = Field(description="When it runs")
+    steps: list[Step] = Field(min_length=1, description="What it sends, in stepNumber order")
+
+
+class WorkflowUpdateFields(Params):
+    name: str | None = Field(None, description="Name")
+    activation: Activation | None = Field(None, description="Which event types it runs for")
+    trigger: Trigger | None = Field(None, description="When it runs")
+    steps: list[StepUpdate] | None = Field(
+        None, min_length=1, description="Replace all steps; keep a step's id to change it in place"
+    )
+
+
+class OrgTeamWorkflowPath(OrgTeamPath):
+    workflowId: int = Field(description="From CAL_LIST_ORG_TEAM_WORKFLOWS")
+
+
+class ListOrgTeamWorkflows(Page, OrgTeamPath):
+    pass
+
+
+CAL_LIST_ORG_TEAM_WORKFLOWS = declare(
+    "CAL_LIST_ORG_TEAM_WORKFLOWS",
+    description="List an organization team's workflows (automatic emails, SMS, WhatsApp) with triggers and steps.",
+    params=ListOrgTeamWorkflows,
+    route=Route("GET", PATH, auth="bearer_or_platform"),
+    tags=TAGS,
+)
+
+
+class CreateOrgTeamWorkflow(WorkflowFields, OrgTeamPath):
+    pass
+
+
+CAL_CREATE_ORG_TEAM_WORKFLOW = declare(
+    "CAL_CREATE_ORG_TEAM_WORKFLOW",
+    description="Create a workflow for an organization team: a trigger (a booking change, or an offset before or "
+    "after the meeting) and steps that email, SMS or WhatsApp hosts, attendees or a verified address or number.",
+    params=CreateOrgTeamWorkflow,
+    route=Route("POST", PATH, auth="bearer_or_platform"),
+    tags=TAGS,
+)
+
+
+CAL_GET_ORG_TEAM_WORKFLOW = declare(
+    "CAL_GET_ORG_TEAM_WORKFLOW",
+    description="Get one organization team workflow with its step ids.",
+    params=OrgTeamWorkflowPath,
+    route=Route("GET", PATH + "/{workflowId}", auth="bearer_or_platform"),
+    tags=TAGS,
+)
+
+
+class UpdateOrgTeamWorkflow(WorkflowUpdateFields, OrgTeamWorkflowPath):
+    pass
+
+
+CAL_UPDATE_ORG_TEAM_WORKFLOW = declare(
+    "CAL_UPDATE_ORG_TEAM_WORKFLOW",
+    description="Change an organization team workflow; fields left out stay, steps given replace all steps.",
+    params=UpdateOrgTeamWorkflow,
+    route=Route("PATCH", PATH + "/{workflowId}", auth="bearer_or_platform"),
+    tags=TAGS,
+)
+
+
+CAL_DELETE_ORG_TEAM_WORKFLOW = declare(
+    "CAL_DELETE_ORG_TEAM_WORKFLOW",
+    description="Delete an organization team workflow and its scheduled reminders.",
+    params=OrgTeamWorkflowPath,
+    route=Route("DELETE", PATH + "/{workflowId}", auth="bearer_or_platform"),
+    tags=TAGS,
+)
+
+
+ACTIONS = [
+    CAL_LIST_ORG_TEAM_WORKFLOWS,
+    CAL_CREATE_ORG_TEAM_WORKFLOW,
+    CAL_GET_ORG_TEAM_WORKFLOW,
+    CAL_UPDATE_ORG_TEAM_WORKFLOW,
+    CAL_DELETE_ORG_TEAM_WORKFLOW,
+]
