@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,7 +70,8 @@ def tool_schema(model: type[BaseModel]) -> dict[str, Any]:
     A model of exclusive forms (``OneOf``) has ``anyOf`` of its forms beside its flat properties;
     OpenAI, Anthropic and MCP clients refuse ``anyOf`` at the root, so the forms are folded away
     (:func:`fold_forms`), the tool's description names them (:func:`forms_sentence`) and the
-    validation of the forms is left to the parameter model.
+    validation of the forms is left to the parameter model. Definitions are inlined where they are used unless
+    referencing them is shorter (:func:`share_definitions`), since every token of a tool is paid on every request.
     """
     schema: dict[str, Any] = json.loads(_tool_schema_text(model))
     return schema
@@ -76,7 +79,75 @@ def tool_schema(model: type[BaseModel]) -> dict[str, Any]:
 
 @functools.cache
 def _tool_schema_text(model: type[BaseModel]) -> str:
-    return json.dumps(fold_forms(parameters_schema(model)), ensure_ascii=False)
+    return json.dumps(share_definitions(fold_forms(parameters_schema(model))), ensure_ascii=False)
+
+
+def compact_size(schema: dict[str, Any]) -> int:
+    """The length of ``schema`` as tools send it (compact JSON): what choosing between references and inlining
+    minimises, standing in for its tokens."""
+    return len(json.dumps(schema, separators=(",", ":"), ensure_ascii=False))
+
+
+def shortest(render: Callable[[frozenset[str]], dict[str, Any]], candidates: Iterable[str]) -> dict[str, Any]:
+    """``render(shared)`` (the schema with the definitions in ``shared`` referenced, every other one inlined) for
+    the set of candidates that makes it shortest, chosen one definition at a time, in name order."""
+    shared: frozenset[str] = frozenset()
+    best = render(shared)
+    for name in sorted(candidates):
+        trial = render(shared | {name})
+        if compact_size(trial) < compact_size(best):
+            best, shared = trial, shared | {name}
+    return best
+
+
+def share_definitions(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` with each definition inlined where it is used, or kept in ``$defs`` and referenced where that is
+    shorter (a definition used more than once); a recursive one is always referenced."""
+    definitions = schema.get("$defs")
+    if not definitions:
+        return schema
+    root = {key: value for key, value in schema.items() if key != "$defs"}
+    uses: Counter[str] = Counter()
+    _expand(root, definitions, frozenset(), (), uses)
+    recursive = frozenset(name for name in uses if _refers_to(definitions[name], name, definitions))
+
+    def render(shared: frozenset[str]) -> dict[str, Any]:
+        shared |= recursive
+        result = _expand(root, definitions, shared, (), Counter())
+        kept = {name: _expand(definitions[name], definitions, shared, (name,), Counter()) for name in sorted(shared)}
+        return _without_unused_definitions({**result, "$defs": kept}) if kept else result
+
+    return shortest(render, [name for name, count in uses.items() if count > 1 and name not in recursive])
+
+
+def _expand(
+    node: Any, definitions: dict[str, Any], shared: frozenset[str], seen: tuple[str, ...], uses: Counter[str]
+) -> Any:
+    if isinstance(node, list):
+        return [_expand(item, definitions, shared, seen, uses) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        uses[name] += 1
+        if name not in shared and name not in seen:
+            merged = {**definitions[name], **{key: value for key, value in node.items() if key != "$ref"}}
+            return _expand(merged, definitions, shared, (*seen, name), uses)
+    return {
+        key: {name: _expand(sub, definitions, shared, seen, uses) for name, sub in value.items()}
+        if key == "properties"
+        else _expand(value, definitions, shared, seen, uses)
+        for key, value in node.items()
+        if key != "discriminator"  # its mapping names definitions by reference; the branches' constants say it
+    }
+
+
+def _refers_to(node: Any, name: str, definitions: dict[str, Any], seen: frozenset[str] = frozenset()) -> bool:
+    """Whether ``node`` reaches the definition ``name`` through its references."""
+    for target in set(re.findall(r'"#/\$defs/([^"]+)"', json.dumps(node))) - seen:
+        if target == name or _refers_to(definitions[target], name, definitions, seen | {target}):
+            return True
+    return False
 
 
 def fold_forms(schema: dict[str, Any]) -> dict[str, Any]:

@@ -37,8 +37,20 @@ _STRICT_KEYWORDS = {
 
 
 def assert_strict(schema: dict[str, Any], where: str = "root") -> None:
-    """Fail unless ``schema`` follows every strict-mode rule, at every level."""
-    assert "$ref" not in schema and "$defs" not in schema, where
+    """Fail unless ``schema`` follows every strict-mode rule, at every level: ``$defs`` only at the root, each
+    definition strict itself, and a ``$ref`` alone in its node, naming one of them."""
+    definitions = schema.get("$defs", {})
+    for name, definition in definitions.items():
+        assert_strict(definition, f"{where}.$defs.{name}")
+    _assert_strict({key: value for key, value in schema.items() if key != "$defs"}, where, definitions)
+
+
+def _assert_strict(schema: dict[str, Any], where: str, definitions: dict[str, Any]) -> None:
+    assert "$defs" not in schema, f"{where}: $defs below the root"
+    if "$ref" in schema:
+        assert set(schema) == {"$ref"}, f"{where}: keywords beside $ref"
+        assert schema["$ref"].removeprefix("#/$defs/") in definitions, where
+        return
     assert set(schema) <= _STRICT_KEYWORDS, f"{where}: {set(schema) - _STRICT_KEYWORDS}"
     kinds = schema.get("type")
     kinds = kinds if isinstance(kinds, list) else [kinds]
@@ -46,24 +58,51 @@ def assert_strict(schema: dict[str, Any], where: str = "root") -> None:
         assert schema["additionalProperties"] is False, where
         assert schema["required"] == list(schema["properties"]), where
         for name, sub in schema["properties"].items():
-            assert_strict(sub, f"{where}.{name}")
+            _assert_strict(sub, f"{where}.{name}", definitions)
     if "array" in kinds:
-        assert_strict(schema["items"], f"{where}[]")
+        _assert_strict(schema["items"], f"{where}[]", definitions)
     for branch in schema.get("anyOf", []):
-        assert_strict(branch, where)
+        _assert_strict(branch, where, definitions)
 
 
-def with_nulls(schema: dict[str, Any], value: Any) -> Any:
+def with_nulls(schema: dict[str, Any], value: Any, definitions: dict[str, Any] | None = None) -> Any:
     """``value`` as strict mode makes a model send it: every omitted property present as null."""
+    definitions = schema.get("$defs", {}) if definitions is None else definitions
+    if "$ref" in schema:
+        schema = definitions[schema["$ref"].removeprefix("#/$defs/")]
+    if isinstance(value, dict) and "anyOf" in schema:  # the branch of a union the value fits
+        fitting = [branch for branch in schema["anyOf"] if _fits(branch, value, definitions)]
+        return with_nulls(fitting[0], value, definitions) if fitting else value
     if isinstance(value, dict) and "properties" in schema:
         properties = schema["properties"]
-        return {name: with_nulls(sub, value[name]) if name in value else None for name, sub in properties.items()}
+        return {
+            name: with_nulls(sub, value[name], definitions) if name in value else None
+            for name, sub in properties.items()
+        }
     if isinstance(value, list) and "items" in schema:
-        return [with_nulls(schema["items"], item) for item in value]
+        return [with_nulls(schema["items"], item, definitions) for item in value]
     if isinstance(value, dict) and schema.get("type") == "array":  # a map, which strict tools take as entries
         entry = schema["items"]["properties"]["value"]
-        return [{"key": key, "value": with_nulls(entry, item)} for key, item in value.items()]
+        return [{"key": key, "value": with_nulls(entry, item, definitions)} for key, item in value.items()]
+    if isinstance(value, list) and "anyOf" in schema:
+        arrays = [branch for branch in schema["anyOf"] if branch.get("type") in ("array", ["array", "null"])]
+        return with_nulls(arrays[0], value, definitions) if arrays else value
     return value
+
+
+def _fits(branch: dict[str, Any], value: dict[str, Any], definitions: dict[str, Any]) -> bool:
+    """Whether an object ``value`` (nulls not yet added) is one of ``branch``'s: its keys are the branch's and
+    its constants match."""
+    if "$ref" in branch:
+        branch = definitions[branch["$ref"].removeprefix("#/$defs/")]
+    properties = branch.get("properties")
+    if properties is None or not set(value) <= set(properties):
+        return False
+    for name, sub in properties.items():
+        allowed = sub.get("enum", [sub["const"]] if "const" in sub else None)
+        if allowed is not None and name in value and value[name] not in allowed:
+            return False
+    return True
 
 
 # --- the pure transform ---------------------------------------------------------------------
@@ -108,6 +147,42 @@ def test_references_are_inlined_with_their_description() -> None:
     assert strict["properties"]["guests"]["type"] == ["array", "null"]
     assert strict["properties"]["guests"]["items"]["required"] == ["email"]
     assert_strict(strict)
+
+
+def test_a_definition_used_again_is_referenced_when_that_is_shorter() -> None:
+    window = {
+        "type": "object",
+        "properties": {"start": {"type": "string", "description": "ISO 8601 start"}, "end": {"type": "string"}},
+        "required": ["start", "end"],
+    }
+    schema = {
+        "$defs": {"Window": window, "Once": {"type": "object", "properties": {"n": {"type": "integer"}}}},
+        "type": "object",
+        "properties": {
+            "first": {"$ref": "#/$defs/Window"},
+            "second": {"$ref": "#/$defs/Window", "description": "Optional, described"},
+            "third": {"$ref": "#/$defs/Window", "description": "Required, described"},
+            "more": {"type": "array", "items": {"$ref": "#/$defs/Window"}},
+            "once": {"$ref": "#/$defs/Once"},
+        },
+        "required": ["first", "third"],
+    }
+    strict = strict_schema(schema)
+    properties = strict["properties"]
+    assert properties["first"] == {"$ref": "#/$defs/Window"}
+    assert properties["second"] == {
+        "anyOf": [{"$ref": "#/$defs/Window"}, {"type": "null"}],
+        "description": "Optional, described",
+    }
+    # strict mode allows nothing beside $ref, so a required field keeps its description on an inlined copy
+    assert properties["third"]["description"] == "Required, described"
+    assert properties["third"]["required"] == ["start", "end"]
+    assert properties["more"]["items"] == {"$ref": "#/$defs/Window"}
+    assert "Once" not in strict["$defs"] and properties["once"]["properties"]["n"] == {"type": ["integer", "null"]}
+    assert strict["$defs"]["Window"]["additionalProperties"] is False
+    assert_strict(strict)
+    inlined = json.dumps(strict_schema({**schema, "$defs": {**schema["$defs"], "Window": {"type": "string"}}}))
+    assert "$ref" not in inlined and "$defs" not in inlined, "a short definition is cheaper inlined"
 
 
 @pytest.mark.parametrize(
