@@ -9,7 +9,6 @@ from pydantic import ConfigDict, Field, create_model, model_validator
 
 from cal_actions.action import BOOKINGS_VERSION, Forms, OneOf, Params, Route, declare
 from cal_actions.actions._fields import BookingMetadata, ById, BySlugAndTeam, BySlugAndUser, IsoDate, Language
-from cal_actions.actions.event_type_settings import OrganizersDefaultAppLocation
 
 TAGS = ("bookings",)
 UTC_EXAMPLE = "ISO 8601 UTC, e.g. 2025-01-31T09:00:00Z"
@@ -41,16 +40,10 @@ class BookingUid(Params):
 
 # The booking's location: one of the event type's location kinds, told apart by `type` (live document's oneOf;
 # the server also takes a bare string for old clients, which the document no longer offers).
-class OrganizerAddress(Params):
-    type: Literal["address"] = Field(description="The organizer's address")
-
-
-class OrganizerLink(Params):
-    type: Literal["link"] = Field(description="The organizer's link")
-
-
-class OrganizerPhone(Params):
-    type: Literal["phone"] = Field(description="The organizer's phone")
+class OrganizerLocation(Params):
+    type: Literal["address", "link", "phone", "organizersDefaultApp"] = Field(
+        description="The organizer's address, link or phone; organizersDefaultApp: each host's default video app"
+    )
 
 
 class IntegrationLocation(Params):
@@ -80,8 +73,7 @@ class AttendeeDefined(Params):
 
 
 BookingLocation = Annotated[
-    OrganizerAddress | OrganizerLink | OrganizerPhone | OrganizersDefaultAppLocation | IntegrationLocation
-    | AttendeeAddress | AttendeePhone | AttendeeDefined,
+    OrganizerLocation | IntegrationLocation | AttendeeAddress | AttendeePhone | AttendeeDefined,
     Field(discriminator="type"),
 ]
 

@@ -40,29 +40,24 @@ class PhoneLocation(Params):
     public: bool = Field(description="Shown before booking")
 
 
-class AttendeeAddressLocation(Params):
-    type: Literal["attendeeAddress"] = Field(description="The booker gives an address")
+# Kinds that take no field but their `type` share a model (its `type` lists them), which keeps the tool schema small.
+_BOOKER_PICKS = "The booker gives the address, phone number or place"
 
 
-class AttendeePhoneLocation(Params):
-    type: Literal["attendeePhone"] = Field(description="The booker gives a phone number")
+class BookerLocation(Params):
+    type: Literal["attendeeAddress", "attendeePhone", "attendeeDefined"] = Field(description=_BOOKER_PICKS)
 
 
-class AttendeeDefinedLocation(Params):
-    type: Literal["attendeeDefined"] = Field(description="The booker names a place")
+class TeamBookerLocation(Params):
+    type: Literal["attendeeAddress", "attendeePhone", "attendeeDefined", "organizersDefaultApp"] = Field(
+        description=f"{_BOOKER_PICKS}; organizersDefaultApp: each host's default video app"
+    )
 
 
-class OrganizersDefaultAppLocation(Params):
-    type: Literal["organizersDefaultApp"] = Field(description="Each host's default video app")
-
-
-_Location = (
-    AddressLocation | LinkLocation | IntegrationLocation | PhoneLocation | AttendeeAddressLocation
-    | AttendeePhoneLocation | AttendeeDefinedLocation
-)  # fmt: skip
-Location = Annotated[_Location, Field(discriminator="type")]
+_Location = AddressLocation | LinkLocation | IntegrationLocation | PhoneLocation
+Location = Annotated[_Location | BookerLocation, Field(discriminator="type")]
 #: Team event types may also use each host's default app.
-TeamLocation = Annotated[_Location | OrganizersDefaultAppLocation, Field(discriminator="type")]
+TeamLocation = Annotated[_Location | TeamBookerLocation, Field(discriminator="type")]
 
 
 # --- booking questions: custom ones told apart by `type`, the default ones by `slug` ------------------------
