@@ -30,6 +30,21 @@ def test_size_and_lookup() -> None:
     assert {"name", "aliases", "description", "method", "path", "params", "tags"} <= set(dir(action))
 
 
+#: The parameters whose name and type say all a model needs, which may go without a description (every token of a
+#: tool is paid on each request): paging, sorting asc|desc by what the name says, plain labels, typed choices, and
+#: filters named after what they match. Every other parameter, and every id an action acts on (a path field, which
+#: says where its ids come from), is described.
+SELF_EXPLANATORY = frozenset(
+    {
+        "take", "skip", "limit", "offset",
+        "sortStart", "sortEnd", "sortCreated", "sortUpdatedAt",
+        "name", "title", "email", "bio", "notes",
+        "role", "organizationRole", "status", "timeFormat", "weekStart",
+        "attendeeEmail", "attendeeName", "bookingUid", "eventTypeId", "emails",
+    }
+)  # fmt: skip
+
+
 @pytest.mark.parametrize("action", list(registry), ids=lambda a: a.name)
 def test_every_action_is_complete(action) -> None:
     assert action.name.startswith("CAL_") and NAME_PATTERN.match(action.name) and len(action.name) <= 64
@@ -39,7 +54,9 @@ def test_every_action_is_complete(action) -> None:
     assert action.tags and all(re.fullmatch(r"[a-z-]+", tag) for tag in action.tags)
     schema = action.json_schema()
     for name, prop in schema["properties"].items():
-        assert prop.get("description") or "$ref" in prop or "allOf" in prop, f"{name} has no description"
+        described = prop.get("description") or "$ref" in prop or "allOf" in prop
+        obvious = name in SELF_EXPLANATORY and action.placement[name] != "path"
+        assert described or obvious, f"{name} has no description"
         assert not prop.get("description", "").startswith("SPEC:"), f"{name} keeps the spec's wording"
     if action.read_only:
         assert (action.method == "GET" or action.hints_note) and not action.destructive

@@ -84,7 +84,7 @@ def test_lists_of_objects_numbers_constraints_and_alternatives() -> None:
     schedule = parameter_lines(registry.get("CAL_CREATE_SCHEDULE").json_schema())
     assert "availability: object[] — " in next(line for line in schedule if line.startswith("availability:"))
     days = next(line for line in schedule if line.startswith("availability[].days*"))
-    assert days.startswith("availability[].days*: (Monday|Tuesday|")  and ")[] — " in days
+    assert days == "availability[].days*: (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[]"
     assert "(matching ^([01]\\d|2[0-3]):[0-5]\\d$)" in next(line for line in schedule if "startTime" in line)
     clock = read_lines(parameter_lines(registry.get("CAL_UPDATE_ME").json_schema()))[0]
     assert (clock.path, clock.kind, clock.values) == ("timeFormat", "enum", (12, 24)), "a bare number is a number"

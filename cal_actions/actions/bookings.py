@@ -23,7 +23,7 @@ class Attendee(Params):
     # type's booking fields decide which (its email field is required unless the event type asks for a phone).
     email: str | None = Field(None, description="Receives the confirmation; omit only if the event type takes a phone")
     timeZone: str = Field(description="IANA, e.g. Europe/Rome")
-    phoneNumber: str | None = Field(None, description="E.164, e.g. +14155550123")
+    phoneNumber: str | None = Field(None, description="E.164")
     language: Language | None = Field(None, description="Email language; default en")
 
     @model_validator(mode="after")
@@ -181,27 +181,27 @@ class ListBookings(Params):
     status: list[Literal["upcoming", "recurring", "past", "cancelled", "unconfirmed"]] | None = Field(
         None, description="unconfirmed: awaiting the host"
     )
-    attendeeEmail: str | None = Field(None, description="Filter")
-    attendeeName: str | None = Field(None, description="Filter")
-    bookingUid: str | None = Field(None, description="Filter: one booking")
+    attendeeEmail: str | None = None
+    attendeeName: str | None = None
+    bookingUid: str | None = None
     # Server: get-bookings.input.ts splits these on commas and wants numbers ("each value in eventTypeIds must be a
     # number"); the document types them as strings. Sent comma-separated.
-    eventTypeIds: list[int] | None = Field(None, min_length=1, description="Filter: any of these event types")
-    eventTypeId: int | None = Field(None, description="Filter")
-    teamsIds: list[int] | None = Field(None, min_length=1, description="Filter: any of these teams' event types")
-    teamId: int | None = Field(None, description="Filter: that team's event types")
-    afterStart: IsoDate | None = Field(None, description=f"Starting after; {UTC_EXAMPLE}")
+    eventTypeIds: list[int] | None = Field(None, min_length=1, description="Any of these")
+    eventTypeId: int | None = None
+    teamsIds: list[int] | None = Field(None, min_length=1, description="Any of these teams' event types")
+    teamId: int | None = Field(None, description="That team's event types")
+    afterStart: IsoDate | None = Field(None, description="Starting after; ISO 8601 UTC")
     beforeEnd: IsoDate | None = Field(None, description="Ending before; ISO 8601 UTC")
     afterCreatedAt: IsoDate | None = Field(None, description="Made after; ISO 8601 UTC")
     beforeCreatedAt: IsoDate | None = Field(None, description="Made before; ISO 8601 UTC")
     afterUpdatedAt: IsoDate | None = Field(None, description="Last changed after; ISO 8601 UTC")
     beforeUpdatedAt: IsoDate | None = Field(None, description="Last changed before; ISO 8601 UTC")
-    sortStart: Literal["asc", "desc"] | None = Field(None, description="Sort by start")
-    sortEnd: Literal["asc", "desc"] | None = Field(None, description="Sort by end")
-    sortCreated: Literal["asc", "desc"] | None = Field(None, description="Sort by creation")
-    sortUpdatedAt: Literal["asc", "desc"] | None = Field(None, description="Sort by last change")
-    take: int | None = Field(None, ge=1, le=250, description="Page size, at most 250")
-    skip: int | None = Field(None, ge=0, description="Items to skip")
+    sortStart: Literal["asc", "desc"] | None = None
+    sortEnd: Literal["asc", "desc"] | None = None
+    sortCreated: Literal["asc", "desc"] | None = None
+    sortUpdatedAt: Literal["asc", "desc"] | None = None
+    take: int | None = Field(None, ge=1, le=250)
+    skip: int | None = Field(None, ge=0)
 
 
 CAL_LIST_BOOKINGS = declare(

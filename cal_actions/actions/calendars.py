@@ -76,7 +76,7 @@ CAL_CHECK_ICS_FEED = declare(
 
 
 class BusyCalendar(Params):
-    """A connected calendar to read."""
+    # A connected calendar to read.
 
     credentialId: int = Field(description="From CAL_LIST_CALENDARS")
     externalId: str = Field(description="Often an email; from CAL_LIST_CALENDARS")

@@ -36,7 +36,7 @@ class IntegrationLocation(Params):
 
 class PhoneLocation(Params):
     type: Literal["phone"]
-    phone: str = Field(description="E.164, e.g. +14155550123")
+    phone: str = Field(description="E.164")
     public: bool = Field(description="Shown before booking")
 
 

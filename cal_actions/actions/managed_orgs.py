@@ -20,8 +20,8 @@ class ManagedOrgPath(OrgPath):
 
 
 class ListManagedOrgs(OrgPath):
-    take: int | None = Field(None, ge=1, le=250, description="Page size, default 250")
-    skip: int | None = Field(None, ge=0, description="Items to skip")
+    take: int | None = Field(None, ge=1, le=250, description="Default 250")
+    skip: int | None = Field(None, ge=0)
     slug: str | None = Field(None, description="Only this slug")
     metadataKey: str | None = Field(None, description="With metadataValue: only organizations whose metadata has it")
     metadataValue: str | None = Field(None, description="With metadataKey; exact, case-sensitive")
@@ -37,7 +37,7 @@ CAL_LIST_MANAGED_ORGS = declare(
 
 
 class CreateManagedOrg(OrgPath):
-    name: str = Field(min_length=1, description="Organization name")
+    name: str = Field(min_length=1)
     slug: str | None = Field(None, description="kebab-case; default from the name")
     metadata: Metadata | None = Field(None, description=_METADATA)
     apiKeyDaysValid: int | None = Field(None, ge=1, description="Days the returned API key works; default 30")
@@ -64,7 +64,7 @@ CAL_GET_MANAGED_ORG = declare(
 
 
 class UpdateManagedOrg(ManagedOrgPath):
-    name: str | None = Field(None, min_length=1, description="Organization name")
+    name: str | None = Field(None, min_length=1)
     metadata: Metadata | None = Field(None, description=_METADATA)
 
 

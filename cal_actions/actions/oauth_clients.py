@@ -18,7 +18,7 @@ Permission = Literal[
 
 # Settings shared by create and update (class comment, not a docstring: it would land in the tool schemas).
 class OAuthClientFields(Params):
-    name: str = Field(description="Client name")
+    name: str
     redirectUris: list[str] = Field(description="Allowed OAuth redirect URLs")
     logo: str | None = Field(None, description="Logo URL")
     bookingRedirectUri: str | None = Field(None, description="Booker lands here after booking")

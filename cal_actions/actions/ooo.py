@@ -20,7 +20,7 @@ class OooFields(Params):
     # start becomes 00:00:00.000Z, end 23:59:59.999Z.
     start: str = Field(description=f"First day away; {_DAY}, e.g. 2030-05-01T00:00:00Z")
     end: str = Field(description=f"Last day away; {_DAY}, e.g. 2030-05-10T00:00:00Z")
-    notes: str | None = Field(None, description="Free text")
+    notes: str | None = None
     toUserId: int | None = Field(None, description="Colleague who covers, sharing a team; from CAL_LIST_ORG_USERS")
     reason: Literal["unspecified", "vacation", "travel", "sick", "public_holiday"] | None = Field(
         None, description="Default unspecified"
@@ -34,8 +34,8 @@ class OooUpdateFields(OooFields):
 
 
 class OooPage(Params):
-    take: int | None = Field(None, ge=1, le=250, description="Page size, default 250")
-    skip: int | None = Field(None, ge=0, description="Items to skip")
+    take: int | None = Field(None, ge=1, le=250, description="Default 250")
+    skip: int | None = Field(None, ge=0)
     sortStart: Literal["asc", "desc"] | None = Field(None, description="Order by first day")
     sortEnd: Literal["asc", "desc"] | None = Field(None, description="Order by last day")
 

@@ -11,7 +11,7 @@ from cal_actions.actions._paths import OrgPath, OrgUserPath, Page
 
 
 class AttributeOptionFields(Params):
-    """A selectable option."""
+    # A selectable option.
 
     value: str = Field(description="Label, e.g. Engineering")
     slug: str = Field(description="Unique in the attribute, e.g. engineering")

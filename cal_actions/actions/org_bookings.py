@@ -18,12 +18,12 @@ ISO_UTC = "ISO 8601 UTC"
 
 # Filters, sorting and paging of CAL_LIST_BOOKINGS, plus those the live document gives the organization lists.
 class BookingFilters(ListBookings):
-    bookingUid: str | None = Field(None, description="Filter: one booking")
+    bookingUid: str | None = None
     afterCreatedAt: str | None = Field(None, description=f"Created after; {ISO_UTC}")
     beforeCreatedAt: str | None = Field(None, description=f"Created before; {ISO_UTC}")
     afterUpdatedAt: str | None = Field(None, description=f"Updated after; {ISO_UTC}")
     beforeUpdatedAt: str | None = Field(None, description=f"Updated before; {ISO_UTC}")
-    sortUpdatedAt: Literal["asc", "desc"] | None = Field(None, description="Sort by last change")
+    sortUpdatedAt: Literal["asc", "desc"] | None = None
 
 
 class ListOrgBookings(BookingFilters, OrgPath):
@@ -45,8 +45,8 @@ ListOrgTeamBookings = create_model(
     __base__=OrgTeamPath,
     **_fields_of(ListBookings, "status", "attendeeEmail", "attendeeName", "eventTypeIds", "eventTypeId",
                  "afterStart", "beforeEnd", "sortStart", "sortEnd", "sortCreated"),
-    take=(int | None, Field(None, ge=1, le=250, description="Page size, at most 250")),
-    skip=(int | None, Field(None, ge=0, description="Items to skip")),
+    take=(int | None, Field(None, ge=1, le=250)),
+    skip=(int | None, Field(None, ge=0)),
 )  # fmt: skip
 
 

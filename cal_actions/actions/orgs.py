@@ -19,22 +19,22 @@ class OrgMembershipPath(OrgPath):
 class OrgMembershipCreateFields(MembershipCreateFields):
     """Body of a new organization or organization-team membership: the role is required there."""
 
-    role: MembershipRole = Field(description="Role")
+    role: MembershipRole
 
 
 class OrgUserFields(Params):
     """Profile of a user inside an organization; every field optional (the update shape)."""
 
-    email: str | None = Field(None, description="Email")
+    email: str | None = None
     username: str | None = Field(None, description="Lower-case")
     weekday: str | None = Field(None, description="Week start, e.g. Monday")
     brandColor: str | None = Field(None, description="Hex, e.g. #FFFFFF")
     darkBrandColor: str | None = Field(None, description="Dark-mode hex, e.g. #000000")
     # Live API: bio and metadata are accepted (2025-10 spec, create shape); the pinned spec omits them.
-    bio: str | None = Field(None, description="Short bio")
+    bio: str | None = None
     metadata: Metadata | None = Field(None, description="Own key-value data")
     hideBranding: bool | None = Field(None, description="Hide Cal.com branding")
-    timeZone: str | None = Field(None, description="IANA, e.g. America/New_York")
+    timeZone: str | None = Field(None, description="IANA zone")
     theme: str | None = Field(None, description="Booking page: light or dark")
     appTheme: str | None = Field(None, description="light or dark")
     timeFormat: int | None = Field(None, description="12 or 24")
@@ -46,8 +46,8 @@ class OrgUserFields(Params):
 class OrgUserCreateFields(OrgUserFields):
     """Body of a new organization user."""
 
-    email: str = Field(description="Email")
-    organizationRole: Literal["MEMBER", "ADMIN", "OWNER"] = Field("MEMBER", description="Organization role")
+    email: str
+    organizationRole: Literal["MEMBER", "ADMIN", "OWNER"] = "MEMBER"
     autoAccept: bool = Field(True, description="Join at once, no invitation")
 
 
@@ -114,14 +114,14 @@ CAL_DELETE_ORG_MEMBERSHIP = declare(
 
 
 class ListOrgUsers(Page, OrgPath):
-    emails: list[str] | None = Field(None, description="Filter")
+    emails: list[str] | None = None
     assignedOptionIds: list[str] | None = Field(
-        None, description="Filter: users holding these attribute option ids (CAL_LIST_ORG_ATTRIBUTE_OPTIONS)"
+        None, description="Users holding these, from CAL_LIST_ORG_ATTRIBUTE_OPTIONS"
     )
     attributeQueryOperator: Literal["AND", "OR", "NONE"] | None = Field(
         None, description="AND (default): all options; OR: any; NONE: none of them"
     )
-    teamIds: list[int] | None = Field(None, description="Filter: members of these teams")
+    teamIds: list[int] | None = Field(None, description="Members of these teams")
 
 
 CAL_LIST_ORG_USERS = declare(

@@ -31,8 +31,8 @@ class OAuthClientWebhookPath(ClientPath):
 
 
 class ListManagedUsers(ClientPath):
-    limit: int | None = Field(None, description="Page size")
-    offset: int | None = Field(None, ge=0, description="Items to skip")
+    limit: int | None = None  # page size
+    offset: int | None = Field(None, ge=0)
     emails: list[str] | None = Field(None, description="Only these users")
 
 

@@ -19,15 +19,15 @@ YYYY_MM_DD = r"^\d{4}-\d{2}-\d{2}$"
 
 
 class ScheduleAvailability(Params):
-    """Weekly hours on the given days."""
+    # Weekly hours on the given days.
 
-    days: list[Weekday] = Field(description="Days these hours apply to")
+    days: list[Weekday]
     startTime: str = Field(pattern=HH_MM, description="HH:MM")
     endTime: str = Field(pattern=HH_MM, description="HH:MM")
 
 
 class ScheduleOverride(Params):
-    """One date's hours, replacing the weekly ones."""
+    # One date's hours, replacing the weekly ones.
 
     date: str = Field(pattern=YYYY_MM_DD, description="YYYY-MM-DD")
     startTime: str = Field(pattern=HH_MM, description="HH:MM")
@@ -38,7 +38,7 @@ class ScheduleFields(Params):
     """Body of a schedule create (personal and organization user); the update body is the same, all optional."""
 
     name: str = Field(description="e.g. Working hours")
-    timeZone: str = Field(description="IANA zone of the times, e.g. Europe/Rome")
+    timeZone: str = Field(description="IANA zone of the times")
     availability: list[ScheduleAvailability] | None = Field(
         None,
         description="Weekly hours; replaces the stored list. Create default Mon-Fri 09:00-17:00",
@@ -128,8 +128,8 @@ CAL_DELETE_SCHEDULE = declare(
 
 
 class ListOrgSchedules(OrgPath):
-    take: int | None = Field(None, description="Page size")
-    skip: int | None = Field(None, description="Items to skip")
+    take: int | None = None
+    skip: int | None = None
 
 
 CAL_LIST_ORG_SCHEDULES = declare(

@@ -64,7 +64,7 @@ class PhoneCallFields(Params):
     """Body of the Cal.ai phone call, at team and organization-team scope."""
 
     # Spec: the patterns are written as JavaScript literals (/^…$/); these are the regexes the API applies.
-    yourPhoneNumber: str = Field(pattern=E164, description="E.164, e.g. +14155550123")
+    yourPhoneNumber: str = Field(pattern=E164, description="E.164")
     numberToCall: str = Field(pattern=E164, description="E.164")
     calApiKey: Annotated[str, SENSITIVE] = Field(description="Secret: the API key the agent books with (cal_live_…)")
     # Spec: typed as an object with default true; the server refuses one ("enabled must be a boolean value",
@@ -251,8 +251,8 @@ CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL = declare(
 
 class ListOrgTeamsEventTypes(Params):
     orgId: int = Field(description="From CAL_GET_MY_ORGANIZATION_ID")
-    take: int | None = Field(None, description="Page size")
-    skip: int | None = Field(None, description="Items to skip")
+    take: int | None = None
+    skip: int | None = None
 
 
 CAL_LIST_ORG_TEAMS_EVENT_TYPES = declare(

@@ -16,7 +16,7 @@ MembershipRole = Literal["MEMBER", "OWNER", "ADMIN"]
 class TeamProfileFields(Params):
     """Team profile, shared by teams and organization teams; every field optional (the update shape)."""
 
-    name: str | None = Field(None, min_length=1, description="Team name")
+    name: str | None = Field(None, min_length=1)
     slug: str | None = Field(None, description="Kebab-case, e.g. sales-team")
     logoUrl: str | None = Field(None, description="Image URL")
     # Server: create-team.input.ts checks these three with IsUrl ("appLogo must be a URL address").
@@ -43,7 +43,7 @@ class TeamCreateFields(TeamProfileFields):
     """Body of a new team or organization team. The server defaults hideBranding to false, timeZone to
     Europe/London and weekStart to Sunday."""
 
-    name: str = Field(min_length=1, description="Team name")
+    name: str = Field(min_length=1)
     autoAcceptCreator: bool = Field(True, description="Accept you as owner now; false blocks team event types")
 
 
@@ -60,7 +60,7 @@ class MembershipFields(Params):
     """Membership settings, the same at team, organization-team and organization scope."""
 
     accepted: bool = Field(False, description="false: pending invitation")
-    role: MembershipRole = Field("MEMBER", description="Role")
+    role: MembershipRole = "MEMBER"
     disableImpersonation: bool = Field(False, description="Forbid admin impersonation")
 
 

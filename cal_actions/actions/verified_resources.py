@@ -36,7 +36,7 @@ class EmailCodeFields(EmailFields):
 # Server: IsPhoneNumber() takes any international form ("+372 5555 6666"); E.164 is required here because
 # the code goes out by SMS to that exact number and workflows match the stored number character for character.
 class PhoneFields(Params):
-    phone: str = Field(pattern=E164, description="E.164, e.g. +14155550123")
+    phone: str = Field(pattern=E164, description="E.164")
 
 
 class PhoneCodeFields(PhoneFields):

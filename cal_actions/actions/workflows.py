@@ -20,10 +20,10 @@ PATH = "/v2/organizations/{orgId}/teams/{teamId}/workflows"
 
 
 class TriggerOffset(Params):
-    value: int = Field(ge=0, description="Amount")
+    value: int = Field(ge=0)
     # Server: apps/api/v2/src/modules/workflows/inputs/workflow-trigger.input.ts takes hour, minute or day as a
     # string; the document types unit as an object.
-    unit: Literal["hour", "minute", "day"] = Field(description="Unit")
+    unit: Literal["hour", "minute", "day"]
 
 
 class TimedTrigger(Params):
@@ -47,12 +47,12 @@ Trigger = Annotated[
 
 
 class HtmlMessage(Params):
-    subject: str = Field(description="Subject")
+    subject: str
     html: str = Field(description="HTML; variables like {EVENT_NAME}, {ATTENDEE}")
 
 
 class TextMessage(Params):
-    subject: str = Field(description="Subject")
+    subject: str
     text: str = Field(description="Text; variables like {EVENT_NAME}, {START_TIME_h:mma}")
 
 
@@ -136,14 +136,14 @@ class Activation(Params):
 
 
 class WorkflowFields(Params):
-    name: str = Field(description="Name")
+    name: str
     activation: Activation = Field(description="Which event types it runs for")
     trigger: Trigger = Field(description="When it runs")
     steps: list[Step] = Field(min_length=1, description="What it sends, in stepNumber order")
 
 
 class WorkflowUpdateFields(Params):
-    name: str | None = Field(None, description="Name")
+    name: str | None = None
     activation: Activation | None = Field(None, description="Which event types it runs for")
     trigger: Trigger | None = Field(None, description="When it runs")
     steps: list[StepUpdate] | None = Field(
