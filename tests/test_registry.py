@@ -31,18 +31,20 @@ def test_size_and_lookup() -> None:
 
 
 #: The parameters whose name and type say all a model needs, which may go without a description (every token of a
-#: tool is paid on each request): paging, sorting asc|desc by what the name says, plain labels, typed choices, and
-#: filters named after what they match. Every other parameter, and every id an action acts on (a path field, which
-#: says where its ids come from), is described.
+#: tool is paid on each request): paging, sorting asc|desc by what the name says, plain labels, typed choices,
+#: filters named after what they match, and booleans named after what they switch (SWITCH). Every other parameter,
+#: and every id an action acts on (a path field, which says where its ids come from), is described; a nested
+#: object's own fields describe it.
 SELF_EXPLANATORY = frozenset(
     {
         "take", "skip", "limit", "offset",
         "sortStart", "sortEnd", "sortCreated", "sortUpdatedAt",
-        "name", "title", "email", "bio", "notes",
+        "name", "title", "description", "email", "bio", "notes",
         "role", "organizationRole", "status", "timeFormat", "weekStart",
         "attendeeEmail", "attendeeName", "bookingUid", "eventTypeId", "emails",
     }
 )  # fmt: skip
+SWITCH = re.compile(r"(hide|disable|lock|requires)[A-Z]")
 
 
 @pytest.mark.parametrize("action", list(registry), ids=lambda a: a.name)
@@ -55,7 +57,8 @@ def test_every_action_is_complete(action) -> None:
     schema = action.json_schema()
     for name, prop in schema["properties"].items():
         described = prop.get("description") or "$ref" in prop or "allOf" in prop
-        obvious = name in SELF_EXPLANATORY and action.placement[name] != "path"
+        says_all = name in SELF_EXPLANATORY or (prop.get("type") == "boolean" and SWITCH.match(name))
+        obvious = says_all and action.placement[name] != "path"
         assert described or obvious, f"{name} has no description"
         assert not prop.get("description", "").startswith("SPEC:"), f"{name} keeps the spec's wording"
     if action.read_only:
