@@ -18,8 +18,8 @@ _DAY = "the whole UTC day counts; ISO 8601 UTC date-time"
 class OooFields(Params):
     # Server: Cal.com accepts only full date-times (YYYY-MM-DDTHH:MM:SS[.mmm]Z) and keeps their day:
     # start becomes 00:00:00.000Z, end 23:59:59.999Z.
-    start: str = Field(description=f"First day away; {_DAY}, e.g. 2030-05-01T00:00:00Z")
-    end: str = Field(description=f"Last day away; {_DAY}, e.g. 2030-05-10T00:00:00Z")
+    start: str = Field(description=f"First day away; {_DAY}")
+    end: str = Field(description=f"Last day away; {_DAY}")
     notes: str | None = None
     toUserId: int | None = Field(None, description="Colleague who covers, sharing a team; from CAL_LIST_ORG_USERS")
     reason: Literal["unspecified", "vacation", "travel", "sick", "public_holiday"] | None = Field(

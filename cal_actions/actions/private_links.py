@@ -16,7 +16,7 @@ ORG_TAGS = ("event-types", "orgs", "teams", "private-links")
 # Cal.com keeps one kind per link: with expiresAt it is time-based, otherwise usage-based.
 class PrivateLinkFields(Params):
     expiresAt: str | None = Field(
-        None, description="Time-based: usable until then, ISO 8601 UTC e.g. 2030-12-31T23:59:59Z"
+        None, description="Time-based: usable until then; ISO 8601 UTC"
     )
     maxUsageCount: int | None = Field(None, ge=1, description="Usage-based: uses allowed (default 1)")
 

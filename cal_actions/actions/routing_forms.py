@@ -13,7 +13,7 @@ from cal_actions.actions.slots import SlotWindow
 
 ORG_TAGS = ("routing-forms", "orgs")
 TEAM_TAGS = ("routing-forms", "orgs", "teams")
-ISO = "ISO 8601, e.g. 2025-01-31T00:00:00Z"
+ISO = "ISO 8601"
 
 # Strict numbers: a JSON boolean must not pass as 1 or 0.
 AnswerValue = str | StrictInt | StrictFloat | list[str]

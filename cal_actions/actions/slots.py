@@ -76,9 +76,8 @@ class ListAvailableSlots(OneOf):
 
 CAL_LIST_AVAILABLE_SLOTS = declare(
     "CAL_LIST_AVAILABLE_SLOTS",
-    description="Find an event type's free times between start and end, by date; use before booking or "
-    "rescheduling. Name it by eventTypeId, or by eventTypeSlug with username or teamSlug; usernames gives the "
-    "common free time of several people.",
+    description="Find an event type's free times between start and end, by date, or the common free time of "
+    "several people; use before booking or rescheduling.",
     params=ListAvailableSlots,
     # Server: slots.controller.ts guards no listing; the slots are public.
     route=Route("GET", "/v2/slots", version=SLOTS_VERSION, auth="none"),

@@ -41,10 +41,10 @@ class WebhookCreateFields(Params):
     active: bool = Field(description="false pauses delivery")
     payloadTemplate: str | None = Field(
         None,
-        description='JSON with {{variables}}, e.g. {"title":"{{title}}"}; omit for the default',
+        description="JSON with {{variables}}; omit for the default",
     )
     secret: Annotated[str | None, SENSITIVE] = Field(
-        None, description="Secret that signs deliveries: HMAC-SHA256 in X-Cal-Signature-256"
+        None, description="Signs each delivery (X-Cal-Signature-256)"
     )
 
 

@@ -30,7 +30,7 @@ class TimedTrigger(Params):
     type: Literal["beforeEvent", "afterEvent", "afterHostsCalVideoNoShow", "afterGuestsCalVideoNoShow"] = Field(
         description="Before/after the meeting's start/end, or after a Cal Video no-show"
     )
-    offset: TriggerOffset = Field(description="How long")
+    offset: TriggerOffset
 
 
 class BookingTrigger(Params):
@@ -57,35 +57,35 @@ class TextMessage(Params):
 
 
 class _Step(Params):
-    stepNumber: int = Field(ge=1, description="Order, from 1")
+    stepNumber: int = Field(ge=1)
     recipient: Literal["const", "attendee", "email", "phone_number"] = Field(description="const is the host")
     template: Literal["reminder", "custom", "rescheduled", "completed", "rating", "cancelled"] = Field(
         description="custom: the message as written"
     )
-    sender: str = Field(description="Sender name")
+    sender: str  # the sender's name
 
 
 class EmailStep(_Step):
-    action: Literal["email_host", "email_attendee"] = Field(description="Email the host or the attendees")
+    action: Literal["email_host", "email_attendee"]
     # Server: workflow-step.input.ts validates a boolean; the document types it as an object.
-    includeCalendarEvent: bool = Field(description="Attach the .ics event")
+    includeCalendarEvent: bool
     message: HtmlMessage
 
 
 class EmailAddressStep(_Step):
-    action: Literal["email_address"] = Field(description="Email one verified address")
+    action: Literal["email_address"]
     verifiedEmailId: int = Field(description="From CAL_LIST_ORG_TEAM_VERIFIED_EMAILS")
-    includeCalendarEvent: bool = Field(description="Attach the .ics event")
+    includeCalendarEvent: bool
     message: HtmlMessage
 
 
 class TextStep(_Step):
-    action: Literal["sms_attendee", "whatsapp_attendee"] = Field(description="SMS or WhatsApp the attendees")
+    action: Literal["sms_attendee", "whatsapp_attendee"]
     message: TextMessage
 
 
 class TextNumberStep(_Step):
-    action: Literal["sms_number", "whatsapp_number"] = Field(description="SMS or WhatsApp one verified number")
+    action: Literal["sms_number", "whatsapp_number"]
     verifiedPhoneId: int = Field(description="From CAL_LIST_ORG_TEAM_VERIFIED_PHONES")
     message: TextMessage
 

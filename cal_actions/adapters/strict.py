@@ -170,7 +170,7 @@ def _as_pairs(node: dict[str, Any]) -> dict[str, Any]:
     entry = {"type": "object", "properties": {"key": {"type": "string"}, "value": node["additionalProperties"]}}
     pairs: dict[str, Any] = {"type": "array", "items": {**entry, "required": ["key", "value"]}}
     if "description" in node:
-        pairs["description"] = f"{node['description']} (as key/value entries)"
+        pairs["description"] = node["description"]
     return pairs
 
 
