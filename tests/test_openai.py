@@ -185,6 +185,26 @@ def test_a_definition_used_again_is_referenced_when_that_is_shorter() -> None:
     assert "$ref" not in inlined and "$defs" not in inlined, "a short definition is cheaper inlined"
 
 
+def test_nested_unions_are_spliced_and_an_integer_beside_a_number_goes() -> None:
+    window = {"type": "object", "properties": {"days": {"type": "integer"}}, "required": ["days"]}
+    off = {"type": "object", "properties": {"disabled": {"const": True, "type": "boolean"}}, "required": ["disabled"]}
+    schema = {
+        "type": "object",
+        "properties": {
+            "window": {"anyOf": [{"anyOf": [window, {"type": "string"}]}, off]},
+            "amount": {"anyOf": [{"type": "integer"}, {"type": "number"}, {"type": "string"}]},
+            "count": {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "number"}]},
+        },
+        "required": ["window", "amount", "count"],
+    }
+    properties = strict_schema(schema)["properties"]
+    assert [branch.get("type") for branch in properties["window"]["anyOf"]] == ["object", "string", "object"]
+    assert properties["amount"]["anyOf"] == [{"type": "number"}, {"type": "string"}]
+    assert len(properties["count"]["anyOf"]) == 2, "a constrained integer says more than a number"
+    sent = {"window": {"days": 3}, "amount": 2, "count": 1}
+    jsonschema.validate(sent, strict_schema(schema), cls=jsonschema.Draft202012Validator)
+
+
 @pytest.mark.parametrize(
     ("schema", "field"),
     [

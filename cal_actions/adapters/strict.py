@@ -105,7 +105,7 @@ class _Converter:
             if key in ("anyOf", "oneOf"):
                 # strict mode knows anyOf only; the branches of our unions never overlap, so nested ones are spliced
                 branches = [self.convert(branch, where, seen) for branch in value]
-                result["anyOf"] = [item for branch in branches for item in _branches(branch)]
+                result["anyOf"] = _without_integers([item for branch in branches for item in _branches(branch)])
             elif key == "items":
                 result["items"] = self.convert(value, f"{where}[]", seen)
             elif key not in ("properties", "required", "additionalProperties"):
@@ -148,6 +148,13 @@ class _Converter:
 def _branches(node: dict[str, Any]) -> list[dict[str, Any]]:
     """The alternatives a converted branch stands for: its own, when it is nothing but an ``anyOf``."""
     return node["anyOf"] if set(node) == {"anyOf"} else [node]
+
+
+def _without_integers(branches: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A plain integer alternative says nothing a plain number alternative beside it does not (``int | float``)."""
+    if {"type": "number"} in branches:
+        return [branch for branch in branches if branch != {"type": "integer"}]
+    return branches
 
 
 def _only_required(node: Any) -> bool:
