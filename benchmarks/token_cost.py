@@ -1,10 +1,12 @@
 """Prompt-token cost of the tool definitions, counted with the o200k_base tokenizer.
 
 Each tool is serialised as compact JSON, the way it travels to the API. Prints the totals per
-format and preset, the budget for the whole registry, the router's two tools against their budget
-with what one search answer costs (its hits' parameters as terse lines against the same hits with
-their JSON Schemas, over the development search requests), and the costliest tools (``--all`` for
-every tool, ``--json`` for machine-readable output).
+format and preset against the budgets (a mean per tool for the whole registry, a total for the
+``scheduling`` preset and for the router), the structure alone (the same tools with every description,
+the action's and its fields', removed: what no wording can save), the router's two tools with what one
+search answer costs (its hits' parameters as terse lines against the same hits with their JSON Schemas,
+over the development search requests), and the costliest tools (``--all`` for every tool, ``--json``
+for machine-readable output).
 
     python benchmarks/token_cost.py [--all] [--json]
 """
@@ -18,8 +20,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-BUDGET = 25_000  # whole registry, OpenAI Chat Completions format, strict where possible
-ROUTER_BUDGET = 1_000  # the router's two tools, same format
+# Budgets, all in the OpenAI Chat Completions format, strict where possible.
+BUDGET_PER_TOOL = 185  # mean over the whole registry
+SCHEDULING_BUDGET = 3_000  # the ``scheduling`` preset
+ROUTER_BUDGET = 1_000  # the router's two tools
 REQUESTS = Path(__file__).resolve().parent / "data" / "search_eval.jsonl"
 
 
@@ -53,16 +57,40 @@ def measure() -> dict[str, Any]:
     for name in PRESETS:
         tools = openai_tools(preset=name)
         presets[name] = {"tools": len(tools), "tokens": sum(per_tool[tool["function"]["name"]] for tool in tools)}
+    structure = {
+        f"{selection}, {'strict' if strict else 'not strict'}": sum(
+            count(encoding, undescribed(tool)) for tool in openai_tools(preset=preset, strict=strict)
+        )
+        for selection, preset in (("all", None), ("scheduling", "scheduling"))
+        for strict in (True, False)
+    }
     strict = sum(tool["function"]["strict"] for tool in chat)
     return {
         "tools": len(chat),
         "strict_tools": strict,
         "formats": formats,
-        "budget": BUDGET,
+        "budget": {"per tool": BUDGET_PER_TOOL, "scheduling": SCHEDULING_BUDGET},
         "presets": presets,
+        "structure": structure,
         "router": measure_router(encoding),
         "per_tool": per_tool,
         "not_strict": strict_fallbacks(),
+    }
+
+
+def undescribed(node: Any) -> Any:
+    """A tool without any description: the action's, its fields' and its definitions'. A property that is itself
+    named ``description`` stays (``properties`` and ``$defs`` map names to schemas)."""
+    if isinstance(node, list):
+        return [undescribed(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    return {
+        key: {name: undescribed(sub) for name, sub in value.items()}
+        if key in ("properties", "$defs")
+        else undescribed(value)
+        for key, value in node.items()
+        if key != "description"
     }
 
 
@@ -113,15 +141,19 @@ def main() -> None:
     if args.json:
         print(json.dumps(figures, indent=2))
         return
-    total = figures["formats"]["chat, strict"]
-    print(f"{figures['tools']} tools, {figures['strict_tools']} strict; o200k_base tokens, compact JSON")
+    total, tools, budget = figures["formats"]["chat, strict"], figures["tools"], figures["budget"]
+    print(f"{tools} tools, {figures['strict_tools']} strict; o200k_base tokens, compact JSON")
     for name, tokens in figures["formats"].items():
         print(f"  {name:<18} {tokens:>7,}")
-    print(f"  budget             {figures['budget']:>7,}  (chat strict uses {total / figures['budget']:.0%})")
-    print(f"  mean per tool      {total / figures['tools']:>7.0f}")
+    print(f"  mean per tool      {total / tools:>7.0f}  (budget {budget['per tool']}: {budget['per tool'] * tools:,})")
     print("presets (chat, strict):")
     for name, row in figures["presets"].items():
         print(f"  {name:<14} {row['tools']:>3} tools {row['tokens']:>7,} tokens")
+    print(f"  scheduling budget  {budget['scheduling']:>7,}")
+    print("structure alone (every description removed; chat):")
+    for name, tokens in figures["structure"].items():
+        size = tools if name.startswith("all") else figures["presets"]["scheduling"]["tools"]
+        print(f"  {name:<22} {tokens:>7,}  ({tokens / size:.0f} per tool)")
     router = figures["router"]
     print(f"router (CAL_SEARCH_ACTIONS + CAL_EXECUTE_ACTION), budget {router['budget']:,}:")
     for name in ("chat, strict", "chat, not strict", "responses, strict", "anthropic", "scheduling + router"):
