@@ -54,13 +54,22 @@ def assert_strict(schema: dict[str, Any], where: str = "root") -> None:
 
 
 def with_nulls(schema: dict[str, Any], value: Any) -> Any:
-    """``value`` as strict mode makes a model send it: every omitted property present as null."""
+    """``value`` as strict mode makes a model send it: every omitted property present as null, maps as key/value
+    entries, a union's value shaped by the alternative it fits."""
+    if "anyOf" in schema and value is not None:
+        for branch in schema["anyOf"]:
+            shaped = with_nulls(branch, value)
+            if jsonschema.Draft202012Validator(branch).is_valid(shaped):
+                return shaped
+        return value
+    kinds = schema.get("type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
     if isinstance(value, dict) and "properties" in schema:
         properties = schema["properties"]
         return {name: with_nulls(sub, value[name]) if name in value else None for name, sub in properties.items()}
     if isinstance(value, list) and "items" in schema:
         return [with_nulls(schema["items"], item) for item in value]
-    if isinstance(value, dict) and schema.get("type") == "array":  # a map, which strict tools take as entries
+    if isinstance(value, dict) and "array" in kinds:  # a map, which strict tools take as entries
         entry = schema["items"]["properties"]["value"]
         return [{"key": key, "value": with_nulls(entry, item)} for key, item in value.items()]
     return value
@@ -169,6 +178,7 @@ def test_responses_and_anthropic_formats() -> None:
             "name": "CAL_CREATE_BOOKING",
             "description": registry.get("CAL_CREATE_BOOKING").tool_description(),
             "input_schema": registry.get("CAL_CREATE_BOOKING").tool_schema(),
+            "input_examples": list(registry.get("CAL_CREATE_BOOKING").examples),
         }
     ]
     with pytest.raises(ValueError, match="api"):
