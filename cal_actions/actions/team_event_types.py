@@ -150,7 +150,8 @@ CAL_UPDATE_TEAM_EVENT_TYPE = declare(
     examples=(
         {"teamId": 7, "eventTypeId": 64, "hosts": [{"userId": 101, "priority": "high"},
                                                    {"userId": 118, "mandatory": True}]},
-        {"teamId": 7, "eventTypeId": 64, "lengthInMinutes": 60, "afterEventBuffer": 15},
+        {"teamId": 7, "eventTypeId": 64, "lengthInMinutes": 60, "afterEventBuffer": 15,
+         "bookingWindow": {"type": "range", "value": ["2027-04-01", "2027-04-30"]}},
     ),
 )  # fmt: skip
 
