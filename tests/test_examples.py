@@ -3,6 +3,7 @@ expects, and has the shape the tools accept (strict OpenAI after strict shaping,
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import jsonschema
@@ -71,12 +72,15 @@ def test_actions_of_exclusive_forms_show_more_than_one_form(action: Action) -> N
     assert len(forms_covered(action)) >= 2, forms_covered(action)
 
 
-def test_examples_are_handed_out_as_copies() -> None:
+def test_examples_are_handed_out_as_copies_and_leave_equality_alone() -> None:
     action = registry.get("CAL_CREATE_BOOKING")
     handed = action.example_calls()
     handed[0]["attendee"]["name"] = "changed"
     assert action.examples[0]["attendee"]["name"] != "changed"
-    assert hash(action) == hash(registry.get("CAL_CREATE_BOOKING"))  # examples leave equality and hashing alone
+    bare = dataclasses.replace(action, examples=())
+    assert bare == action and hash(bare) == hash(action) and len({action, bare}) == 1
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        action.examples = ()  # type: ignore[misc]
 
 
 @pytest.mark.parametrize("tool", ROUTER_TOOLS, ids=lambda tool: tool.name)
