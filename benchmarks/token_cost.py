@@ -3,10 +3,11 @@
 Each tool is serialised as compact JSON, the way it travels to the API. Prints the totals per
 format and preset against the budgets (a mean per tool for the whole registry, a total for the
 ``scheduling`` preset and for the router), the structure alone (the same tools with every description,
-the action's and its fields', removed: what no wording can save), the router's two tools with what one
-search answer costs (its hits' parameters as terse lines against the same hits with their JSON Schemas,
-over the development search requests), and the costliest tools (``--all`` for every tool, ``--json``
-for machine-readable output).
+the action's and its fields', removed: what no wording can save), what an Anthropic tool costs with and
+without its ``input_examples``, the router's two tools with what one search answer costs (its hits'
+parameters as terse lines against the same hits with their JSON Schemas, and what each hit's example
+adds, over the development search requests), and the costliest tools (``--all`` for every tool,
+``--json`` for machine-readable output).
 
     python benchmarks/token_cost.py [--all] [--json]
 """
@@ -52,6 +53,7 @@ def measure() -> dict[str, Any]:
         "chat, not strict": sum(count(encoding, tool) for tool in openai_tools(strict=False)),
         "responses, strict": sum(count(encoding, tool) for tool in openai_tools(api="responses")),
         "anthropic": sum(count(encoding, tool) for tool in anthropic_tools()),
+        "anthropic, no examples": sum(count(encoding, tool) for tool in anthropic_tools(examples=False)),
     }
     presets = {}
     for name in PRESETS:
@@ -72,6 +74,7 @@ def measure() -> dict[str, Any]:
         "budget": {"per tool": BUDGET_PER_TOOL, "scheduling": SCHEDULING_BUDGET},
         "presets": presets,
         "structure": structure,
+        "anthropic per tool": measure_examples(encoding),
         "router": measure_router(encoding),
         "per_tool": per_tool,
         "not_strict": strict_fallbacks(),
@@ -94,6 +97,20 @@ def undescribed(node: Any) -> Any:
     }
 
 
+def measure_examples(encoding: Any) -> dict[str, Any]:
+    """Tokens of each Anthropic tool with its ``input_examples`` and without, and what the examples add."""
+    from cal_actions.adapters.anthropic import anthropic_tools
+
+    shown = [count(encoding, tool) for tool in anthropic_tools()]
+    bare = [count(encoding, tool) for tool in anthropic_tools(examples=False)]
+    return {
+        "tools": len(shown),
+        "with examples": _spread(shown),
+        "without examples": _spread(bare),
+        "added": _spread([a - b for a, b in zip(shown, bare, strict=True)]),
+    }
+
+
 def measure_router(encoding: Any) -> dict[str, Any]:
     """The two tools in each format, a preset with them, and the data of one search answer (k=5), its hits'
     parameters as the router sends them (terse lines) and, for comparison, as their JSON Schemas."""
@@ -106,12 +123,15 @@ def measure_router(encoding: Any) -> dict[str, Any]:
         return sum(count(encoding, tool) for tool in tools)
 
     queries = [json.loads(line)["query"] for line in REQUESTS.read_text().splitlines() if line.strip()]
-    lines, schemas = [], []
+    lines, schemas, bare, added = [], [], [], []
     for query in queries:
         hits = [action_summary(action) for action in registry.search(query, 5)]
         lines.append(count(encoding, hits))
         as_schemas = [{**hit, "parameters": registry.get(hit["name"]).json_schema()} for hit in hits]
         schemas.append(count(encoding, as_schemas))
+        without = [{key: value for key, value in hit.items() if key != "example"} for hit in hits]
+        bare.append(count(encoding, without))
+        added += [count(encoding, [hit]) - count(encoding, [plain]) for hit, plain in zip(hits, without, strict=True)]
     return {
         "chat, strict": total(openai_tools(preset="router")),
         "chat, not strict": total(openai_tools(preset="router", strict=False)),
@@ -123,6 +143,8 @@ def measure_router(encoding: Any) -> dict[str, Any]:
             "requests": len(queries),
             "terse lines": _spread(lines),
             "JSON Schema": _spread(schemas),
+            "terse lines, no example": _spread(bare),
+            "example, per hit": _spread(added),
         },
     }
 
@@ -144,8 +166,14 @@ def main() -> None:
     total, tools, budget = figures["formats"]["chat, strict"], figures["tools"], figures["budget"]
     print(f"{tools} tools, {figures['strict_tools']} strict; o200k_base tokens, compact JSON")
     for name, tokens in figures["formats"].items():
-        print(f"  {name:<18} {tokens:>7,}")
-    print(f"  mean per tool      {total / tools:>7.0f}  (budget {budget['per tool']}: {budget['per tool'] * tools:,})")
+        print(f"  {name:<22} {tokens:>7,}")
+    per_tool = budget["per tool"]
+    print(f"  {'mean per tool':<22} {total / tools:>7.0f}  (budget {per_tool}: {per_tool * tools:,} in all)")
+    examples = figures["anthropic per tool"]
+    print(f"anthropic, per tool, {examples['tools']} tools (median / p90 / max):")
+    for name in ("with examples", "without examples", "added"):
+        spread = examples[name]
+        print(f"  {name:<18} {spread['median']:>7,.0f} {spread['p90']:>7,} {spread['max']:>7,}")
     print("presets (chat, strict):")
     for name, row in figures["presets"].items():
         print(f"  {name:<14} {row['tools']:>3} tools {row['tokens']:>7,} tokens")
@@ -160,9 +188,9 @@ def main() -> None:
         print(f"  {name:<20} {router[name]:>7,}")
     answer = router["search answer, k=5"]
     print(f"  one search answer, k=5, over {answer['requests']} requests (median / p90 / max):")
-    for name in ("terse lines", "JSON Schema"):
+    for name in ("terse lines", "JSON Schema", "terse lines, no example", "example, per hit"):
         spread = answer[name]
-        print(f"    {name:<18} {spread['median']:>7,.0f} {spread['p90']:>7,} {spread['max']:>7,}")
+        print(f"    {name:<24} {spread['median']:>7,.0f} {spread['p90']:>7,} {spread['max']:>7,}")
     ranked = sorted(figures["per_tool"].items(), key=lambda item: -item[1])
     print("per tool:" if args.all else "costliest tools:")
     for name, tokens in ranked if args.all else ranked[:15]:

@@ -10,8 +10,10 @@ the form's own fields) names one mapping field ``body_map``: its mapping is the 
 
 from __future__ import annotations
 
+import copy
 import difflib
 import functools
+import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -58,6 +60,7 @@ __all__ = [
     "Route",
     "all_optional",
     "declare",
+    "example_line",
     "literal_discriminator",
     "sensitive_values",
 ]
@@ -381,6 +384,10 @@ class Action:
     error_hints: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
     #: Wire name → location, computed once at registration.
     placement: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    #: Worked example calls, as argument dicts with the wire names a model sends: the typical call, and one per
+    #: commonly used form where the parameters come in exclusive forms. Read them through :meth:`example_calls`
+    #: (copies); the views that show them (Anthropic's ``input_examples``, the CLI, the catalogue) do.
+    examples: tuple[dict[str, Any], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def method(self) -> Method:
@@ -417,6 +424,10 @@ class Action:
 
         return " ".join(filter(None, [self.description, forms_sentence(self.params)]))
 
+    def example_calls(self) -> list[dict[str, Any]]:
+        """Copies of :attr:`examples`, for a view to hand out without exposing the declaration's own dicts."""
+        return copy.deepcopy(list(self.examples))
+
     def fields_in(self, location: Location) -> tuple[str, ...]:
         return tuple(name for name, where in self.placement.items() if where == location)
 
@@ -448,10 +459,13 @@ def declare(
     idempotent: bool | None = None,
     hints_note: str | None = None,
     error_hints: dict[int, str] | None = None,
+    examples: tuple[dict[str, Any], ...] = (),
 ) -> Action:
     """Build an action; hints follow the HTTP method unless given explicitly, and an explicit hint
     that departs from the method's needs ``hints_note`` saying why. ``error_hints`` say, per HTTP
-    status, what the caller can do when Cal.com answers it although the request is well formed."""
+    status, what the caller can do when Cal.com answers it although the request is well formed.
+    ``examples`` are worked calls (a tuple of argument dicts); each names only the action's wire names
+    here, and the tests validate each against the parameter model and the tool schemas."""
     implied = method_hints(route.method)
     given = {"read_only": read_only, "destructive": destructive, "idempotent": idempotent}
     hints = {hint: implied[hint] if value is None else value for hint, value in given.items()}
@@ -459,6 +473,7 @@ def declare(
         raise ValueError(f"{name}: hints differ from what {route.method} implies; say why in hints_note")
     if hints["read_only"] and hints["destructive"]:
         raise ValueError(f"{name}: an action cannot be both read-only and destructive")
+    placement = _placement(name, params, route)
     return Action(
         name=name,
         description=description,
@@ -468,9 +483,26 @@ def declare(
         aliases=aliases,
         hints_note=hints_note,
         error_hints=dict(error_hints or {}),
-        placement=_placement(name, params, route),
+        placement=placement,
+        examples=_examples(name, examples, placement),
         **hints,
     )
+
+
+def example_line(example: Mapping[str, Any]) -> str:
+    """An example call as one line of JSON, as the CLI and the catalogue show it."""
+    return json.dumps(example, ensure_ascii=False)
+
+
+def _examples(name: str, examples: Any, placement: dict[str, Location]) -> tuple[dict[str, Any], ...]:
+    """The examples, after the checks that cost nothing at import: a tuple of dicts (``({...})`` without its
+    comma is one dict) naming only the action's fields."""
+    if not isinstance(examples, tuple) or not all(isinstance(example, dict) for example in examples):
+        raise ValueError(f"{name}: examples must be a tuple of argument dicts, e.g. ({{...}},)")
+    for example in examples:
+        if unknown := sorted(set(example) - set(placement)):
+            raise ValueError(f"{name}: an example names fields the action does not have: {unknown}")
+    return examples
 
 
 def _placement(name: str, params: type[Params], route: Route) -> dict[str, Location]:

@@ -61,6 +61,7 @@ def _cases(files: Files) -> dict[str, Case]:
         "list-empty-tag": Case(["list", "--tag", ""], 1, says="unknown tag(s) ;"),
         "list-unknown-tag": Case(["list", "--tag", "nope"], 1, says="attributes, bookings, calendars"),
         "describe": Case(["describe", "CAL_CREATE_BOOKING"], 0, says="cal-api-version: 2024-08-13"),
+        "examples": Case(["describe", "CAL_CREATE_BOOKING"], 0, says='  {"eventTypeSlug": "30min", "username"'),
         "describe-typo": Case(["describe", "CAL_CREATE_BOKING"], 1, says="did you mean CAL_CREATE_BOOKING"),
         "schema": Case(["schema", "CAL_CREATE_BOOKING"], 0, says='"required"'),
         "schema-no-name": Case(["schema"], 2, says="the following arguments are required: name"),
@@ -222,7 +223,7 @@ def _finish(process: subprocess.Popen[str], case: Case) -> tuple[int, str, str]:
 
 #: Through the console script: a good and a bad run of every command (each run is a new interpreter).
 SCRIPT_CASES = [
-    "help", "no-command", "list-json", "list-unknown-tag", "describe", "describe-typo", "schema", "schema-no-name",
+    "help", "no-command", "list-json", "list-unknown-tag", "examples", "describe-typo", "schema", "schema-no-name",
     "search", "search-k-0", "call-sandbox", "call-bad-key", "call-stdin-args", "call-dry-run", "call-bad-base-url",
     "call-db-without-sandbox", "call-missing-args-file", "call-foreign-db", "outbox-json", "outbox-missing-folder",
     "outbox-typo", "call-args-null", "reset", "reset-foreign", "serve-busy-port", "listen-busy-port",

@@ -66,13 +66,19 @@ def _assert_strict(schema: dict[str, Any], where: str, definitions: dict[str, An
 
 
 def with_nulls(schema: dict[str, Any], value: Any, definitions: dict[str, Any] | None = None) -> Any:
-    """``value`` as strict mode makes a model send it: every omitted property present as null."""
+    """``value`` as strict mode makes a model send it: every omitted property present as null, maps as key/value
+    entries, a union's value shaped by the alternative it fits; references read in the root's ``$defs``."""
     definitions = schema.get("$defs", {}) if definitions is None else definitions
     if "$ref" in schema:
         schema = definitions[schema["$ref"].removeprefix("#/$defs/")]
-    if isinstance(value, dict) and "anyOf" in schema:  # the branch of a union the value fits
-        fitting = [branch for branch in schema["anyOf"] if _fits(branch, value, definitions)]
-        return with_nulls(fitting[0], value, definitions) if fitting else value
+    if "anyOf" in schema and value is not None:
+        for branch in schema["anyOf"]:
+            shaped = with_nulls(branch, value, definitions)
+            if jsonschema.Draft202012Validator({**branch, "$defs": definitions}).is_valid(shaped):
+                return shaped
+        return value
+    kinds = schema.get("type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
     if isinstance(value, dict) and "properties" in schema:
         properties = schema["properties"]
         return {
@@ -81,28 +87,10 @@ def with_nulls(schema: dict[str, Any], value: Any, definitions: dict[str, Any] |
         }
     if isinstance(value, list) and "items" in schema:
         return [with_nulls(schema["items"], item, definitions) for item in value]
-    if isinstance(value, dict) and schema.get("type") == "array":  # a map, which strict tools take as entries
+    if isinstance(value, dict) and "array" in kinds:  # a map, which strict tools take as entries
         entry = schema["items"]["properties"]["value"]
         return [{"key": key, "value": with_nulls(entry, item, definitions)} for key, item in value.items()]
-    if isinstance(value, list) and "anyOf" in schema:
-        arrays = [branch for branch in schema["anyOf"] if branch.get("type") in ("array", ["array", "null"])]
-        return with_nulls(arrays[0], value, definitions) if arrays else value
     return value
-
-
-def _fits(branch: dict[str, Any], value: dict[str, Any], definitions: dict[str, Any]) -> bool:
-    """Whether an object ``value`` (nulls not yet added) is one of ``branch``'s: its keys are the branch's and
-    its constants match."""
-    if "$ref" in branch:
-        branch = definitions[branch["$ref"].removeprefix("#/$defs/")]
-    properties = branch.get("properties")
-    if properties is None or not set(value) <= set(properties):
-        return False
-    for name, sub in properties.items():
-        allowed = sub.get("enum", [sub["const"]] if "const" in sub else None)
-        if allowed is not None and name in value and value[name] not in allowed:
-            return False
-    return True
 
 
 # --- the pure transform ---------------------------------------------------------------------
@@ -264,6 +252,7 @@ def test_responses_and_anthropic_formats() -> None:
             "name": "CAL_CREATE_BOOKING",
             "description": registry.get("CAL_CREATE_BOOKING").tool_description(),
             "input_schema": registry.get("CAL_CREATE_BOOKING").tool_schema(),
+            "input_examples": list(registry.get("CAL_CREATE_BOOKING").examples),
         }
     ]
     with pytest.raises(ValueError, match="api"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -154,6 +155,17 @@ def test_two_fields_cannot_share_a_wire_name() -> None:
 def test_generated_files_are_current() -> None:
     stale = [str(path) for path, text in outputs(registry).items() if not path.exists() or path.read_text() != text]
     assert not stale, f"run `python -m cal_actions.generate`: {stale[:5]}"
+
+
+def test_the_catalogue_shows_each_action_s_examples_in_its_own_section() -> None:
+    from cal_actions.generate import catalogue
+
+    sections = catalogue(registry).split("\n### ")[1:]
+    assert len(sections) == len(registry)
+    for section in sections:
+        name = section.split("\n", 1)[0]
+        block = section.split("Examples:\n\n```json\n", 1)[1].split("\n```", 1)[0]
+        assert [json.loads(line) for line in block.splitlines()] == list(registry.get(name).examples), name
 
 
 def test_retired_actions_are_callable_by_name_but_never_offered_by_default() -> None:

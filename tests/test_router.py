@@ -218,6 +218,7 @@ def test_k_is_kept_within_its_bounds_and_hits_say_what_they_do() -> None:
         many = search(json.dumps({"query": "booking", "k": 50}))["data"]
         one = search(json.dumps({"query": "booking", "k": 0}))["data"]
         default = search(json.dumps({"query": "cancel a booking", "k": None}))["data"]
+        paused = search(json.dumps({"query": "pause my webhook", "k": 3}))["data"]
     assert len(many) == MAX_K and len(one) == 1 and len(default) == 5
     cancel = next(hit for hit in default if hit["name"] == "CAL_CANCEL_BOOKING")
     assert cancel["hint"] == "destructive" and cancel["parameters"][:2] == [
@@ -228,6 +229,9 @@ def test_k_is_kept_within_its_bounds_and_hits_say_what_they_do() -> None:
     for hit in many:
         action = registry.get(hit["name"])
         assert hit["hint"] == ("read-only" if action.read_only else "destructive" if action.destructive else "write")
+        assert hit["example"] == action.examples[0]
+    # As declared: the compact reading, which drops false members from Cal.com's answers, leaves a search answer alone.
+    assert next(hit for hit in paused if hit["name"] == "CAL_UPDATE_WEBHOOK")["example"]["active"] is False
     assert action_summary(registry.get("CAL_CREATE_BOOKING"))["hint"] == "write"
 
 

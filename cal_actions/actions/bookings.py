@@ -174,7 +174,22 @@ CAL_CREATE_BOOKING = declare(
     route=Route("POST", "/v2/bookings", version=BOOKINGS_VERSION, auth="bearer_or_platform"),
     tags=TAGS,
     aliases=("CAL_POST_NEW_BOOKING_REQUEST",),
-)
+    examples=(
+        {"eventTypeId": 42, "start": "2027-03-04T09:00:00Z",
+         "attendee": {"name": "Anna Müller", "email": "anna.mueller@example.com", "timeZone": "Europe/Berlin"}},
+        {"eventTypeSlug": "30min", "username": "dana-lee", "start": "2027-03-04T15:30:00Z",
+         "attendee": {"name": "Ravi Patel", "email": "ravi@northwind.io", "timeZone": "America/New_York",
+                      "language": "en"},
+         "guests": ["lena@northwind.io"], "location": {"type": "integration", "integration": "google-meet"},
+         "bookingFieldsResponses": {"company": "Northwind", "topic": "Onboarding"}},
+        {"eventTypeSlug": "product-demo", "teamSlug": "sales", "organizationSlug": "acme",
+         "start": "2027-03-05T08:00:00Z",
+         "attendee": {"name": "Kenji Sato", "email": "kenji.sato@example.jp", "timeZone": "Asia/Tokyo"},
+         "location": {"type": "attendeePhone", "phone": "+81312345678"}},
+        {"eventTypeId": 57, "recurrenceCount": 4, "start": "2027-03-08T10:00:00Z",
+         "attendee": {"name": "Anna Müller", "email": "anna.mueller@example.com", "timeZone": "Europe/Berlin"}},
+    ),
+)  # fmt: skip
 
 
 class ListBookings(Params):
@@ -211,7 +226,12 @@ CAL_LIST_BOOKINGS = declare(
     route=Route("GET", "/v2/bookings", version=BOOKINGS_VERSION),
     tags=TAGS,
     aliases=("CAL_FETCH_ALL_BOOKINGS",),
-)
+    examples=(
+        {"status": ["upcoming"], "attendeeEmail": "anna.mueller@example.com", "sortStart": "asc", "take": 10},
+        {"status": ["past", "cancelled"], "afterStart": "2027-02-01T00:00:00Z", "beforeEnd": "2027-03-01T00:00:00Z",
+         "eventTypeIds": [42, 57]},
+    ),
+)  # fmt: skip
 
 
 CAL_GET_BOOKING = declare(
@@ -221,6 +241,7 @@ CAL_GET_BOOKING = declare(
     route=Route("GET", "/v2/bookings/{bookingUid}", version=BOOKINGS_VERSION, auth="bearer_or_platform"),
     tags=TAGS,
     aliases=("CAL_RETRIEVE_BOOKING_DETAILS_BY_UID",),
+    examples=({"bookingUid": "bk_8f2c41d9e7a3"},),
 )
 
 
@@ -268,6 +289,10 @@ CAL_RESCHEDULE_BOOKING = declare(
     destructive=True,
     hints_note="a POST, but it cancels the original booking and moves its attendees to a new one; a repeat "
     "fails on the cancelled original",
+    examples=(
+        {"bookingUid": "bk_8f2c41d9e7a3", "start": "2027-03-05T14:00:00Z", "reschedulingReason": "Flight moved"},
+        {"bookingUid": "bk_5d07a9c3e1f2", "start": "2027-03-06T16:00:00Z", "seatUid": "st_1c9e0b74a2d8"},
+    ),
 )
 
 
@@ -302,6 +327,11 @@ CAL_CANCEL_BOOKING = declare(
     destructive=True,
     idempotent=True,
     hints_note="a POST that removes a booking from the calendar; cancelling it again changes nothing",
+    examples=(
+        {"bookingUid": "bk_8f2c41d9e7a3", "cancellationReason": "No longer needed"},
+        {"bookingUid": "bk_3a6f20b8d4c1", "cancelSubsequentBookings": True},
+        {"bookingUid": "bk_5d07a9c3e1f2", "seatUid": "st_1c9e0b74a2d8"},
+    ),
 )
 
 
@@ -330,6 +360,10 @@ CAL_MARK_BOOKING_ABSENT = declare(
     destructive=True,
     idempotent=True,
     hints_note="a POST that overwrites no-show flags (absent false clears one); the same flags again change nothing",
+    examples=(
+        {"bookingUid": "bk_8f2c41d9e7a3", "attendees": [{"email": "anna.mueller@example.com", "absent": True}]},
+        {"bookingUid": "bk_3a6f20b8d4c1", "host": True},
+    ),
 )
 
 
@@ -342,6 +376,7 @@ CAL_REASSIGN_BOOKING = declare(
     aliases=("CAL_REASSIGN_BOOKING_WITH_UID",),
     destructive=True,
     hints_note="a POST that replaces the booking's host; Cal.com picks the new host, so a repeat may move it again",
+    examples=({"bookingUid": "bk_8f2c41d9e7a3"},),
 )
 
 
@@ -360,6 +395,7 @@ CAL_REASSIGN_BOOKING_TO_USER = declare(
     destructive=True,
     idempotent=True,
     hints_note="a POST that replaces the booking's host; the same user again changes nothing",
+    examples=({"bookingUid": "bk_8f2c41d9e7a3", "userId": 118, "reason": "Dana is on leave this week"},),
 )
 
 
@@ -373,6 +409,7 @@ CAL_CONFIRM_BOOKING = declare(
     idempotent=True,
     hints_note="a POST that adds the host's acceptance to a pending booking and loses nothing; confirming again "
     "changes nothing",
+    examples=({"bookingUid": "bk_8f2c41d9e7a3"},),
 )
 
 
@@ -390,6 +427,7 @@ CAL_DECLINE_BOOKING = declare(
     destructive=True,
     idempotent=True,
     hints_note="a POST that rejects a pending booking; declining it again changes nothing",
+    examples=({"bookingUid": "bk_8f2c41d9e7a3", "reason": "Fully booked that day; please pick another slot"},),
 )
 
 

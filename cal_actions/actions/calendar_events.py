@@ -53,6 +53,7 @@ CAL_GET_CALENDAR_EVENT = declare(
     params=CalendarEventPath,
     route=Route("GET", "/v2/calendars/{calendar}/event/{eventUid}"),
     tags=TAGS,
+    examples=({"calendar": "google", "eventUid": "6p2k3j9b4s0tqg1v8c5r7m2e1o"},),
 )
 
 CAL_UPDATE_CALENDAR_EVENT = declare(
@@ -62,7 +63,15 @@ CAL_UPDATE_CALENDAR_EVENT = declare(
     params=UpdateCalendarEvent,
     route=Route("PATCH", "/v2/calendars/{calendar}/events/{eventUid}"),
     tags=TAGS,
-)
+    examples=(
+        {"calendar": "google", "eventUid": "6p2k3j9b4s0tqg1v8c5r7m2e1o",
+         "start": {"time": "2027-03-04T10:00:00Z", "timeZone": "Europe/Berlin"},
+         "end": {"time": "2027-03-04T10:30:00Z", "timeZone": "Europe/Berlin"}, "title": "Intro call: Anna / Dana"},
+        {"calendar": "google", "eventUid": "6p2k3j9b4s0tqg1v8c5r7m2e1o",
+         "attendees": [{"email": "anna.mueller@example.com", "name": "Anna Müller", "responseStatus": "accepted"},
+                       {"email": "lena@northwind.io", "optional": True}]},
+    ),
+)  # fmt: skip
 
 
 ACTIONS = [CAL_GET_CALENDAR_EVENT, CAL_UPDATE_CALENDAR_EVENT]

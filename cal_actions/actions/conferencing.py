@@ -31,6 +31,7 @@ CAL_CONNECT_CONFERENCING_APP = declare(
     route=Route("POST", "/v2/conferencing/{app}/connect"),
     tags=("conferencing",),
     aliases=("CAL_POST_CONFERENCING_APP_CONNECT",),
+    examples=({"app": "google-meet"},),
 )
 
 
@@ -45,7 +46,9 @@ CAL_GET_CONFERENCING_AUTH_URL = declare(
     route=Route("GET", "/v2/conferencing/{app}/oauth/auth-url"),
     tags=("conferencing",),
     aliases=("CAL_GET_CONFERENCE_OAUTH_AUTHORIZATION_URL",),
-)
+    examples=({"app": "zoom", "returnTo": "https://app.acme.com/settings/apps",
+               "onErrorReturnTo": "https://app.acme.com/settings/apps?error=zoom"},),
+)  # fmt: skip
 
 
 class SaveConferencingCredentials(OAuthCallback, OAuthApp):
@@ -63,7 +66,11 @@ CAL_SAVE_CONFERENCING_CREDENTIALS = declare(
     read_only=False,
     hints_note=CALLBACK_NOTE,
     error_hints=JSON_STATE_HINTS,
-)
+    examples=(
+        {"app": "zoom", "state": '{"returnTo":"https://app.acme.com/settings/apps","accessToken":"eyJhbGciOi.e30.sig"}',
+         "code": "pQ7xZk2LmN_9aBcD3eFgH"},
+    ),
+)  # fmt: skip
 
 CAL_LIST_CONFERENCING_APPS = declare(
     "CAL_LIST_CONFERENCING_APPS",
@@ -72,6 +79,7 @@ CAL_LIST_CONFERENCING_APPS = declare(
     route=Route("GET", "/v2/conferencing"),
     tags=("conferencing",),
     aliases=("CAL_RETRIEVE_V2_CONFERENCING_INFO",),
+    examples=({},),
 )
 
 
@@ -88,6 +96,7 @@ CAL_SET_DEFAULT_CONFERENCING_APP = declare(
     destructive=True,
     idempotent=True,
     hints_note=SET_DEFAULT_NOTE,
+    examples=({"app": "zoom"},),
 )
 
 CAL_GET_DEFAULT_CONFERENCING_APP = declare(
@@ -97,6 +106,7 @@ CAL_GET_DEFAULT_CONFERENCING_APP = declare(
     route=Route("GET", "/v2/conferencing/default"),
     tags=("conferencing",),
     aliases=("CAL_RETRIEVE_DEFAULT_CONFERENCING_SETTINGS",),
+    examples=({},),
 )
 
 
@@ -111,6 +121,7 @@ CAL_DISCONNECT_CONFERENCING_APP = declare(
     route=Route("DELETE", "/v2/conferencing/{app}/disconnect"),
     tags=("conferencing",),
     aliases=("CAL_DELETE_CONFERENCE_APP_CONNECTION",),
+    examples=({"app": "msteams"},),
 )
 
 
@@ -129,6 +140,7 @@ CAL_CONNECT_ORG_TEAM_CONFERENCING_APP = declare(
     params=ConnectOrgTeamConferencingApp,
     route=Route("POST", TEAM_PATH + "/{app}/connect"),
     tags=TEAM_TAGS,
+    examples=({"orgId": 12, "teamId": 31, "app": "google-meet"},),
 )
 
 
@@ -143,7 +155,9 @@ CAL_GET_ORG_TEAM_CONFERENCING_AUTH_URL = declare(
     params=GetOrgTeamConferencingAuthUrl,
     route=Route("GET", TEAM_PATH + "/{app}/oauth/auth-url"),
     tags=TEAM_TAGS,
-)
+    examples=({"orgId": 12, "teamId": 31, "app": "msteams", "returnTo": "https://app.acme.com/teams/31/apps",
+               "onErrorReturnTo": "https://app.acme.com/teams/31/apps?error=msteams"},),
+)  # fmt: skip
 
 
 class SaveOrgTeamConferencingCredentials(SaveConferencingCredentials, OrgTeamPath):
@@ -160,7 +174,12 @@ CAL_SAVE_ORG_TEAM_CONFERENCING_CREDENTIALS = declare(
     read_only=False,
     hints_note=CALLBACK_NOTE,
     error_hints=JSON_STATE_HINTS,
-)
+    examples=(
+        {"orgId": 12, "teamId": 31, "app": "zoom",
+         "state": '{"returnTo":"https://app.acme.com/teams/31/apps","accessToken":"eyJhbGciOi.e30.sig"}',
+         "code": "pQ7xZk2LmN_9aBcD3eFgH"},
+    ),
+)  # fmt: skip
 
 CAL_LIST_ORG_TEAM_CONFERENCING_APPS = declare(
     "CAL_LIST_ORG_TEAM_CONFERENCING_APPS",
@@ -169,6 +188,7 @@ CAL_LIST_ORG_TEAM_CONFERENCING_APPS = declare(
     params=OrgTeamPath,
     route=Route("GET", TEAM_PATH),
     tags=TEAM_TAGS,
+    examples=({"orgId": 12, "teamId": 31},),
 )
 
 
@@ -185,6 +205,7 @@ CAL_SET_ORG_TEAM_DEFAULT_CONFERENCING_APP = declare(
     destructive=True,
     idempotent=True,
     hints_note=SET_DEFAULT_NOTE,
+    examples=({"orgId": 12, "teamId": 31, "app": "google-meet"},),
 )
 
 CAL_GET_ORG_TEAM_DEFAULT_CONFERENCING_APP = declare(
@@ -193,6 +214,7 @@ CAL_GET_ORG_TEAM_DEFAULT_CONFERENCING_APP = declare(
     params=OrgTeamPath,
     route=Route("GET", TEAM_PATH + "/default"),
     tags=TEAM_TAGS,
+    examples=({"orgId": 12, "teamId": 31},),
 )
 
 
@@ -206,6 +228,7 @@ CAL_DISCONNECT_ORG_TEAM_CONFERENCING_APP = declare(
     params=DisconnectOrgTeamConferencingApp,
     route=Route("DELETE", TEAM_PATH + "/{app}/disconnect"),
     tags=TEAM_TAGS,
+    examples=({"orgId": 12, "teamId": 31, "app": "zoom"},),
 )
 
 

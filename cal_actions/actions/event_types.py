@@ -89,7 +89,18 @@ CAL_CREATE_EVENT_TYPE = declare(
     params=EventTypeFields,
     route=Route("POST", "/v2/event-types", version=EVENT_TYPES_VERSION),
     tags=TAGS,
-)
+    examples=(
+        {"title": "30 min intro call", "slug": "30min", "lengthInMinutes": 30},
+        {"title": "Tax consultation", "slug": "tax-consultation", "lengthInMinutes": 60,
+         "lengthInMinutesOptions": [30, 60], "description": "Bring last year's return.",
+         "locations": [{"type": "integration", "integration": "zoom"},
+                       {"type": "address", "address": "Friedrichstraße 68, 10117 Berlin", "public": True}],
+         "bookingFields": [{"type": "select", "slug": "service", "label": "Service", "required": True,
+                            "options": ["Income tax", "VAT", "Payroll"]},
+                           {"type": "text", "slug": "company", "label": "Company", "required": False}],
+         "minimumBookingNotice": 240, "beforeEventBuffer": 10, "scheduleId": 311},
+    ),
+)  # fmt: skip
 
 
 class ListEventTypes(Params):
@@ -106,6 +117,7 @@ CAL_LIST_EVENT_TYPES = declare(
     params=ListEventTypes,
     route=Route("GET", "/v2/event-types", version=EVENT_TYPES_VERSION, auth="bearer_or_platform"),
     tags=TAGS,
+    examples=({}, {"username": "dana-lee", "eventSlug": "30min"}),
 )
 
 
@@ -116,6 +128,7 @@ CAL_GET_EVENT_TYPE = declare(
     route=Route("GET", "/v2/event-types/{eventTypeId}", version=EVENT_TYPES_VERSION),
     tags=TAGS,
     aliases=("CAL_RETRIEVE_EVENT_TYPE_BY_ID",),
+    examples=({"eventTypeId": 42},),
 )
 
 
@@ -129,7 +142,17 @@ CAL_UPDATE_EVENT_TYPE = declare(
     params=UpdateEventType,
     route=Route("PATCH", "/v2/event-types/{eventTypeId}", version=EVENT_TYPES_VERSION),
     tags=TAGS,
-)
+    examples=(
+        {"eventTypeId": 42, "title": "45 min consultation", "lengthInMinutes": 45, "slug": "45min"},
+        {"eventTypeId": 42, "locations": [{"type": "phone", "phone": "+493012345678", "public": False},
+                                          {"type": "attendeePhone"}]},
+        {"eventTypeId": 42, "bookingWindow": {"type": "businessDays", "value": 10, "rolling": True},
+         "bookingLimitsCount": {"day": 3, "week": 10},
+         "confirmationPolicy": {"type": "time", "noticeThreshold": {"unit": "hours", "count": 24},
+                                "blockUnconfirmedBookingsInBooker": True},
+         "seats": {"disabled": True}},
+    ),
+)  # fmt: skip
 
 
 CAL_DELETE_EVENT_TYPE = declare(
@@ -139,6 +162,7 @@ CAL_DELETE_EVENT_TYPE = declare(
     route=Route("DELETE", "/v2/event-types/{eventTypeId}", version=EVENT_TYPES_VERSION),
     tags=TAGS,
     aliases=("CAL_DELETE_EVENT_TYPE_BY_ID",),
+    examples=({"eventTypeId": 42},),
 )
 
 

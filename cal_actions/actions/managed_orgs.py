@@ -33,6 +33,7 @@ CAL_LIST_MANAGED_ORGS = declare(
     params=ListManagedOrgs,
     route=Route("GET", "/v2/organizations/{orgId}/organizations", auth=AUTH),
     tags=TAGS,
+    examples=({"orgId": 12}, {"orgId": 12, "metadataKey": "tenant", "metadataValue": "globex"}),
 )
 
 
@@ -51,7 +52,11 @@ CAL_CREATE_MANAGED_ORG = declare(
     params=CreateManagedOrg,
     route=Route("POST", "/v2/organizations/{orgId}/organizations", auth=AUTH),
     tags=TAGS,
-)
+    examples=(
+        {"orgId": 12, "name": "Globex Clinics", "slug": "globex-clinics", "metadata": {"tenant": "globex", "seats": 40},
+         "apiKeyDaysValid": 90},
+    ),
+)  # fmt: skip
 
 
 CAL_GET_MANAGED_ORG = declare(
@@ -60,6 +65,7 @@ CAL_GET_MANAGED_ORG = declare(
     params=ManagedOrgPath,
     route=Route("GET", "/v2/organizations/{orgId}/organizations/{managedOrganizationId}", auth=AUTH),
     tags=TAGS,
+    examples=({"orgId": 12, "managedOrganizationId": 45},),
 )
 
 
@@ -74,6 +80,7 @@ CAL_UPDATE_MANAGED_ORG = declare(
     params=UpdateManagedOrg,
     route=Route("PATCH", "/v2/organizations/{orgId}/organizations/{managedOrganizationId}", auth=AUTH),
     tags=TAGS,
+    examples=({"orgId": 12, "managedOrganizationId": 45, "name": "Globex Health"},),
 )
 
 
@@ -83,6 +90,7 @@ CAL_DELETE_MANAGED_ORG = declare(
     params=ManagedOrgPath,
     route=Route("DELETE", "/v2/organizations/{orgId}/organizations/{managedOrganizationId}", auth=AUTH),
     tags=TAGS,
+    examples=({"orgId": 12, "managedOrganizationId": 45},),
 )
 
 

@@ -39,6 +39,7 @@ CAL_GET_ME = declare(
     route=Route("GET", "/v2/me"),
     tags=("me",),
     aliases=("CAL_RETRIEVE_MY_INFORMATION",),
+    examples=({},),
 )
 
 
@@ -50,6 +51,7 @@ CAL_GET_MY_ORGANIZATION_ID = declare(
     route=Route("GET", "/v2/me"),
     tags=("me", "orgs"),
     aliases=("CAL_GET_ORGANIZATION_ID",),
+    examples=({},),
 )
 
 
@@ -61,6 +63,10 @@ CAL_UPDATE_ME = declare(
     route=Route("PATCH", "/v2/me"),
     tags=("me",),
     aliases=("CAL_UPDATE_USER_PROFILE_DETAILS",),
+    examples=(
+        {"timeZone": "Europe/Lisbon", "weekStart": "Monday", "timeFormat": 24},
+        {"name": "Dana Lee", "bio": "Product designer at Acme", "defaultScheduleId": 311, "locale": "pt-BR"},
+    ),
 )
 
 

@@ -55,6 +55,7 @@ CAL_LIST_ORG_OUT_OF_OFFICE_ENTRIES = declare(
     params=ListOrgOoo,
     route=Route("GET", "/v2/organizations/{orgId}/ooo", auth=AUTH),
     tags=TAGS,
+    examples=({"orgId": 12}, {"orgId": 12, "email": "dana.lee@acme.com", "sortStart": "desc"}),
 )
 
 
@@ -68,6 +69,7 @@ CAL_LIST_ORG_USER_OUT_OF_OFFICE_ENTRIES = declare(
     params=ListOrgUserOoo,
     route=Route("GET", "/v2/organizations/{orgId}/users/{userId}/ooo", auth=AUTH),
     tags=TAGS,
+    examples=({"orgId": 12, "userId": 118},),
 )
 
 
@@ -82,7 +84,11 @@ CAL_CREATE_ORG_USER_OUT_OF_OFFICE_ENTRY = declare(
     params=CreateOrgUserOoo,
     route=Route("POST", "/v2/organizations/{orgId}/users/{userId}/ooo", auth=AUTH),
     tags=TAGS,
-)
+    examples=(
+        {"orgId": 12, "userId": 118, "start": "2027-07-05T00:00:00Z", "end": "2027-07-16T00:00:00Z",
+         "reason": "vacation", "toUserId": 124, "notes": "Omar covers my bookings"},
+    ),
+)  # fmt: skip
 
 
 class UpdateOrgUserOoo(OooUpdateFields, OrgUserOooPath):
@@ -95,6 +101,7 @@ CAL_UPDATE_ORG_USER_OUT_OF_OFFICE_ENTRY = declare(
     params=UpdateOrgUserOoo,
     route=Route("PATCH", "/v2/organizations/{orgId}/users/{userId}/ooo/{oooId}", auth=AUTH),
     tags=TAGS,
+    examples=({"orgId": 12, "userId": 118, "oooId": 9, "end": "2027-07-19T00:00:00Z", "reason": "travel"},),
 )
 
 
@@ -104,6 +111,7 @@ CAL_DELETE_ORG_USER_OUT_OF_OFFICE_ENTRY = declare(
     params=OrgUserOooPath,
     route=Route("DELETE", "/v2/organizations/{orgId}/users/{userId}/ooo/{oooId}", auth=AUTH),
     tags=TAGS,
+    examples=({"orgId": 12, "userId": 118, "oooId": 9},),
 )
 
 

@@ -63,6 +63,10 @@ CAL_LIST_ORG_BOOKINGS = declare(
     params=ListOrgBookings,
     route=Route("GET", "/v2/organizations/{orgId}/bookings", auth="bearer_or_platform"),
     tags=TAGS,
+    examples=(
+        {"orgId": 12, "status": ["upcoming"], "userIds": "118,124", "sortStart": "asc", "take": 50},
+        {"orgId": 12, "attendeeEmail": "kenji.sato@example.jp", "afterStart": "2027-01-01T00:00:00Z"},
+    ),
 )
 
 CAL_LIST_ORG_TEAM_BOOKINGS = declare(
@@ -71,6 +75,7 @@ CAL_LIST_ORG_TEAM_BOOKINGS = declare(
     params=ListOrgTeamBookings,
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/bookings", auth="bearer_or_platform"),
     tags=TAGS,
+    examples=({"orgId": 12, "teamId": 31, "status": ["unconfirmed"], "eventTypeId": 88},),
 )
 
 CAL_LIST_ORG_TEAM_BOOKING_REFERENCES = declare(
@@ -83,6 +88,7 @@ CAL_LIST_ORG_TEAM_BOOKING_REFERENCES = declare(
         "GET", "/v2/organizations/{orgId}/teams/{teamId}/bookings/{bookingUid}/references", auth="bearer_or_platform"
     ),
     tags=TAGS,
+    examples=({"orgId": 12, "teamId": 31, "bookingUid": "bk_5d07a9c3e1f2", "type": "zoom_video"},),
 )
 
 CAL_LIST_ORG_USER_BOOKINGS = declare(
@@ -91,6 +97,7 @@ CAL_LIST_ORG_USER_BOOKINGS = declare(
     params=ListOrgUserBookings,
     route=Route("GET", "/v2/organizations/{orgId}/users/{userId}/bookings", auth="bearer_or_platform"),
     tags=TAGS,
+    examples=({"orgId": 12, "userId": 118, "status": ["past"], "sortStart": "desc", "take": 20},),
 )
 
 

@@ -62,6 +62,7 @@ CAL_LIST_ORG_MEMBERSHIPS = declare(
     route=Route("GET", "/v2/organizations/{orgId}/memberships", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_LIST_ORGANIZATION_MEMBERSHIPS",),
+    examples=({"orgId": 12, "take": 50},),
 )
 
 
@@ -76,6 +77,7 @@ CAL_CREATE_ORG_MEMBERSHIP = declare(
     route=Route("POST", "/v2/organizations/{orgId}/memberships", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_CREATE_MEMBERSHIP_FOR_ORGANIZATION",),
+    examples=({"orgId": 12, "userId": 124, "role": "MEMBER", "accepted": True},),
 )
 
 
@@ -86,6 +88,7 @@ CAL_GET_ORG_MEMBERSHIP = declare(
     route=Route("GET", "/v2/organizations/{orgId}/memberships/{membershipId}", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_RETRIEVE_MEMBERSHIP_FROM_ORGANIZATION",),
+    examples=({"orgId": 12, "membershipId": 210},),
 )
 
 
@@ -100,6 +103,7 @@ CAL_UPDATE_ORG_MEMBERSHIP = declare(
     route=Route("PATCH", "/v2/organizations/{orgId}/memberships/{membershipId}", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_MODIFY_ORGANIZATION_MEMBERSHIP_BY_ID",),
+    examples=({"orgId": 12, "membershipId": 210, "role": "ADMIN"},),
 )
 
 
@@ -110,6 +114,7 @@ CAL_DELETE_ORG_MEMBERSHIP = declare(
     route=Route("DELETE", "/v2/organizations/{orgId}/memberships/{membershipId}", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_DELETE_ORGANIZATION_MEMBERSHIP",),
+    examples=({"orgId": 12, "membershipId": 210},),
 )
 
 
@@ -131,7 +136,12 @@ CAL_LIST_ORG_USERS = declare(
     route=Route("GET", "/v2/organizations/{orgId}/users", auth="bearer_or_platform"),
     tags=("orgs", "users"),
     aliases=("CAL_RETRIEVE_USERS_IN_ORGANIZATION",),
-)
+    examples=(
+        {"orgId": 12, "emails": ["dana.lee@acme.com"]},
+        {"orgId": 12, "assignedOptionIds": ["cm4y7r2kq0003js08p9e6h2ab"], "attributeQueryOperator": "OR",
+         "teamIds": [31], "take": 50},
+    ),
+)  # fmt: skip
 
 
 class CreateOrgUser(OrgUserCreateFields, OrgPath):
@@ -145,7 +155,11 @@ CAL_CREATE_ORG_USER = declare(
     route=Route("POST", "/v2/organizations/{orgId}/users", auth="bearer_or_platform"),
     tags=("orgs", "users"),
     aliases=("CAL_POST_USER_TO_ORGANIZATION",),
-)
+    examples=(
+        {"orgId": 12, "email": "omar.haddad@acme.com", "username": "omar-haddad", "timeZone": "Asia/Dubai",
+         "organizationRole": "MEMBER", "autoAccept": True},
+    ),
+)  # fmt: skip
 
 
 # Spec: the body schema (UpdateOrganizationUserInput) has no properties in either spec, an artefact of
@@ -161,6 +175,7 @@ CAL_UPDATE_ORG_USER = declare(
     route=Route("PATCH", "/v2/organizations/{orgId}/users/{userId}", auth="bearer_or_platform"),
     tags=("orgs", "users"),
     aliases=("CAL_PATCH_ORGANIZATION_USER_DETAILS",),
+    examples=({"orgId": 12, "userId": 124, "timeZone": "Europe/Paris", "locale": "fr", "timeFormat": 24},),
 )
 
 
@@ -171,6 +186,7 @@ CAL_DELETE_ORG_USER = declare(
     route=Route("DELETE", "/v2/organizations/{orgId}/users/{userId}", auth="bearer_or_platform"),
     tags=("orgs", "users"),
     aliases=("CAL_DELETE_USER_FROM_ORGANIZATION",),
+    examples=({"orgId": 12, "userId": 124},),
 )
 
 

@@ -49,6 +49,7 @@ CAL_LIST_ORG_ROUTING_FORMS = declare(
     params=ListOrgRoutingForms,
     route=Route("GET", "/v2/organizations/{orgId}/routing-forms"),
     tags=ORG_TAGS,
+    examples=({"orgId": 12}, {"orgId": 12, "teamIds": [31], "sortCreatedAt": "desc", "take": 10}),
 )
 
 
@@ -66,7 +67,12 @@ CAL_LIST_ORG_ROUTING_FORM_RESPONSES = declare(
     params=ListOrgRoutingFormResponses,
     route=Route("GET", "/v2/organizations/{orgId}/routing-forms/{routingFormId}/responses"),
     tags=ORG_TAGS,
-)
+    examples=(
+        {"orgId": 12, "routingFormId": "0f9c3e1a-7b2d-4e58-9a61-3c4d5e6f7a8b", "afterCreatedAt": "2027-03-01T00:00:00Z",
+         "sortCreatedAt": "desc"},
+        {"orgId": 12, "routingFormId": "0f9c3e1a-7b2d-4e58-9a61-3c4d5e6f7a8b", "routedToBookingUid": "bk_8f2c41d9e7a3"},
+    ),
+)  # fmt: skip
 
 
 # A form's answers and the slot window of the event type they may route to.
@@ -104,7 +110,12 @@ CAL_CREATE_ORG_ROUTING_FORM_RESPONSE = declare(
         body_map="answers",
     ),
     tags=ORG_TAGS,
-)
+    examples=(
+        {"orgId": 12, "routingFormId": "0f9c3e1a-7b2d-4e58-9a61-3c4d5e6f7a8b", "start": "2027-03-04",
+         "end": "2027-03-08", "timeZone": "Europe/Berlin",
+         "answers": {"email": "ravi@northwind.io", "company-size": "51-200", "interests": ["Billing", "API"]}},
+    ),
+)  # fmt: skip
 
 
 class FieldAnswer(Params):
@@ -131,7 +142,11 @@ CAL_UPDATE_ORG_ROUTING_FORM_RESPONSE = declare(
     params=UpdateOrgRoutingFormResponse,
     route=Route("PATCH", "/v2/organizations/{orgId}/routing-forms/{routingFormId}/responses/{responseId}"),
     tags=ORG_TAGS,
-)
+    examples=(
+        {"orgId": 12, "routingFormId": "0f9c3e1a-7b2d-4e58-9a61-3c4d5e6f7a8b", "responseId": 915,
+         "response": {"5a1b2c3d-0001-4e00-8000-00000000e3a1": {"label": "Email", "value": "ravi.patel@northwind.io"}}},
+    ),
+)  # fmt: skip
 
 
 class ListOrgTeamRoutingForms(_FormFilters, OrgTeamPath):
@@ -144,6 +159,7 @@ CAL_LIST_ORG_TEAM_ROUTING_FORMS = declare(
     params=ListOrgTeamRoutingForms,
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/routing-forms"),
     tags=TEAM_TAGS,
+    examples=({"orgId": 12, "teamId": 31},),
 )
 
 
@@ -162,6 +178,7 @@ CAL_LIST_ORG_TEAM_ROUTING_FORM_RESPONSES = declare(
     params=ListOrgTeamRoutingFormResponses,
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/routing-forms/{routingFormId}/responses"),
     tags=TEAM_TAGS,
+    examples=({"orgId": 12, "teamId": 31, "routingFormId": "6d2e8f40-1a3b-4c5d-8e9f-0a1b2c3d4e5f", "take": 20},),
 )
 
 
@@ -180,7 +197,12 @@ CAL_CREATE_ORG_TEAM_ROUTING_FORM_RESPONSE = declare(
         body_map="answers",
     ),
     tags=TEAM_TAGS,
-)
+    examples=(
+        {"orgId": 12, "teamId": 31, "routingFormId": "6d2e8f40-1a3b-4c5d-8e9f-0a1b2c3d4e5f",
+         "start": "2027-03-04T00:00:00Z", "end": "2027-03-06T00:00:00Z", "queueResponse": True,
+         "answers": {"email": "kenji.sato@example.jp", "seats": 40, "region": "APAC"}},
+    ),
+)  # fmt: skip
 
 
 class OrgTeamRoutingFormResponsePath(OrgTeamRoutingFormPath):
@@ -199,7 +221,11 @@ CAL_UPDATE_ORG_TEAM_ROUTING_FORM_RESPONSE = declare(
         "PATCH", "/v2/organizations/{orgId}/teams/{teamId}/routing-forms/{routingFormId}/responses/{responseId}"
     ),
     tags=TEAM_TAGS,
-)
+    examples=(
+        {"orgId": 12, "teamId": 31, "routingFormId": "6d2e8f40-1a3b-4c5d-8e9f-0a1b2c3d4e5f", "responseId": 922,
+         "response": {"7c8d9e0f-0002-4e00-8000-00000000b2c4": {"label": "Seats", "value": 55}}},
+    ),
+)  # fmt: skip
 
 
 class RoutingFormPath(Params):
@@ -222,7 +248,11 @@ CAL_CALCULATE_ROUTING_FORM_SLOTS = declare(
     read_only=True,
     idempotent=True,
     hints_note="a POST that only computes: it stores nothing and returns the same routing for the same answers",
-)
+    examples=(
+        {"routingFormId": "0f9c3e1a-7b2d-4e58-9a61-3c4d5e6f7a8b", "start": "2027-03-04", "end": "2027-03-05",
+         "answers": {"email": "ravi@northwind.io", "company-size": "1-50"}},
+    ),
+)  # fmt: skip
 
 
 ACTIONS = [

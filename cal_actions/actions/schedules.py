@@ -71,7 +71,14 @@ CAL_CREATE_SCHEDULE = declare(
     route=Route("POST", "/v2/schedules", version=SCHEDULES_VERSION),
     tags=("schedules",),
     aliases=("CAL_CREATE_USER_AVAILABILITY_SCHEDULE",),
-)
+    examples=(
+        {"name": "Working hours", "timeZone": "Europe/Berlin", "isDefault": True,
+         "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday"], "startTime": "09:00",
+                           "endTime": "17:00"},
+                          {"days": ["Friday"], "startTime": "09:00", "endTime": "13:00"}],
+         "overrides": [{"date": "2027-03-19", "startTime": "12:00", "endTime": "16:00"}]},
+    ),
+)  # fmt: skip
 
 CAL_LIST_SCHEDULES = declare(
     "CAL_LIST_SCHEDULES",
@@ -80,6 +87,7 @@ CAL_LIST_SCHEDULES = declare(
     route=Route("GET", "/v2/schedules", version=SCHEDULES_VERSION),
     tags=("schedules",),
     aliases=("CAL_RETRIEVE_SCHEDULES_LIST",),
+    examples=({},),
 )
 
 CAL_GET_DEFAULT_SCHEDULE = declare(
@@ -89,6 +97,7 @@ CAL_GET_DEFAULT_SCHEDULE = declare(
     route=Route("GET", "/v2/schedules/default", version=SCHEDULES_VERSION),
     tags=("schedules",),
     aliases=("CAL_GET_DEFAULT_SCHEDULE_DETAILS",),
+    examples=({},),
 )
 
 
@@ -99,6 +108,7 @@ CAL_GET_SCHEDULE = declare(
     route=Route("GET", "/v2/schedules/{scheduleId}", version=SCHEDULES_VERSION),
     tags=("schedules",),
     aliases=("CAL_FETCH_SCHEDULE_BY_ID",),
+    examples=({"scheduleId": 311},),
 )
 
 
@@ -114,7 +124,12 @@ CAL_UPDATE_SCHEDULE = declare(
     route=Route("PATCH", "/v2/schedules/{scheduleId}", version=SCHEDULES_VERSION),
     tags=("schedules",),
     aliases=("CAL_UPDATE_SCHEDULE_BY_ID",),
-)
+    examples=(
+        {"scheduleId": 311, "availability": [{"days": ["Monday", "Wednesday"], "startTime": "08:30",
+                                              "endTime": "16:30"}]},
+        {"scheduleId": 311, "name": "Summer hours", "timeZone": "America/Chicago", "isDefault": True},
+    ),
+)  # fmt: skip
 
 
 CAL_DELETE_SCHEDULE = declare(
@@ -124,6 +139,7 @@ CAL_DELETE_SCHEDULE = declare(
     route=Route("DELETE", "/v2/schedules/{scheduleId}", version=SCHEDULES_VERSION),
     tags=("schedules",),
     aliases=("CAL_DELETE_SCHEDULE_BY_ID",),
+    examples=({"scheduleId": 311},),
 )
 
 
@@ -139,6 +155,7 @@ CAL_LIST_ORG_SCHEDULES = declare(
     route=Route("GET", "/v2/organizations/{orgId}/schedules", auth="bearer_or_platform"),
     tags=("schedules", "orgs"),
     aliases=("CAL_GET_ORGANIZATION_SCHEDULES",),
+    examples=({"orgId": 12, "take": 50},),
 )
 
 
@@ -153,7 +170,11 @@ CAL_CREATE_ORG_USER_SCHEDULE = declare(
     route=Route("POST", "/v2/organizations/{orgId}/users/{userId}/schedules", auth="bearer_or_platform"),
     tags=("schedules", "orgs"),
     aliases=("CAL_CREATE_USER_SCHEDULE_IN_ORGANIZATION",),
-)
+    examples=(
+        {"orgId": 12, "userId": 118, "name": "Support shift", "timeZone": "America/New_York", "isDefault": False,
+         "availability": [{"days": ["Saturday", "Sunday"], "startTime": "10:00", "endTime": "18:00"}]},
+    ),
+)  # fmt: skip
 
 
 CAL_LIST_ORG_USER_SCHEDULES = declare(
@@ -163,6 +184,7 @@ CAL_LIST_ORG_USER_SCHEDULES = declare(
     route=Route("GET", "/v2/organizations/{orgId}/users/{userId}/schedules", auth="bearer_or_platform"),
     tags=("schedules", "orgs"),
     aliases=("CAL_GET_ORGANIZATION_USER_SCHEDULES",),
+    examples=({"orgId": 12, "userId": 118},),
 )
 
 
@@ -173,6 +195,7 @@ CAL_GET_ORG_USER_SCHEDULE = declare(
     route=Route("GET", "/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}", auth="bearer_or_platform"),
     tags=("schedules", "orgs"),
     aliases=("CAL_FETCH_USER_SCHEDULE_BY_ORG_ID",),
+    examples=({"orgId": 12, "userId": 118, "scheduleId": 402},),
 )
 
 
@@ -187,7 +210,11 @@ CAL_UPDATE_ORG_USER_SCHEDULE = declare(
     route=Route("PATCH", "/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}", auth="bearer_or_platform"),
     tags=("schedules", "orgs"),
     aliases=("CAL_UPDATE_USER_SCHEDULE_IN_ORGANIZATION",),
-)
+    examples=(
+        {"orgId": 12, "userId": 118, "scheduleId": 402,
+         "overrides": [{"date": "2027-12-24", "startTime": "09:00", "endTime": "12:00"}]},
+    ),
+)  # fmt: skip
 
 
 CAL_DELETE_ORG_USER_SCHEDULE = declare(
@@ -197,6 +224,7 @@ CAL_DELETE_ORG_USER_SCHEDULE = declare(
     route=Route("DELETE", "/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}", auth="bearer_or_platform"),
     tags=("schedules", "orgs"),
     aliases=("CAL_DELETE_USER_SCHEDULE",),
+    examples=({"orgId": 12, "userId": 118, "scheduleId": 402},),
 )
 
 
@@ -212,6 +240,7 @@ CAL_LIST_ORG_TEAM_USER_SCHEDULES = declare(
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/users/{userId}/schedules", auth="bearer_or_platform"),
     tags=("schedules", "orgs", "teams"),
     aliases=("CAL_GET_SCHEDULE_FOR_USER_IN_TEAM",),
+    examples=({"orgId": 12, "teamId": 31, "userId": 118},),
 )
 
 
@@ -226,6 +255,7 @@ CAL_LIST_TEAM_SCHEDULES = declare(
     params=ListTeamSchedules,
     route=Route("GET", "/v2/teams/{teamId}/schedules"),
     tags=("schedules", "teams"),
+    examples=({"teamId": 7},),
 )
 
 
@@ -240,6 +270,7 @@ CAL_LIST_ORG_TEAM_SCHEDULES = declare(
     params=ListOrgTeamSchedules,
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/schedules", auth="bearer_or_platform"),
     tags=("schedules", "orgs", "teams"),
+    examples=({"orgId": 12, "teamId": 31, "take": 25},),
 )
 
 

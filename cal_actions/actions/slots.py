@@ -83,7 +83,16 @@ CAL_LIST_AVAILABLE_SLOTS = declare(
     route=Route("GET", "/v2/slots", version=SLOTS_VERSION, auth="none"),
     tags=TAGS,
     aliases=("CAL_GET_AVAILABLE_SLOTS_INFO",),
-)
+    examples=(
+        {"eventTypeId": 42, "start": "2027-03-04", "end": "2027-03-06", "timeZone": "Europe/Berlin"},
+        {"eventTypeSlug": "30min", "username": "dana-lee", "start": "2027-03-04T00:00:00Z",
+         "end": "2027-03-10T23:59:59Z", "format": "range"},
+        {"eventTypeSlug": "product-demo", "teamSlug": "sales", "organizationSlug": "acme", "start": "2027-03-04",
+         "end": "2027-03-05", "timeZone": "America/New_York"},
+        {"usernames": ["dana-lee", "omar-haddad"], "organizationSlug": "acme", "start": "2027-03-04",
+         "end": "2027-03-05", "duration": 45},
+    ),
+)  # fmt: skip
 
 
 class ReserveSlot(Params):
@@ -102,6 +111,7 @@ CAL_RESERVE_SLOT = declare(
     route=Route("POST", "/v2/slots/reservations", version=SLOTS_VERSION),
     tags=TAGS,
     aliases=("CAL_RESERVE_SLOT_FOR_EVENT",),
+    examples=({"eventTypeId": 42, "slotStart": "2027-03-04T09:00:00Z", "reservationDuration": 10},),
 )
 
 
@@ -118,6 +128,7 @@ CAL_GET_SLOT_RESERVATION = declare(
     params=SlotReservationPath,
     route=Route("GET", "/v2/slots/reservations/{uid}", version=SLOTS_VERSION, auth="none"),
     tags=TAGS,
+    examples=({"uid": "e84be5a3-4696-49e3-acc7-b2f3999c3b94"},),
 )
 
 
@@ -132,6 +143,7 @@ CAL_UPDATE_SLOT_RESERVATION = declare(
     params=UpdateSlotReservation,
     route=Route("PATCH", "/v2/slots/reservations/{uid}", version=SLOTS_VERSION, auth="none"),
     tags=TAGS,
+    examples=({"uid": "e84be5a3-4696-49e3-acc7-b2f3999c3b94", "eventTypeId": 42, "slotStart": "2027-03-04T10:00:00Z"},),
 )
 
 
@@ -142,6 +154,7 @@ CAL_DELETE_SLOT_RESERVATION = declare(
     route=Route("DELETE", "/v2/slots/reservations/{uid}", version=SLOTS_VERSION, auth="none"),
     tags=TAGS,
     aliases=("CAL_DELETE_SELECTED_SLOT",),
+    examples=({"uid": "e84be5a3-4696-49e3-acc7-b2f3999c3b94"},),
 )
 
 

@@ -15,6 +15,7 @@ CAL_GET_STRIPE_CONNECT_URL = declare(
     route=Route("GET", "/v2/stripe/connect"),
     tags=("stripe",),
     aliases=("CAL_GET_STRIPE_CONNECT_INFO",),
+    examples=({},),
 )
 
 CAL_SAVE_STRIPE_CREDENTIALS = declare(
@@ -28,7 +29,9 @@ CAL_SAVE_STRIPE_CREDENTIALS = declare(
     read_only=False,
     hints_note=CALLBACK_NOTE,
     error_hints=JSON_STATE_HINTS,
-)
+    examples=({"state": '{"returnTo":"https://app.acme.com/settings/payments","accessToken":"eyJhbGciOi.e30.sig"}',
+               "code": "ac_PqR7sT2uV9wX4yZ1"},),
+)  # fmt: skip
 
 CAL_CHECK_STRIPE_CONNECTION = declare(
     "CAL_CHECK_STRIPE_CONNECTION",
@@ -37,6 +40,7 @@ CAL_CHECK_STRIPE_CONNECTION = declare(
     route=Route("GET", "/v2/stripe/check"),
     tags=("stripe",),
     aliases=("CAL_CHECK_STRIPE_STATUS",),
+    examples=({},),
 )
 
 
@@ -54,6 +58,7 @@ CAL_CHECK_TEAM_STRIPE_CONNECTION = declare(
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/stripe/check"),
     tags=("stripe", "teams", "orgs"),
     aliases=("CAL_CHECK_TEAM_STRIPE_INTEGRATION_STATUS",),
+    examples=({"orgId": 12, "teamId": 31},),
 )
 
 
@@ -68,7 +73,9 @@ CAL_GET_ORG_TEAM_STRIPE_CONNECT_URL = declare(
     params=GetOrgTeamStripeConnectUrl,
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/stripe/connect"),
     tags=("stripe", "teams", "orgs"),
-)
+    examples=({"orgId": 12, "teamId": 31, "returnTo": "https://app.acme.com/teams/31/payments",
+               "onErrorReturnTo": "https://app.acme.com/teams/31/payments?error=stripe"},),
+)  # fmt: skip
 
 
 class SaveOrgTeamStripeCredentials(OAuthCallback, OrgTeamPath):
@@ -84,7 +91,10 @@ CAL_SAVE_ORG_TEAM_STRIPE_CREDENTIALS = declare(
     read_only=False,
     hints_note=CALLBACK_NOTE,
     error_hints=JSON_STATE_HINTS,
-)
+    examples=({"orgId": 12, "teamId": 31,
+               "state": '{"returnTo":"https://app.acme.com/teams/31/payments","accessToken":"eyJhbGciOi.e30.sig"}',
+               "code": "ac_PqR7sT2uV9wX4yZ1"},),
+)  # fmt: skip
 
 
 ACTIONS = [

@@ -165,6 +165,7 @@ CAL_LIST_ORG_TEAM_WORKFLOWS = declare(
     params=ListOrgTeamWorkflows,
     route=Route("GET", PATH, auth="bearer_or_platform"),
     tags=TAGS,
+    examples=({"orgId": 12, "teamId": 31},),
 )
 
 
@@ -179,7 +180,28 @@ CAL_CREATE_ORG_TEAM_WORKFLOW = declare(
     params=CreateOrgTeamWorkflow,
     route=Route("POST", PATH, auth="bearer_or_platform"),
     tags=TAGS,
-)
+    examples=(
+        {"orgId": 12, "teamId": 31, "name": "Reminder a day before",
+         "activation": {"isActiveOnAllEventTypes": False, "activeOnEventTypeIds": [88]},
+         "trigger": {"type": "beforeEvent", "offset": {"value": 24, "unit": "hour"}},
+         "steps": [{"stepNumber": 1, "action": "email_attendee", "recipient": "attendee", "template": "reminder",
+                    "sender": "Acme Support", "includeCalendarEvent": True,
+                    "message": {"subject": "Tomorrow: {EVENT_NAME}",
+                                "html": "<p>Hi {ATTENDEE}, see you at {EVENT_TIME}.</p>"}},
+                   {"stepNumber": 2, "action": "sms_attendee", "recipient": "attendee", "template": "reminder",
+                    "sender": "Acme", "message": {"subject": "Reminder",
+                                                  "text": "{EVENT_NAME} tomorrow at {START_TIME_h:mma}"}}]},
+        {"orgId": 12, "teamId": 31, "name": "Notify the desk of new bookings",
+         "activation": {"isActiveOnAllEventTypes": True}, "trigger": {"type": "newEvent"},
+         "steps": [{"stepNumber": 1, "action": "email_address", "recipient": "email", "template": "custom",
+                    "sender": "Cal.com", "verifiedEmailId": 3, "includeCalendarEvent": False,
+                    "message": {"subject": "New booking: {EVENT_NAME}",
+                                "html": "<p>{ATTENDEE} booked {EVENT_NAME}.</p>"}},
+                   {"stepNumber": 2, "action": "whatsapp_number", "recipient": "phone_number", "template": "custom",
+                    "sender": "Acme", "verifiedPhoneId": 4,
+                    "message": {"subject": "New booking", "text": "{ATTENDEE} booked {EVENT_NAME}"}}]},
+    ),
+)  # fmt: skip
 
 
 CAL_GET_ORG_TEAM_WORKFLOW = declare(
@@ -188,6 +210,7 @@ CAL_GET_ORG_TEAM_WORKFLOW = declare(
     params=OrgTeamWorkflowPath,
     route=Route("GET", PATH + "/{workflowId}", auth="bearer_or_platform"),
     tags=TAGS,
+    examples=({"orgId": 12, "teamId": 31, "workflowId": 15},),
 )
 
 
@@ -201,7 +224,16 @@ CAL_UPDATE_ORG_TEAM_WORKFLOW = declare(
     params=UpdateOrgTeamWorkflow,
     route=Route("PATCH", PATH + "/{workflowId}", auth="bearer_or_platform"),
     tags=TAGS,
-)
+    examples=(
+        {"orgId": 12, "teamId": 31, "workflowId": 15, "name": "Reminder two hours before",
+         "trigger": {"type": "beforeEvent", "offset": {"value": 2, "unit": "hour"}}},
+        {"orgId": 12, "teamId": 31, "workflowId": 15,
+         "trigger": {"type": "afterEvent", "offset": {"value": 1, "unit": "day"}},
+         "steps": [{"id": 301, "stepNumber": 1, "action": "email_host", "recipient": "const", "template": "completed",
+                    "sender": "Acme", "includeCalendarEvent": False,
+                    "message": {"subject": "How did {EVENT_NAME} go?", "html": "<p>Add your notes.</p>"}}]},
+    ),
+)  # fmt: skip
 
 
 CAL_DELETE_ORG_TEAM_WORKFLOW = declare(
@@ -210,6 +242,7 @@ CAL_DELETE_ORG_TEAM_WORKFLOW = declare(
     params=OrgTeamWorkflowPath,
     route=Route("DELETE", PATH + "/{workflowId}", auth="bearer_or_platform"),
     tags=TAGS,
+    examples=({"orgId": 12, "teamId": 31, "workflowId": 15},),
 )
 
 

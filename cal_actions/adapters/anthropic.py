@@ -1,8 +1,9 @@
-"""Anthropic Messages: tool definitions (``name``, ``description``, ``input_schema``) and execution
-of the ``tool_use`` blocks a model sends.
+"""Anthropic Messages: tool definitions (``name``, ``description``, ``input_schema``, ``input_examples``)
+and execution of the ``tool_use`` blocks a model sends.
 
-Anthropic accepts full JSON Schema, so the action's own schema goes as it is. Neither function
-needs the ``anthropic`` package: content may be the SDK's objects or plain dicts.
+Anthropic accepts full JSON Schema, so the action's own schema goes as it is, with the declaration's
+worked calls as ``input_examples`` (a field of the GA ``ToolParam``; ``examples=False`` leaves them out).
+Neither function needs the ``anthropic`` package: content may be the SDK's objects or plain dicts.
 
 ``execute_tool_uses`` answers every ``tool_use`` block, in order, with a ``tool_result`` block
 whose content is the envelope as JSON text (compact unless ``compact=False``) and whose
@@ -56,8 +57,11 @@ TOOL_SEARCH = {
 }
 
 
-def anthropic_tool(action: ToolSpec) -> dict[str, Any]:
-    return {"name": action.name, "description": action.tool_description(), "input_schema": action.tool_schema()}
+def anthropic_tool(action: ToolSpec, *, examples: bool = True) -> dict[str, Any]:
+    """One tool definition; with ``examples``, the declaration's worked calls as ``input_examples``."""
+    tool = {"name": action.name, "description": action.tool_description(), "input_schema": action.tool_schema()}
+    calls = action.example_calls() if examples else []
+    return tool | {"input_examples": calls} if calls else tool
 
 
 def anthropic_tools(
@@ -71,10 +75,14 @@ def anthropic_tools(
     core: ActionNames = None,
     tool_search: Literal["bm25", "regex"] = "bm25",
     policy: Policy | None = None,
+    examples: bool = True,
 ) -> ToolList[dict[str, Any]]:
     """Tool definitions for the actions named, those of the presets and tags and the ``k`` best hits
     for ``search``, each once, without those ``policy`` refuses (the policy of the client that runs
     them); the ``router`` preset adds the router's two tools.
+
+    Each tool carries its declaration's worked calls as ``input_examples``, which models follow for nested
+    and exclusive-form arguments; they cost prompt tokens, so ``examples=False`` leaves them out.
 
     ``defer_loading=True`` leaves the loading to Anthropic's own tool search: its tool
     (``tool_search``: ``"bm25"`` for natural-language queries, ``"regex"`` for patterns) comes first,
@@ -84,14 +92,17 @@ def anthropic_tools(
     if not defer_loading:
         if core is not None:
             raise ValueError("core names the tools loaded up front with defer_loading=True; pass that too")
-        return ToolList(anthropic_tool(action) for action in chosen)
+        return ToolList(anthropic_tool(action, examples=examples) for action in chosen)
     if tool_search not in TOOL_SEARCH:
         raise ValueError(f"tool_search is 'bm25' or 'regex', not {tool_search!r}")
     loaded = registry_actions(core, policy=policy) if core is not None else []
     keep = {action.name for action in loaded} | {tool.name for tool in ROUTER_TOOLS}
     tools: ToolList[dict[str, Any]] = ToolList([dict(TOOL_SEARCH[tool_search])])
-    tools += (anthropic_tool(action) for action in loaded)
-    tools += (anthropic_tool(action) | ({} if action.name in keep else {"defer_loading": True}) for action in chosen)
+    tools += (anthropic_tool(action, examples=examples) for action in loaded)
+    tools += (
+        anthropic_tool(action, examples=examples) | ({} if action.name in keep else {"defer_loading": True})
+        for action in chosen
+    )
     return tools
 
 
