@@ -17,8 +17,8 @@ One line per field, ``path*: type (constraints) — meaning``:
   field of the group's other forms.
 - An object that needs one of some fields (``anyOf`` of ``required``): ``attendee: needs email or phoneNumber``.
 - A field of alternatives of which some are objects (a typed union, discriminated by ``type`` or not):
-  ``location: one of {1}..{8}``, then each alternative's lines under ``location{1}``, ``location{2}``…
-  (``locations[]{1}`` for an item of a list); its tag is a field like any other (``location{6}.type*:
+  ``location: one of {1}..{5}``, then each alternative's lines under ``location{1}``, ``location{2}``…
+  (``locations[]{1}`` for an item of a list); its tag is a field like any other (``location{3}.type*:
   attendeeAddress``), and a line several alternatives share is written once for all of them
   (``locations[]{1,2,4}.public*: boolean``).
 
