@@ -23,6 +23,7 @@ NOT_IMPERATIVE = frozenset({"new", "details", "info", "information", "status", "
 _EVERYDAY_IMPERATIVES = frozenset({
     "give", "take", "tell", "put", "turn", "set", "send", "write", "let", "block", "stop", "tag", "kill", "book",
     "schedule", "pull", "bring", "look", "fetch", "retrieve", "show", "list", "find", "get", "add", "remove", "move",
+    "email", "text", "sms", "verify",
 })
 #: Words that ask for something when they open a clause: the registry's verbs, the everyday words for them, and
 #: verbs the vocabulary reads through phrases ("give her admin rights", "take the tag off", "turn it down").

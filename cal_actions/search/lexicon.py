@@ -12,6 +12,8 @@ Resource names are those :func:`cal_actions.search.model.action_resource` reads 
 
 from __future__ import annotations
 
+#: A phone number in international form.
+_NUMBER = r"\+\d[\d ()-]{6,}\d"
 _BOOKED = r"(bookings?|events?|appointments?|meetings?|calls?|sessions?)"
 #: Someone did not come to a booking.
 NO_SHOW = (r"\bno[- ]?shows?\b|\b(didn'?t|did not|never) (show|turn(ed)? up|join(ed)?)\b|\bnever showed\b"
@@ -19,6 +21,45 @@ NO_SHOW = (r"\bno[- ]?shows?\b|\b(didn'?t|did not|never) (show|turn(ed)? up|join
            r"|\bnobody\b.{0,40}\b(showed|turned up|joined|came)\b|\babsent\b")
 
 RESOURCES: tuple[tuple[str, str, str], ...] = (
+    # an address or a number verified (or to verify) so workflows may send to it; a code sent to a number or an
+    # address verifies it
+    (
+        "verified-phone",
+        r"\bverified (phone |mobile |cell )?numbers?\b|\bverified (phones?|mobiles?)\b"
+        r"|\b(phone|mobile|cell)( numbers?)? (\w+ ){0,2}(verified|verification)\b|\bnumbers? (are|is|were|was) verified\b"
+        r"|\b(verify|verifying)\s+(\w+\s+){0,2}?(" + _NUMBER + r"|phones?\b|mobiles?\b|(phone )?numbers?\b)"
+        r"|\b(text|texts|texting|sms|txt)\s+(\w+\s+){0,3}?codes?\b(\s+(to|at|on)\s+" + _NUMBER + r")?"
+        r"|\bcodes?\b[^.;!?]{0,25}?(" + _NUMBER + r"|\b(phone|mobile|cell)\b)|" + _NUMBER + r"[^.;!?]{0,25}?\bcodes?\b",
+        "",
+    ),
+    (
+        "verified-email",
+        r"\bverified (e-?mail )?(address(es)?|e-?mails?)\b"
+        r"|\b(e-?mail )?address(es)? (\w+ ){0,3}(verified|verification)\b|\be-?mails? (\w+ ){0,3}verified\b"
+        r"|\bverif\w* (of|for) (that|the|this|my|our|an?) (e-?mail )?address\b"
+        r"|\b(verify|verifying|confirm)\s+(\w+\s+){0,2}?(\S+@\S+|e-?mail\b|address\b)"
+        r"|\b(e-?mail|send|mail)\w*\s+(\w+\s+){0,3}?codes?\b(\s+to\s+\S+@\S+)?"
+        r"|\S+@\S+[^.;!?]{0,25}?\bcodes?\b|\bcodes?\b[^.;!?]{0,40}?\S+@\S+",
+        "",
+    ),
+    # what a booking left in other apps, and the links that add it to one
+    ("recording", r"\brecordings?\b|\brecorded\b|\btaped\b|\bvideo (files?|replays?)\b|\breplays?\b", ""),
+    ("transcript", r"\btranscri(pt|pts|bed|ption|ptions)\b|\bwritten (text|version)\b|\bwhat was said\b", ""),
+    (
+        "booking-reference",
+        r"\b(booking )?references?\b|\bexternal (event |meeting )?u?ids?\b|\b(calendar|video) (side|records?|entr(y|ies))\b"
+        r"|\b(lives?|living|exists?|shows? up) in (other|external|third[- ]party|connected) (systems?|apps?|tools?|services?)\b"
+        r"|\b(event|meeting)s? did (it|this|that|the booking) create\b"
+        r"|\b(calendar event|video meeting)s? (and|or|&|\+) (\w+ )?(video meeting|calendar event|meeting)s?( records?)?\b",
+        "",
+    ),
+    (
+        "calendar-link",
+        r"\badd[- ]to[- ]calendar\b|\.?\bics (files?|attachments?|invites?)\b"
+        r"|\b(calendar )?(links?|buttons?) (that|which|to|for|of) ((drop|add|put|save)s? )?(the |this |that |my |a )?"
+        r"(booking|meeting|appointment|call|session)s?\b(?! (types?|kinds?)\b)",
+        "",
+    ),
     (
         "delegation-credential",
         r"\bdelegation( credentials?)?\b|\bdomain[- ]wide (delegation|access)\b|\bservice[- ]accounts?\b",
@@ -279,6 +320,12 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
 
 #: Registry words a named resource adds to the request, so the actions about it share terms with it.
 RESOURCE_TERMS: dict[str, str] = {
+    "booking-reference": "booking reference",
+    "recording": "booking recording",
+    "transcript": "booking transcript",
+    "calendar-link": "booking calendar link",
+    "verified-email": "verified email",
+    "verified-phone": "verified phone",
     "routing-form": "routing form",
     "workflow": "workflow",
     "invite-link": "invite link",

@@ -23,6 +23,12 @@ if TYPE_CHECKING:
 
 #: Action-name fragments (from the start of a word of the name) and the resource they name, most specific first.
 NAME_RESOURCES = (
+    (r"VERIF(Y|IED)_(\w+_)?EMAIL|EMAIL_VERIFICATION", "verified-email"),
+    (r"VERIF(Y|IED)_(\w+_)?PHONE|PHONE_VERIFICATION", "verified-phone"),
+    ("BOOKING_REFERENCES", "booking-reference"),
+    ("RECORDINGS", "recording"),
+    ("TRANSCRIPTS", "transcript"),
+    ("CALENDAR_LINKS", "calendar-link"),
     ("ROUTING_FORM", "routing-form"),
     ("WORKFLOW", "workflow"),
     ("INVITE_LINK", "invite-link"),
@@ -89,6 +95,11 @@ RELATED = {
     "private-link": {"event-type"},
     "out-of-office": {"schedule"},  # away days are what "time off" on a schedule means for one person
     "managed-org": {"org"},
+    # what a booking left in other apps: its calendar event and video meeting, their recordings and transcripts
+    "booking-reference": {"booking", "calendar", "conferencing"},
+    "recording": {"booking", "conferencing"},
+    "transcript": {"booking", "conferencing"},
+    "calendar-link": {"booking", "calendar"},
 }
 _PATTERNS = tuple(
     (resource, re.compile(strong), re.compile(weak) if weak else None) for resource, strong, weak in RESOURCES
@@ -110,7 +121,7 @@ OWNER_LINK = re.compile(r"\b(on|of|for|in|under|inside|within)\s+((the|my|our|th
 #: rules out. The owner word must end the phrase or name the kind of owner ("org team"): "not an org admin" rules out
 #: a role, not the organization.
 NEGATED_SCOPE = re.compile(
-    r"\b(?:not|no|without|never|outside|(?:do|does|did)(?:n'?t| not) have)\s+"
+    r"\b(?:not|no|without|never|outside|(?:is|are|was|were|has|have)n'?t|(?:do|does|did)(?:n'?t| not) have)\s+"
     r"(?:(?:in|part of|under|within|inside|on|belong\w* to|joined|been in|was in|a member of|with|of|from)\s+)?"
     r"(?:(?:any|an?|the|our|some|one of the|one of our)\s+)?(org|organi[sz]ations?|company|teams?)"
     r"(?:[- ]org\b)?(?=\s*(?:$|[),.;:!?]|ones?\b|teams?\b|level\b|-level\b|memberships?\b|-?wide\b|and\b|but\b"
@@ -143,6 +154,8 @@ class Resources:
     order: tuple[str, ...] = ()
     #: resource → "one" when an id or a name follows its word ("schedule 88"), "many" when its word is plural
     numbers: dict[str, str] = field(default_factory=dict)
+    #: the head is only named as the owner of something unnamed: "confirm it for team 27"
+    owner_head: bool = False
 
     @classmethod
     def read(cls, text: str) -> Resources:
@@ -172,7 +185,7 @@ class Resources:
         if order and order[0] == "schedule" and EVERYONE.search(text):  # every user's schedules: no one user
             found = {r: weight for r, weight in found.items() if r not in ("user", "membership")}
             order = tuple(r for r in order if r in found)
-        return cls(found, order[0] if order else None, order, numbers)
+        return cls(found, order[0] if order else None, order, numbers, bool(candidates and candidates[0][3]))
 
     def acted_on_by(self, verbs: frozenset[str], supported: dict[str, frozenset[str]]) -> Resources:
         """The same, headed by the first resource that has an action for the specific verb asked: a slot is not
@@ -221,7 +234,7 @@ CONTEXT_PENALTY = 0.12
 #: Verbs that say what to do more exactly than create, get, list or update, which they override when both are read
 #: ("I can't make Thursday's call, push it to Tuesday" reschedules).
 SPECIFIC_VERBS = frozenset({"reschedule", "cancel", "decline", "confirm", "reassign", "refresh", "reserve",
-                            "disconnect", "mark", "save", "check", "verify", "connect", "unassign"})
+                            "disconnect", "mark", "save", "check", "verify", "connect", "unassign", "send"})
 READS = frozenset({"get", "list"})
 #: "all", "everyone": the request is about every user, not one ("the schedules of everyone in the org").
 EVERYONE = re.compile(r"\b(all|every|everyone|everybody|each)\b")
@@ -258,6 +271,14 @@ def resource_fit(own: str, context: frozenset[str], asked: Resources) -> float:
     return 0.3
 
 
+#: An address or a number is verified with the code it was sent (a code given, or "confirm", verifies it); asking for a
+#: code sends one; anything else reads what is verified.
+VERIFICATION_RULES = (
+    (re.compile(r"\b(verify|verifying|confirm\w*|finish\w*|complete\w*|enter)\b|\bcodes?\W+(is\W+|was\W+)?\d{3,8}\b"
+                r"|(?<![\d+-])\b\d{3,8}\W+(is\W+)?(the\W+|my\W+)?code\b|\bwith (the )?(code|\d{3,8}\b)"), "verify"),
+    (re.compile(r"\b(send|sending|text|sms|txt|e-?mail|mail|request|kick\w* off|start|trigger|resend)\b[^.;]{0,40}"
+                r"\b(codes?|verification|verify)\b|\bverification codes?\b"), "send"),
+)
 # Verb rules by the resource acted on: (pattern, verb). The first that matches replaces the verbs read.
 VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "reservation": (
@@ -336,6 +357,8 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"."), "refresh"),
     ),
     "phone-call": ((re.compile(r"."), "create"),),  # a call is only ever placed
+    "verified-email": VERIFICATION_RULES,
+    "verified-phone": VERIFICATION_RULES,
 }
 
 

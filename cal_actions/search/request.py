@@ -56,6 +56,8 @@ ID = re.compile(r"\bu?id\b|\b\d+\b(?![:.]\d|\s*(?:am|pm|min|mins|minutes?|h|hour
 IDS_ASKED = re.compile(r"\b(need|want|find|look up|give me|what'?s|what (is|are))\b( [\w']+){0,3}? [\w-]*ids?\b"
                        r"(?! ?#?\d)")
 OWN = re.compile(r"\b(my|our|mine)\b")
+#: What the request acts on, said with a pronoun: "confirm it for team 27".
+PRONOUN = re.compile(r"\b(it|them|this one|that one)\b")
 #: A named value, as parameters spell them: "BOOKING_CREATED", "round_robin".
 VALUE = re.compile(r"\b[A-Za-z]+(?:_[A-Za-z]+)+\b")
 
@@ -186,7 +188,8 @@ def _resources(asking: str, context: str) -> Resources:
         return own
     every = Resources.read(f"{asking} , {context}")
     head = own.head
-    if head is None or own.found[head] < 1.0 or head in RELATED.get(every.head or "", ()):
+    unnamed = own.owner_head and PRONOUN.search(asking)  # "confirm it for team 27": "it" is what the story names
+    if head is None or own.found[head] < 1.0 or unnamed or head in RELATED.get(every.head or "", ()):
         head = every.head
     order = tuple(dict.fromkeys([head, *every.order])) if head else ()
     # a resource only the story names counts for less ("before toggling conflict checking, I need …")
