@@ -43,6 +43,8 @@ ASKING = re.compile(
     r"(?:please|pls|can you|could you|would you|will you|can we|could we|can i|could i|i need|i want|i'd like"
     r"|i would like|we need|we want|we'd like|i have to|we have to|need|needs|let's|lets|help me|go ahead|make sure"
     r"|i'm looking to|i am looking to|how do i|how can i|how many|what|which|who|where|when|is|are|do|does"
+    # an agent saying what it will do next: "I'll pull every member's entries"
+    r"|i'll|i will|let me|i'm going to|i am going to"
     r"|" + "|".join(IMPERATIVES) + r")\b"
     r"|\b(?:please|can you|could you|should (?:be|have|also|get|go|now)|needs?|want(?:s)? (?:to|the|a|an|it|them|my)"
     r"|wanna|i'd like|instead)\b"

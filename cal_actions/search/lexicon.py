@@ -204,7 +204,11 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"\bout[- ]of[- ]office (entr(y|ies)|records?|periods?|status)\b"
         r"|\bo\.?o\.?o( (entr(y|ies)|records?|periods?|status))?\b"
         r"|\b(mark\w*|put|record\w*|log\w*)\b[\w' ]{0,30}\bout[- ]of[- ]office\b"
-        r"|\b(covers?|covering|stands? in) for\b|\bredirect\w* (\w+ ){0,3}bookings?\b",
+        r"|\b(covers?|covering|stands? in) for\b|\bredirect\w* (\w+ ){0,3}bookings?\b"
+        # time away kept as entries, someone put on leave, someone else covering their bookings, who is away
+        r"|\b(time[- ]off|vacation|holiday|leave|absence|away|pto)s? (entr(y|ies)|records?|periods?)\b"
+        r"|\bon (leave|pto|sabbatical|parental leave|sick leave)\b|\bcover(s|ing)? (their|his|her) (\w+ )?bookings\b"
+        r"|\b(who|anyone|anybody|someone)( \w+){0,4} (is|are|will be) (away|out|off)\b",
         "",
     ),
     (

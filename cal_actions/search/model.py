@@ -182,7 +182,8 @@ class Resources:
                 candidates.remove(owned)
                 candidates.insert(0, owned)
         order = tuple(dict.fromkeys(resource for *_, resource in candidates))
-        if order and order[0] == "schedule" and EVERYONE.search(text):  # every user's schedules: no one user
+        if order and order[0] in EVERYONES and EVERYONE.search(text) and numbers.get("user") != "one":
+            # every user's schedules, time off or bookings: no one user
             found = {r: weight for r, weight in found.items() if r not in ("user", "membership")}
             order = tuple(r for r in order if r in found)
         return cls(found, order[0] if order else None, order, numbers, bool(candidates and candidates[0][3]))
@@ -236,6 +237,8 @@ CONTEXT_PENALTY = 0.12
 SPECIFIC_VERBS = frozenset({"reschedule", "cancel", "decline", "confirm", "reassign", "refresh", "reserve",
                             "disconnect", "mark", "save", "check", "verify", "connect", "unassign", "send"})
 READS = frozenset({"get", "list"})
+#: Resources read for every user at once as well as for one.
+EVERYONES = frozenset({"schedule", "out-of-office", "booking"})
 #: "all", "everyone": the request is about every user, not one ("the schedules of everyone in the org").
 EVERYONE = re.compile(r"\b(all|every|everyone|everybody|each)\b")
 

@@ -42,7 +42,10 @@ PHRASES: dict[str, str] = {
     # what will not take place is cancelled
     r"\bnot (happening|going ahead|taking place)\b|\bwon'?t (happen|go ahead|take place)\b"
     r"|\b(is|are) (off|cancelled|canceled)\b(?!\s+(on|for|from|until|till|work)\b)": "cancel",
-    r"\bshould (now )?(read|say|be (called|named|renamed|spelled))\b": "update",
+    r"\bshould (now )?(read|say|run|start|end|last|be (called|named|renamed|spelled))\b": "update",
+    # "sorted by start date": a start or an end is a time, not a verb
+    r"\bstart (date|time)s?\b": "start time",
+    r"\bend (date|time)s?\b": "end time",
     r"\b(needs?|should (have|get)) (an?|another|one more|extra) (new )?[\w'-]+ (choice|option|value)s?\b": "create",
     r"\bgo-to\b|\bunless (i|we|they) say otherwise\b|\bby default\b": "default",
     r"who am i|logged in as|my details|my (own )?profile": "get me profile",
@@ -97,7 +100,7 @@ CUES: dict[str, str] = {
     r"\b(remove|kick|drop|take|delete)\b[\w' ]{1,30}?\b(from|out of|off) (?:(the|my|our|this|that) (\w+ ){0,2}?"
     r"(team|org|organi[sz]ation|company)\b|(team|org) #?\d+\b(?!'s))": "delete membership",
     r"\bon (my|the|our) (work |personal )?(calendar|diary|agenda)\b": "booking",
-    r"^(which|what) (\w+ )?\w+s\b|\b(all|every|each) (of )?(the |my |our )?\w+s\b": "list",
+    r"(^|, )(which|what) (\w+ )?\w+s\b|\b(all|every|each) (of )?(the |my |our )?\w+s\b": "list",
     r"\b(called|named|titled)\b": "get",
     # "give the Platform team a collective 'Review' event": a thing given to its owner is made for it
     r"\bgive (the|our|my|this|that) ([\w']+ ){0,3}?(an?|another|one more) (new )?[\w' ]{0,40}?"
