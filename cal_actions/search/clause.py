@@ -72,9 +72,15 @@ NAME_AS_VERB = re.compile(r"^(?:Mark|Bill|Sue|Pat|Rob|Chase|Grant|Drew|Jack|Will
                           r"Hope|Joy|Max|Penny|Rose|Summer|Cliff|Dean|Frank|Gene|Glen|Hunter|Lance|Miles|Reid)"
                           r"(?= (?:\w+ed|left|quit|is|was|has|had|wants|needs|should|can|will|went|took|got|\w+s)\b)")
 
+#: A relative clause says more of what it follows: "team 61, which is inside org 5" is no clause of its own.
+RELATIVE = re.compile(r",\s+(?=(?:which|who|that)\s+(?:is|are|was|were|has|have|isn'?t|aren'?t|wasn'?t|hasn'?t"
+                      r"|belongs?|sits?|lives?)\b)")
+
+
 def split_request(query: str) -> tuple[str, str]:
     """(the words that ask, lower-cased; the words that tell). With no clause that asks, all of it asks."""
     query = POLITE_END.sub("", NAME_AS_VERB.sub("someone", query.strip()).lower())
+    query = RELATIVE.sub(" ", query)
     # a quoted name ('Night shift', "Move fast") names an item: its words do not ask for anything
     asides = " ".join([*ASIDE.findall(query), *QUOTED.findall(query)])
     text = re.sub(r" {2,}", " ", ASIDE.sub(" ", QUOTED.sub(" ", query)))

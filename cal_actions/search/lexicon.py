@@ -246,7 +246,7 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     (
         # "do I belong to an organization" asks which one: its id
         "org",
-        r"\borg(ani[sz]ation)?'?s? id\b|\borgid\b|\b(which|what) (org|organi[sz]ation|company)\b"
+        r"\borg(ani[sz]ation)?'?s? id\b(?!\s*(is\s+|=\s*|:\s*)?#?\d)|\borgid\b(?!\s*(is\s+|=\s*|:\s*)?#?\d)|\b(which|what) (org|organi[sz]ation|company)\b"
         r"|\b(belong|belongs|am i|are we)( \w+)? (to|in|part of|a member of) an? (org|organi[sz]ation)\b",
         "",
     ),

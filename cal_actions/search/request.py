@@ -52,6 +52,8 @@ URL = re.compile(r"\b(https?://|www\.)\S+|\b[\w-]+(\.[\w-]+)*\.(com|org|net|io|d
 EMAIL = re.compile(r"(?<![^\s(<,;:\"'])[^\s@]+@\S+")
 # An id asks for one item; a time or a length ("4pm", "3:30", "30 minutes") does not.
 ID = re.compile(r"\bu?id\b|\b\d+\b(?![:.]\d|\s*(?:am|pm|min|mins|minutes?|h|hours?|days?|weeks?)\b)")
+#: Numbers that ask for no one item: a date, or the id of the organization or team the request is in.
+OWNER_ID = re.compile(r"\b\d{4}-\d\d-\d\d\b|\b(org|organi[sz]ation|team)( id)? #?\d+\b")
 #: "I need the user id of tom@acme.com", "what's the externalId": ids asked for, not given, are read from a list.
 IDS_ASKED = re.compile(r"\b(need|want|find|look up|give me|what'?s|what (is|are))\b( [\w']+){0,3}? [\w-]*ids?\b"
                        r"(?! ?#?\d)")
@@ -121,7 +123,7 @@ class Request:
         number = {"one": "get", "many": "list"}.get(resources.number)
         if number is None and resources.head is not None:
             plural = False
-        hint = number or ("list" if plural else "get" if ID.search(text) else None)
+        hint = number or ("list" if plural else "get" if ID.search(OWNER_ID.sub(" ", text)) else None)
         ids = IDS_ASKED.search(asking)  # someone else's id is looked up in a list; one's own is read from oneself
         if ids and not OWN.search(ids.group()) and resources.head not in ("org", "me"):
             hint = "list"
