@@ -75,7 +75,7 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "workflow",
-        r"\bworkflows?\b|\b(automated|automatic|auto)[- ]?(reminders?|emails?|sms|texts?|messages?|follow[- ]ups?)\b"
+        r"\bworkflows?\b|\bautomations?\b|\b(automated|automatic|auto)[- ]?(reminders?|emails?|sms|texts?|messages?|follow[- ]ups?)\b"
         r"|\breminders?\b|\bfollow[- ]ups?\b",
         "",
     ),
@@ -126,7 +126,9 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "reservation",
-        r"\breservations?\b|\breserv(e|ed|ing)\b|\bhold(s|ing)?\b(?! (which |what |the |an? )?(roles?|admin|rights)\b)"
+        r"\breservations?\b|\breserv(e|ed|ing)\b"
+        # one holds a role or an option as one has it
+        r"|\bhold(s|ing)?\b(?! (which |what |the |an? |any )?(\w+ )?(roles?|admin|rights|options?|values?|tags?|attributes?)\b)"
         r"|\bpencil(led|ed)? in\b|\bon hold\b"
         r"|\block (it |that |this )?(time |slot )?in\b|\btemporar(y|ily)\b"
         # kept from being taken, but not booked yet
@@ -177,8 +179,8 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     ("stripe", r"\bstripe\b|\bpayments?\b|\bpaid\b|\bbilling\b|\bcharg(e|ed|ing)\b|\bcredit cards?\b", ""),
     (
         "attribute-option",
-        r"\battribute (options?|values?|choices)\b|\b(options?|values?|choices) (of|for) (the |an? |this )?[\w' ]{0,20}"
-        r"attribute\b|\btagged\b|\b(another|new|extra|one more|more) (options?|values?|choices?)\b"
+        r"\battribute (options?|values?|choices)\b|\b(options?|values?|choices) (\(?(id )?#?\d+\)? )?(of|for) (the |an? |this )?"
+        r"[\w' ]{0,20}attribute\b|\btagged\b|\b(another|new|extra|one more|more) (options?|values?|choices?)\b"
         r"|\b(options?|values?|choices?) (to|from|on|in) (the |an? |this )?[\w' ]{0,20}attribute\b"
         # "what values can the Seniority attribute take", "which choices does the region attribute have"
         r"|\b(options|values|choices)\b [\w' ]{0,30}\battribute\b"

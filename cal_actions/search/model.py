@@ -209,6 +209,12 @@ class Resources:
             head = having[0] if len(having) == 1 else self.head
         return Resources(self.found, head, self.order, self.numbers)
 
+    def without(self, resource: str) -> Resources:
+        """The same, ``resource`` left out (it is not the head)."""
+        found = {r: weight for r, weight in self.found.items() if r != resource}
+        order = tuple(r for r in self.order if r != resource)
+        return Resources(found, self.head, order, self.numbers, self.owner_head)
+
     @property
     def number(self) -> str:
         """"one" or "many" for the resource acted on, "" when its words do not say."""
@@ -360,6 +366,8 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"."), "refresh"),
     ),
     "phone-call": ((re.compile(r"."), "create"),),  # a call is only ever placed
+    # messages sent on their own, before or after meetings, are a workflow made for them
+    "workflow": ((re.compile(r"^(please )?(e-?mail|text|sms|whatsapp|remind|message|send)\b"), "create"),),
     "verified-email": VERIFICATION_RULES,
     "verified-phone": VERIFICATION_RULES,
 }

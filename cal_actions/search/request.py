@@ -58,6 +58,8 @@ OWNER_ID = re.compile(r"\b\d{4}-\d\d-\d\d\b|\b(org|organi[sz]ation|team)( id)? #
 IDS_ASKED = re.compile(r"\b(need|want|find|look up|give me|what'?s|what (is|are))\b( [\w']+){0,3}? [\w-]*ids?\b"
                        r"(?! ?#?\d)")
 OWN = re.compile(r"\b(my|our|mine)\b")
+#: The people are what the request asks for: "which users hold option 7", "who is tagged", "I need the user ids".
+WHO_ASKED = re.compile(r"\bwho\b|\bwhich (people|users|members|persons|employees)\b|\buser ids\b")
 #: What the request acts on, said with a pronoun: "confirm it for team 27".
 PRONOUN = re.compile(r"\b(it|them|this one|that one)\b")
 #: A named value, as parameters spell them: "BOOKING_CREATED", "round_robin".
@@ -139,6 +141,9 @@ class Request:
         verbs = resolve_verbs(verbs, asking, resources.head)
         if supported is not None:
             resources, verbs = _fit(resources, verbs, asking, hint, supported, guessed)
+        if resources.head != "user" and "user" in resources.found and resources.numbers.get("user") != "one" \
+                and WHO_ASKED.search(asking):  # the users are what is asked, not whose the thing is
+            resources = resources.without("user")
         # the resource acted on is settled: the registry's words for it, and for the others named (for less)
         for resource, weight in resources.found.items():
             for word in RESOURCE_TERMS[resource].split():

@@ -78,10 +78,12 @@ PHRASES: dict[str, str] = {
     # "make org membership 12 an admin": the words between still say whose membership
     r"\b(make|give)(?= (\S+ ){1,6}?(an? )?(admin|owner|member)( rights| access| role)?\b)": "update role membership",
     r"for conflicts|conflict check(ing|s)?": "selected conflict",
-    r"\bget rid of\b|\bdo away with\b": "delete",
+    r"\bget rid of\b|\bdo away with\b|\btear (\w+ )?down\b": "delete",
     r"\blet go of\b": "release",
     r"\bsay no\b": "decline",
     r"\b(who )?hold(s|ing)? (which |what |the |an? )?(roles?|admin|rights)\b": "list membership role",
+    r"\b(who )?hold(s|ing)? (which |what |the |an? |any )?(\w+ )?(options?|values?|tags?)\b": "assigned option",
+    r"\b(is|are|was|were|been|being|currently) tagged\b": "assigned tag",
     r"\bsay yes\b|\bgo ahead with\b": "confirm",
     r"\b(pull|look|bring) up\b|\blook (at|into)\b": "get",
     r"\bhand(ed|ing)? (it |this |that )?(over|off)\b|\bgive (it|this|that) to\b|\bmove\s+(\S+\s+){1,4}over to\b":
@@ -100,7 +102,7 @@ CUES: dict[str, str] = {
     r"\b(remove|kick|drop|take|delete)\b[\w' ]{1,30}?\b(from|out of|off) (?:(the|my|our|this|that) (\w+ ){0,2}?"
     r"(team|org|organi[sz]ation|company)\b|(team|org) #?\d+\b(?!'s))": "delete membership",
     r"\bon (my|the|our) (work |personal )?(calendar|diary|agenda)\b": "booking",
-    r"(^|, )(which|what) (\w+ )?\w+s\b|\b(all|every|each) (of )?(the |my |our )?\w+s\b"
+    r"(^|, )(which|what) (\w+ )?(?!(is|was|has|does|its|this|thus|always|perhaps)\b)(\w+s|people|staff|folks)\b|\b(all|every|each) (of )?(the |my |our )?\w+s\b"
     # "every booking across the company" (not "every day" or "every Monday")
     r"|\bevery (single )?(?!(day|week|month|year|morning|evening|night|time|hour|minute|mon|tue|wed|thu|fri|sat|sun)\w*)"
     r"\w+\b(?!'s)": "list",
@@ -206,6 +208,7 @@ EXPAND: dict[str, tuple[str, ...]] = {
     "tag": ("attribute", "assign"),
     "token": ("refresh",),
     "expired": ("refresh",),
+    "lost": ("force",),  # tokens lost are issued anew, without the refresh token
     "set": ("update",),
     "who": ("list",),
 }
