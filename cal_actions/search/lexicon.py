@@ -127,8 +127,8 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "reservation",
         r"\breservations?\b|\breserv(e|ed|ing)\b"
-        # one holds a role or an option as one has it
-        r"|\bhold(s|ing)?\b(?! (which |what |the |an? |any )?(\w+ )?(roles?|admin|rights|options?|values?|tags?|attributes?)\b)"
+        # one holds a role or an option as one has it, and "we hold" a token has it
+        r"|(?<!\bwe )(?<!\bi )(?<!\bstill )(?<!\balready )\bhold(s|ing)?\b(?! (which |what |the |an? |any )?(\w+ )?(roles?|admin|rights|options?|values?|tags?|attributes?)\b)"
         r"|\bpencil(led|ed)? in\b|\bon hold\b"
         r"|\block (it |that |this )?(time |slot )?in\b|\btemporar(y|ily)\b"
         # kept from being taken, but not booked yet
@@ -236,13 +236,16 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "oauth-client",
-        r"\b(oauth|platform) (clients?|apps?|applications?)\b|\bclient (id|secret)s?\b",
+        r"\b(oauth|platform) (clients?|apps?|applications?)\b|\bclient (id|secret)s?\b"
+        # a client named by its id
+        r"|\bclient\b(?= [a-z]*_?[a-z]*\d\w*\b)",
         "",
     ),
     (
         "private-link",
         r"\bprivate (booking |scheduling )?(links?|urls?)\b"
-        r"|\b(one[- ]time|single[- ]use|one[- ]off|expiring|secret|hashed) (booking |scheduling )?(links?|urls?)\b",
+        r"|\b(one[- ]time|single[- ]use|one[- ]off|expiring|secret|hashed|hidden|limited) (booking |scheduling )?"
+        r"(links?|urls?)\b",
         "",
     ),
     (
@@ -298,7 +301,7 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "me",
         # "set that up for my account" names whose it is, not what to change
-        r"(?<!for )\bmy (own )?(cal(\.com)? )?account\b"
+        r"(?<!for )(?<!to )\bmy (own )?(cal(\.com)? )?account\b"
         r"|\bmy (own )?(cal(\.com)? )?(profile|email|e-mail|username|user ?name|display name|name"
         r"|time ?zone|details"
         r"|settings|locale|language|week start|avatar|bio)\b|\bwho am i\b|\blogged in\b|\babout me\b",

@@ -241,7 +241,8 @@ CONTEXT_PENALTY = 0.12
 #: Verbs that say what to do more exactly than create, get, list or update, which they override when both are read
 #: ("I can't make Thursday's call, push it to Tuesday" reschedules).
 SPECIFIC_VERBS = frozenset({"reschedule", "cancel", "decline", "confirm", "reassign", "refresh", "reserve",
-                            "disconnect", "mark", "save", "check", "verify", "connect", "unassign", "send"})
+                            "disconnect", "mark", "save", "check", "verify", "connect", "unassign", "send",
+                            "calculate"})
 READS = frozenset({"get", "list"})
 #: Resources read for every user at once as well as for one.
 EVERYONES = frozenset({"schedule", "out-of-office", "booking"})
@@ -295,7 +296,8 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
          "delete"),
         (re.compile(r"\b(mov\w*|chang\w*|extend\w*|prolong\w*|renew\w*|shift\w*|push\w*|switch\w*|updat\w*)\b"),
          "update"),
-        (re.compile(r"\b(show|get|look (up|at)|check(s|ing)? (on|if|whether)|status|details?|still|expir\w*)\b"),
+        (re.compile(r"\b(show|get|look (up|at)|check(s|ing)? (on|if|whether)|status|details?|still|expir\w*"
+                    r"|double[- ]check\w*)\b"),
          "get"),
         (re.compile(r"\b(hold|reserv\w*|pencil\w*|lock|keep|block)\b"), "reserve"),
     ),
@@ -376,6 +378,9 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 #: A value given in place of another, or "make the team private" (the thing made is there already): what exists
 #: is changed, not made.
 INSTEAD = re.compile(r"\b(instead of|rather than)\b"
+                     # a value added to a list the thing has: "add https://x/cb to the redirect URIs of client 8"
+                     r"|\b(add|append)\b.{1,60}\bto (the|its|their) (?!(team|org|organi[sz]ation|company|group)\b)"
+                     r"([\w-]+ ){0,2}[\w-]+s (of|on|for)\b"
                      r"|\bmake (the|this|that|our|my|its|their)\b(?! (new|first|another)\b)"
                      # what has a number exists: "make team 14 private", "make org webhook 7 also fire on …"
                      r"|\bmake (?!(a|an|new|another)\b)([\w-]+ ){1,3}#?\d+ (?!(a|an|the|min\w*|hours?)\b)\w")

@@ -203,7 +203,10 @@ def _resources(asking: str, context: str) -> Resources:
     found = {**{r: weight * CONTEXT_WEIGHT for r, weight in every.found.items()}, **own.found}
     if head is not None:
         found[head] = every.found[head]
-    return Resources(found, head, order, {**every.numbers, **own.numbers})
+    # how many the asking words name decides, even when they name no number: "show my default availability: the
+    # weekly hours and any overrides"
+    numbers = {r: n for r, n in every.numbers.items() if r not in own.found} | own.numbers
+    return Resources(found, head, order, numbers)
 
 
 def _rewrite(text: str) -> str:

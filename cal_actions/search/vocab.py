@@ -78,12 +78,17 @@ PHRASES: dict[str, str] = {
     # "make org membership 12 an admin": the words between still say whose membership
     r"\b(make|give)(?= (\S+ ){1,6}?(an? )?(admin|owner|member)( rights| access| role)?\b)": "update role membership",
     r"for conflicts|conflict check(ing|s)?": "selected conflict",
+    # what is not to be done is not asked: "don't save anything", "without changing it"
+    r"\b(don'?t|do not|never|no need to|without) (\w+ )?(sav|stor|submit|record|chang|updat|delet|creat|book|touch"
+    r"|modif|edit|remov|cancel)\w*\b( anything| it| them)?": "",
+    r"\bdry[- ]run\b|\bwhat[- ]if\b": "calculate",
     r"\bget rid of\b|\bdo away with\b|\btear (\w+ )?down\b": "delete",
     r"\blet go of\b": "release",
     r"\bsay no\b": "decline",
     r"\b(who )?hold(s|ing)? (which |what |the |an? )?(roles?|admin|rights)\b": "list membership role",
     r"\b(who )?hold(s|ing)? (which |what |the |an? |any )?(\w+ )?(options?|values?|tags?)\b": "assigned option",
     r"\b(is|are|was|were|been|being|currently) tagged\b": "assigned tag",
+    r"\b(i|we|they) (still |already )?hold\b": "have",
     r"\bsay yes\b|\bgo ahead with\b": "confirm",
     r"\b(pull|look|bring) up\b|\blook (at|into)\b": "get",
     r"\bhand(ed|ing)? (it |this |that )?(over|off)\b|\bgive (it|this|that) to\b|\bmove\s+(\S+\s+){1,4}over to\b":
@@ -208,6 +213,8 @@ EXPAND: dict[str, tuple[str, ...]] = {
     "tag": ("attribute", "assign"),
     "token": ("refresh",),
     "expired": ("refresh",),
+    "submission": ("response",),  # what was sent through a form
+    "submissions": ("response",),
     "lost": ("force",),  # tokens lost are issued anew, without the refresh token
     "set": ("update",),
     "who": ("list",),
@@ -216,7 +223,7 @@ EXPAND: dict[str, tuple[str, ...]] = {
 #: Request words that say which verb the action should have.
 VERBS = _words(
     "list get create update delete cancel reschedule confirm decline mark reassign reserve save check sync "
-    "disconnect connect assign unassign refresh verify"
+    "disconnect connect assign unassign refresh verify calculate"
 )
 #: An action's verb is its name's first word, read through this table where the request would say it otherwise.
 NAME_VERBS = {"add": "create", "remove": "delete", "set": "update", "force": "refresh", "sync": "connect"}
@@ -230,13 +237,14 @@ VERB_WORDS: dict[str, str] = {
     "decline": "veto rejection",
     "mark": "flag",
     "create": "start register provision onboard generate establish build launch spin enroll enrol",
-    "update": "adjust tweak switch alter amend point disable enable pause deactivate activate extend shorten "
+    "update": "adjust tweak switch swap alter amend point disable enable pause deactivate activate extend shorten "
     "lengthen demote reconfigure fix correct tune grant forbid allow permit",
     "delete": "destroy purge discard trash ditch axe retire rid nuke kill terminate strip dissolve disband deprovision "
     "offboard unreserve",
     "list": "browse enumerate overview dump export",
     "get": "retrieve lookup inspect info information read",
     "check": "verify test validate status healthy",
+    "calculate": "preview simulate",
     "connect": "integrate authorize authorise attach plug",
     "disconnect": "revoke detach unhook unplug",
     "refresh": "renew rotate reissue regenerate",
