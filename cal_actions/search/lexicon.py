@@ -14,6 +14,8 @@ from __future__ import annotations
 
 #: A phone number in international form.
 _NUMBER = r"\+\d[\d ()-]{6,}\d"
+#: An email address; it starts after a space or an opening mark (from anywhere, matching costs the square of a word).
+_ADDRESS = r"(?<![^\s(<,;:\"'])[^\s@]+@\S+"
 _BOOKED = r"(bookings?|events?|appointments?|meetings?|calls?|sessions?)"
 #: Someone did not come to a booking.
 NO_SHOW = (r"\bno[- ]?shows?\b|\b(didn'?t|did not|never) (show|turn(ed)? up|join(ed)?)\b|\bnever showed\b"
@@ -37,9 +39,9 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"\bverified (e-?mail )?(address(es)?|e-?mails?)\b"
         r"|\b(e-?mail )?address(es)? (\w+ ){0,3}(verified|verification)\b|\be-?mails? (\w+ ){0,3}verified\b"
         r"|\bverif\w* (of|for) (that|the|this|my|our|an?) (e-?mail )?address\b"
-        r"|\b(verify|verifying|confirm)\s+(\w+\s+){0,2}?(\S+@\S+|e-?mail\b|address\b)"
-        r"|\b(e-?mail|send|mail)\w*\s+(\w+\s+){0,3}?codes?\b(\s+to\s+\S+@\S+)?"
-        r"|\S+@\S+[^.;!?]{0,25}?\bcodes?\b|\bcodes?\b[^.;!?]{0,40}?\S+@\S+",
+        r"|\b(verify|verifying|confirm)\s+(\w+\s+){0,2}?(" + _ADDRESS + r"|e-?mail\b|address\b)"
+        r"|\b(e-?mail|send|mail)\w*\s+(\w+\s+){0,3}?codes?\b(\s+to\s+" + _ADDRESS + r")?"
+        r"|" + _ADDRESS + r"[^.;!?]{0,25}?\bcodes?\b|\bcodes?\b[^.;!?]{0,40}?" + _ADDRESS,
         "",
     ),
     # what a booking left in other apps, and the links that add it to one
