@@ -28,7 +28,8 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "verified-phone",
         r"\bverified (phone |mobile |cell )?numbers?\b|\bverified (phones?|mobiles?)\b"
-        r"|\b(phone|mobile|cell)( numbers?)? (\w+ ){0,2}(verified|verification)\b|\bnumbers? (are|is|were|was) verified\b"
+        r"|\b(phone|mobile|cell)( numbers?)? (\w+ ){0,2}(verified|verification)\b"
+        r"|\bnumbers? (are|is|were|was) verified\b"
         r"|\b(verify|verifying)\s+(\w+\s+){0,2}?(" + _NUMBER + r"|phones?\b|mobiles?\b|(phone )?numbers?\b)"
         r"|\b(text|texts|texting|sms|txt)\s+(\w+\s+){0,3}?codes?\b(\s+(to|at|on)\s+" + _NUMBER + r")?"
         r"|\bcodes?\b[^.;!?]{0,25}?(" + _NUMBER + r"|\b(phone|mobile|cell)\b)|" + _NUMBER + r"[^.;!?]{0,25}?\bcodes?\b",
@@ -49,10 +50,13 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     ("transcript", r"\btranscri(pt|pts|bed|ption|ptions)\b|\bwritten (text|version)\b|\bwhat was said\b", ""),
     (
         "booking-reference",
-        r"\b(booking )?references?\b|\bexternal (event |meeting )?u?ids?\b|\b(calendar|video) (side|records?|entr(y|ies))\b"
-        r"|\b(lives?|living|exists?|shows? up) in (other|external|third[- ]party|connected) (systems?|apps?|tools?|services?)\b"
+        r"\b(booking )?references?\b|\bexternal (event |meeting )?u?ids?\b"
+        r"|\b(calendar|video) (side|records?|entr(y|ies))\b"
+        r"|\b(lives?|living|exists?|shows? up) in (other|external|third[- ]party|connected)"
+        r" (systems?|apps?|tools?|services?)\b"
         r"|\b(event|meeting)s? did (it|this|that|the booking) create\b"
-        r"|\b(calendar event|video meeting)s? (and|or|&|\+) (\w+ )?(video meeting|calendar event|meeting)s?( records?)?\b",
+        r"|\b(calendar event|video meeting)s? (and|or|&|\+) (\w+ )?(video meeting|calendar event|meeting)s?"
+        r"( records?)?\b",
         "",
     ),
     (
@@ -77,7 +81,8 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "workflow",
-        r"\bworkflows?\b|\bautomations?\b|\b(automated|automatic|auto)[- ]?(reminders?|emails?|sms|texts?|messages?|follow[- ]ups?)\b"
+        r"\bworkflows?\b|\bautomations?\b"
+        r"|\b(automated|automatic|auto)[- ]?(reminders?|emails?|sms|texts?|messages?|follow[- ]ups?)\b"
         r"|\breminders?\b|\bfollow[- ]ups?\b",
         "",
     ),
@@ -130,7 +135,8 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         "reservation",
         r"\breservations?\b|\breserv(e|ed|ing)\b"
         # one holds a role or an option as one has it, and "we hold" a token has it
-        r"|(?<!\bwe )(?<!\bi )(?<!\bstill )(?<!\balready )\bhold(s|ing)?\b(?! (which |what |the |an? |any )?(\w+ )?(roles?|admin|rights|options?|values?|tags?|attributes?)\b)"
+        r"|(?<!\bwe )(?<!\bi )(?<!\bstill )(?<!\balready )\bhold(s|ing)?\b"
+        r"(?! (which |what |the |an? |any )?(\w+ )?(roles?|admin|rights|options?|values?|tags?|attributes?)\b)"
         r"|\bpencil(led|ed)? in\b|\bon hold\b"
         r"|\block (it |that |this )?(time |slot )?in\b|\btemporar(y|ily)\b"
         # kept from being taken, but not booked yet
@@ -181,8 +187,9 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     ("stripe", r"\bstripe\b|\bpayments?\b|\bpaid\b|\bbilling\b|\bcharg(e|ed|ing)\b|\bcredit cards?\b", ""),
     (
         "attribute-option",
-        r"\battribute (options?|values?|choices)\b|\b(options?|values?|choices) (\(?(id )?#?\d+\)? )?(of|for) (the |an? |this )?"
-        r"[\w' ]{0,20}attribute\b|\btagged\b|\b(another|new|extra|one more|more) (options?|values?|choices?)\b"
+        r"\battribute (options?|values?|choices)\b"
+        r"|\b(options?|values?|choices) (\(?(id )?#?\d+\)? )?(of|for) (the |an? |this )?[\w' ]{0,20}attribute\b"
+        r"|\btagged\b|\b(another|new|extra|one more|more) (options?|values?|choices?)\b"
         r"|\b(options?|values?|choices?) (to|from|on|in) (the |an? |this )?[\w' ]{0,20}attribute\b"
         # "what values can the Seniority attribute take", "which choices does the region attribute have"
         r"|\b(options|values|choices)\b [\w' ]{0,30}\battribute\b"
@@ -253,7 +260,9 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     (
         # "do I belong to an organization" asks which one: its id
         "org",
-        r"\borg(ani[sz]ation)?'?s? id\b(?!\s*(is\s+|=\s*|:\s*)?#?\d)|\borgid\b(?!\s*(is\s+|=\s*|:\s*)?#?\d)|\b(which|what) (org|organi[sz]ation|company)\b"
+        # "org id 9" gives the organization: it asks for no id
+        r"\borg(ani[sz]ation)?'?s? id\b(?!\s*(is\s+|=\s*|:\s*)?#?\d)|\borgid\b(?!\s*(is\s+|=\s*|:\s*)?#?\d)"
+        r"|\b(which|what) (org|organi[sz]ation|company)\b"
         r"|\b(belong|belongs|am i|are we)( \w+)? (to|in|part of|a member of) an? (org|organi[sz]ation)\b",
         "",
     ),

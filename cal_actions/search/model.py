@@ -115,8 +115,8 @@ ITEM_ID = re.compile(r"\s*(#|(no\.?|number|id|uid)\s*)?(?=[\w-]*\d)(?!\d+(am|pm|
 LINKED = re.compile(r" (of|for|on|to|from|in|into|onto) ")
 #: A resource named after a preposition is where the thing acted on lives, not that thing: "book a call on event type
 #: 7" books, "the webhooks of event type 5" are webhooks.
-OWNER_LINK = re.compile(r"\b(on|of|for|in|under|inside|within|through|via)\s+((the|my|our|this|that|its|their|[\w']+'s)\s+)?"
-                        r"([\w-]+\s+)?$")
+OWNER_LINK = re.compile(r"\b(on|of|for|in|under|inside|within|through|via)\s+"
+                        r"((the|my|our|this|that|its|their|[\w']+'s)\s+)?([\w-]+\s+)?$")
 #: "(not in any org)", "not an org team", "no organization", "our org-less team", "not team ones": a scope the request
 #: rules out. The owner word must end the phrase or name the kind of owner ("org team"): "not an org admin" rules out
 #: a role, not the organization.

@@ -107,10 +107,11 @@ CUES: dict[str, str] = {
     r"\b(remove|kick|drop|take|delete)\b[\w' ]{1,30}?\b(from|out of|off) (?:(the|my|our|this|that) (\w+ ){0,2}?"
     r"(team|org|organi[sz]ation|company)\b|(team|org) #?\d+\b(?!'s))": "delete membership",
     r"\bon (my|the|our) (work |personal )?(calendar|diary|agenda)\b": "booking",
-    r"(^|, )(which|what) (\w+ )?(?!(is|was|has|does|its|this|thus|always|perhaps)\b)(\w+s|people|staff|folks)\b|\b(all|every|each) (of )?(the |my |our )?\w+s\b"
+    r"(^|, )(which|what) (\w+ )?(?!(is|was|has|does|its|this|thus|always|perhaps)\b)(\w+s|people|staff|folks)\b"
+    r"|\b(all|every|each) (of )?(the |my |our )?\w+s\b"
     # "every booking across the company" (not "every day" or "every Monday")
-    r"|\bevery (single )?(?!(day|week|month|year|morning|evening|night|time|hour|minute|mon|tue|wed|thu|fri|sat|sun)\w*)"
-    r"\w+\b(?!'s)": "list",
+    r"|\bevery (single )?(?!(day|week|month|year|morning|evening|night|time|hour|minute|mon|tue|wed|thu|fri|sat"
+    r"|sun)\w*)\w+\b(?!'s)": "list",
     r"\b(called|named|titled)\b": "get",
     # "give the Platform team a collective 'Review' event": a thing given to its owner is made for it
     r"\bgive (the|our|my|this|that) ([\w']+ ){0,3}?(an?|another|one more) (new )?[\w' ]{0,40}?"
