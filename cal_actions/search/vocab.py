@@ -206,6 +206,8 @@ EXPAND: dict[str, tuple[str, ...]] = {
     "admin": ("membership", "role"),
     "role": ("membership",),
     "link": ("connect", "url"),
+    "authorization": ("auth",),  # the registry names its sign-in links auth URLs
+    "authorisation": ("auth",),
     "integration": ("connect",),
     "zoom": ("conferencing",),
     "meet": ("conferencing",),
