@@ -419,6 +419,7 @@ def test_everyday_wording_reaches_the_action(query: str, expected: str) -> None:
         ("search_blind5.jsonl", 0.86, 0.98),
         ("search_blind6.jsonl", 0.90, 0.96),
         ("search_blind7.jsonl", 0.94, 0.98),
+        ("search_blind8.jsonl", 0.94, 0.98),
     ],
 )
 def test_quality_floor_on_every_set(name: str, floor_at_1: float, floor_at_5: float) -> None:
