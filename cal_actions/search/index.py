@@ -199,7 +199,9 @@ class SearchIndex:
         name_terms = tuple(frozenset(tokens(action.name.removeprefix("CAL_"))) for action in actions)
         verbs = tuple(map(action_verbs, actions))
         names = {key: i for i, action in enumerate(actions) for key in (action.name, *action.aliases)}
-        resource_terms = frozenset().union(*name_terms) - VERBS - NAME_VERBS.keys() - OWNER_TERMS
+        # a name's first word is its verb, whether or not requests say it ("send" a code)
+        resource_terms = frozenset().union(*name_terms) - VERBS - NAME_VERBS.keys() - OWNER_TERMS - {
+            action.name.removeprefix("CAL_").split("_")[0].lower() for action in actions}
         resources = tuple((action_resource(action), action_context(action)) for action in actions)
         resource_verbs: dict[str, frozenset[str]] = defaultdict(frozenset)
         for position in offered:
