@@ -19,7 +19,7 @@ requested time zone and paging) onto what the adapters hand a model:
   field inside an item), and ``"truncated"`` says so: ``"showing 20 of 57 items — use take/skip"``.
 
 - A member that holds a secret (:data:`SECRET_KEYS`: a webhook's ``secret``, a managed user's tokens, a
-  new API key or OAuth client secret) reads ``"***"``, and ``"withheld"`` says which were masked: a model
+  new API key or OAuth client secret) reads ``"***"``, and ``"withheld"`` lists the names masked: a model
   needs to know a secret exists, never its value, which code reads from ``cal.execute(...).data``.
 
 The result is one JSON object with ``data``, ``successful`` and ``error`` (and ``more``,
@@ -53,7 +53,8 @@ __all__ = [
 READING_NOTE = (
     "Tool results are compact: a missing field is false, null or empty; slots are {timeZone, days: {date: [start "
     'times in that zone]}}; "more" gives the total and the next skip/take of a list with further pages; '
-    '"truncated" says items were left out and how to get them.'
+    '"truncated" says items were left out and how to get them; "withheld" names secrets shown as ***, which '
+    "your user's code has."
 )
 
 #: The most characters of compact JSON a result's data may take (about 5,000 o200k tokens). Measured on the
@@ -72,7 +73,6 @@ SECRET_KEYS = frozenset(
     {"secret", "accessToken", "refreshToken", "apiKey", "clientSecret", "serviceAccountKey", "private_key"}
 )
 MASK = "***"
-WITHHELD = "masked: secrets are withheld from the model; code reads them from cal.execute(...).data"
 
 _SECONDS = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d):00(?:\.0+)?(Z|[+-]\d\d:?\d\d)?$")
 _DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
@@ -125,7 +125,7 @@ def compact_result(result: ActionResult, action: Action | str | None = None, arg
     if truncated:
         compact["truncated"] = truncated
     if withheld:
-        compact["withheld"] = f"{', '.join(sorted(withheld))} {WITHHELD}"
+        compact["withheld"] = sorted(withheld)  # what it means is the reading note's to say, once
     return compact
 
 

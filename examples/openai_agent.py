@@ -17,7 +17,7 @@ from typing import Any
 
 from openai import OpenAI
 
-from cal_actions import Cal, registry
+from cal_actions import Cal
 from cal_actions.adapters.openai import execute_tool_calls, openai_tools
 from cal_actions.compact import READING_NOTE
 
@@ -28,9 +28,7 @@ SYSTEM = (
 
 
 def tools_for(request: str) -> list[dict[str, Any]]:
-    base = openai_tools(preset="scheduling")
-    offered = {tool["function"]["name"] for tool in base}
-    return base + openai_tools([action for action in registry.search(request, k=5) if action.name not in offered])
+    return openai_tools(preset="scheduling", search=request, k=5)  # the preset, plus what the request needs
 
 
 def run(request: str, client: OpenAI, cal: Cal, model: str, max_steps: int = 10) -> str:

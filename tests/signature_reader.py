@@ -241,6 +241,8 @@ def _invented(line: Line) -> Any:
         text = _PATTERN_EXAMPLES[pattern] if pattern else f"{name}-{number}"
         if "uri" in line.rules:  # the format a string's line gives
             text = f"https://example.com/{name}-{number}"
+        if "email" in line.rules:
+            text = f"{name}-{number}@example.com"
         return {"string": text, "integer": minimum, "number": minimum, "boolean": True}[kind]
 
     if line.kind in SCALARS:

@@ -124,6 +124,7 @@ def test_a_message_without_tool_use_gives_nothing() -> None:
         for given in (message, message.content, message.model_dump(exclude_none=True), None, []):
             assert execute_tool_uses(cal, given) == []
         assert execute_tool_uses(cal, {"role": "assistant", "content": "All booked."}) == []
+        assert execute_tool_uses(cal, {"role": "assistant"}) == [], "a message without content runs nothing"
 
 
 def test_malformed_blocks_are_answered_not_raised() -> None:

@@ -8,6 +8,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
+import httpx
 import pytest
 
 from cal_actions import registry
@@ -143,18 +144,22 @@ def test_policy_and_read_only_exclude_each_other(capsys: pytest.CaptureFixture[s
 
 
 @pytest.mark.parametrize("command", [["call", "CAL_GET_ME"], ["mcp"]])
-def test_db_without_sandbox_is_refused(command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_db_without_sandbox_is_refused(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("CAL_API_KEY", "cal_test_secret_value")
     monkeypatch.setenv("CAL_BASE_URL", "http://127.0.0.1:9")
-    with pytest.raises(SystemExit, match="--db names a sandbox state file: add --sandbox") as stopped:
+    with pytest.raises(SystemExit) as stopped:
         main([*command, "--db", str(tmp_path / "s.db")])
-    assert stopped.value.code != 0
+    assert stopped.value.code == 2, "a usage error"
+    assert "--db names a sandbox state file: add --sandbox" in capsys.readouterr().err
     assert not (tmp_path / "s.db").exists()
 
 
-def test_base_url_with_sandbox_is_refused() -> None:
-    with pytest.raises(SystemExit, match="--base-url and --sandbox"):
+def test_base_url_with_sandbox_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
         main(["call", "CAL_GET_ME", "--sandbox", "--base-url", "http://127.0.0.1:9"])
+    assert stopped.value.code == 2 and "--base-url and --sandbox" in capsys.readouterr().err
 
 
 # -- friction ------------------------------------------------------------------------------------
@@ -209,3 +214,31 @@ def test_args_file_that_is_missing_is_a_usage_error(tmp_path: Path, capsys: pyte
         main(["call", "CAL_GET_ME", "--sandbox", "--args", f"@{tmp_path / 'nope.json'}"])
     assert stopped.value.code == 2
     assert f"no such file: {tmp_path / 'nope.json'}" in capsys.readouterr().err
+
+
+# -- what mcp says before serving -------------------------------------------------------------------
+
+
+def test_mcp_says_which_key_the_sandbox_takes_over_http_and_warns_of_a_stdio_server_without_one(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argparse import Namespace
+
+    for variable in ("CAL_API_KEY", "CAL_ACCESS_TOKEN"):
+        monkeypatch.delenv(variable, raising=False)
+
+    from cal_actions import Cal
+    from cal_actions.cli.mcp import notice
+    from cal_actions.sandbox.seed import API_KEY
+
+    sandbox, bare = Cal.sandbox(), Cal(transport=httpx.MockTransport(lambda _: httpx.Response(500)))
+    notice(Namespace(sandbox=True, allow_server_key=False), sandbox, http=True)
+    assert f"Authorization: Bearer {API_KEY}" in capsys.readouterr().err
+    notice(Namespace(sandbox=True, allow_server_key=True), sandbox, http=True)
+    notice(Namespace(sandbox=True, allow_server_key=False), sandbox, http=False)
+    assert capsys.readouterr().err == "", "nothing to say: the server's key serves, or stdio on the sandbox"
+    notice(Namespace(sandbox=False, allow_server_key=False), bare, http=False)
+    assert "no credential (set CAL_API_KEY" in capsys.readouterr().err
+    keyed = Cal(api_key="cal_test_secret_value", transport=httpx.MockTransport(lambda _: httpx.Response(500)))
+    notice(Namespace(sandbox=False, allow_server_key=False), keyed, http=False)
+    assert capsys.readouterr().err == ""

@@ -96,7 +96,7 @@ def _cases(files: Files) -> dict[str, Case]:
             ["call", "CAL_GET_ME", "--sandbox"], 1, env={"CAL_API_VERSIONS": "booking=2024-08-13"}, says="controller"
         ),
         "mcp-bad-base-url": Case(["mcp"], 1, env={"CAL_BASE_URL": "ftp://cal.example"}, says="absolute http(s) URL"),
-        "call-db-without-sandbox": Case(["call", "CAL_GET_ME", "--db", db], 1, says="add --sandbox"),
+        "call-db-without-sandbox": Case(["call", "CAL_GET_ME", "--db", db], 2, says="add --sandbox"),
         "call-typo": Case(["call", "CAL_GET_MEE", "--sandbox"], 1, says="did you mean CAL_GET_ME"),
         "call-missing-args-file": Case(["call", "CAL_GET_ME", "--args", "@/no/such.json"], 2, says="no such file"),
         "call-foreign-db": Case(
@@ -120,7 +120,7 @@ def _cases(files: Files) -> dict[str, Case]:
         ),
         "mcp-help": Case(["mcp", "--help"], 0, says="presets:"),
         "mcp-unknown-preset": Case(["mcp", "--preset", "nope"], 1, says="unknown preset 'nope'"),
-        "mcp-db-without-sandbox": Case(["mcp", "--db", db], 1, says="add --sandbox"),
+        "mcp-db-without-sandbox": Case(["mcp", "--db", db], 2, says="add --sandbox"),
         "demo": Case(["demo"], 0, says="subscriber got BOOKING_CANCELLED"),
         "demo-unreachable-model": Case(["demo"], 1, env=unreachable, says="did not answer"),
         "no-command": Case([], 2, says="required: COMMAND"),

@@ -298,10 +298,7 @@ def test_secrets_are_masked_with_one_note_and_the_result_keeps_them() -> None:
     assert compact["data"] == {"hooks": [{"id": "wh_1", "secret": "***"}, {"id": "wh_2"}],
                                "managed": {"user": {"id": 7}, "accessToken": "***", "refreshToken": "***",
                                            "accessTokenExpiresAt": 1}}  # fmt: skip
-    assert compact["withheld"] == (
-        "accessToken, refreshToken, secret masked: secrets are withheld from the model; "
-        "code reads them from cal.execute(...).data"
-    )
+    assert compact["withheld"] == ["accessToken", "refreshToken", "secret"]
     assert result.data["hooks"][0]["secret"] == "whsec_abc", "the result itself is untouched"
     assert "withheld" not in compact_result(ActionResult.success({"id": 1, "secret": ""}))
 
@@ -325,7 +322,7 @@ def test_an_unknown_action_name_still_compacts() -> None:
 
 def test_the_reading_note_states_the_absence_rule() -> None:
     assert "missing field is false, null or empty" in READING_NOTE
-    assert all(word in READING_NOTE for word in ('"more"', '"truncated"', "timeZone", "days"))
+    assert all(word in READING_NOTE for word in ('"more"', '"truncated"', '"withheld"', "***", "timeZone", "days"))
 
 
 def test_identifiers_are_found_at_any_depth() -> None:

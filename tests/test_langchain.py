@@ -192,3 +192,12 @@ def test_the_model_reads_the_compact_envelope_and_code_gets_the_raw_one() -> Non
     assert json.loads(message.content) == compact_result(expected, "CAL_GET_ME")
     assert "avatarUrl" not in json.loads(message.content)["data"]
     assert message.artifact == expected.model_dump() and message.artifact["data"]["avatarUrl"] is None
+
+
+def test_an_error_carries_the_raw_envelope_as_its_content() -> None:
+    with Cal.sandbox() as cal:
+        (tool,) = langchain_tools(cal, "CAL_GET_BOOKING")
+        message = tool.invoke({"type": "tool_call", "name": "CAL_GET_BOOKING", "id": "c1", "args": {"bookingUid": "x"}})
+        expected = cal.execute("CAL_GET_BOOKING", {"bookingUid": "x"})
+    assert message.status == "error" and not expected.successful
+    assert json.loads(message.content) == expected.model_dump(mode="json"), "code reads the envelope from content"

@@ -127,10 +127,10 @@ def test_routing_verification_code_answers_and_metadata_travel() -> None:
 def test_start_times_are_iso_8601(start: str) -> None:
     # Server: "start property is wrong,start must be a valid ISO 8601 date string".
     error = refused("CAL_CREATE_BOOKING", {**BOOKING, "eventTypeId": 7, "start": start})
-    assert "start: must be an ISO 8601 date or date-time" in error
-    assert "slotStart: must be an ISO 8601" in refused("CAL_RESERVE_SLOT", {"eventTypeId": 7, "slotStart": start})
+    assert "start: must be ISO 8601, e.g. 2025-01-31T09:00:00Z" in error
+    assert "slotStart: must be ISO 8601" in refused("CAL_RESERVE_SLOT", {"eventTypeId": 7, "slotStart": start})
     rescheduled = refused("CAL_RESCHEDULE_BOOKING", {"bookingUid": "b", "start": start})
-    assert "start: must be an ISO 8601" in rescheduled
+    assert "start: must be ISO 8601" in rescheduled
 
 
 # --- reschedule and cancel: regular | seated -----------------------------------------------------------------
@@ -200,7 +200,7 @@ def test_booking_filters_are_typed_and_travel_as_the_server_parses_them() -> Non
     assert sent == {"eventTypeIds": ["3,4"], "teamsIds": ["5"], "bookingUid": ["u1"], "afterCreatedAt": ["2030-01-01"],
                     "sortUpdatedAt": ["desc"]}  # fmt: skip
     assert "eventTypeIds.0: Input should be a valid integer" in refused("CAL_LIST_BOOKINGS", {"eventTypeIds": ["abc"]})
-    assert "beforeUpdatedAt: must be an ISO 8601" in refused("CAL_LIST_BOOKINGS", {"beforeUpdatedAt": "yesterday"})
+    assert "beforeUpdatedAt: must be ISO 8601" in refused("CAL_LIST_BOOKINGS", {"beforeUpdatedAt": "yesterday"})
 
 
 def test_org_user_and_managed_user_filters() -> None:
@@ -310,3 +310,20 @@ def test_team_metadata_is_an_object_and_logos_are_urls() -> None:
     assert "metadata: Input should be a valid dictionary" in refused("CAL_CREATE_TEAM", {"name": "S", "metadata": "{}"})
     error = refused("CAL_UPDATE_ORG_TEAM", {"orgId": 1, "teamId": 3, "appLogo": "x", "appIconLogo": "logo.png"})
     assert "appLogo: must be a URL" in error and "appIconLogo: must be a URL" in error
+
+
+def test_email_fields_refuse_what_is_not_an_address_before_sending() -> None:
+    # Server: IsEmail/isEmail on the attendee's email, the rescheduler, a no-show's attendee, an organization
+    # user and the verified addresses; guests are addresses too (Cal.com invites each one).
+    booking = {"start": "2027-01-13T10:00:00Z", "eventTypeId": 2, "guests": ["lena@northwind.io", "Lena"],
+               "attendee": {"name": "Ada", "email": "Ada Lovelace", "timeZone": "Europe/London"}}  # fmt: skip
+    error = refused("CAL_CREATE_BOOKING", booking)
+    assert "attendee.email: must be an email address" in error and "guests.1: must be an email address" in error
+    assert "rescheduledBy: must be an email" in refused(
+        "CAL_RESCHEDULE_BOOKING", {"bookingUid": "b1", "start": "2027-01-14T10:00:00Z", "rescheduledBy": "me"})
+    assert "attendees.0.email: must be an email" in refused(
+        "CAL_MARK_BOOKING_ABSENT", {"bookingUid": "b1", "attendees": [{"email": "ada", "absent": True}]})
+    assert "email: must be an email" in refused("CAL_CREATE_ORG_USER", {"orgId": 1, "email": "ada@"})
+    assert "email: must be an email" in refused("CAL_SEND_EMAIL_VERIFICATION_CODE", {"email": "ada at x.io"})
+    fine = {**booking, "guests": ["lena@northwind.io"], "attendee": {**booking["attendee"], "email": "ada@x.io"}}
+    assert body("CAL_CREATE_BOOKING", fine)["attendee"]["email"] == "ada@x.io"

@@ -385,22 +385,25 @@ def test_a_caller_client_shares_only_what_holds_no_credential_state(
 
 
 @pytest.mark.parametrize(
-    ("options", "message"),
+    ("options", "message", "status"),
     [
-        (["--port", "9000"], "--port needs --http"),
-        (["--allow-server-key"], "--allow-server-key needs --http"),
-        (["--http", "--host", "0.0.0.0"], "--allowed-host"),
-        (["--http", "--path", "/healthz"], "--path must"),
-        (["--http", "--path", "mcp"], "--path must"),
-        (["--http", "--allow-server-key"], "set CAL_API_KEY"),
+        (["--port", "9000"], "--port needs --http", 2),
+        (["--allow-server-key"], "--allow-server-key needs --http", 2),
+        (["--http", "--host", "0.0.0.0"], "--allowed-host", 2),
+        (["--http", "--path", "/healthz"], "--path must", 2),
+        (["--http", "--path", "mcp"], "--path must", 2),
+        (["--http", "--allow-server-key"], "set CAL_API_KEY", 1),
     ],
 )
 def test_cli_refuses_unsafe_or_meaningless_http_options(
-    options: list[str], message: str, monkeypatch: pytest.MonkeyPatch
+    options: list[str], message: str, status: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.delenv("CAL_API_KEY", raising=False)
-    with pytest.raises(SystemExit, match=message):
+    with pytest.raises(SystemExit) as stopped:
         main(["mcp", *options])
+    code = stopped.value.code  # a message as the code exits with 1 after printing it
+    assert (code if isinstance(code, int) else 1) == status
+    assert message in (capsys.readouterr().err if isinstance(code, int) else str(code))
 
 
 def test_allow_lists_keep_loopback_and_add_what_the_operator_names() -> None:

@@ -8,7 +8,15 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import ConfigDict, Field, create_model, model_validator
 
 from cal_actions.action import BOOKINGS_VERSION, Forms, OneOf, Params, Route, declare
-from cal_actions.actions._fields import BookingMetadata, ById, BySlugAndTeam, BySlugAndUser, IsoDate, Language
+from cal_actions.actions._fields import (
+    BookingMetadata,
+    ById,
+    BySlugAndTeam,
+    BySlugAndUser,
+    Email,
+    IsoDate,
+    Language,
+)
 
 TAGS = ("bookings",)
 UTC_EXAMPLE = "ISO 8601 UTC, e.g. 2025-01-31T09:00:00Z"
@@ -21,7 +29,9 @@ class Attendee(Params):
     name: str = Field(description="Full name")
     # Live API: email is optional (2025-10 spec); the attendee needs an email or a phone number, and the event
     # type's booking fields decide which (its email field is required unless the event type asks for a phone).
-    email: str | None = Field(None, description="Receives the confirmation; omit only if the event type takes a phone")
+    email: Email | None = Field(
+        None, description="Receives the confirmation; omit only if the event type takes a phone"
+    )
     timeZone: str = Field(description="IANA, e.g. Europe/Rome")
     phoneNumber: str | None = Field(None, description="E.164")
     language: Language | None = Field(None, description="Email language; default en")
@@ -98,7 +108,7 @@ class BookingFields(Params):
     start: IsoDate = Field(description=f"Free slot from CAL_LIST_AVAILABLE_SLOTS, {UTC_EXAMPLE}")
     attendee: Attendee = Field(description="The booker")
     lengthInMinutes: int | None = Field(None, ge=1, description="Only for multi-length event types")
-    guests: list[str] | None = Field(None, description="Extra guest emails")
+    guests: list[Email] | None = Field(None, description="Extra guest emails")
     meetingUrl: str | None = Field(None, description="Deprecated: use location")
     location: BookingLocation | None = Field(None, description="One of the event type's location kinds")
     metadata: BookingMetadata | None = Field(None, description="Own key-value data, text values")
@@ -247,7 +257,7 @@ CAL_GET_BOOKING = declare(
 
 class RescheduleFields(BookingUid):
     start: IsoDate = Field(description=f"Free slot from CAL_LIST_AVAILABLE_SLOTS, {UTC_EXAMPLE}")
-    rescheduledBy: str | None = Field(None, description="Rescheduler's email; the owner's auto-confirms")
+    rescheduledBy: Email | None = Field(None, description="Rescheduler's email; the owner's auto-confirms")
     emailVerificationCode: str | None = Field(None, description="If the event type verifies bookers' emails")
 
 
@@ -336,7 +346,7 @@ CAL_CANCEL_BOOKING = declare(
 
 
 class AbsentAttendee(Params):
-    email: str = Field(description="As in the booking")
+    email: Email = Field(description="As in the booking")
     absent: bool = Field(description="true: no-show; false clears it")
 
 

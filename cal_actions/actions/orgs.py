@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from cal_actions.action import Params, Route, declare
-from cal_actions.actions._fields import Metadata
+from cal_actions.actions._fields import Email, Metadata
 from cal_actions.actions._paths import OrgPath, OrgUserPath, Page
 from cal_actions.actions.teams import MembershipCreateFields, MembershipRole, MembershipUpdateFields
 
@@ -25,7 +25,7 @@ class OrgMembershipCreateFields(MembershipCreateFields):
 class OrgUserFields(Params):
     """Profile of a user inside an organization; every field optional (the update shape)."""
 
-    email: str | None = None
+    email: Email | None = None
     username: str | None = Field(None, description="Lower-case")
     weekday: str | None = Field(None, description="Week start, e.g. Monday")
     brandColor: str | None = Field(None, description="Hex, e.g. #FFFFFF")
@@ -46,7 +46,7 @@ class OrgUserFields(Params):
 class OrgUserCreateFields(OrgUserFields):
     """Body of a new organization user."""
 
-    email: str
+    email: Email
     organizationRole: Literal["MEMBER", "ADMIN", "OWNER"] = "MEMBER"
     autoAccept: bool = Field(True, description="Join at once, no invitation")
 
@@ -119,7 +119,7 @@ CAL_DELETE_ORG_MEMBERSHIP = declare(
 
 
 class ListOrgUsers(Page, OrgPath):
-    emails: list[str] | None = None
+    emails: list[Email] | None = None
     assignedOptionIds: list[str] | None = Field(
         None, description="Users holding these, from CAL_LIST_ORG_ATTRIBUTE_OPTIONS"
     )

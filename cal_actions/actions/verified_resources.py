@@ -16,18 +16,17 @@ from typing import Any
 from pydantic import Field, create_model
 
 from cal_actions.action import Action, Params, Route, declare
+from cal_actions.actions._fields import Email
 from cal_actions.actions._paths import OrgTeamPath, Page, TeamPath
 from cal_actions.actions.team_event_types import E164
 
 TAG = "verified-resources"
-# Server: IsEmail() on every email field; a light check so a non-address is refused before sending.
-EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 
 # Bodies of the code request and of the verification (comments, not docstrings: a docstring would land
 # in the tool schema of the user-scope actions, which use these models directly).
 class EmailFields(Params):
-    email: str = Field(pattern=EMAIL, description="Address to verify")
+    email: Email = Field(description="Address to verify")
 
 
 class EmailCodeFields(EmailFields):

@@ -125,6 +125,8 @@ def _blocks(content: Any) -> list[Any]:
     if has_member(content, "content"):
         inner = member(content, "content")
         return [] if isinstance(inner, str) else listed(inner, "content")  # text only: nothing to run
+    if isinstance(content, dict) and "role" in content:
+        return []  # a message with no content at all: nothing to run, as for the OpenAI executor
     if isinstance(content, list | tuple):
         return list(content)
     raise TypeError(f"expected {_EXPECTED}, not {type(content).__name__}")

@@ -6,7 +6,8 @@ tools were built with ``compact=False``: a string is what every chat model integ
 tool result, whereas a dict would be stringified by LangChain in a way that differs between versions.
 The raw envelope is also attached as the message's ``artifact`` for code that wants the data as
 Cal.com gave it, without parsing. Unsuccessful envelopes (bad input,
-HTTP or network errors) come back the same way with ``status="error"``; they never raise.
+HTTP or network errors) come back as content with ``status="error"``, never raised; LangChain keeps no
+artifact for an error, and needs none: a failure's content is the raw envelope (failures are not compacted).
 
 Whatever input the tool is given (a dict, JSON text, a tool call whose ``args`` are text, a list
 or ``None``) goes to ``execute`` exactly as from Python, nulls removed from an object, so a
@@ -21,9 +22,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from langchain_core.runnables import RunnableConfig
-from langchain_core.tools import StructuredTool, ToolException
 from pydantic import BaseModel
+
+try:
+    from langchain_core.runnables import RunnableConfig
+    from langchain_core.tools import StructuredTool, ToolException
+except ModuleNotFoundError as missing:  # say which install fixes it, as the CLI does for mcp
+    raise ModuleNotFoundError(
+        f"the LangChain adapter needs the langchain extra ({missing.name} is not installed): "
+        "pip install 'cal-actions[langchain]'",
+        name=missing.name,
+    ) from missing
 
 from cal_actions.action import OneOf
 from cal_actions.adapters.common import (

@@ -21,8 +21,14 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from typing import Any
 
-from mcp import types
-from mcp.server.lowlevel import Server
+try:
+    from mcp import types
+    from mcp.server.lowlevel import Server
+except ModuleNotFoundError as missing:  # say which install fixes it, as the CLI does
+    raise ModuleNotFoundError(
+        f"the MCP adapter needs the mcp extra ({missing.name} is not installed): pip install 'cal-actions[mcp]'",
+        name=missing.name,
+    ) from missing
 
 from cal_actions import __version__, router
 from cal_actions.action import Action

@@ -33,6 +33,13 @@ def fail(message: str) -> NoReturn:
     raise SystemExit(f"cal-actions: {message}")
 
 
+def misuse(message: str) -> NoReturn:
+    """Stop the command for options that do not go together: the message goes to stderr and the exit status is
+    2, as for any other usage error."""
+    print(f"cal-actions: {message}", file=sys.stderr)
+    raise SystemExit(2)
+
+
 def print_json(value: Any) -> None:
     print(json.dumps(value, indent=2, ensure_ascii=False))
 
@@ -124,9 +131,9 @@ def add_client_options(parser: argparse.ArgumentParser) -> None:
 def client(args: argparse.Namespace, kind: type[Client]) -> Client:
     """The one place a command builds its client: the same settings reach the sandbox and Cal.com."""
     if args.db is not None and not args.sandbox:
-        fail("--db names a sandbox state file: add --sandbox (without it the command would run against Cal.com)")
+        misuse("--db names a sandbox state file: add --sandbox (without it the command would run against Cal.com)")
     if args.base_url is not None and args.sandbox:
-        fail("--base-url and --sandbox exclude each other: the sandbox answers in this process")
+        misuse("--base-url and --sandbox exclude each other: the sandbox answers in this process")
     settings: dict[str, Any] = {"policy": args.policy, "dry_run": args.dry_run or None}
     sandbox = open_sandbox(args.db) if args.sandbox else None
     try:

@@ -4,6 +4,7 @@ one user, or over HTTP (``--http``) for a team, each call acting with its caller
 from __future__ import annotations
 
 import argparse
+import sys
 import textwrap
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +12,7 @@ from cal_actions.cli.common import (
     add_client_options,
     client,
     fail,
+    misuse,
     name_list,
     port_number,
     positive_int,
@@ -55,6 +57,7 @@ def serve(args: argparse.Namespace) -> int:
     if args.allow_server_key and not cal.config.secrets:
         release(cal)
         fail("--allow-server-key lends the server's credential to callers without one: set CAL_API_KEY")
+    notice(args, cal, http=settings is not None)
     # Over HTTP every call acts as its caller; over stdio the one user's client is the server's.
     picker = client_for(cal, allow_server_key=args.allow_server_key) if settings else None
     try:
@@ -85,12 +88,28 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def notice(args: argparse.Namespace, cal: Any, *, http: bool) -> None:
+    """Say on stderr what a user would otherwise find out call by call: the key the sandbox's user has over
+    HTTP (callers need one), or that a stdio server without a credential will fail every call."""
+    if http and args.sandbox and not args.allow_server_key:
+        from cal_actions.sandbox.seed import API_KEY
+
+        say(f"the sandbox's user: callers send 'Authorization: Bearer {API_KEY}' (or start with --allow-server-key)")
+    elif not http and not args.sandbox and not cal.config.secrets:
+        say("no credential (set CAL_API_KEY, or CAL_ACCESS_TOKEN): tools are listed, every call will fail until "
+            "one is set; --sandbox needs none")  # fmt: skip
+
+
+def say(message: str) -> None:
+    print(f"cal-actions: {message}", file=sys.stderr, flush=True)
+
+
 def http_settings(args: argparse.Namespace) -> HttpSettings | None:
     """The HTTP server's settings from the options, refusing combinations that would be unsafe or meaningless."""
     given = [name for name in HTTP_OPTIONS if getattr(args, name) not in (None, False)]
     if not args.http:
         if given:
-            fail(f"{HTTP_OPTIONS[given[0]]} needs --http (without it the server speaks stdio)")
+            misuse(f"{HTTP_OPTIONS[given[0]]} needs --http (without it the server speaks stdio)")
         return None
     from cal_actions.adapters.mcp_http import HEALTH_PATH, HttpSettings, is_loopback
 
@@ -101,9 +120,9 @@ def http_settings(args: argparse.Namespace) -> HttpSettings | None:
             values[name] = tuple(values[name])
     settings = HttpSettings(**values)
     if not settings.path.startswith("/") or settings.path.rstrip("/") in ("", HEALTH_PATH):
-        fail(f"--path must start with / and differ from / and {HEALTH_PATH}, not {settings.path!r}")
+        misuse(f"--path must start with / and differ from / and {HEALTH_PATH}, not {settings.path!r}")
     if not is_loopback(settings.host) and not settings.allowed_hosts:
-        fail(
+        misuse(
             f"--host {settings.host} accepts connections from other machines: name the host they reach this server "
             "by with --allowed-host (repeatable), so requests for any other host are refused"
         )
