@@ -1,0 +1,25 @@
+"""Defects that Cal.com's own server showed (``tests/real``), held here without the server.
+
+Each test names the server's answer that revealed the defect; ``tests/real/findings.py`` lists them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cal_actions import Cal
+
+LIMITED = {"title": "Limited", "slug": "limited", "lengthInMinutes": 30}
+
+
+@pytest.mark.parametrize("name", ["CAL_CREATE_EVENT_TYPE", "CAL_UPDATE_EVENT_TYPE"])
+def test_booking_limits_never_send_disabled_false(name: str) -> None:
+    # The server read `disabled: false` beside the limits as one more limit and answered "TRPCError: Bad request"
+    # after creating the event type; false means the same as leaving it out, so only true is taken.
+    with Cal.sandbox() as cal:
+        arguments = {**LIMITED, "eventTypeId": 1} if name == "CAL_UPDATE_EVENT_TYPE" else LIMITED
+        refused = cal.execute(name, {**arguments, "bookingLimitsCount": {"day": 2, "disabled": False}})
+        assert not refused.successful and "bookingLimitsCount.disabled" in str(refused.error)
+        sent = cal.execute(name, {**arguments, "bookingLimitsCount": {"day": 2}}, dry_run=True).data
+        assert sent["json"]["bookingLimitsCount"] == {"day": 2}
+        assert cal.execute(name, {**arguments, "bookingLimitsCount": {"disabled": True}}).successful
