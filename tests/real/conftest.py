@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from cal_actions import Cal
-from tests.real.harness import Ledger, Run, real_client, settings
+from tests.real.harness import TAG, Ledger, Run, real_client, settings
 
 
 @pytest.fixture(scope="session")
@@ -43,3 +44,23 @@ def me(real_cal: Cal) -> dict[str, int]:
     found = real_cal.execute("CAL_GET_ME")
     assert found.successful, found.error
     return {"userId": found.data["id"], "orgId": found.data["organizationId"]}
+
+
+@pytest.fixture(scope="session")
+def shared(real_cal: Cal, ledger: Ledger) -> Iterator[Run]:
+    """Set-up shared by several sequences (a member of the organization…), undone when the session ends."""
+    sequence = Run(real_cal, ledger)
+    try:
+        yield sequence
+    finally:
+        failed = sequence.close()
+        assert not failed, f"clean-up left things behind: {failed}"
+
+
+@pytest.fixture(scope="session")
+def member(shared: Run, me: dict[str, int]) -> dict[str, Any]:
+    """A user this run adds to the organization (removed at the end): the organization's member actions need one
+    with a profile there, which the key's own user lacks on this server."""
+    user = shared.need("CAL_CREATE_ORG_USER", {"orgId": me["orgId"], "email": f"{TAG}-member@example.com"})
+    shared.later("CAL_DELETE_ORG_USER", {"orgId": me["orgId"], "userId": user["id"]})
+    return user

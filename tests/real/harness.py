@@ -15,6 +15,7 @@ import copy
 import json
 import os
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -34,6 +35,8 @@ PASS, FIXED, UNSERVABLE, FAIL = "pass", "defect fixed", "not servable", "fails"
 #: Every name this run creates starts with it, so a shared server's other users are never touched.
 TAG = "rs" + secrets.token_hex(3)
 OMIT = object()  # an override that leaves a field of the complete example out
+#: From what a create call answered, the call that removes it.
+Undo = Callable[[Any], tuple[str, dict[str, Any]]]
 
 
 def settings() -> dict[str, str] | None:
@@ -148,16 +151,19 @@ class Run:
 
     # -- checked calls ----------------------------------------------------------------------
 
-    def check(self, name: str, args: dict[str, Any], *, variant: str = "minimal") -> Any:
-        """One call that must succeed, recorded under ``variant``; returns its data."""
+    def check(self, name: str, args: dict[str, Any], *, variant: str = "minimal", undo: Undo | None = None) -> Any:
+        """One call that must succeed, recorded under ``variant``; returns its data. ``undo`` gives the call
+        that removes what it made, registered at once so that a later failure cannot leave it behind."""
         result = self.call(name, args)
         self.ledger.record(name).variants[variant] = "ok" if result.successful else str(result.error)
         assert result.successful, f"{name} ({variant}): {result.error}"
+        if undo is not None:
+            self.later(*undo(result.data))
         return result.data
 
-    def minimal(self, name: str, given: dict[str, Any] | None = None) -> Any:
+    def minimal(self, name: str, given: dict[str, Any] | None = None, *, undo: Undo | None = None) -> Any:
         """The action with only its required fields (``given`` fills them realistically)."""
-        return self.check(name, arguments(name, given or {}, complete=False), variant="minimal")
+        return self.check(name, arguments(name, given or {}, complete=False), variant="minimal", undo=undo)
 
     def complete(
         self,
@@ -166,6 +172,7 @@ class Run:
         extra: dict[str, Any] | None = None,
         *,
         left_out: dict[str, str] | None = None,
+        undo: Undo | None = None,
     ) -> Any:
         """The action with every field it declares: the examples, with ``given`` and ``extra`` laid over.
 
@@ -173,7 +180,8 @@ class Run:
         left out of the call and recorded with the outcome.
         """
         args = self._complete_arguments(name, given or {}, extra or {}, left_out or {})
-        return self.check(name, args, variant="minimal = complete" if _all_required(name) else "complete")
+        variant = "minimal = complete" if _all_required(name) else "complete"
+        return self.check(name, args, variant=variant, undo=undo)
 
     def both(
         self,
@@ -182,12 +190,13 @@ class Run:
         extra: dict[str, Any] | None = None,
         *,
         left_out: dict[str, str] | None = None,
+        undo: Undo | None = None,
     ) -> list[Any]:
         """Minimal, then complete arguments (one call when they are the same); the data of each call."""
         full = self._complete_arguments(name, given or {}, extra or {}, left_out or {})
         if _all_required(name):
-            return [self.check(name, full, variant="minimal = complete")]
-        return [self.minimal(name, given), self.check(name, full, variant="complete")]
+            return [self.check(name, full, variant="minimal = complete", undo=undo)]
+        return [self.minimal(name, given, undo=undo), self.check(name, full, variant="complete", undo=undo)]
 
     def _complete_arguments(
         self, name: str, given: dict[str, Any], extra: dict[str, Any], left_out: dict[str, str]

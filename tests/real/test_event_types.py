@@ -55,10 +55,9 @@ def test_personal_event_types(run: Run, me: dict[str, int]) -> None:
         {"title": "Intro", "slug": f"{TAG}-intro", "lengthInMinutes": 30},
         {**SETTINGS, **schedule, "title": "Everything", "slug": f"{TAG}-everything"},
         left_out={**NO_CALENDAR, **SEATS_APART},
+        undo=lambda event_type: ("CAL_DELETE_EVENT_TYPE", {"eventTypeId": event_type["id"]}),
     )
     ids = [event_type["id"] for event_type in made]
-    for event_type_id in ids:
-        run.later("CAL_DELETE_EVENT_TYPE", {"eventTypeId": event_type_id})
     assert made[1]["bookingLimitsCount"] == SETTINGS["bookingLimitsCount"]
     assert made[1]["lengthInMinutesOptions"] == [15, 30]
 

@@ -23,10 +23,9 @@ PAGE = {"take": 50, "skip": 0}
 def _sequence(run: Run, scope: dict[str, Any], names: dict[str, str]) -> None:
     """create (minimal, complete) → list → get → update → delete, for one scope's five actions."""
     path = names["create"].lower()
-    made = run.both(names["create"], {**scope, **_hook(path)}, {**_hook(path + "-full"), **FULL})
+    made = run.both(names["create"], {**scope, **_hook(path)}, {**_hook(path + "-full"), **FULL},
+                    undo=lambda hook: (names["delete"], {**scope, "webhookId": hook["id"]}))
     ids = [hook["id"] for hook in made]
-    for webhook_id in ids:
-        run.later(names["delete"], {**scope, "webhookId": webhook_id})
     assert made[1]["triggers"] == FULL["triggers"] and made[1]["payloadTemplate"] == FULL["payloadTemplate"]
     listed = run.both(names["list"], scope, PAGE)
     assert all({hook["id"] for hook in page} >= set(ids) for page in listed)
