@@ -35,6 +35,7 @@ PASS, FIXED, UNSERVABLE, FAIL = "pass", "defect fixed", "not servable", "fails"
 #: Every name this run creates starts with it, so a shared server's other users are never touched.
 TAG = "rs" + secrets.token_hex(3)
 OMIT = object()  # an override that leaves a field of the complete example out
+NEWER = "the route is newer than this server's code (May 2025)"
 #: From what a create call answered, the call that removes it.
 Undo = Callable[[Any], tuple[str, dict[str, Any]]]
 
@@ -137,8 +138,8 @@ class Run:
 
     # -- plain calls (set-up and look-ups, not recorded) ------------------------------------
 
-    def call(self, name: str, args: dict[str, Any] | None = None) -> ActionResult:
-        result = self.cal.execute(name, args or {})
+    def call(self, name: str, args: dict[str, Any] | None = None, *, retries: int | None = None) -> ActionResult:
+        result = self.cal.execute(name, args or {}, max_retries=retries)
         if result.successful:
             self._done(name, args or {})
         return result
@@ -205,11 +206,18 @@ class Run:
         return arguments(name, given, complete=True, extra={**extra, **dict.fromkeys(left_out, OMIT)})
 
     def cannot(
-        self, name: str, given: dict[str, Any] | None = None, *, status: int, says: str, why: str, complete: bool = True
+        self,
+        name: str,
+        given: dict[str, Any] | None = None,
+        *,
+        status: int,
+        says: str,
+        why: str,
+        complete: bool = False,
     ) -> str:
         """An action this server cannot serve: its answer must be ``status`` with ``says`` in the message."""
         args = arguments(name, given or {}, complete=complete)
-        result = self.call(name, args)
+        result = self.call(name, args, retries=0)  # a refusal is expected: trying again would only spend the budget
         answer = str(result.error)
         record = self.ledger.record(name)
         if result.successful or result.status_code != status or says not in answer:
@@ -217,6 +225,10 @@ class Run:
             raise AssertionError(f"{name}: {record.variants['expected refusal']}")
         record.unservable = {"reason": why, "status": status, "answer": answer}
         return answer
+
+    def newer(self, name: str, given: dict[str, Any] | None = None) -> str:
+        """An action whose route this server's code does not have yet: its 404 is recorded."""
+        return self.cannot(name, given, status=404, says="Cannot ", why=NEWER)
 
     def note(self, name: str, text: str) -> None:
         """Something the run showed about the action, kept with its outcome."""

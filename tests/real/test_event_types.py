@@ -89,3 +89,16 @@ def test_personal_event_types(run: Run, me: dict[str, int]) -> None:
         run.both("CAL_DELETE_EVENT_TYPE", {"eventTypeId": event_type_id})
     for event_type_id in ids:
         assert not run.call("CAL_GET_EVENT_TYPE", {"eventTypeId": event_type_id}).successful
+
+
+
+
+def test_private_links(run: Run) -> None:
+    event_type = run.need("CAL_CREATE_EVENT_TYPE",
+                          {"title": "Private", "slug": f"{TAG}-private", "lengthInMinutes": 30})
+    run.later("CAL_DELETE_EVENT_TYPE", {"eventTypeId": event_type["id"]})
+    scope = {"eventTypeId": event_type["id"]}
+    run.newer("CAL_CREATE_EVENT_TYPE_PRIVATE_LINK", {**scope, "maxUsageCount": 3})
+    run.newer("CAL_LIST_EVENT_TYPE_PRIVATE_LINKS", scope)
+    run.newer("CAL_UPDATE_EVENT_TYPE_PRIVATE_LINK", {**scope, "linkId": "stand-in", "maxUsageCount": 5})
+    run.newer("CAL_DELETE_EVENT_TYPE_PRIVATE_LINK", {**scope, "linkId": "stand-in"})

@@ -45,7 +45,8 @@ def team_event_type_settings(hosts: list[int]) -> dict[str, Any]:
 
 
 def test_teams(run: Run, me: dict[str, int], member: dict[str, Any]) -> None:
-    made = run.both("CAL_CREATE_TEAM", {"name": f"{TAG} team"}, {**CREATED, "name": f"{TAG} team, every field", "slug": f"{TAG}-team-full"},
+    full = {**CREATED, "name": f"{TAG} team, every field", "slug": f"{TAG}-team-full"}
+    made = run.both("CAL_CREATE_TEAM", {"name": f"{TAG} team"}, full,
                     left_out=TIME_FORMAT, undo=lambda team: ("CAL_DELETE_TEAM", {"teamId": team["id"]}))
     ids = [team["id"] for team in made]
     assert made[1]["metadata"] == PROFILE["metadata"] and made[1]["timeZone"] == "Europe/Paris"
