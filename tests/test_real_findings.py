@@ -23,3 +23,16 @@ def test_booking_limits_never_send_disabled_false(name: str) -> None:
         sent = cal.execute(name, {**arguments, "bookingLimitsCount": {"day": 2}}, dry_run=True).data
         assert sent["json"]["bookingLimitsCount"] == {"day": 2}
         assert cal.execute(name, {**arguments, "bookingLimitsCount": {"disabled": True}}).successful
+
+
+@pytest.mark.parametrize("name", ["CAL_CREATE_ORG_USER", "CAL_UPDATE_ORG_USER"])
+def test_an_org_users_avatar_is_the_image_itself(name: str) -> None:
+    # The server checks avatarUrl as a base64 image and refused the document's web URL (400, avatarValidator).
+    with Cal.sandbox() as cal:
+        arguments = {"orgId": 1, "userId": 2, "email": "new.member@example.com"}
+        if name == "CAL_CREATE_ORG_USER":
+            arguments.pop("userId")
+        refused = cal.execute(name, {**arguments, "avatarUrl": "https://example.com/avatar.png"})
+        assert not refused.successful and "avatarUrl" in str(refused.error)
+        image = "data:image/png;base64,iVBORw0KGgo="
+        assert cal.execute(name, {**arguments, "avatarUrl": image}, dry_run=True).data["json"]["avatarUrl"] == image
