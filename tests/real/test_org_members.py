@@ -145,6 +145,11 @@ def test_org_attributes(run: Run, me: dict[str, int], member: dict[str, Any]) ->
         run.both("CAL_DELETE_ORG_ATTRIBUTE", {**org, "attributeId": attribute_id})
 
 
+def _days(first: int, last: int) -> dict[str, str]:
+    """Whole days away, from the first weekday ``first`` days ahead to the one ``last`` days ahead."""
+    return {"start": weekday(first, 0)[:10] + "T00:00:00.000Z", "end": weekday(last, 0)[:10] + "T23:59:59.999Z"}
+
+
 def test_out_of_office(run: Run, me: dict[str, int], member: dict[str, Any]) -> None:
     org = {"orgId": me["orgId"]}
     colleague = run.need("CAL_CREATE_ORG_USER", {**org, "email": f"{TAG}-cover@example.com"})
@@ -155,14 +160,14 @@ def test_out_of_office(run: Run, me: dict[str, int], member: dict[str, Any]) -> 
         run.need("CAL_CREATE_ORG_TEAM_MEMBERSHIP", {**org, "teamId": team["id"], "userId": user_id,
                                                     "role": "MEMBER", "accepted": True})
     user = {**org, "userId": member["id"]}
-    away = {"start": weekday(40, 0)[:10] + "T00:00:00.000Z", "end": weekday(44, 0)[:10] + "T23:59:59.999Z"}
+    away = _days(40, 44)
 
     def undo(entry: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         return "CAL_DELETE_ORG_USER_OUT_OF_OFFICE_ENTRY", {**user, "oooId": entry["id"]}
 
     made = run.both("CAL_CREATE_ORG_USER_OUT_OF_OFFICE_ENTRY", {**user, **away},
-                    {"start": weekday(60, 0)[:10] + "T00:00:00.000Z", "end": weekday(61, 0)[:10] + "T23:59:59.999Z",
-                     "notes": "Conference", "toUserId": colleague["id"], "reason": "travel"}, undo=undo)
+                    {**_days(60, 61), "notes": "Conference", "toUserId": colleague["id"], "reason": "travel"},
+                    undo=undo)
     ids = [entry["id"] for entry in made]
     assert made[1]["toUserId"] == colleague["id"]
     for page in run.both("CAL_LIST_ORG_USER_OUT_OF_OFFICE_ENTRIES", user, {**PAGE, "sortStart": "asc",
@@ -173,8 +178,7 @@ def test_out_of_office(run: Run, me: dict[str, int], member: dict[str, Any]) -> 
         assert {entry["id"] for entry in page} >= set(ids)
     run.minimal("CAL_UPDATE_ORG_USER_OUT_OF_OFFICE_ENTRY", {**user, "oooId": ids[0]})
     moved = run.complete("CAL_UPDATE_ORG_USER_OUT_OF_OFFICE_ENTRY", {**user, "oooId": ids[0]},
-                         {"start": weekday(47, 0)[:10] + "T00:00:00.000Z", "end": weekday(49, 0)[:10] + "T23:59:59.999Z",
-                          "notes": "Holiday", "toUserId": colleague["id"], "reason": "vacation"})
+                         {**_days(47, 49), "notes": "Holiday", "toUserId": colleague["id"], "reason": "vacation"})
     assert moved["reason"] == "vacation"
     for entry_id in ids:
         run.both("CAL_DELETE_ORG_USER_OUT_OF_OFFICE_ENTRY", {**user, "oooId": entry_id})
