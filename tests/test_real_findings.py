@@ -36,3 +36,15 @@ def test_an_org_users_avatar_is_the_image_itself(name: str) -> None:
         assert not refused.successful and "avatarUrl" in str(refused.error)
         image = "data:image/png;base64,iVBORw0KGgo="
         assert cal.execute(name, {**arguments, "avatarUrl": image}, dry_run=True).data["json"]["avatarUrl"] == image
+
+
+def test_the_organizer_cancels_with_a_reason() -> None:
+    # The server refused the organizer's cancel without a reason (400), which the sandbox accepted.
+    with Cal.sandbox(now="2030-03-04T08:00:00Z") as cal:
+        booking = {"eventTypeId": 2, "start": "2030-03-05T09:00:00Z",
+                   "attendee": {"name": "Mary", "email": "mary@example.com", "timeZone": "Europe/London"}}
+        uid = cal.execute("CAL_CREATE_BOOKING", booking).data["uid"]
+        bare = cal.execute("CAL_CANCEL_BOOKING", {"bookingUid": uid})
+        assert bare.status_code == 400 and "Cancellation reason is required when you are the host" in str(bare.error)
+        assert cal.execute("CAL_GET_BOOKING", {"bookingUid": uid}).data["status"] == "accepted"
+        assert cal.execute("CAL_CANCEL_BOOKING", {"bookingUid": uid, "cancellationReason": "Ill"}).successful

@@ -72,8 +72,9 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "CAL_LIST_AVAILABLE_SLOTS": {"eventTypeId": 2, "start": "2030-03-05", "end": "2030-03-08"},
     "CAL_RESERVE_SLOT": _SLOT,
     "CAL_CREATE_BOOKING": _MEETING,
-    **{name: {"bookingUid": _UID} for name in ("CAL_GET_BOOKING", "CAL_CANCEL_BOOKING", "CAL_MARK_BOOKING_ABSENT",
+    **{name: {"bookingUid": _UID} for name in ("CAL_GET_BOOKING", "CAL_MARK_BOOKING_ABSENT",
                                                "CAL_REASSIGN_BOOKING", "CAL_CONFIRM_BOOKING", "CAL_DECLINE_BOOKING")},
+    "CAL_CANCEL_BOOKING": {"bookingUid": _UID, "cancellationReason": "Plans changed"},  # the host gives a reason
     "CAL_RESCHEDULE_BOOKING": {"bookingUid": _UID, "start": "2030-03-07T15:00:00Z"},
     **{name: {"bookingUid": _UID} for name in ("CAL_GET_BOOKING_CALENDAR_LINKS", "CAL_LIST_BOOKING_REFERENCES")},
     **{name: {"bookingUid": _PAST_UID} for name in ("CAL_LIST_BOOKING_RECORDINGS", "CAL_LIST_BOOKING_TRANSCRIPTS")},

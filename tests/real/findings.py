@@ -14,4 +14,14 @@ _LIMITS = (
 FIXED: dict[str, str] = {
     "CAL_CREATE_EVENT_TYPE": _LIMITS,
     "CAL_UPDATE_EVENT_TYPE": _LIMITS,
+    "CAL_CANCEL_BOOKING": (
+        "The server refuses the organizer's own cancel without a reason ('Cancellation reason is required when you "
+        "are the host'); the sandbox cancelled it and the declaration did not say so. The sandbox refuses it now and "
+        "the field says when it is required (tests/test_real_findings.py::test_the_organizer_cancels_with_a_reason)."
+    ),
+    "CAL_MARK_BOOKING_ABSENT": (
+        "The server refuses attendees' no-shows before the meeting has started (500 'Failed to update no-show "
+        "status'); the sandbox recorded them and the error hint did not name that cause. Both do now "
+        "(tests/test_sandbox_bookings.py::test_mark_absent_records_no_shows)."
+    ),
 }

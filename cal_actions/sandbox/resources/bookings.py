@@ -229,6 +229,12 @@ def reschedule_booking(call: Call) -> dict[str, Any]:
 @routes.action("CAL_CANCEL_BOOKING")
 def cancel_booking(call: Call) -> dict[str, Any]:
     booking = _load(call)
+    # Cal.com's handleCancelBooking: the organizer cancelling through their own credentials gives a reason;
+    # platform clients and other team members need not.
+    if not call.body.get("cancellationReason") and call.principal.oauth_client_id is None and (
+        booking["hostIds"][:1] == [call.user_id]
+    ):
+        raise BadRequest("Cancellation reason is required when you are the host")
     _no_seats(call, booking)
     if booking["status"] == "cancelled":
         raise BadRequest("This booking has already been cancelled.")
@@ -282,9 +288,11 @@ NO_SHOW_FAILED = "Failed to update no-show status"
 @routes.action("CAL_MARK_BOOKING_ABSENT")
 def mark_absent(call: Call) -> dict[str, Any]:
     # Like Cal.com's handleMarkNoShow, every failure (an unknown or foreign booking, an email that is not an
-    # attendee's) is one 500.
+    # attendee's, attendees marked before the meeting started) is one 500.
     booking = call.tx.get(KIND, call.params["bookingUid"])
     if booking is None or (call.user_id not in booking["hostIds"] and not _team_admin(call, booking)):
+        raise ApiError(NO_SHOW_FAILED)
+    if call.body.get("attendees") and parse_instant(booking["start"], "start") > call.now:
         raise ApiError(NO_SHOW_FAILED)
     if "host" in call.body:
         booking["absentHost"] = bool(call.body["host"])
