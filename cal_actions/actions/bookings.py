@@ -291,7 +291,7 @@ class RegularCancel(BookingUid):
 
 
 class SeatedCancel(BookingUid):
-    """one seat of a seated booking (seatUid)"""
+    """one seat of a seated booking (seatUid); not as its organizer, whom Cal.com asks for a reason"""
 
     seatUid: str = Field(description="Seated bookings: cancel only this seat")
 

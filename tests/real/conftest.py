@@ -57,10 +57,20 @@ def shared(real_cal: Cal, ledger: Ledger) -> Iterator[Run]:
         assert not failed, f"clean-up left things behind: {failed}"
 
 
+def add_member(run: Run, org_id: int, name: str) -> dict[str, Any]:
+    """A user added to the organization with the Mon–Fri 09:00–17:00 (London) hours of the key's user; removed by
+    ``run`` at its end. A new user has no default schedule, so no free time, until given one."""
+    user = run.need("CAL_CREATE_ORG_USER", {"orgId": org_id, "email": f"{TAG}-{name}@example.com"})
+    run.later("CAL_DELETE_ORG_USER", {"orgId": org_id, "userId": user["id"]})
+    weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+    hours = [{"days": weekdays, "startTime": "09:00", "endTime": "17:00"}]
+    run.need("CAL_CREATE_ORG_USER_SCHEDULE", {"orgId": org_id, "userId": user["id"], "name": "Working hours",
+                                              "timeZone": "Europe/London", "isDefault": True, "availability": hours})
+    return user
+
+
 @pytest.fixture(scope="session")
 def member(shared: Run, me: dict[str, int]) -> dict[str, Any]:
     """A user this run adds to the organization (removed at the end): the organization's member actions need one
     with a profile there, which the key's own user lacks on this server."""
-    user = shared.need("CAL_CREATE_ORG_USER", {"orgId": me["orgId"], "email": f"{TAG}-member@example.com"})
-    shared.later("CAL_DELETE_ORG_USER", {"orgId": me["orgId"], "userId": user["id"]})
-    return user
+    return add_member(shared, me["orgId"], "member")
