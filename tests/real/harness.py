@@ -32,6 +32,10 @@ OUTCOMES = ROOT / "docs" / "real-api.json"
 SERVER_COMMIT = os.environ.get("CAL_REAL_SERVER_COMMIT", "2dbbdc21f")
 SERVER_DATE = "2025-05-12"
 PASS, FIXED, UNSERVABLE, FAIL = "pass", "defect fixed", "not servable", "fails"
+#: Why an action cannot be served here.
+THIRD_PARTY, PLATFORM, NEWER_ROUTE, SERVER_CODE, SHARED = (
+    "third party", "platform plan", "newer route", "this server's code", "shared server"
+)
 #: Every name this run creates starts with it, so a shared server's other users are never touched.
 TAG = "rs" + secrets.token_hex(3)
 OMIT = object()  # an override that leaves a field of the complete example out
@@ -217,6 +221,7 @@ class Run:
         status: int,
         says: str,
         why: str,
+        kind: str = THIRD_PARTY,
         complete: bool = False,
     ) -> str:
         """An action this server cannot serve: its answer must be ``status`` with ``says`` in the message."""
@@ -230,12 +235,12 @@ class Run:
         if (result.successful and not answered) or result.status_code != status or says not in answer:
             record.variants["expected refusal"] = f"HTTP {result.status_code}: {answer} (expected {status}: {says})"
             raise AssertionError(f"{name}: {record.variants['expected refusal']}")
-        record.unservable = {"reason": why, "status": status, "answer": answer}
+        record.unservable = {"kind": kind, "reason": why, "status": status, "answer": answer}
         return answer
 
     def newer(self, name: str, given: dict[str, Any] | None = None) -> str:
         """An action whose route this server's code does not have yet: its 404 is recorded."""
-        return self.cannot(name, given, status=404, says="Cannot ", why=NEWER)
+        return self.cannot(name, given, status=404, says="Cannot ", why=NEWER, kind=NEWER_ROUTE)
 
     def note(self, name: str, text: str) -> None:
         """Something the run showed about the action, kept with its outcome."""

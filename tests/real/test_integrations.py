@@ -7,11 +7,10 @@ run with realistic arguments and recorded with the server's answer.
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
 
-from tests.real.harness import Run, weekday
+from tests.real.harness import SHARED, Run, weekday
 
 pytestmark = pytest.mark.real_calcom
 
@@ -25,16 +24,20 @@ def test_me(run: Run, me: dict[str, int]) -> None:
     mine = run.both("CAL_GET_ME")[0]
     assert mine["id"] == me["userId"]
     assert run.both("CAL_GET_MY_ORGANIZATION_ID")[0]["organizationId"] == me["orgId"]
-    # The key's user is shared: every field is sent with the value it has, and the bio is put back.
-    before = {key: mine[key] for key in ("timeFormat", "weekStart", "timeZone", "locale", "email", "name",
-                                         "defaultScheduleId", "bio") if mine.get(key) is not None}
-    run.later("CAL_UPDATE_ME", {"bio": mine.get("bio") or ""})
+    # The key's user is shared: every field goes with the value it has (the name and bio as the organization's
+    # memberships show them, since /v2/me does not), and what changes is put back.
+    memberships = run.need("CAL_LIST_ORG_MEMBERSHIPS", {"orgId": me["orgId"], "take": 250})
+    profile = next(item["user"] for item in memberships if item["userId"] == me["userId"])
+    same = {key: mine[key] for key in ("timeFormat", "weekStart", "timeZone", "email", "defaultScheduleId")}
+    run.later("CAL_UPDATE_ME", {"name": profile["name"], "bio": profile.get("bio") or ""})
     run.minimal("CAL_UPDATE_ME")
-    updated = run.complete("CAL_UPDATE_ME", {}, {**before, "bio": "Checked by the real-server suite"},
-                           left_out={"avatarUrl": "the shared user's avatar could not be put back: the update takes "
-                                     "a URL, never none"})
+    updated = run.complete(
+        "CAL_UPDATE_ME", {}, {**same, "name": profile["name"], "bio": "Checked by the real-server suite"},
+        left_out={"avatarUrl": "the shared user's avatar could not be put back: the update takes a URL, never none",
+                  "locale": "no answer of this server shows the shared user's language, so it could not be put back"},
+    )
     assert updated["id"] == me["userId"] and updated["timeZone"] == mine["timeZone"]  # this server shows no bio
-    run.need("CAL_UPDATE_ME", {"bio": mine.get("bio") or ""})
+    run.need("CAL_UPDATE_ME", {"name": profile["name"], "bio": profile.get("bio") or ""})
 
 
 def test_calendars(run: Run) -> None:
@@ -125,4 +128,4 @@ def test_api_key_refresh(run: Run) -> None:
                says="Cannot set both apiKeyDaysValid and apiKeyNeverExpires",
                why="refreshing deletes the calling key, and this server's only key is shared by everyone using it: "
                "it must not be refreshed here; the server's refusal of both expiry fields, which changes nothing, "
-               "shows the route and its checks")
+               "shows the route and its checks", kind=SHARED)

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.real.harness import OMIT, TAG, Run
+from tests.real.harness import OMIT, SERVER_CODE, TAG, Run
 from tests.real.test_event_types import NO_CALENDAR
 from tests.real.test_teams import (
     CREATED,
@@ -95,7 +95,7 @@ def _event_types(run: Run, team: dict[str, Any], hosts: list[int]) -> None:
     run.cannot("CAL_LIST_ORG_TEAMS_EVENT_TYPES", {"orgId": team["orgId"], **PAGE}, status=500,
                says="Internal server error",
                why="this server's code checks a team role on this route, which names no team (roles.guard.ts finds "
-               "no teamId: Prisma's 'Argument `teamId` is missing'), so every call fails")
+               "no teamId: Prisma's 'Argument `teamId` is missing'), so every call fails", kind=SERVER_CODE)
     got = run.both("CAL_GET_ORG_TEAM_EVENT_TYPE", {**team, "eventTypeId": ids[1]})[0]
     assert got["slug"] == f"{TAG}-org-every"
     run.minimal("CAL_UPDATE_ORG_TEAM_EVENT_TYPE", {**team, "eventTypeId": ids[0]})

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from cal_actions import Cal
-from tests.real.harness import TAG, Ledger, Run
+from tests.real.harness import PLATFORM, TAG, Ledger, Run
 
 pytestmark = pytest.mark.real_calcom
 
@@ -34,6 +34,11 @@ def platform_run(ledger: Ledger) -> Any:
         yield Run(cal, ledger)
 
 
+def _refused(run: Run, name: str, given: dict[str, Any], says: str) -> None:
+    """Refused as unauthorized: the OAuth client cannot exist on this server."""
+    run.cannot(name, given, status=401, says=says, why=NO_CLIENT, kind=PLATFORM)
+
+
 def test_oauth_clients(run: Run) -> None:
     client = {"name": f"{TAG} client", "redirectUris": ["https://app.example.com/callback"],
               "permissions": ["EVENT_TYPE_READ", "BOOKING_READ", "BOOKING_WRITE"], "logo": "https://example.com/l.png",
@@ -46,7 +51,7 @@ def test_oauth_clients(run: Run) -> None:
              "CAL_UPDATE_OAUTH_CLIENT": {"clientId": CLIENT_ID, "name": f"{TAG} client renamed"},
              "CAL_DELETE_OAUTH_CLIENT": {"clientId": CLIENT_ID}}
     for name, given in names.items():
-        run.cannot(name, given, status=403, says="Organization is not a platform", why=NOT_PLATFORM)
+        run.cannot(name, given, status=403, says="Organization is not a platform", why=NOT_PLATFORM, kind=PLATFORM)
 
 
 def test_managed_users_and_client_webhooks(platform_run: Run) -> None:
@@ -60,7 +65,7 @@ def test_managed_users_and_client_webhooks(platform_run: Run) -> None:
                       ("CAL_FORCE_REFRESH_MANAGED_USER_TOKENS", user),
                       ("CAL_REFRESH_MANAGED_USER_TOKENS", {**client, "refreshToken": "stand-in-refresh-token"}))
     for name, given in unknown_client:
-        platform_run.cannot(name, given, status=401, says=f"Client with ID {CLIENT_ID} not found", why=NO_CLIENT)
+        _refused(platform_run, name, given, f"Client with ID {CLIENT_ID} not found")
     hook = {**client, "webhookId": "stand-in"}
     for name, given in (("CAL_CREATE_OAUTH_CLIENT_WEBHOOK", {**client, **HOOK}),
                         ("CAL_LIST_OAUTH_CLIENT_WEBHOOKS", {**client, "take": 10, "skip": 0}),
@@ -68,7 +73,7 @@ def test_managed_users_and_client_webhooks(platform_run: Run) -> None:
                         ("CAL_UPDATE_OAUTH_CLIENT_WEBHOOK", {**hook, "active": False}),
                         ("CAL_DELETE_OAUTH_CLIENT_WEBHOOK", hook),
                         ("CAL_DELETE_ALL_OAUTH_CLIENT_WEBHOOKS", client)):
-        platform_run.cannot(name, given, status=401, says="Authentication token is missing or invalid", why=NO_CLIENT)
+        _refused(platform_run, name, given, "Authentication token is missing or invalid")
 
 
 def test_managed_organizations(platform_run: Run, me: dict[str, int]) -> None:
@@ -80,11 +85,11 @@ def test_managed_organizations(platform_run: Run, me: dict[str, int]) -> None:
                         ("CAL_GET_MANAGED_ORG", managed),
                         ("CAL_UPDATE_MANAGED_ORG", {**managed, "name": f"{TAG} managed renamed"}),
                         ("CAL_DELETE_MANAGED_ORG", managed)):
-        platform_run.cannot(name, given, status=401, says=f"Client with ID {CLIENT_ID} not found", why=NO_CLIENT)
+        _refused(platform_run, name, given, f"Client with ID {CLIENT_ID} not found")
 
 
 def test_provider_checks(run: Run) -> None:
-    run.cannot("CAL_VERIFY_OAUTH_CLIENT", {"clientId": CLIENT_ID}, status=401, says="Unauthorized", why=NO_CLIENT)
+    _refused(run, "CAL_VERIFY_OAUTH_CLIENT", {"clientId": CLIENT_ID}, "Unauthorized")
     # The access-token check passes for any credential the server knows: it never looks at the client id.
     run.both("CAL_VERIFY_PROVIDER_ACCESS_TOKEN", {"clientId": CLIENT_ID})
     run.note("CAL_VERIFY_PROVIDER_ACCESS_TOKEN", "This server's code answers success to any credential it knows, "

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.real.harness import OMIT, TAG, Run
+from tests.real.harness import OMIT, SERVER_CODE, TAG, Run
 from tests.real.test_event_types import NO_CALENDAR, SETTINGS
 
 pytestmark = pytest.mark.real_calcom
@@ -120,6 +120,6 @@ def _team_event_types(run: Run, team: dict[str, Any], hosts: list[int]) -> None:
                status=400, says="numeric string is expected",
                why="this server's code reads an orgId path parameter that the team route lacks (teams-event-types."
                "controller.ts, ParseIntPipe), so it refuses every call; the call itself goes through Cal.ai's phone "
-               "provider (Retell AI), a third party")
+               "provider (Retell AI), a third party", kind=SERVER_CODE)
     for event_type_id in ids:
         run.both("CAL_DELETE_TEAM_EVENT_TYPE", {**team, "eventTypeId": event_type_id})
