@@ -106,8 +106,13 @@ def _divergences() -> list[str]:
              "", "Fixed in the sandbox:", ""]
     lines += [f"- {text}" for text in findings.SANDBOX_FIXED]
     lines += ["", "Kept, with the reason:", ""]
-    lines += [f"- {scenario}, {step} (`{where}`): {why}" for (scenario, step, where), why in findings.EXPLAINED.items()]
+    lines += [f"- {_any(scenario, 'scenario')}, {_any(step, 'step')} (`{where}`): {why}"
+              for (scenario, step, where), why in findings.EXPLAINED.items()]
     return lines
+
+
+def _any(name: str, what: str) -> str:
+    return f"any {what}" if name == "*" else name
 
 
 def main(argv: list[str]) -> int:

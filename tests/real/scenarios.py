@@ -164,11 +164,11 @@ def slots_with_buffers_and_notice(probe: Probe) -> None:
     if not booked.successful:
         raise Stop(booked.error)
     after = set(_starts(probe, "slots after booking", notice["id"], day))
-    around = {offset: _at(starts[6], offset) in after for offset in (-90, -60, -30, 0, 30, 60, 90)}
+    around = {str(offset): _at(starts[6], offset) in after for offset in (-90, -60, -30, 0, 30, 60, 90)}
     probe.fact("free around the booking (minutes: free)", around)
     plain = _event_type(probe, "unbuffered")
     probe.fact("an unbuffered event type sees the booking, not the buffers",
-               {offset: _at(starts[6], offset) in set(_starts(probe, "unbuffered slots", plain["id"], day))
+               {str(offset): _at(starts[6], offset) in set(_starts(probe, "unbuffered slots", plain["id"], day))
                 for offset in (-30, 0, 30)})
 
 
@@ -237,7 +237,8 @@ def event_types_with_several_lengths(probe: Probe) -> None:
     updated = probe.need("update the lengths", "CAL_UPDATE_EVENT_TYPE", {
         "eventTypeId": flexible["id"], "lengthInMinutes": 30, "lengthInMinutesOptions": [30, 45]})
     probe.fact("update: lengths", updated.get("lengthInMinutesOptions"))
-    probe.call("list", "CAL_LIST_EVENT_TYPES", {"username": probe.need("who am I", "CAL_GET_ME")["username"]})
+    probe.call("list by slug", "CAL_LIST_EVENT_TYPES", {"username": probe.need("who am I", "CAL_GET_ME")["username"],
+                                                         "eventSlug": flexible["slug"]})
     probe.call("delete", "CAL_DELETE_EVENT_TYPE", {"eventTypeId": flexible["id"]})
     probe.call("get the deleted one", "CAL_GET_EVENT_TYPE", {"eventTypeId": flexible["id"]})
 

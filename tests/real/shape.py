@@ -2,7 +2,7 @@
 
 A shape keeps what does not depend on the data: an object's keys with their shapes, a list's item shape (the
 items merged), a scalar's type. ``null`` and an empty list match anything of their kind, as they say only that
-this answer had no value there.
+this answer had no value there; so does ``metadata``, a free-form map of the owner's own keys.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any
 
 Shape = Any  # "str" | "number" | "bool" | "null" | {"key": Shape} | [Shape] | []
 
+FREE_FORM = frozenset({"metadata"})
 _NUMBERS = re.compile(r"\d+")
 # Booking and reservation uids, OAuth client ids: long tokens with a digit (not words such as NotFoundException).
 _IDS = re.compile(r"\b(?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{16,}\b")
@@ -56,9 +57,9 @@ def differences(sandbox: Shape, real: Shape, where: str = "data") -> list[str]:
     if sandbox == "null" or real == "null" or sandbox == real:
         return []
     if isinstance(sandbox, dict) and isinstance(real, dict):
-        found = [f"{where}.{key}: the sandbox lacks it" for key in sorted(set(real) - set(sandbox))]
-        found += [f"{where}.{key}: only the sandbox has it" for key in sorted(set(sandbox) - set(real))]
-        for key in sorted(set(sandbox) & set(real)):
+        found = [f"{where}.{key}: the sandbox lacks it" for key in sorted(set(real) - set(sandbox) - FREE_FORM)]
+        found += [f"{where}.{key}: only the sandbox has it" for key in sorted(set(sandbox) - set(real) - FREE_FORM)]
+        for key in sorted(set(sandbox) & set(real) - FREE_FORM):
             found += differences(sandbox[key], real[key], f"{where}.{key}")
         return found
     if isinstance(sandbox, list) and isinstance(real, list):
