@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -27,40 +28,42 @@ def real_cal() -> Iterator[Cal]:
         yield cal
 
 
-@pytest.fixture
-def run(real_cal: Cal, ledger: Ledger) -> Iterator[Run]:
-    """A sequence's calls; what it created is undone at its end, even when a step failed."""
-    sequence = Run(real_cal, ledger)
+@contextmanager
+def _undone(sequence: Run) -> Iterator[Run]:
+    """The sequence, whose undo steps run at the end even when a step failed."""
     try:
         yield sequence
     finally:
         failed = sequence.close()
         assert not failed, f"clean-up left things behind: {failed}"
+
+
+@pytest.fixture
+def run(real_cal: Cal, ledger: Ledger) -> Iterator[Run]:
+    """A sequence's calls; what it created is undone at its end, even when a step failed."""
+    with _undone(Run(real_cal, ledger)) as sequence:
+        yield sequence
 
 
 @pytest.fixture(scope="session")
 def me(real_cal: Cal) -> dict[str, int]:
     """The key's user and the organization it owns."""
     found = real_cal.execute("CAL_GET_ME")
-    assert found.successful, found.error
+    assert found.successful and found.data is not None, found.error
     return {"userId": found.data["id"], "orgId": found.data["organizationId"]}
 
 
 @pytest.fixture(scope="session")
 def shared(real_cal: Cal, ledger: Ledger) -> Iterator[Run]:
     """Set-up shared by several sequences (a member of the organization…), undone when the session ends."""
-    sequence = Run(real_cal, ledger)
-    try:
+    with _undone(Run(real_cal, ledger)) as sequence:
         yield sequence
-    finally:
-        failed = sequence.close()
-        assert not failed, f"clean-up left things behind: {failed}"
 
 
 def add_member(run: Run, org_id: int, name: str) -> dict[str, Any]:
     """A user added to the organization with the Mon–Fri 09:00–17:00 (London) hours of the key's user; removed by
     ``run`` at its end. A new user has no default schedule, so no free time, until given one."""
-    user = run.need("CAL_CREATE_ORG_USER", {"orgId": org_id, "email": f"{TAG}-{name}@example.com"})
+    user: dict[str, Any] = run.need("CAL_CREATE_ORG_USER", {"orgId": org_id, "email": f"{TAG}-{name}@example.com"})
     run.later("CAL_DELETE_ORG_USER", {"orgId": org_id, "userId": user["id"]})
     weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
     hours = [{"days": weekdays, "startTime": "09:00", "endTime": "17:00"}]

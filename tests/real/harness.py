@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from cal_actions import Cal, registry
 from cal_actions.result import ActionResult
@@ -42,6 +42,12 @@ OMIT = object()  # an override that leaves a field of the complete example out
 NEWER = "the route is newer than this server's code (May 2025)"
 #: From what a create call answered, the call that removes it.
 Undo = Callable[[Any], tuple[str, dict[str, Any]]]
+Args = dict[str, Any] | None
+
+
+class Options(TypedDict, total=False):
+    left_out: dict[str, str]  # fields of the complete call this server cannot take -> why
+    undo: Undo
 
 
 def settings() -> dict[str, str] | None:
@@ -174,44 +180,22 @@ class Run:
         """The action with only its required fields (``given`` fills them realistically)."""
         return self.check(name, arguments(name, given or {}, complete=False), variant="minimal", undo=undo)
 
-    def complete(
-        self,
-        name: str,
-        given: dict[str, Any] | None = None,
-        extra: dict[str, Any] | None = None,
-        *,
-        left_out: dict[str, str] | None = None,
-        undo: Undo | None = None,
-    ) -> Any:
+    def complete(self, name: str, given: Args = None, extra: Args = None, **options: Unpack[Options]) -> Any:
         """The action with every field it declares: the examples, with ``given`` and ``extra`` laid over.
 
         ``left_out`` names the fields this server cannot take, with why (the server's answer); they are
-        left out of the call and recorded with the outcome.
+        left out of the call and recorded with the outcome. ``undo`` as for :meth:`check`.
         """
-        args = self._complete_arguments(name, given or {}, extra or {}, left_out or {})
-        variant = "minimal = complete" if _all_required(name) else "complete"
-        return self.check(name, args, variant=variant, undo=undo)
-
-    def both(
-        self,
-        name: str,
-        given: dict[str, Any] | None = None,
-        extra: dict[str, Any] | None = None,
-        *,
-        left_out: dict[str, str] | None = None,
-        undo: Undo | None = None,
-    ) -> list[Any]:
-        """Minimal, then complete arguments (one call when they are the same); the data of each call."""
-        full = self._complete_arguments(name, given or {}, extra or {}, left_out or {})
-        if _all_required(name):
-            return [self.check(name, full, variant="minimal = complete", undo=undo)]
-        return [self.minimal(name, given, undo=undo), self.check(name, full, variant="complete", undo=undo)]
-
-    def _complete_arguments(
-        self, name: str, given: dict[str, Any], extra: dict[str, Any], left_out: dict[str, str]
-    ) -> dict[str, Any]:
+        left_out = options.get("left_out") or {}
         self.ledger.record(name).left_out.update(left_out)
-        return arguments(name, given, complete=True, extra={**extra, **dict.fromkeys(left_out, OMIT)})
+        args = arguments(name, given or {}, complete=True, extra={**(extra or {}), **dict.fromkeys(left_out, OMIT)})
+        variant = "minimal = complete" if _all_required(name) else "complete"
+        return self.check(name, args, variant=variant, undo=options.get("undo"))
+
+    def both(self, name: str, given: Args = None, extra: Args = None, **options: Unpack[Options]) -> list[Any]:
+        """Minimal, then complete arguments (one call when they are the same); the data of each call."""
+        first = [] if _all_required(name) else [self.minimal(name, given, undo=options.get("undo"))]
+        return [*first, self.complete(name, given, extra, **options)]
 
     def cannot(
         self,

@@ -94,7 +94,7 @@ def _attendee(probe: Probe, name: str = "Mary") -> dict[str, Any]:
 
 
 def _event_type(probe: Probe, slug: str, **settings: Any) -> dict[str, Any]:
-    made = probe.need(f"create event type {slug}", "CAL_CREATE_EVENT_TYPE",
+    made: dict[str, Any] = probe.need(f"create event type {slug}", "CAL_CREATE_EVENT_TYPE",
                       {"title": slug.title(), "slug": f"{probe.tag}-{slug}", "lengthInMinutes": 30, **settings})
     probe.later("CAL_DELETE_EVENT_TYPE", {"eventTypeId": made["id"]})
     return made
@@ -111,12 +111,14 @@ def _at(instant: str, minutes: int) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
-def _book(probe: Probe, label: str, event_type_id: int, start: str, **extra: Any) -> ActionResult:
+def _book(probe: Probe, label: str, event_type_id: int, start: str, **extra: Any) -> dict[str, Any] | None:
+    """The booking, or None when the target refused it (the step records why)."""
     result = probe.call(label, "CAL_CREATE_BOOKING", {"eventTypeId": event_type_id, "start": start,
                                                        "attendee": _attendee(probe), **extra})
-    if result.successful:
-        probe.later("CAL_CANCEL_BOOKING", {"bookingUid": result.data["uid"], "cancellationReason": "clean-up"})
-    return result
+    booking: dict[str, Any] | None = result.data if result.successful else None
+    if booking is not None:
+        probe.later("CAL_CANCEL_BOOKING", {"bookingUid": booking["uid"], "cancellationReason": "clean-up"})
+    return booking
 
 
 # -- the scenarios ---------------------------------------------------------------------------------------------
@@ -128,11 +130,11 @@ def booking_life_cycle(probe: Probe) -> None:
     meeting = _event_type(probe, "life-cycle")
     starts = _starts(probe, "slots", meeting["id"], weekday(9, 0)[:10])
     booked = _book(probe, "book", meeting["id"], starts[1])
-    if not booked.successful:
-        raise Stop(booked.error)
-    uid = booked.data["uid"]
-    probe.fact("booked: status", booked.data["status"])
-    probe.fact("booked: start is the slot", booked.data["start"] == starts[1])
+    if booked is None:
+        raise Stop("book: refused")
+    uid = booked["uid"]
+    probe.fact("booked: status", booked["status"])
+    probe.fact("booked: start is the slot", booked["start"] == starts[1])
     probe.call("get", "CAL_GET_BOOKING", {"bookingUid": uid})
     listed = probe.need("list by attendee", "CAL_LIST_BOOKINGS", {"attendeeEmail": _attendee(probe)["email"]})
     probe.fact("list by attendee: uids", [item["uid"] == uid for item in listed["data"]])
@@ -160,9 +162,8 @@ def slots_with_buffers_and_notice(probe: Probe) -> None:
     day = weekday(10, 0)[:10]
     starts = _starts(probe, "slots of a free day", notice["id"], day)
     probe.fact("a free day: slots, 30 minutes apart", [len(starts) > 8, _at(starts[0], 30) == starts[1]])
-    booked = _book(probe, "book in the middle", notice["id"], starts[6])
-    if not booked.successful:
-        raise Stop(booked.error)
+    if _book(probe, "book in the middle", notice["id"], starts[6]) is None:
+        raise Stop("book in the middle: refused")
     after = set(_starts(probe, "slots after booking", notice["id"], day))
     around = {str(offset): _at(starts[6], offset) in after for offset in (-90, -60, -30, 0, 30, 60, 90)}
     probe.fact("free around the booking (minutes: free)", around)
@@ -231,9 +232,9 @@ def event_types_with_several_lengths(probe: Probe) -> None:
     hour = _starts(probe, "slots of an hour", flexible["id"], day, duration=60)
     probe.fact("an hour's slots are the default's less the last", [hour[0] == default[0], len(hour) < len(default)])
     booked = _book(probe, "book an hour", flexible["id"], hour[0], lengthInMinutes=60)
-    probe.fact("book an hour: duration", booked.data["duration"] if booked.successful else None)
+    probe.fact("book an hour: duration", booked and booked["duration"])
     odd = _book(probe, "book a length it does not offer", flexible["id"], hour[3], lengthInMinutes=45)
-    probe.fact("a length it does not offer: refused", not odd.successful)
+    probe.fact("a length it does not offer: refused", odd is None)
     updated = probe.need("update the lengths", "CAL_UPDATE_EVENT_TYPE", {
         "eventTypeId": flexible["id"], "lengthInMinutes": 30, "lengthInMinutesOptions": [30, 45]})
     probe.fact("update: lengths", updated.get("lengthInMinutesOptions"))
@@ -283,21 +284,20 @@ def errors(probe: Probe) -> None:
     probe.fact("the default location", video["locations"])
     starts = _starts(probe, "slots", video["id"], weekday(13, 0)[:10])
     first = _book(probe, "book a slot", video["id"], starts[0])
-    probe.fact("the booking's location", first.data.get("location") if first.successful else None)
+    probe.fact("the booking's location", first and first.get("location"))
     taken = _book(probe, "book the taken slot", video["id"], starts[0])
-    probe.fact("the taken slot: refused", not taken.successful)
+    probe.fact("the taken slot: refused", taken is None)
     yesterday = _at(weekday(-3, 10), 0)
-    probe.fact("a past slot: refused", not _book(probe, "book a past slot", video["id"], yesterday).successful)
+    probe.fact("a past slot: refused", _book(probe, "book a past slot", video["id"], yesterday) is None)
     off_hours = _at(starts[0][:10] + "T03:00:00Z", 0)
-    probe.fact("outside the hours: refused", not _book(probe, "book outside the hours", video["id"],
-                                                       off_hours).successful)
+    probe.fact("outside the hours: refused", _book(probe, "book outside the hours", video["id"], off_hours) is None)
     mars = {"name": "Mary", "email": f"{probe.tag}-mars@example.com", "timeZone": "Mars/Olympus_Mons"}
     probe.call("an attendee's unknown time zone", "CAL_CREATE_BOOKING",
                {"eventTypeId": video["id"], "start": starts[2], "attendee": mars})
-    if first.successful:
-        probe.call("the host cancels without a reason", "CAL_CANCEL_BOOKING", {"bookingUid": first.data["uid"]})
+    if first is not None:
+        probe.call("the host cancels without a reason", "CAL_CANCEL_BOOKING", {"bookingUid": first["uid"]})
     held = probe.call("hold a slot", "CAL_RESERVE_SLOT", {"eventTypeId": video["id"], "slotStart": starts[4]})
-    if held.successful:
+    if held.successful and held.data is not None:
         probe.later("CAL_DELETE_SLOT_RESERVATION", {"uid": held.data["reservationUid"]})
     probe.call("hold the held slot", "CAL_RESERVE_SLOT", {"eventTypeId": video["id"], "slotStart": starts[4]})
     probe.call("an unknown hold", "CAL_GET_SLOT_RESERVATION", {"uid": "no-such-reservation-0000"})

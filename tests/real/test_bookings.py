@@ -28,8 +28,8 @@ def free_starts(run: Run, event_type_id: int, days_ahead: int) -> list[str]:
 
 
 def event_type(run: Run, slug: str, **settings: Any) -> dict[str, Any]:
-    made = run.need("CAL_CREATE_EVENT_TYPE", {"title": slug.title(), "slug": f"{TAG}-{slug}", "lengthInMinutes": 30,
-                                              **settings})
+    fields = {"title": slug.title(), "slug": f"{TAG}-{slug}", "lengthInMinutes": 30, **settings}
+    made: dict[str, Any] = run.need("CAL_CREATE_EVENT_TYPE", fields)
     run.later("CAL_DELETE_EVENT_TYPE", {"eventTypeId": made["id"]})
     return made
 

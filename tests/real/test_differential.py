@@ -83,7 +83,8 @@ def _step(label: str, ours: dict[str, Any], theirs: dict[str, Any]) -> list[Dive
 def recorded(scenario: str, path: Path = TRACES) -> list[dict[str, Any]]:
     traces = json.loads(path.read_text()) if path.exists() else {}
     assert scenario in traces, f"no recorded server trace for {scenario}: run pytest -m real_calcom"
-    return traces[scenario]
+    steps: list[dict[str, Any]] = traces[scenario]
+    return steps
 
 
 def record(scenario: str, steps: list[dict[str, Any]], path: Path = TRACES) -> None:

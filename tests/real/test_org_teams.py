@@ -6,8 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.real.harness import OMIT, SERVER_CODE, TAG, Run
-from tests.real.test_event_types import NO_CALENDAR
+from tests.real.harness import SERVER_CODE, TAG, Run
 from tests.real.test_teams import (
     CREATED,
     MEMBERSHIP,
@@ -16,7 +15,7 @@ from tests.real.test_teams import (
     PHONE_CALL,
     TIME_FORMAT,
     UPDATED,
-    team_event_type_settings,
+    team_event_types,
 )
 
 pytestmark = pytest.mark.real_calcom
@@ -72,42 +71,11 @@ def _memberships(run: Run, team: dict[str, Any], user_id: int) -> None:
 
 
 def _event_types(run: Run, team: dict[str, Any], hosts: list[int]) -> None:
-    def undo(event_type: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-        return "CAL_DELETE_ORG_TEAM_EVENT_TYPE", {**team, "eventTypeId": event_type["id"]}
-
-    made = run.both(
-        "CAL_CREATE_ORG_TEAM_EVENT_TYPE",
-        {**team, "title": "Org team intro", "slug": f"{TAG}-org-intro", "lengthInMinutes": 30,
-         "schedulingType": "collective"},
-        {**team_event_type_settings(hosts), "title": "Org team, every setting", "slug": f"{TAG}-org-every"},
-        left_out={**NO_CALENDAR, "seats": "set by the update, as for personal event types",
-                  "assignAllTeamMembers": "the other way to name the hosts, run on its own below"},
-        undo=undo,
-    )
-    everyone = run.check("CAL_CREATE_ORG_TEAM_EVENT_TYPE", {
-        **team, "title": "Everyone", "slug": f"{TAG}-org-everyone", "lengthInMinutes": 15,
-        "schedulingType": "collective", "assignAllTeamMembers": True}, variant="all members host", undo=undo)
-    ids = [event_type["id"] for event_type in [*made, everyone]]
-
-    listed = run.both("CAL_LIST_ORG_TEAM_EVENT_TYPES", team, {"eventSlug": f"{TAG}-org-every", "hostsLimit": 1})
-    assert {event_type["id"] for event_type in listed[0]} == set(ids)
-    assert [event_type["id"] for event_type in listed[1]] == [ids[1]]
+    ids = team_event_types(run, team, hosts, "ORG_TEAM")
     run.cannot("CAL_LIST_ORG_TEAMS_EVENT_TYPES", {"orgId": team["orgId"], **PAGE}, status=500,
                says="Internal server error",
                why="this server's code checks a team role on this route, which names no team (roles.guard.ts finds "
                "no teamId: Prisma's 'Argument `teamId` is missing'), so every call fails", kind=SERVER_CODE)
-    got = run.both("CAL_GET_ORG_TEAM_EVENT_TYPE", {**team, "eventTypeId": ids[1]})[0]
-    assert got["slug"] == f"{TAG}-org-every"
-    run.minimal("CAL_UPDATE_ORG_TEAM_EVENT_TYPE", {**team, "eventTypeId": ids[0]})
-    seated = {"seats": {"seatsPerTimeSlot": 3, "showAttendeeInfo": True, "showAvailabilityCount": False},
-              "confirmationPolicy": {"disabled": True}, "recurrence": {"disabled": True}}
-    updated = run.complete(
-        "CAL_UPDATE_ORG_TEAM_EVENT_TYPE", {**team, "eventTypeId": ids[0]},
-        {**team_event_type_settings(hosts), **seated, "schedulingType": OMIT, "title": "Org intro, seated",
-         "slug": f"{TAG}-org-seated"},
-        left_out={**NO_CALENDAR, "assignAllTeamMembers": "the hosts are named instead"},
-    )
-    assert updated["seats"]["seatsPerTimeSlot"] == 3
     run.cannot("CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL", {**team, "eventTypeId": ids[0], **PHONE_CALL},
                status=500, says="Internal server error",
                why="places the call through Cal.ai's phone provider, Retell AI, a third party (the server fails "

@@ -46,7 +46,7 @@ def test_oauth_clients(run: Run) -> None:
               "bookingCancelRedirectUri": "https://app.example.com/cancelled",
               "bookingRescheduleRedirectUri": "https://app.example.com/moved", "areEmailsEnabled": True,
               "areDefaultEventTypesEnabled": False, "areCalendarEventsEnabled": True}
-    names = {"CAL_CREATE_OAUTH_CLIENT": client, "CAL_LIST_OAUTH_CLIENTS": {},
+    names: dict[str, dict[str, Any]] = {"CAL_CREATE_OAUTH_CLIENT": client, "CAL_LIST_OAUTH_CLIENTS": {},
              "CAL_GET_OAUTH_CLIENT": {"clientId": CLIENT_ID},
              "CAL_UPDATE_OAUTH_CLIENT": {"clientId": CLIENT_ID, "name": f"{TAG} client renamed"},
              "CAL_DELETE_OAUTH_CLIENT": {"clientId": CLIENT_ID}}

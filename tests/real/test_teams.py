@@ -83,39 +83,7 @@ def _memberships(run: Run, team: dict[str, Any], user_id: int) -> None:
 
 
 def _team_event_types(run: Run, team: dict[str, Any], hosts: list[int]) -> None:
-    def undo(event_type: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-        return "CAL_DELETE_TEAM_EVENT_TYPE", {**team, "eventTypeId": event_type["id"]}
-
-    made = run.both(
-        "CAL_CREATE_TEAM_EVENT_TYPE",
-        {**team, "title": "Team intro", "slug": f"{TAG}-team-intro", "lengthInMinutes": 30,
-         "schedulingType": "collective"},
-        {**team_event_type_settings(hosts), "title": "Team, every setting", "slug": f"{TAG}-team-every"},
-        left_out={**NO_CALENDAR, "seats": "set by the update, as for personal event types",
-                  "assignAllTeamMembers": "the other way to name the hosts, run on its own below"},
-        undo=undo,
-    )
-    everyone = run.check("CAL_CREATE_TEAM_EVENT_TYPE", {
-        **team, "title": "Everyone", "slug": f"{TAG}-team-everyone", "lengthInMinutes": 15,
-        "schedulingType": "collective", "assignAllTeamMembers": True}, variant="all members host", undo=undo)
-    ids = [event_type["id"] for event_type in [*made, everyone]]
-    assert {host["userId"] for host in made[1]["hosts"]} == set(hosts)
-
-    listed = run.both("CAL_LIST_TEAM_EVENT_TYPES", team, {"eventSlug": f"{TAG}-team-every", "hostsLimit": 1})
-    assert {event_type["id"] for event_type in listed[0]} == set(ids)
-    assert [event_type["id"] for event_type in listed[1]] == [ids[1]] and len(listed[1][0]["hosts"]) == 1
-    got = run.both("CAL_GET_TEAM_EVENT_TYPE", {**team, "eventTypeId": ids[1]})[0]
-    assert got["schedulingType"] in ("roundRobin", "ROUND_ROBIN")
-    run.minimal("CAL_UPDATE_TEAM_EVENT_TYPE", {**team, "eventTypeId": ids[0]})
-    seated = {"seats": {"seatsPerTimeSlot": 3, "showAttendeeInfo": True, "showAvailabilityCount": False},
-              "confirmationPolicy": {"disabled": True}, "recurrence": {"disabled": True}}
-    updated = run.complete(
-        "CAL_UPDATE_TEAM_EVENT_TYPE", {**team, "eventTypeId": ids[0]},
-        {**team_event_type_settings(hosts), **seated, "schedulingType": OMIT, "title": "Team intro, seated",
-         "slug": f"{TAG}-team-seated"},
-        left_out={**NO_CALENDAR, "assignAllTeamMembers": "the hosts are named instead"},
-    )
-    assert updated["seats"]["seatsPerTimeSlot"] == 3
+    ids = team_event_types(run, team, hosts, "TEAM")
     run.cannot("CAL_CREATE_TEAM_EVENT_TYPE_PHONE_CALL", {**team, "eventTypeId": ids[0], **PHONE_CALL},
                status=400, says="numeric string is expected",
                why="this server's code reads an orgId path parameter that the team route lacks (teams-event-types."
@@ -123,3 +91,45 @@ def _team_event_types(run: Run, team: dict[str, Any], hosts: list[int]) -> None:
                "provider (Retell AI), a third party", kind=SERVER_CODE)
     for event_type_id in ids:
         run.both("CAL_DELETE_TEAM_EVENT_TYPE", {**team, "eventTypeId": event_type_id})
+
+
+def team_event_types(run: Run, team: dict[str, Any], hosts: list[int], scope: str) -> list[int]:
+    """Create (minimal, complete, all members as hosts), list, get and update the event types of a team at
+    ``scope`` (TEAM or ORG_TEAM, as in the action names); the ids of the three, for the scope's own steps."""
+    names = {verb: f"CAL_{verb}_{scope}_EVENT_TYPE{'S' if verb == 'LIST' else ''}"
+             for verb in ("CREATE", "LIST", "GET", "UPDATE", "DELETE")}
+    slug = f"{TAG}-{scope.lower().replace('_', '-')}"
+
+    def undo(event_type: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        return names["DELETE"], {**team, "eventTypeId": event_type["id"]}
+
+    made = run.both(
+        names["CREATE"],
+        {**team, "title": "Intro", "slug": f"{slug}-intro", "lengthInMinutes": 30, "schedulingType": "collective"},
+        {**team_event_type_settings(hosts), "title": "Every setting", "slug": f"{slug}-every"},
+        left_out={**NO_CALENDAR, "seats": "set by the update, as for personal event types",
+                  "assignAllTeamMembers": "the other way to name the hosts, run on its own below"},
+        undo=undo,
+    )
+    everyone = run.check(names["CREATE"], {
+        **team, "title": "Everyone", "slug": f"{slug}-everyone", "lengthInMinutes": 15,
+        "schedulingType": "collective", "assignAllTeamMembers": True}, variant="all members host", undo=undo)
+    ids = [event_type["id"] for event_type in [*made, everyone]]
+    assert {host["userId"] for host in made[1]["hosts"]} == set(hosts)
+
+    listed = run.both(names["LIST"], team, {"eventSlug": f"{slug}-every", "hostsLimit": 1})
+    assert {event_type["id"] for event_type in listed[0]} == set(ids)
+    assert [event_type["id"] for event_type in listed[1]] == [ids[1]] and len(listed[1][0]["hosts"]) == 1
+    got = run.both(names["GET"], {**team, "eventTypeId": ids[1]})[0]
+    assert got["schedulingType"] in ("roundRobin", "ROUND_ROBIN")
+    run.minimal(names["UPDATE"], {**team, "eventTypeId": ids[0]})
+    seated = {"seats": {"seatsPerTimeSlot": 3, "showAttendeeInfo": True, "showAvailabilityCount": False},
+              "confirmationPolicy": {"disabled": True}, "recurrence": {"disabled": True}}
+    updated = run.complete(
+        names["UPDATE"], {**team, "eventTypeId": ids[0]},
+        {**team_event_type_settings(hosts), **seated, "schedulingType": OMIT, "title": "Intro, seated",
+         "slug": f"{slug}-seated"},
+        left_out={**NO_CALENDAR, "assignAllTeamMembers": "the hosts are named instead"},
+    )
+    assert updated["seats"]["seatsPerTimeSlot"] == 3
+    return ids
