@@ -33,6 +33,7 @@ SETS = {
     "blind-5": DATA / "search_blind5.jsonl",
     "blind-6": DATA / "search_blind6.jsonl",
     "blind-7": DATA / "search_blind7.jsonl",
+    "blind-8": DATA / "search_blind8.jsonl",
 }
 
 Searcher = Callable[[str, int], list[Action]]

@@ -4,13 +4,16 @@ An :class:`Action` joins a pydantic parameter model (what the caller may send) w
 :class:`Route` (how it travels over HTTP). Field placement is derived from the route:
 path placeholders take their fields, GET and DELETE send every other field as query
 parameters, and the remaining methods send them in the JSON body unless the route names
-them in ``query``.
+them in ``query``. A route whose body has no fixed names (a routing form's answers, keyed by
+the form's own fields) names one mapping field ``body_map``: its mapping is the whole body.
 """
 
 from __future__ import annotations
 
+import copy
 import difflib
 import functools
+import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -19,6 +22,7 @@ from typing import Annotated, Any, ClassVar, Literal, TypeVar, Union, get_args, 
 from pydantic import (
     BaseModel,
     ConfigDict,
+    Discriminator,
     GetJsonSchemaHandler,
     ModelWrapValidatorHandler,
     ValidationError,
@@ -37,7 +41,7 @@ Method = Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
 #: client headers win and would then act as the platform's owner); ``client_secret``: the secret
 #: header alone (token refresh); ``none``: public route.
 AuthKind = Literal["bearer", "platform", "bearer_or_platform", "client_secret", "none"]
-Location = Literal["path", "query", "body"]
+Location = Literal["path", "query", "body", "body_map"]
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 PLACEHOLDER = re.compile(r"{(\w+)}")
@@ -56,6 +60,8 @@ __all__ = [
     "Route",
     "all_optional",
     "declare",
+    "example_line",
+    "literal_discriminator",
     "sensitive_values",
 ]
 
@@ -183,6 +189,20 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 class NoParams(Params):
     pass  # for actions that take no arguments
+
+
+def literal_discriminator(key: str, *models: type[Params]) -> Discriminator:
+    """Pick a union member by its ``Literal`` field ``key`` (one or more values per member); each member is
+    tagged with its class name: ``Annotated[Annotated[A, Tag("A")] | Annotated[B, Tag("B")], literal_discriminator(
+    "type", A, B)]``. A callable, so that a wrong or missing tag is refused in one line naming the allowed values."""
+    owner = {value: model.__name__ for model in models for value in get_args(model.model_fields[key].annotation)}
+
+    def tag(data: Any) -> str | None:
+        value = data.get(key) if isinstance(data, dict) else getattr(data, key, None)
+        return owner.get(value) if isinstance(value, str) else None
+
+    allowed = ", ".join(owner)
+    return Discriminator(tag, custom_error_type="union_tag", custom_error_message=f"{key} must be one of {allowed}")
 
 
 ParamsType = TypeVar("ParamsType", bound=type[Params])
@@ -334,6 +354,8 @@ class Route:
     auth: AuthKind = "bearer"
     #: Non-path fields sent as query parameters on a method that has a body.
     query: frozenset[str] = frozenset()
+    #: The mapping field sent as the whole JSON body; every other non-path field must be in ``query``.
+    body_map: str | None = None
 
     @property
     def placeholders(self) -> tuple[str, ...]:
@@ -362,6 +384,10 @@ class Action:
     error_hints: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
     #: Wire name → location, computed once at registration.
     placement: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    #: Worked example calls, as argument dicts with the wire names a model sends: the typical call, and one per
+    #: commonly used form where the parameters come in exclusive forms. Read them through :meth:`example_calls`
+    #: (copies); the views that show them (Anthropic's ``input_examples``, the CLI, the catalogue) do.
+    examples: tuple[dict[str, Any], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def method(self) -> Method:
@@ -390,6 +416,17 @@ class Action:
         from cal_actions.schema import tool_schema
 
         return tool_schema(self.params)
+
+    def tool_description(self) -> str:
+        """The description tools are offered with: :attr:`description`, then every way to call, should the
+        parameters come in exclusive forms (the forms :meth:`tool_schema` folded away)."""
+        from cal_actions.schema import forms_sentence
+
+        return " ".join(filter(None, [self.description, forms_sentence(self.params)]))
+
+    def example_calls(self) -> list[dict[str, Any]]:
+        """Copies of :attr:`examples`, for a view to hand out without exposing the declaration's own dicts."""
+        return copy.deepcopy(list(self.examples))
 
     def fields_in(self, location: Location) -> tuple[str, ...]:
         return tuple(name for name, where in self.placement.items() if where == location)
@@ -422,10 +459,13 @@ def declare(
     idempotent: bool | None = None,
     hints_note: str | None = None,
     error_hints: dict[int, str] | None = None,
+    examples: tuple[dict[str, Any], ...] = (),
 ) -> Action:
     """Build an action; hints follow the HTTP method unless given explicitly, and an explicit hint
     that departs from the method's needs ``hints_note`` saying why. ``error_hints`` say, per HTTP
-    status, what the caller can do when Cal.com answers it although the request is well formed."""
+    status, what the caller can do when Cal.com answers it although the request is well formed.
+    ``examples`` are worked calls (a tuple of argument dicts); each names only the action's wire names
+    here, and the tests validate each against the parameter model and the tool schemas."""
     implied = method_hints(route.method)
     given = {"read_only": read_only, "destructive": destructive, "idempotent": idempotent}
     hints = {hint: implied[hint] if value is None else value for hint, value in given.items()}
@@ -433,6 +473,7 @@ def declare(
         raise ValueError(f"{name}: hints differ from what {route.method} implies; say why in hints_note")
     if hints["read_only"] and hints["destructive"]:
         raise ValueError(f"{name}: an action cannot be both read-only and destructive")
+    placement = _placement(name, params, route)
     return Action(
         name=name,
         description=description,
@@ -442,9 +483,26 @@ def declare(
         aliases=aliases,
         hints_note=hints_note,
         error_hints=dict(error_hints or {}),
-        placement=_placement(name, params, route),
+        placement=placement,
+        examples=_examples(name, examples, placement),
         **hints,
     )
+
+
+def example_line(example: Mapping[str, Any]) -> str:
+    """An example call as one line of JSON, as the CLI and the catalogue show it."""
+    return json.dumps(example, ensure_ascii=False)
+
+
+def _examples(name: str, examples: Any, placement: dict[str, Location]) -> tuple[dict[str, Any], ...]:
+    """The examples, after the checks that cost nothing at import: a tuple of dicts (``({...})`` without its
+    comma is one dict) naming only the action's fields."""
+    if not isinstance(examples, tuple) or not all(isinstance(example, dict) for example in examples):
+        raise ValueError(f"{name}: examples must be a tuple of argument dicts, e.g. ({{...}},)")
+    for example in examples:
+        if unknown := sorted(set(example) - set(placement)):
+            raise ValueError(f"{name}: an example names fields the action does not have: {unknown}")
+    return examples
 
 
 def _placement(name: str, params: type[Params], route: Route) -> dict[str, Location]:
@@ -459,6 +517,8 @@ def _placement(name: str, params: type[Params], route: Route) -> dict[str, Locat
             if not info.is_required():
                 raise ValueError(f"{name}: path field {wire!r} must be required")
             placement[wire] = "path"
+        elif route.body_map is not None and wire == route.body_map:
+            placement[wire] = "body_map"
         elif not route.has_body or wire in route.query:
             placement[wire] = "query"
         else:
@@ -469,6 +529,11 @@ def _placement(name: str, params: type[Params], route: Route) -> dict[str, Locat
     unknown_query = route.query - wire_names
     if unknown_query:
         raise ValueError(f"{name}: route names unknown query fields: {sorted(unknown_query)}")
+    if route.body_map is not None:
+        if not route.has_body or route.body_map not in wire_names:
+            raise ValueError(f"{name}: body_map {route.body_map!r} must be a field of a route with a body")
+        if "body" in placement.values():
+            raise ValueError(f"{name}: the body is the {route.body_map!r} mapping; other fields must go in query")
     return placement
 
 

@@ -18,10 +18,13 @@ requested time zone and paging) onto what the adapters hand a model:
 - Data whose JSON passes :data:`MAX_DATA_CHARS` is cut by whole items of its main list (never a
   field inside an item), and ``"truncated"`` says so: ``"showing 20 of 57 items — use take/skip"``.
 
-The result is one JSON object with ``data``, ``successful`` and ``error`` (and ``more`` or
-``truncated`` when they apply). Failures and dry runs (the request that would have been sent)
-are returned exactly as they are. Secrets the caller asked for (a webhook's ``secret``, tokens
-of a managed user) stay: they are the answer.
+- A member that holds a secret (:data:`SECRET_KEYS`: a webhook's ``secret``, a managed user's tokens, a
+  new API key or OAuth client secret) reads ``"***"``, and ``"withheld"`` says which were masked: a model
+  needs to know a secret exists, never its value, which code reads from ``cal.execute(...).data``.
+
+The result is one JSON object with ``data``, ``successful`` and ``error`` (and ``more``,
+``truncated`` or ``withheld`` when they apply). Failures and dry runs (the request that would have
+been sent, sensitive arguments and credentials already masked) are returned exactly as they are.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_DATA_CHARS",
     "READING_NOTE",
+    "SECRET_KEYS",
     "compact_json",
     "compact_result",
     "identifiers",
@@ -57,6 +61,18 @@ READING_NOTE = (
 #: as do a month of 15-minute slots (about 7,000 in the range format) and a page of 20 bookings (about 12,600);
 #: a page of 100 bookings (Cal.com's default size, about 63,000) is cut to 25, the 518 (legacy) time zones to 322.
 MAX_DATA_CHARS = 16_000
+
+#: Members of Cal.com's answers that carry a secret, from the response schemas of the live document: the
+#: ``secret`` of webhooks (user, team, event type, OAuth client) and of OAuth clients, a managed user's
+#: ``accessToken`` and ``refreshToken``, a new ``apiKey`` (API key refresh, managed organizations), a new OAuth
+#: client's ``clientSecret``; and a delegation credential's key, should an answer ever carry it. Not masked: an
+#: invitation ``token`` (made to be shared, as its ``inviteLink``), a recording's ``shareToken`` and a meeting
+#: ``password`` (given to attendees).
+SECRET_KEYS = frozenset(
+    {"secret", "accessToken", "refreshToken", "apiKey", "clientSecret", "serviceAccountKey", "private_key"}
+)
+MASK = "***"
+WITHHELD = "masked: secrets are withheld from the model; code reads them from cal.execute(...).data"
 
 _SECONDS = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d):00(?:\.0+)?(Z|[+-]\d\d:?\d\d)?$")
 _DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
@@ -99,7 +115,8 @@ def compact_result(result: ActionResult, action: Action | str | None = None, arg
         return envelope
     found = _action(action)
     args = arguments if isinstance(arguments, dict) else {}
-    data, more = _unpage(_prune(envelope["data"]), found, args)
+    withheld: set[str] = set()
+    data, more = _unpage(_prune(envelope["data"], withheld), found, args)
     data = _slots(data, args) or data
     data, truncated, more = _cap(data, more, found, args)
     compact: dict[str, Any] = {"data": data, "successful": True, "error": None}
@@ -107,6 +124,8 @@ def compact_result(result: ActionResult, action: Action | str | None = None, arg
         compact["more"] = more
     if truncated:
         compact["truncated"] = truncated
+    if withheld:
+        compact["withheld"] = f"{', '.join(sorted(withheld))} {WITHHELD}"
     return compact
 
 
@@ -115,18 +134,22 @@ def compact_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
-def _prune(value: Any) -> Any:
-    """Leave out empty members at any depth and shorten whole-minute timestamps (rules 1 and 2)."""
+def _prune(value: Any, withheld: set[str]) -> Any:
+    """Leave out empty members at any depth, shorten whole-minute timestamps and mask secrets, adding the
+    names of those masked to ``withheld``."""
     if isinstance(value, dict):
         kept = {}
         for key, item in value.items():
-            item = _prune(item)
+            item = _prune(item, withheld)
             if item is None or (_empty(item) and (item is False or not is_kept_field(str(key)))):
                 continue
+            if key in SECRET_KEYS:
+                withheld.add(key)
+                item = MASK
             kept[key] = item
         return kept
     if isinstance(value, list):
-        return [_prune(item) for item in value]
+        return [_prune(item, withheld) for item in value]
     if isinstance(value, str) and value[10:11] == "T":  # cheap test first: most text is not a timestamp
         return _minutes(value)
     return value

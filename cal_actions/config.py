@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, fields
 from functools import cached_property
 from urllib.parse import urlsplit
 
-from cal_actions.policy import Policy, check_policy
+from cal_actions.policy import ConfirmScope, Policy, check_confirm_scope, check_policy
 from cal_actions.versions import checked_overrides
 
 DEFAULT_BASE_URL = "https://api.cal.com"
@@ -19,6 +20,8 @@ MAX_CONNECTIONS = 100
 MAX_KEEPALIVE_CONNECTIONS = 20
 
 SECRET_FIELDS = ("api_key", "client_secret", "access_token", "refresh_token")
+#: Settings sent in an HTTP header (or a refresh request's body), so they must be text a header can carry.
+CREDENTIAL_FIELDS = (*SECRET_FIELDS, "client_id")
 ENVIRONMENT = {
     "api_key": "CAL_API_KEY",
     "base_url": "CAL_BASE_URL",
@@ -43,6 +46,34 @@ def normal_base_url(url: str) -> str:
     return cleaned
 
 
+def checked_credential(name: str, value: object) -> None:
+    """Refuse a credential no request can carry (non-ASCII or control characters: a pasted key with a
+    stray character, a newline from a file), naming the setting and never showing the value."""
+    if value is None or value == "":
+        return
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string, not {type(value).__name__}")
+    if not (value.isascii() and value.isprintable()):
+        raise ValueError(
+            f"{name} holds characters an HTTP header cannot carry (non-ASCII or control characters); "
+            "check how it was copied (the value is not shown)"
+        )
+
+
+def checked_seconds(name: str, value: object) -> float:
+    """A time limit: a finite number of seconds above 0."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
+        raise ValueError(f"{name} must be a finite number of seconds above 0, not {value!r}")
+    return float(value)
+
+
+def checked_retries(value: object) -> int:
+    """A retry count: a whole number, 0 or more."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"max_retries must be a whole number, 0 or more, not {value!r}")
+    return value
+
+
 @dataclass(frozen=True, repr=False)
 class ClientConfig:
     base_url: str = DEFAULT_BASE_URL
@@ -56,6 +87,8 @@ class ClientConfig:
     max_retries: int = DEFAULT_MAX_RETRIES
     #: ``"read_only"``, ``"deny_destructive"`` or ``None`` (see ``cal_actions.policy``).
     policy: Policy | None = None
+    #: Which actions a client's confirm callback is asked about (see ``cal_actions.policy``).
+    confirm_scope: ConfirmScope = "destructive"
     #: Build and return requests instead of sending them.
     dry_run: bool = False
     #: ``(controller, cal-api-version)`` pairs sent instead of the defaults (see ``cal_actions.versions``).
@@ -66,15 +99,17 @@ class ClientConfig:
     def __post_init__(self) -> None:
         object.__setattr__(self, "base_url", normal_base_url(self.base_url))
         object.__setattr__(self, "api_versions", checked_overrides(self.api_versions))
-        if self.max_retries < 0:
-            raise ValueError("max_retries must be >= 0")
-        if self.timeout <= 0 or self.connect_timeout <= 0:
-            raise ValueError("timeout and connect_timeout must be > 0")
+        for name in CREDENTIAL_FIELDS:
+            checked_credential(name, getattr(self, name))
+        checked_retries(self.max_retries)
+        checked_seconds("timeout", self.timeout)
+        checked_seconds("connect_timeout", self.connect_timeout)
         if self.rate_limit is not None and (
             isinstance(self.rate_limit, bool) or not isinstance(self.rate_limit, int) or self.rate_limit < 1
         ):
             raise ValueError("rate_limit must be a whole number of requests per minute, at least 1")
         check_policy(self.policy)
+        check_confirm_scope(self.confirm_scope)
 
     @classmethod
     def resolve(cls, **given: object) -> ClientConfig:

@@ -9,7 +9,8 @@ import json
 import sys
 from pathlib import Path
 
-from cal_actions.action import Action, Registry
+from cal_actions.action import Action, Registry, example_line
+from cal_actions.schema import forms_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,6 +27,16 @@ def _parameters_line(action: Action) -> str:
     required = set(schema.get("required", []))
     names = [f"`{name}`{'*' if name in required else ''} ({action.placement[name]})" for name in schema["properties"]]
     return ", ".join(names) or "none"
+
+
+def _forms_lines(action: Action) -> list[str]:
+    forms = forms_text(action.json_schema())
+    return [f"Forms (the fields of one form of each group; `?` optional): `{forms}`", ""] if forms else []
+
+
+def _examples_lines(action: Action) -> list[str]:
+    lines = [example_line(example) for example in action.examples]
+    return ["Examples:", "", "```json", *lines, "```", ""] if lines else []
 
 
 def _hints(action: Action) -> str:
@@ -58,6 +69,7 @@ def catalogue(registry: Registry) -> str:
                 "",
                 f"Parameters: {_parameters_line(action)}",
                 "",
+                *_forms_lines(action),
             ]
             if action.hints_note:
                 lines += [f"Hints: {action.hints_note}.", ""]
@@ -65,6 +77,7 @@ def catalogue(registry: Registry) -> str:
                 lines += [f"On HTTP {status}: {hint}.", ""]
             if action.aliases:
                 lines += [f"Aliases: {', '.join(f'`{alias}`' for alias in action.aliases)}", ""]
+            lines += _examples_lines(action)
     return "\n".join(lines)
 
 

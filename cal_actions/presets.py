@@ -50,8 +50,8 @@ PRESETS: dict[str, Preset] = {
     ),
     "orgs": Preset(
         "Organization administration: users, teams, memberships, attributes, bookings, out-of-office, delegation "
-        "credentials, managed organizations.",
-        tags=("orgs",),
+        "credentials, managed organizations, routing forms, workflows.",
+        tags=("orgs", "routing-forms"),
     ),
     "platform": Preset(
         "Platform OAuth clients: the clients, their managed users, tokens and webhooks, managed organizations.",

@@ -4,8 +4,8 @@ Sending every action as a tool costs tens of thousands of prompt tokens, and mod
 past a few dozen tools. With the router a model gets two tools instead:
 
 - ``CAL_SEARCH_ACTIONS`` (``query``, ``k``): the ``k`` best actions of ``registry.search`` for a
-  task, each with its name, description, hint (``read-only``, ``write`` or ``destructive``) and
-  parameters as terse lines (:mod:`cal_actions.signature`).
+  task, each with its name, description, hint (``read-only``, ``write`` or ``destructive``),
+  parameters as terse lines (:mod:`cal_actions.signature`) and its first example call.
 - ``CAL_EXECUTE_ACTION`` (``action``, ``arguments``): runs any action of the registry by name, a
   retired one included, exactly as a direct call does (validation, policy, confirm, dry run,
   retries: ``cal.execute``). ``arguments`` is the action's arguments as JSON text, since strict mode
@@ -19,14 +19,16 @@ preset selects them (``preset=["scheduling", "router"]`` adds them to a preset's
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from cal_actions.action import Action, Params, Registry
+from cal_actions.http.request import json_kind
 from cal_actions.result import ActionResult
 from cal_actions.schema import parameters_schema
 from cal_actions.signature import parameter_lines
@@ -72,13 +74,8 @@ def _json_object(value: Any) -> Any:
         except RecursionError:
             raise ValueError("not valid JSON (nested too deeply)") from None
     if not isinstance(value, dict):
-        raise ValueError(f"must be a JSON object of the action's parameters, not {_json_kind(value)}")
+        raise ValueError(f"must be a JSON object of the action's parameters, not {json_kind(value)}")
     return value
-
-
-def _json_kind(value: Any) -> str:
-    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "an array"}
-    return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
 class ExecuteParams(Params):
@@ -101,12 +98,20 @@ class RouterTool:
     destructive: bool
     idempotent: bool
     open_world: bool
+    #: Worked calls, as an action declares them (:attr:`cal_actions.action.Action.examples`).
+    examples: tuple[dict[str, Any], ...] = field(default=(), compare=False)
 
     def json_schema(self) -> dict[str, Any]:
         return parameters_schema(self.params)
 
+    def example_calls(self) -> list[dict[str, Any]]:
+        return copy.deepcopy(list(self.examples))
+
     def tool_schema(self) -> dict[str, Any]:
         return self.json_schema()  # plain objects: nothing to fold
+
+    def tool_description(self) -> str:
+        return self.description
 
 
 def search(registry: Registry, params: SearchParams) -> Step:
@@ -119,14 +124,16 @@ def search(registry: Registry, params: SearchParams) -> Step:
 
 
 def action_summary(action: Action) -> dict[str, Any]:
-    """What a search hit tells a model: enough to build valid arguments for ``CAL_EXECUTE_ACTION``."""
+    """What a search hit tells a model: enough to build valid arguments for ``CAL_EXECUTE_ACTION``, with the
+    action's first example call (a median 21 tokens a hit, ``benchmarks/token_cost.py``)."""
     hint = "read-only" if action.read_only else "destructive" if action.destructive else "write"
-    return {
+    summary = {
         "name": action.name,
         "description": action.description,
         "hint": hint,
         "parameters": parameter_lines(action.json_schema()),
     }
+    return summary | {"example": action.example_calls()[0]} if action.examples else summary
 
 
 def execute(registry: Registry, params: ExecuteParams) -> Step:
@@ -139,8 +146,9 @@ SEARCH_TOOL = RouterTool(
     description=(
         "Find the Cal.com actions for a task (bookings, slots, event types, schedules, calendars, teams, "
         "organizations, webhooks, OAuth clients…), best first. Each has name, description, hint (read-only, "
-        "write, destructive) and parameters, one per line: `name*: type — meaning`; * required, a.b is field b "
-        "of object a, a[].b field b of each item of list a, x|y the allowed values. Then call CAL_EXECUTE_ACTION."
+        "write, destructive), parameters, one per line: `name*: type — meaning`; * required, a.b is field b "
+        "of object a, a[].b field b of each item of list a, x|y the allowed values; and an example of its "
+        "arguments. Then call CAL_EXECUTE_ACTION."
     ),
     params=SearchParams,
     run=search,
@@ -148,6 +156,7 @@ SEARCH_TOOL = RouterTool(
     destructive=False,
     idempotent=True,
     open_world=False,  # reads the local catalogue, never Cal.com
+    examples=({"query": "move my Thursday call with Anna to Friday 10:00", "k": 3},),
 )
 
 EXECUTE_TOOL = RouterTool(
@@ -163,6 +172,9 @@ EXECUTE_TOOL = RouterTool(
     destructive=True,  # it may run any action, deletes included
     idempotent=False,
     open_world=True,
+    # The arguments travel as JSON text, where models most often send an object or the wrong names.
+    examples=({"action": "CAL_CANCEL_BOOKING", "arguments": '{"bookingUid": "bk_8f2c41d9e7a3", "cancellationReason": '
+               '"Double-booked"}'},),
 )
 
 ROUTER_TOOLS = (SEARCH_TOOL, EXECUTE_TOOL)

@@ -41,7 +41,7 @@ def run(request: str, client: OpenAI, cal: Cal, model: str, max_steps: int = 10)
         messages.append(message.model_dump(exclude_none=True))
         if not message.tool_calls:
             return message.content or ""
-        for output in execute_tool_calls(cal, message.tool_calls):
+        for output in execute_tool_calls(cal, message.tool_calls, tools=tools):
             envelope = json.loads(output["content"])
             print(f"  tool {output['tool_call_id']}: {'ok' if envelope['successful'] else envelope['error']}")
             messages.append(output)

@@ -60,12 +60,32 @@ class ScriptedClaude:
 def test_tools_are_anthropic_tool_params() -> None:
     tools = anthropic_tools(preset="scheduling")
     adapter = TypeAdapter(ToolParam)
+    assert "input_examples" in ToolParam.__annotations__  # a field of the GA type: no beta header needed
     for tool in tools:
         adapter.validate_python(tool)
+        action = registry.get(tool["name"])
         # One object at the root (the API refuses a root anyOf): exclusive forms are folded into it.
-        assert tool["input_schema"] == registry.get(tool["name"]).tool_schema()
+        assert tool["input_schema"] == action.tool_schema()
         assert tool["input_schema"]["type"] == "object" and "anyOf" not in tool["input_schema"]
+        assert tool["input_examples"] == list(action.examples) != []
     assert len({tool["name"] for tool in tools}) == len(tools) == len(select(registry, preset="scheduling"))
+
+
+@pytest.mark.parametrize("defer_loading", [False, True])
+def test_examples_are_opt_out(defer_loading: bool) -> None:
+    """Examples cost prompt tokens: ``examples=False`` leaves them out of every tool, the deferred ones included."""
+    core = ["CAL_GET_ME"] if defer_loading else None
+    named = {"preset": ["scheduling", "router"], "defer_loading": defer_loading, "core": core}
+    plain = anthropic_tools(**named, examples=False)
+    shown = anthropic_tools(**named)
+    assert [tool["name"] for tool in plain] == [tool["name"] for tool in shown]
+    assert not any("input_examples" in tool for tool in plain)
+    with_examples = [tool for tool in shown if "input_examples" in tool]
+    assert len(with_examples) == len(shown) - defer_loading  # all but Anthropic's own search tool
+    for tool, bare in zip(shown, plain, strict=True):
+        assert {key: value for key, value in tool.items() if key != "input_examples"} == bare
+    shown[1]["input_examples"][0]["changed"] = True  # a copy: the declaration keeps its own
+    assert all("changed" not in example for example in anthropic_tools(**named)[1]["input_examples"])
 
 
 def test_tool_use_blocks_run_in_order_and_other_blocks_are_skipped() -> None:
@@ -130,7 +150,7 @@ def test_malformed_blocks_are_answered_not_raised() -> None:
         errors = {result["tool_use_id"]: json.loads(result["content"])["error"] for result in results}
         assert "no id" in errors["missing_id_1"] and "CAL_GET_ME" in errors["missing_id_1"]
         assert "names no tool" in errors["toolu_2"] and "names no tool" in errors["toolu_3"]
-        assert errors["toolu_4"] == "arguments must be a JSON object, not list"
+        assert errors["toolu_4"] == "arguments must be a JSON object, not an array"
         assert errors["toolu_5"] is None and errors["toolu_6"] is None
         assert "no type" in errors["toolu_7"] and "no id" in errors["missing_id_8"]
         assert [result["is_error"] for result in results] == [True, True, True, True, False, False, True, True]
@@ -208,6 +228,8 @@ def test_a_conversation_books_through_the_sdk_and_the_sandbox() -> None:
     assert len(claude.requests) == 4
     for body in claude.requests:
         assert body["tools"] == tools
+    sent = next(tool for tool in claude.requests[0]["tools"] if tool["name"] == "CAL_CREATE_BOOKING")
+    assert sent["input_examples"] == list(registry.get("CAL_CREATE_BOOKING").examples)
     for body in claude.requests[1:]:
         asked = [block["id"] for block in body["messages"][-2]["content"] if block["type"] == "tool_use"]
         answered = [block["tool_use_id"] for block in body["messages"][-1]["content"]]

@@ -19,8 +19,9 @@ def test_list_json_has_every_action(capsys: pytest.CaptureFixture[str]) -> None:
     listed = json.loads(capsys.readouterr().out)
     assert [entry["name"] for entry in listed] == [action.name for action in registry]
     first = listed[0]
-    assert set(first) == {"name", "aliases", "method", "path", "description", "tags", "hints", "parameters"}
+    assert set(first) == {"name", "aliases", "method", "path", "description", "tags", "hints", "parameters", "examples"}
     assert set(first["hints"]) == {"read_only", "destructive", "idempotent"}
+    assert [entry["examples"] for entry in listed] == [list(action.examples) for action in registry]
 
 
 def test_list_by_tag(capsys: pytest.CaptureFixture[str]) -> None:
@@ -33,6 +34,9 @@ def test_describe_and_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["describe", "CAL_CANCEL_BOOKING_VIA_UID"]) == 0
     text = capsys.readouterr().out
     assert "CAL_CANCEL_BOOKING" in text and "POST /v2/bookings/{bookingUid}/cancel" in text and "destructive" in text
+    # The examples close the description, one JSON line each, as --args takes them.
+    shown = text.split("\nexamples:\n", 1)[1].splitlines()
+    assert [json.loads(line) for line in shown] == list(registry.get("CAL_CANCEL_BOOKING").examples)
     assert main(["schema", "CAL_GET_BOOKING"]) == 0
     assert json.loads(capsys.readouterr().out)["required"] == ["bookingUid"]
     with pytest.raises(SystemExit, match="unknown action"):

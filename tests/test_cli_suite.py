@@ -46,11 +46,13 @@ class Files:
     arguments: Path
     foreign: Path
     busy_port: int
+    typo: Path  # a state file name nobody made: read-only commands must not create it
 
 
 def _cases(files: Files) -> dict[str, Case]:
     db, port = str(files.db), str(files.busy_port)
     unreachable = {"OPENAI_API_KEY": "sk-test", "OPENAI_BASE_URL": "http://127.0.0.1:9/v1"}
+    signed = {"CAL_WEBHOOK_SECRET": "listen-secret"}
     return {
         "help": Case(["--help"], 0, says="COMMAND"),
         "list": Case(["list"], 0, says="CAL_CREATE_BOOKING"),
@@ -59,6 +61,7 @@ def _cases(files: Files) -> dict[str, Case]:
         "list-empty-tag": Case(["list", "--tag", ""], 1, says="unknown tag(s) ;"),
         "list-unknown-tag": Case(["list", "--tag", "nope"], 1, says="attributes, bookings, calendars"),
         "describe": Case(["describe", "CAL_CREATE_BOOKING"], 0, says="cal-api-version: 2024-08-13"),
+        "examples": Case(["describe", "CAL_CREATE_BOOKING"], 0, says='  {"eventTypeSlug": "30min", "username"'),
         "describe-typo": Case(["describe", "CAL_CREATE_BOKING"], 1, says="did you mean CAL_CREATE_BOOKING"),
         "schema": Case(["schema", "CAL_CREATE_BOOKING"], 0, says='"required"'),
         "schema-no-name": Case(["schema"], 2, says="the following arguments are required: name"),
@@ -78,8 +81,14 @@ def _cases(files: Files) -> dict[str, Case]:
             1,
             says="blocked",
         ),
+        "call-args-null": Case(
+            ["call", "CAL_GET_ME", "--sandbox", "--args", "null"], 1, says="arguments must be a JSON object, not null"
+        ),
         "call-bad-json": Case(["call", "CAL_GET_BOOKING", "--sandbox", "--args", "{oops"], 1, says="JSON"),
         "call-invalid-input": Case(["call", "CAL_GET_BOOKING", "--sandbox"], 1, says="bookingUid"),
+        "call-bad-key": Case(
+            ["call", "CAL_GET_ME", "--dry-run"], 1, env={"CAL_API_KEY": "cal_live_\udcc3"}, says="api_key holds char"
+        ),
         "call-no-key": Case(["call", "CAL_GET_ME"], 1, says="needs api_key (CAL_API_KEY)"),
         "call-refused": Case(["call", "CAL_GET_ME"], 1, env={"CAL_API_KEY": "cal_x"}, says="network error"),
         "call-bad-base-url": Case(["call", "CAL_GET_ME", "--base-url", "api.cal.com"], 1, says="absolute http(s) URL"),
@@ -96,11 +105,19 @@ def _cases(files: Files) -> dict[str, Case]:
         "outbox": Case(["sandbox", "outbox", "--db", db], 0, says="BOOKING_CREATED"),
         "outbox-json": Case(["sandbox", "outbox", "--db", db, "--json"], 0, says="X-Cal-Signature-256"),
         "outbox-missing-folder": Case(["sandbox", "outbox", "--db", "/no/such/folder/s.db"], 1, says="does not exist"),
+        "outbox-typo": Case(["sandbox", "outbox", "--db", str(files.typo)], 1, says=f"{files.typo} does not exist"),
         "reset": Case(["sandbox", "reset", "--db", str(files.scratch)], 0, says="seeded state"),
         "reset-foreign": Case(["sandbox", "reset", "--db", str(files.foreign)], 1, says="not a sandbox database"),
         "serve-bad-port": Case(["sandbox", "serve", "--port", "70000"], 2, says="from 0 to 65535"),
         "serve-busy-port": Case(["sandbox", "serve", "--port", port], 1, says=f"127.0.0.1:{port}"),
         "sandbox-no-subcommand": Case(["sandbox"], 2, says="required"),
+        "listen-busy-port": Case(["webhooks", "listen", "--port", port], 1, env=signed, says=f"127.0.0.1:{port} (Addr"),
+        "listen-foreign-host": Case(
+            ["webhooks", "listen", "--host", "192.0.2.1", "--port", "0"], 1, env=signed, says="on 192.0.2.1:0 ("
+        ),
+        "listen-path-without-slash": Case(
+            ["webhooks", "listen", "--path", "hooks"], 2, env=signed, says="a URL path starts with /, e.g. /hooks"
+        ),
         "mcp-help": Case(["mcp", "--help"], 0, says="presets:"),
         "mcp-unknown-preset": Case(["mcp", "--preset", "nope"], 1, says="unknown preset 'nope'"),
         "mcp-db-without-sandbox": Case(["mcp", "--db", db], 1, says="add --sandbox"),
@@ -124,10 +141,12 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Files]:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
-        yield Files(folder / "s.db", folder / "scratch.db", arguments, foreign, busy.getsockname()[1])
+        port = busy.getsockname()[1]
+        yield Files(folder / "s.db", folder / "scratch.db", arguments, foreign, port, folder / "typo.db")
+    assert not (folder / "typo.db").exists(), "reading the outbox of a missing file created it"
 
 
-CASE_NAMES = list(_cases(Files(Path("x"), Path("x"), Path("x"), Path("x"), 1)))
+CASE_NAMES = list(_cases(Files(Path("x"), Path("x"), Path("x"), Path("x"), 1, Path("x"))))
 #: Kept out of every run: a real account or model must never be reached from the tests.
 SCRUBBED = (
     "CAL_API_KEY",
@@ -204,10 +223,11 @@ def _finish(process: subprocess.Popen[str], case: Case) -> tuple[int, str, str]:
 
 #: Through the console script: a good and a bad run of every command (each run is a new interpreter).
 SCRIPT_CASES = [
-    "help", "no-command", "list-json", "list-unknown-tag", "describe", "describe-typo", "schema", "schema-no-name",
-    "search", "search-k-0", "call-sandbox", "call-stdin-args", "call-dry-run", "call-bad-base-url",
+    "help", "no-command", "list-json", "list-unknown-tag", "examples", "describe-typo", "schema", "schema-no-name",
+    "search", "search-k-0", "call-sandbox", "call-bad-key", "call-stdin-args", "call-dry-run", "call-bad-base-url",
     "call-db-without-sandbox", "call-missing-args-file", "call-foreign-db", "outbox-json", "outbox-missing-folder",
-    "reset", "reset-foreign", "serve-busy-port", "mcp-help", "mcp-unknown-preset", "mcp-bad-base-url", "demo",
+    "outbox-typo", "call-args-null", "reset", "reset-foreign", "serve-busy-port", "listen-busy-port",
+    "listen-path-without-slash", "mcp-help", "mcp-unknown-preset", "mcp-bad-base-url", "demo",
     "demo-unreachable-model",
 ]  # fmt: skip
 
@@ -262,5 +282,5 @@ def test_serve_answers_and_stops_on_ctrl_c(files: Files) -> None:
         server.send_signal(signal.SIGINT)
         out, err = server.communicate(timeout=30)
     _clean(out + err)
-    assert server.returncode == 0
+    assert server.returncode == 130, "Ctrl-C ends every command with 130"
     assert "in-memory sandbox" in err

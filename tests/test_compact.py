@@ -290,9 +290,20 @@ def test_a_dry_run_shows_the_request_as_it_would_go() -> None:
     assert compact_result(result, "CAL_RESCHEDULE_BOOKING", arguments) == result.model_dump(mode="json")
 
 
-def test_secrets_the_caller_asked_for_stay() -> None:
-    webhook = {"id": "wh_1", "secret": "whsec_abc", "payloadTemplate": None}
-    assert _data(webhook) == {"id": "wh_1", "secret": "whsec_abc"}
+def test_secrets_are_masked_with_one_note_and_the_result_keeps_them() -> None:
+    hooks = [{"id": "wh_1", "secret": "whsec_abc", "payloadTemplate": None}, {"id": "wh_2", "secret": None}]
+    user = {"user": {"id": 7}, "accessToken": "at_1", "refreshToken": "rt_1", "accessTokenExpiresAt": 1}
+    result = ActionResult.success({"hooks": hooks, "managed": user})
+    compact = compact_result(result)
+    assert compact["data"] == {"hooks": [{"id": "wh_1", "secret": "***"}, {"id": "wh_2"}],
+                               "managed": {"user": {"id": 7}, "accessToken": "***", "refreshToken": "***",
+                                           "accessTokenExpiresAt": 1}}  # fmt: skip
+    assert compact["withheld"] == (
+        "accessToken, refreshToken, secret masked: secrets are withheld from the model; "
+        "code reads them from cal.execute(...).data"
+    )
+    assert result.data["hooks"][0]["secret"] == "whsec_abc", "the result itself is untouched"
+    assert "withheld" not in compact_result(ActionResult.success({"id": 1, "secret": ""}))
 
 
 def test_the_result_is_one_object_with_the_three_keys_first() -> None:

@@ -15,7 +15,7 @@ import pytest
 from cal_actions import Cal, registry
 from cal_actions.action import Action
 from cal_actions.adapters.common import envelope_json
-from cal_actions.compact import compact_json, compact_result, identifiers, is_kept_field
+from cal_actions.compact import SECRET_KEYS, compact_json, compact_result, identifiers, is_kept_field
 from cal_actions.sandbox import Sandbox
 from cal_actions.sandbox.seed import MANAGED_ACCESS_TOKEN
 from tests.test_compact import _instants
@@ -66,6 +66,39 @@ def test_every_identifier_and_time_survives(action: Action) -> None:
         assert f'"{key}":{compact_json(value)}' in text or compact_json(value) in text
 
 
+def _secrets(value: Any) -> list[str]:
+    """The values of the members that hold a secret, at any depth."""
+    if isinstance(value, dict):
+        return [
+            found
+            for key, item in value.items()
+            for found in ([compact_json(item)] if key in SECRET_KEYS and item else _secrets(item))
+        ]
+    return [found for item in value for found in _secrets(item)] if isinstance(value, list) else []
+
+
+@pytest.mark.parametrize("action", list(registry), ids=lambda action: action.name)
+def test_no_secret_of_an_answer_reaches_the_model_and_code_still_gets_it(action: Action) -> None:
+    result, arguments, compact = _answer(action)
+    # A secret the client holds (the sandbox's OAuth client secret) is masked before it gets here.
+    secrets = [secret.strip('"') for secret in _secrets(result.data) if secret != '"***"']
+    read = envelope_json(result, action, arguments)
+    assert not [secret for secret in secrets if secret in read]
+    assert ("withheld" in compact) is bool(_secrets(result.data))
+    assert not secrets or secrets[0] in envelope_json(result, compact=False), "compact=False is the raw envelope"
+
+
+def test_the_answers_with_secrets_are_the_ones_the_document_names() -> None:
+    with_secrets = {
+        action.name
+        for action in registry
+        if action.name.startswith(("CAL_GET", "CAL_LIST", "CAL_CREATE", "CAL_REFRESH", "CAL_FORCE_REFRESH"))
+        and _secrets(_answer(action)[0].data)
+    }
+    assert {"CAL_LIST_WEBHOOKS", "CAL_GET_WEBHOOK", "CAL_CREATE_MANAGED_USER", "CAL_REFRESH_MANAGED_USER_TOKENS",
+            "CAL_CREATE_OAUTH_CLIENT", "CAL_GET_OAUTH_CLIENT", "CAL_REFRESH_API_KEY"} <= with_secrets  # fmt: skip
+
+
 def test_typical_reads_are_shorter_than_the_raw_text_and_lists_much_shorter() -> None:
     """A loose floor in characters; the token figures are measured by benchmarks/compactness.py."""
     for name in ("CAL_GET_ME", "CAL_LIST_EVENT_TYPES", "CAL_LIST_BOOKINGS", "CAL_LIST_AVAILABLE_SLOTS"):
@@ -77,3 +110,20 @@ def test_typical_reads_are_shorter_than_the_raw_text_and_lists_much_shorter() ->
 def test_the_time_zones_say_the_rest_is_left_out() -> None:
     _, _, compact = _answer(registry.get("CAL_LIST_TIMEZONES"))  # no filter and no paging: nothing to ask instead
     assert compact["truncated"].endswith(" of 518 items — the rest is left out")
+
+
+def test_the_readme_names_exactly_the_lists_that_answer_with_paging() -> None:
+    """Usage in the README says which lists carry Cal.com's ``pagination``; the sandbox answers tell."""
+    import re
+    from pathlib import Path
+
+    usage = (Path(__file__).resolve().parents[1] / "README.md").read_text().split("## Tools for agents")[0]
+    claim = usage.split("paging included:")[1].split("every other list")[0]
+    named = set(re.findall(r"`(CAL_[A-Z_]+)`", claim))
+    paged = set()
+    for action in registry:
+        if action.method == "GET":
+            data = _answer(action)[0].data
+            if isinstance(data, dict) and set(data) == {"data", "pagination"}:
+                paged.add(action.name)
+    assert named == paged

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -87,3 +88,35 @@ def test_demo_through_an_openai_compatible_server(sandbox: Any, monkeypatch: pyt
     assert "CAL_CANCEL_BOOKING" in last_turn_tools
     offered = len(select(registry, preset="scheduling")) + 5  # the preset and five search hits
     assert len(first_turn_tools) <= offered < len(registry), "a handful of tools per turn, not the whole registry"
+
+
+class _OneFailedCall:
+    """A model that makes one call bound to fail (an unknown booking), then answers in text."""
+
+    label = "one failed call"
+
+    def __init__(self) -> None:
+        self.turns = 0
+
+    def respond(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> dict[str, Any]:
+        self.turns += 1
+        if self.turns == 1:
+            function = {"name": "CAL_GET_BOOKING", "arguments": '{"bookingUid": "no-such-booking"}'}
+            call = {"id": "c1", "type": "function", "function": function}
+            return {"role": "assistant", "content": None, "tool_calls": [call]}
+        return {"role": "assistant", "content": "Done."}
+
+
+def test_a_failed_call_is_counted_once(sandbox: Any) -> None:
+    out = io.StringIO()
+    assert run_demo(printer=Printer(out), model=_OneFailedCall(), sandbox=sandbox) == 1
+    assert "finished with problems: 1 failed call(s), 0 delivery(ies)" in out.getvalue()
+
+
+def test_the_webhook_delivery_is_printed_whole(sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    out = io.StringIO()
+    assert run_demo(printer=Printer(out), sandbox=sandbox) == 0
+    printed = out.getvalue().split("== webhook deliveries recorded by the sandbox\n")[1].split("\nsubscriber got")[0]
+    delivery = json.loads(printed)  # one whole JSON object, not cut mid-way
+    assert delivery["triggerEvent"] == "BOOKING_CANCELLED" and json.loads(delivery["body"])["payload"]["uid"]

@@ -208,7 +208,13 @@ def test_read_backs_are_derived_from_the_routes() -> None:
     assert check("CAL_CREATE_EVENT_TYPE_WEBHOOK", {"eventTypeId": 7, "active": True}) == listing
     assert check("CAL_MARK_BOOKING_ABSENT", {"bookingUid": "b1"}) == ("CAL_GET_BOOKING", {"bookingUid": "b1"})
     assert check("CAL_UPDATE_SCHEDULE", {"scheduleId": 3}) == ("CAL_GET_SCHEDULE", {"scheduleId": 3})
+    assert check("CAL_UPDATE_ME", {"timeZone": "Europe/Paris"}) == ("CAL_GET_ME", {}), "not the org-id twin"
     writes = [action for action in registry if action.method in ("POST", "PATCH")]
+    for write in writes:  # of the GET actions sharing a route, the read-back is the one declared first
+        found = reconcile.read_back(write, {}, registry)
+        reader = registry.get(found[0]) if found else None
+        twins = [action for action in registry if reader and (action.method, action.path) == ("GET", reader.path)]
+        assert reader is None or twins[0] == reader, write.name
     covered = [action for action in writes if reconcile.read_back(action, {}, registry) is not None]
     assert len(covered) >= 0.8 * len(writes), f"{len(covered)} of {len(writes)} writes have a derived read-back"
 

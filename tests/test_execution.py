@@ -21,7 +21,8 @@ CREDENTIALS = {
 ACTIONS = list(registry)
 
 
-def _run(action: Action, arguments: dict) -> tuple[httpx.Request, object]:
+def run_once(action: Action, arguments: dict) -> tuple[httpx.Request, object]:
+    """Execute the action on a mock transport answering success; the one request it sent, and the result."""
     seen: list[httpx.Request] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -40,7 +41,12 @@ def _run(action: Action, arguments: dict) -> tuple[httpx.Request, object]:
 @pytest.mark.parametrize("action", ACTIONS, ids=lambda a: a.name)
 def test_request_is_what_cal_expects(action: Action, complete: bool) -> None:
     arguments = example_arguments(action.json_schema(), complete=complete)
-    request, _ = _run(action, arguments)
+    request, _ = run_once(action, arguments)
+    assert_request(action, arguments, request)
+
+
+def assert_request(action: Action, arguments: dict, request: httpx.Request) -> None:
+    """The request is the action's route with the arguments each where it travels, and the route's headers."""
     expected = action.params.model_validate(arguments).model_dump(mode="json", exclude_none=True)
 
     assert request.method == action.method
@@ -54,7 +60,9 @@ def test_request_is_what_cal_expects(action: Action, complete: bool) -> None:
 
     if action.route.has_body:
         body = json.loads(request.content)
-        assert body == {name: expected[name] for name in action.fields_in("body") if name in expected}
+        whole = [expected[name] for name in action.fields_in("body_map") if name in expected]
+        named = {name: expected[name] for name in action.fields_in("body") if name in expected}
+        assert body == (whole[0] if whole else named)
     else:
         assert request.content == b""
 
@@ -69,7 +77,7 @@ def test_lists_of_objects_travel_in_the_bracket_form_the_server_parses() -> None
     calendars = [{"credentialId": 3, "externalId": "ada@example.com"}, {"credentialId": 4, "externalId": "x y"}]
     dates = {"dateFrom": "2030-01-07", "dateTo": "2030-01-08"}
     arguments = {"loggedInUsersTz": "Europe/Rome", **dates, "calendarsToLoad": calendars}
-    request, _ = _run(registry.get("CAL_LIST_BUSY_TIMES"), arguments)
+    request, _ = run_once(registry.get("CAL_LIST_BUSY_TIMES"), arguments)
     assert parse_qs(request.url.query.decode()) == {
         "loggedInUsersTz": ["Europe/Rome"],
         "dateFrom": ["2030-01-07"],
@@ -82,18 +90,18 @@ def test_lists_of_objects_travel_in_the_bracket_form_the_server_parses() -> None
 
 
 def test_patch_sends_only_fields_the_caller_set() -> None:
-    request, _ = _run(registry.get("CAL_UPDATE_SCHEDULE"), {"scheduleId": 7, "name": "Evenings"})
+    request, _ = run_once(registry.get("CAL_UPDATE_SCHEDULE"), {"scheduleId": 7, "name": "Evenings"})
     assert json.loads(request.content) == {"name": "Evenings"}
 
 
 def test_arguments_may_be_a_json_string() -> None:
-    request, _ = _run(registry.get("CAL_GET_BOOKING"), '{"bookingUid": "abc"}')
+    request, _ = run_once(registry.get("CAL_GET_BOOKING"), '{"bookingUid": "abc"}')
     assert request.url.path == "/v2/bookings/abc"
 
 
 @pytest.mark.parametrize("uid", ["../me", "..", "a/b", "a?b=c", "a#b", "%2e%2e"])
 def test_path_values_stay_one_segment(uid: str) -> None:
-    request, _ = _run(registry.get("CAL_GET_BOOKING"), {"bookingUid": uid})
+    request, _ = run_once(registry.get("CAL_GET_BOOKING"), {"bookingUid": uid})
     raw = request.url.raw_path.decode()
     assert raw.startswith("/v2/bookings/")
     assert "/" not in raw[len("/v2/bookings/") :]
@@ -101,5 +109,25 @@ def test_path_values_stay_one_segment(uid: str) -> None:
 
 
 def test_list_filters_are_comma_separated() -> None:
-    request, _ = _run(registry.get("CAL_LIST_BOOKINGS"), {"status": ["upcoming", "past"], "take": 5})
+    request, _ = run_once(registry.get("CAL_LIST_BOOKINGS"), {"status": ["upcoming", "past"], "take": 5})
     assert parse_qs(request.url.query.decode()) == {"status": ["upcoming,past"], "take": ["5"]}
+
+
+def test_routing_form_answers_are_the_whole_body_and_the_slot_window_the_query() -> None:
+    answers = {"topic": "Product demo", "skills": ["python", "sql"], "seats": 3, "budget": 9.5}
+    arguments = {"orgId": 1, "routingFormId": "f-1", "start": "2030-01-07", "end": "2030-01-08", "queueResponse": True,
+                 "answers": answers}  # fmt: skip
+    request, _ = run_once(registry.get("CAL_CREATE_ORG_ROUTING_FORM_RESPONSE"), arguments)
+    assert request.url.path == "/v2/organizations/1/routing-forms/f-1/responses"
+    assert json.loads(request.content) == answers
+    query = parse_qs(request.url.query.decode())
+    assert query == {"start": ["2030-01-07"], "end": ["2030-01-08"], "queueResponse": ["true"]}
+
+
+@pytest.mark.parametrize("value", [True, None, {"nested": 1}])
+def test_an_answer_must_be_text_a_number_or_a_list_of_text(value: object) -> None:
+    with Cal(transport=httpx.MockTransport(lambda request: httpx.Response(500)), **CREDENTIALS) as cal:
+        arguments = {"routingFormId": "f-1", "start": "2030-01-07", "end": "2030-01-08", "answers": {"topic": value}}
+        result = cal.execute("CAL_CALCULATE_ROUTING_FORM_SLOTS", arguments)
+    assert not result.successful and result.attempts == 0
+    assert "answers.topic" in (result.error or "")

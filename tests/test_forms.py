@@ -3,6 +3,7 @@ the framework pieces, on a small registry of their own."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Mapping
 from typing import Any, ClassVar
@@ -15,7 +16,7 @@ from pydantic import Field, ValidationError
 from cal_actions import Cal
 from cal_actions.action import Forms, OneOf, Params, Registry, Route, declare
 from cal_actions.adapters.strict import strict_schema
-from cal_actions.schema import fold_forms
+from cal_actions.schema import fold_forms, form_groups, forms_text
 from tests.test_openai import assert_strict
 
 
@@ -112,7 +113,10 @@ def test_the_schema_shows_the_forms_and_tools_get_one_object() -> None:
         jsonschema.validate({"bookingUid": "b", "start": "s", "seatUid": "x", "reason": "r"}, schema)
     tool = MOVE.tool_schema()
     assert "anyOf" not in tool and tool["type"] == "object" and set(tool["properties"]) == set(schema["properties"])
-    assert tool["description"] == "Send exactly one form: the whole booking | one seat (seatUid)"
+    assert "description" not in tool, "the forms are named in the tool's description, which every rendering shows"
+    assert MOVE.tool_description() == (
+        "Move a thing, or one seat of it. Send exactly one form: the whole booking | one seat (seatUid)"
+    )
     assert fold_forms(tool) == tool
     assert_strict(strict_schema(tool))
 
@@ -136,3 +140,59 @@ def test_an_error_hint_is_added_to_the_status_it_names_only() -> None:
     assert failed.error == "HTTP 500: Oops (the thing may be gone: check it with CAL_GET_THING)"
     _, other = _execute("CAL_MOVE_THING", {"bookingUid": "b1", "start": "s"}, status=404)
     assert other.error == "HTTP 404: Oops"
+
+
+def _offered_descriptions(name: str) -> dict[str, str]:
+    """The description of one action's tool as each view offers it, LangChain's as it sends it to a model."""
+    from langchain_core.utils.function_calling import convert_to_openai_tool
+    from mcp.shared.memory import create_connected_server_and_client_session
+
+    from cal_actions import AsyncCal
+    from cal_actions.adapters.anthropic import anthropic_tools
+    from cal_actions.adapters.langchain import langchain_tools
+    from cal_actions.adapters.mcp import build_server
+    from cal_actions.adapters.openai import openai_tools
+
+    async def listed() -> str:
+        cal = AsyncCal(api_key="cal_test_key", transport=httpx.MockTransport(lambda request: httpx.Response(500)))
+        async with create_connected_server_and_client_session(build_server(cal, [name])) as session:
+            (tool,) = (await session.list_tools()).tools
+        return tool.description or ""
+
+    with Cal(api_key="cal_test_key") as cal:
+        (langchain,) = langchain_tools(cal, [name])
+        return {
+            "openai chat": openai_tools([name])[0]["function"]["description"],
+            "openai responses": openai_tools([name], api="responses")[0]["description"],
+            "anthropic": anthropic_tools([name])[0]["description"],
+            "mcp": asyncio.run(listed()),
+            "langchain": convert_to_openai_tool(langchain)["function"]["description"],
+        }
+
+
+def test_every_view_names_every_way_to_call_in_the_tool_description() -> None:
+    """Tool renderings show a tool's description (LangChain replaces the parameters' own description with it), so
+    the forms folded out of the schema are named there: the outer forms, then the event type's three names."""
+    for view, description in _offered_descriptions("CAL_CREATE_BOOKING").items():
+        assert description.startswith("Book an event type for an attendee"), view
+        assert description.endswith(
+            "Send exactly one form: a booking | an instant team meeting (instant: true) | a recurring booking "
+            "(recurrenceCount). Each with one of: eventTypeId | eventTypeSlug+username+organizationSlug? | "
+            "eventTypeSlug+teamSlug+organizationSlug?"
+        ), view
+    for view, description in _offered_descriptions("CAL_LIST_AVAILABLE_SLOTS").items():
+        assert description.endswith("| the common free time of usernames, in organizationSlug"), view
+
+
+def test_nested_forms_are_groups_and_must_nest_alike() -> None:
+    def form(required: list[str], *, description: str = "", **more: Any) -> dict[str, Any]:
+        return {"properties": {name: {"type": "string"} for name in ["a", *required]}, "required": required,
+                "description": description, **more}  # fmt: skip
+
+    by = [form(["id"]), form(["slug", "owner"])]
+    schema = {"properties": {}, "anyOf": [form([], description="plain", anyOf=by), form(["n"], anyOf=by)]}
+    assert forms_text(schema) == "none | n; id | slug+owner"
+    assert [form.description for form in form_groups(schema)[0]] == ["plain", ""]
+    uneven = {"properties": {}, "anyOf": [form([], anyOf=by), form(["n"])]}
+    with pytest.raises(ValueError, match="nest the same forms"):
+        form_groups(uneven)

@@ -146,3 +146,45 @@ def test_a_newer_dated_version_reaches_the_sandbox_current_controllers() -> None
         assert cal.execute("CAL_LIST_BOOKINGS", {"take": 1}).successful
         slots = cal.execute("CAL_LIST_AVAILABLE_SLOTS", {"eventTypeId": 2, "start": "2030-03-05", "end": "2030-03-06"})
         assert slots.successful, slots.error
+
+
+@pytest.mark.parametrize("setting", ["api_key", "client_id", "client_secret", "access_token", "refresh_token"])
+@pytest.mark.parametrize("value", ["cal_live_é", "cal_live_\udcc3", "cal_live_key\n", "cal_live_\x00key", "k\tey"])
+def test_a_credential_no_header_can_carry_is_refused_at_construction_by_name(setting: str, value: str) -> None:
+    with pytest.raises(ValueError, match=f"^{setting} holds characters an HTTP header cannot carry") as refused:
+        Cal(**{setting: value})  # type: ignore[arg-type]
+    assert value not in str(refused.value) and "cal_live" not in str(refused.value)
+
+
+@pytest.mark.parametrize("setting", ["timeout", "connect_timeout"])
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -1, 0, "5", True])
+def test_a_time_limit_that_is_not_a_finite_positive_number_is_refused(setting: str, value: object) -> None:
+    with pytest.raises(ValueError, match=f"{setting} must be a finite number of seconds above 0"):
+        Cal(api_key=KEY, **{setting: value})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", [-1, 1.5, True, "2"])
+def test_a_retry_count_that_is_not_a_whole_number_is_refused(value: object) -> None:
+    with pytest.raises(ValueError, match="max_retries must be a whole number, 0 or more"):
+        Cal(api_key=KEY, max_retries=value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [("timeout", float("nan")), ("timeout", -1), ("timeout", 0), ("max_retries", -1), ("max_retries", 1.5)],
+)
+def test_per_call_settings_are_checked_as_the_constructor_checks_them(setting: str, value: object) -> None:
+    """A per-call setting the constructor would refuse is the calling code's mistake: ValueError, nothing sent."""
+    sent: list[httpx.Request] = []
+    with pytest.raises(ValueError, match=setting):
+        _recording_cal(sent).execute("CAL_GET_ME", **{setting: value})  # type: ignore[arg-type]
+
+    async def run() -> None:
+        transport = httpx.MockTransport(lambda request: sent.append(request) or httpx.Response(200))
+        async with AsyncCal(api_key=KEY, transport=transport) as cal:
+            await cal.execute("CAL_GET_ME", **{setting: value})  # type: ignore[arg-type]
+
+    with pytest.raises(ValueError, match=setting):
+        asyncio.run(run())
+    assert sent == []
+    assert _recording_cal(sent).execute("CAL_GET_ME", timeout=2.5, max_retries=0).successful

@@ -82,7 +82,7 @@ def test_tools_are_the_declarations() -> None:
         action = registry.get(tool.name)
         assert isinstance(tool, StructuredTool)
         assert tool.args_schema is action.params
-        assert tool.description == action.description
+        assert tool.description == action.tool_description()
     assert len(langchain_tools(FakeCal().cal())) == len([a for a in registry if not a.legacy])
     names = [tool.name for tool in langchain_tools(FakeCal().cal(), ["CAL_GET_ME"], tags="webhooks")]
     assert names[0] == "CAL_GET_ME" and {action.name for action in registry.with_tag("webhooks")} <= set(names)
@@ -96,7 +96,7 @@ def test_bind_tools_offers_each_schema_to_the_model() -> None:
     assert [tool["function"]["name"] for tool in offered] == [tool.name for tool in tools]
     for tool in offered:
         function, schema = tool["function"], registry.get(tool["function"]["name"]).json_schema()
-        assert function["description"] == registry.get(function["name"]).description
+        assert function["description"] == registry.get(function["name"]).tool_description()
         assert "anyOf" not in function["parameters"], "exclusive forms are folded into one object"
         assert set(function["parameters"]["properties"]) == set(schema["properties"])
         assert set(function["parameters"].get("required", [])) == set(schema.get("required", []))
@@ -180,7 +180,7 @@ def test_a_tool_without_fields_still_refuses_bad_input() -> None:
     assert tool.args_schema is not None and not tool.args_schema.model_fields
     refused = tool.invoke({"type": "tool_call", "name": tool.name, "id": "c1", "args": {"surprise": 1}})
     assert refused.status == "error" and "surprise: unknown field" in refused.content
-    assert json.loads(asyncio.run(tool.ainvoke([1])))["error"] == "arguments must be a JSON object, not list"
+    assert json.loads(asyncio.run(tool.ainvoke([1])))["error"] == "arguments must be a JSON object, not an array"
     assert fake.requests == []
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -75,7 +76,7 @@ async def test_tools_carry_the_registry_schema_and_hints() -> None:
         action = registry.get(tool.name)
         assert tool.inputSchema == action.tool_schema()
         assert tool.inputSchema["type"] == "object" and "anyOf" not in tool.inputSchema
-        assert tool.description == action.description
+        assert tool.description == action.tool_description()
         hints = tool.annotations
         assert hints is not None
         # False must arrive as False, not be dropped: the protocol reads a missing destructiveHint as True.
@@ -180,7 +181,7 @@ async def test_only_listed_tools_run(name: str) -> None:
     async with create_connected_server_and_client_session(build_server(_async_cal(recorder), preset="scheduling")) as s:
         result = await s.call_tool(name, {"webhookId": "wh_1"})
     assert result.isError is True
-    assert f"unknown tool {name!r}" in _envelope(result)["error"]
+    assert f"{name} was not offered to the model; nothing was sent" in _envelope(result)["error"]
     assert recorder.requests == []
 
 
@@ -325,19 +326,29 @@ async def test_raw_flag_serves_the_envelopes_as_cal_com_gave_them() -> None:
 
 
 @pytest.mark.parametrize("guard", [["--read-only"], ["--policy", "read_only"], ["--policy", "deny_destructive"]])
-async def test_policy_flags_make_the_tools_refuse_through_the_client(guard: list[str], tmp_path: Path) -> None:
+async def test_policy_flags_list_only_what_may_run_and_refuse_the_rest(guard: list[str], tmp_path: Path) -> None:
+    """A guarded server lists only the tools its policy lets run; a call to another one sends nothing."""
     database = tmp_path / "mcp.db"
     with Cal.sandbox(db=str(database)) as cal:
         webhook = cal.execute("CAL_LIST_WEBHOOKS").data[0]["id"]
         cal.emulator.close()
-    command = _cli("--sandbox", "--db", str(database), *guard)
+    selection = ["--preset", "scheduling", "--actions", "CAL_GET_WEBHOOK,CAL_DELETE_WEBHOOK"]
+    command = _cli("--sandbox", "--db", str(database), *selection, *guard)
     async with stdio_client(command) as (read, write), ClientSession(read, write) as session:
-        await session.initialize()
+        initialized = await session.initialize()
+        listed = {tool.name for tool in (await session.list_tools()).tools}
         deleted = await session.call_tool("CAL_DELETE_WEBHOOK", {"webhookId": webhook})
+        cancelled = await session.call_tool("CAL_CANCEL_BOOKING", {"bookingUid": "bk_1"})
         read_back = await session.call_tool("CAL_GET_WEBHOOK", {"webhookId": webhook})
-    assert deleted.isError is True and "nothing was sent" in _envelope(deleted)["error"]
     policy = "read_only" if "deny_destructive" not in guard else "deny_destructive"
-    assert f"policy is {policy}" in _envelope(deleted)["error"]
+    chosen = select(registry, preset="scheduling", actions=["CAL_GET_WEBHOOK", "CAL_DELETE_WEBHOOK"])
+    allowed = [a for a in chosen if a.read_only or (policy == "deny_destructive" and not a.destructive)]
+    assert listed == {action.name for action in allowed} and 0 < len(listed) < len(chosen)
+    assert ("CAL_CREATE_BOOKING" in listed) is (policy == "deny_destructive")
+    assert "confirm before any destructive" not in (initialized.instructions or "")
+    for refused in (deleted, cancelled):
+        assert refused.isError is True
+        assert "was not offered to the model; nothing was sent" in _envelope(refused)["error"]
     assert read_back.isError is False, "the webhook is still there"
 
 
@@ -360,3 +371,29 @@ def test_without_the_mcp_extra_the_message_names_the_install_command(monkeypatch
         SystemExit, match=r"needs the mcp extra \(mcp is not installed\): pip install 'cal-actions\[mcp\]'"
     ):
         main(["mcp", "--sandbox"])
+
+
+def test_stdio_server_stops_on_ctrl_c_while_the_client_stays() -> None:
+    """Ctrl-C (SIGINT) stops a server whose client keeps standard input open: at once, quietly, with 130."""
+    command = [str(Path(sys.executable).with_name("cal-actions")), "mcp", "--actions", "CAL_GET_ME"]
+    server = subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**NO_CREDENTIALS, "PATH": ""},
+    )
+    assert server.stdin is not None and server.stdout is not None
+    try:
+        hello = {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}
+        server.stdin.write(json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": hello}).encode())
+        server.stdin.write(b"\n")
+        server.stdin.flush()
+        assert json.loads(server.stdout.readline())["id"] == 1  # serving, and reading standard input
+        server.send_signal(signal.SIGINT)
+        code = server.wait(timeout=10)
+    finally:
+        server.kill()
+        _, err = server.communicate(timeout=10)
+    assert code == 130
+    assert b"Traceback" not in err, err.decode()

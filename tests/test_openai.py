@@ -37,8 +37,20 @@ _STRICT_KEYWORDS = {
 
 
 def assert_strict(schema: dict[str, Any], where: str = "root") -> None:
-    """Fail unless ``schema`` follows every strict-mode rule, at every level."""
-    assert "$ref" not in schema and "$defs" not in schema, where
+    """Fail unless ``schema`` follows every strict-mode rule, at every level: ``$defs`` only at the root, each
+    definition strict itself, and a ``$ref`` alone in its node, naming one of them."""
+    definitions = schema.get("$defs", {})
+    for name, definition in definitions.items():
+        assert_strict(definition, f"{where}.$defs.{name}")
+    _assert_strict({key: value for key, value in schema.items() if key != "$defs"}, where, definitions)
+
+
+def _assert_strict(schema: dict[str, Any], where: str, definitions: dict[str, Any]) -> None:
+    assert "$defs" not in schema, f"{where}: $defs below the root"
+    if "$ref" in schema:
+        assert set(schema) == {"$ref"}, f"{where}: keywords beside $ref"
+        assert schema["$ref"].removeprefix("#/$defs/") in definitions, where
+        return
     assert set(schema) <= _STRICT_KEYWORDS, f"{where}: {set(schema) - _STRICT_KEYWORDS}"
     kinds = schema.get("type")
     kinds = kinds if isinstance(kinds, list) else [kinds]
@@ -46,20 +58,38 @@ def assert_strict(schema: dict[str, Any], where: str = "root") -> None:
         assert schema["additionalProperties"] is False, where
         assert schema["required"] == list(schema["properties"]), where
         for name, sub in schema["properties"].items():
-            assert_strict(sub, f"{where}.{name}")
+            _assert_strict(sub, f"{where}.{name}", definitions)
     if "array" in kinds:
-        assert_strict(schema["items"], f"{where}[]")
+        _assert_strict(schema["items"], f"{where}[]", definitions)
     for branch in schema.get("anyOf", []):
-        assert_strict(branch, where)
+        _assert_strict(branch, where, definitions)
 
 
-def with_nulls(schema: dict[str, Any], value: Any) -> Any:
-    """``value`` as strict mode makes a model send it: every omitted property present as null."""
+def with_nulls(schema: dict[str, Any], value: Any, definitions: dict[str, Any] | None = None) -> Any:
+    """``value`` as strict mode makes a model send it: every omitted property present as null, maps as key/value
+    entries, a union's value shaped by the alternative it fits; references read in the root's ``$defs``."""
+    definitions = schema.get("$defs", {}) if definitions is None else definitions
+    if "$ref" in schema:
+        schema = definitions[schema["$ref"].removeprefix("#/$defs/")]
+    if "anyOf" in schema and value is not None:
+        for branch in schema["anyOf"]:
+            shaped = with_nulls(branch, value, definitions)
+            if jsonschema.Draft202012Validator({**branch, "$defs": definitions}).is_valid(shaped):
+                return shaped
+        return value
+    kinds = schema.get("type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
     if isinstance(value, dict) and "properties" in schema:
         properties = schema["properties"]
-        return {name: with_nulls(sub, value[name]) if name in value else None for name, sub in properties.items()}
+        return {
+            name: with_nulls(sub, value[name], definitions) if name in value else None
+            for name, sub in properties.items()
+        }
     if isinstance(value, list) and "items" in schema:
-        return [with_nulls(schema["items"], item) for item in value]
+        return [with_nulls(schema["items"], item, definitions) for item in value]
+    if isinstance(value, dict) and "array" in kinds:  # a map, which strict tools take as entries
+        entry = schema["items"]["properties"]["value"]
+        return [{"key": key, "value": with_nulls(entry, item, definitions)} for key, item in value.items()]
     return value
 
 
@@ -105,6 +135,62 @@ def test_references_are_inlined_with_their_description() -> None:
     assert strict["properties"]["guests"]["type"] == ["array", "null"]
     assert strict["properties"]["guests"]["items"]["required"] == ["email"]
     assert_strict(strict)
+
+
+def test_a_definition_used_again_is_referenced_when_that_is_shorter() -> None:
+    window = {
+        "type": "object",
+        "properties": {"start": {"type": "string", "description": "ISO 8601 start"}, "end": {"type": "string"}},
+        "required": ["start", "end"],
+    }
+    schema = {
+        "$defs": {"Window": window, "Once": {"type": "object", "properties": {"n": {"type": "integer"}}}},
+        "type": "object",
+        "properties": {
+            "first": {"$ref": "#/$defs/Window"},
+            "second": {"$ref": "#/$defs/Window", "description": "Optional, described"},
+            "third": {"$ref": "#/$defs/Window", "description": "Required, described"},
+            "more": {"type": "array", "items": {"$ref": "#/$defs/Window"}},
+            "once": {"$ref": "#/$defs/Once"},
+        },
+        "required": ["first", "third"],
+    }
+    strict = strict_schema(schema)
+    properties = strict["properties"]
+    assert properties["first"] == {"$ref": "#/$defs/Window"}
+    assert properties["second"] == {
+        "anyOf": [{"$ref": "#/$defs/Window"}, {"type": "null"}],
+        "description": "Optional, described",
+    }
+    # strict mode allows nothing beside $ref, so a required field keeps its description on an inlined copy
+    assert properties["third"]["description"] == "Required, described"
+    assert properties["third"]["required"] == ["start", "end"]
+    assert properties["more"]["items"] == {"$ref": "#/$defs/Window"}
+    assert "Once" not in strict["$defs"] and properties["once"]["properties"]["n"] == {"type": ["integer", "null"]}
+    assert strict["$defs"]["Window"]["additionalProperties"] is False
+    assert_strict(strict)
+    inlined = json.dumps(strict_schema({**schema, "$defs": {**schema["$defs"], "Window": {"type": "string"}}}))
+    assert "$ref" not in inlined and "$defs" not in inlined, "a short definition is cheaper inlined"
+
+
+def test_nested_unions_are_spliced_and_an_integer_beside_a_number_goes() -> None:
+    window = {"type": "object", "properties": {"days": {"type": "integer"}}, "required": ["days"]}
+    off = {"type": "object", "properties": {"disabled": {"const": True, "type": "boolean"}}, "required": ["disabled"]}
+    schema = {
+        "type": "object",
+        "properties": {
+            "window": {"anyOf": [{"anyOf": [window, {"type": "string"}]}, off]},
+            "amount": {"anyOf": [{"type": "integer"}, {"type": "number"}, {"type": "string"}]},
+            "count": {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "number"}]},
+        },
+        "required": ["window", "amount", "count"],
+    }
+    properties = strict_schema(schema)["properties"]
+    assert [branch.get("type") for branch in properties["window"]["anyOf"]] == ["object", "string", "object"]
+    assert properties["amount"]["anyOf"] == [{"type": "number"}, {"type": "string"}]
+    assert len(properties["count"]["anyOf"]) == 2, "a constrained integer says more than a number"
+    sent = {"window": {"days": 3}, "amount": 2, "count": 1}
+    jsonschema.validate(sent, strict_schema(schema), cls=jsonschema.Draft202012Validator)
 
 
 @pytest.mark.parametrize(
@@ -164,8 +250,9 @@ def test_responses_and_anthropic_formats() -> None:
     assert anthropic == [
         {
             "name": "CAL_CREATE_BOOKING",
-            "description": registry.get("CAL_CREATE_BOOKING").description,
+            "description": registry.get("CAL_CREATE_BOOKING").tool_description(),
             "input_schema": registry.get("CAL_CREATE_BOOKING").tool_schema(),
+            "input_examples": list(registry.get("CAL_CREATE_BOOKING").examples),
         }
     ]
     with pytest.raises(ValueError, match="api"):
@@ -355,7 +442,7 @@ def _malformed_outputs_check(outputs: list[dict[str, Any]], seen: list[httpx.Req
     assert "no function object" in envelopes["c4"]["error"]
     assert "no id" in envelopes["missing_id_5"]["error"] and "no id" in envelopes["missing_id_6"]["error"]
     assert envelopes["c7"]["successful"] is True and envelopes["c10"]["successful"] is True
-    assert envelopes["c8"]["error"] == "arguments must be a JSON object, not list"
+    assert envelopes["c8"]["error"] == "arguments must be a JSON object, not an array"
     assert [request.url.path for request in seen] == ["/v2/me", "/v2/me"], "only well-formed calls run"
 
 

@@ -168,3 +168,50 @@ def test_dry_run_still_validates_and_obeys_the_policy() -> None:
     assert "bookingUid" in cal.execute("CAL_GET_BOOKING", {}).error
     assert "blocked" in cal.execute("CAL_DELETE_WEBHOOK", {"webhookId": "w"}).error
     assert sent == []
+
+
+#: Actions with consequences for people outside the caller that are not destructive: creates and sends.
+OUTWARD = [
+    "CAL_CREATE_TEAM_EVENT_TYPE_PHONE_CALL",
+    "CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL",
+    "CAL_CREATE_ORG_MEMBERSHIP",
+    "CAL_CREATE_TEAM_MEMBERSHIP",
+    "CAL_CREATE_ORG_USER",
+    *[action.name for action in registry if "_SEND_" in action.name and "VERIFICATION_CODE" in action.name],
+]
+
+
+@pytest.mark.parametrize("scope", ["destructive", "writes"])
+def test_confirm_scope_writes_asks_before_every_write_and_only_then(scope: str) -> None:
+    assert len(OUTWARD) > 5 and not any(registry.get(name).destructive for name in OUTWARD)
+    sent: list[httpx.Request] = []
+    asked: list[str] = []
+    cal = _cal(sent, confirm_scope=scope, confirm=lambda action, arguments: asked.append(action.name) or False)
+    for action in registry:
+        before = len(sent)
+        result = cal.execute(action.name, _arguments(action))
+        if action.destructive or (scope == "writes" and not action.read_only):
+            assert asked[-1:] == [action.name] and len(sent) == before, action.name
+            kind = "destructive action" if action.destructive else "action"
+            assert result.error == (
+                f"{action.name} blocked: the confirm callback did not approve this {kind}; nothing was sent"
+            )
+        else:
+            assert result.successful and len(sent) == before + 1, action.name
+    assert set(OUTWARD) <= set(asked) if scope == "writes" else not set(OUTWARD) & set(asked)
+
+
+@pytest.mark.parametrize(("scope", "reaches"), [(None, True), ("writes", False)])
+def test_confirm_scope_writes_stops_the_phone_call_the_default_lets_through(scope: str | None, reaches: bool) -> None:
+    call = {"teamId": 1, "eventTypeId": 1, "yourPhoneNumber": "+14155550100", "numberToCall": "+14155550123",
+            "calApiKey": "cal_live_agent_key_1", "enabled": True, "templateType": "CUSTOM_TEMPLATE"}  # fmt: skip
+    asked: list[str] = []
+    with Cal.sandbox(confirm=lambda a, b: asked.append(a.name) or False, policy="deny_destructive",
+                     confirm_scope=scope) as cal:  # fmt: skip
+        result = cal.execute("CAL_CREATE_TEAM_EVENT_TYPE_PHONE_CALL", call)
+    assert (result.attempts > 0) is reaches and (asked == []) is reaches
+
+
+def test_an_unknown_confirm_scope_is_refused() -> None:
+    with pytest.raises(ValueError, match="confirm_scope must be one of destructive, writes"):
+        Cal(api_key="k", confirm_scope="creates")  # type: ignore[arg-type]

@@ -211,3 +211,47 @@ def test_cli_masks_a_service_account_key_a_server_echoes(
     out = capsys.readouterr().out
     assert "acme.example" in out and '"private_key": "***"' in out  # the rest of the echo is kept
     assert _leaks(out) == []
+
+
+#: Argument names that carry a secret wherever they appear (a nested key's ``private_key`` included).
+SECRET_ARGUMENTS = {"calApiKey", "password", "secret", "refreshToken", "accessToken", "apiKey", "clientSecret",
+                    "private_key"}  # fmt: skip
+
+
+def _argument_fields(model: type, path: str = "") -> list[tuple[str, str, object]]:
+    from cal_actions.action import _models_in
+
+    found = []
+    for name, info in model.model_fields.items():  # type: ignore[attr-defined]
+        wire = info.alias or name
+        found.append((path + wire, wire, info))
+        for inner in _models_in(info.annotation):
+            found += _argument_fields(inner, f"{path}{wire}.")
+    return found
+
+
+def test_every_secret_argument_is_sensitive_and_says_so() -> None:
+    from cal_actions import registry
+    from cal_actions.action import SENSITIVE
+
+    secret_fields = [
+        (action.name, where, info)
+        for action in registry
+        for where, wire, info in _argument_fields(action.params)
+        if wire in SECRET_ARGUMENTS
+    ]
+    assert len({name for name, _, _ in secret_fields}) >= 14  # phone calls, webhooks, tokens, iCloud, delegation
+    for name, where, info in secret_fields:
+        assert SENSITIVE in info.metadata, f"{name} {where}"  # type: ignore[attr-defined]
+        assert info.description.startswith(("Secret", "Sensitive")) or "Sensitive:" in info.description, where  # type: ignore[attr-defined]
+
+
+def test_cli_dry_run_masks_a_refresh_token_given_as_an_argument(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAL_CLIENT_ID", "cid")
+    monkeypatch.setenv("CAL_CLIENT_SECRET", CLIENT_SECRET)
+    arguments = json.dumps({"clientId": "cid", "refreshToken": f"rt_{MARK}argsecret_123"})
+    assert main(["call", "CAL_REFRESH_MANAGED_USER_TOKENS", "--args", arguments, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert '"refreshToken": "***"' in out and _leaks(out) == []

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 from pydantic import Field
 
 from cal_actions import registry
-from cal_actions.action import NAME_PATTERN, Params, Registry, Route, declare
+from cal_actions.action import NAME_PATTERN, Action, Params, Registry, Route, declare
 from cal_actions.generate import outputs
 from tests.support import LIVE_SPEC, load_spec
 from tests.test_contract import LEGACY, SHARED_OPERATIONS, UNCOVERED
@@ -30,6 +31,23 @@ def test_size_and_lookup() -> None:
     assert {"name", "aliases", "description", "method", "path", "params", "tags"} <= set(dir(action))
 
 
+#: The parameters whose name and type say all a model needs, which may go without a description (every token of a
+#: tool is paid on each request): paging, sorting asc|desc by what the name says, plain labels, typed choices,
+#: filters named after what they match, and booleans named after what they switch (SWITCH). Every other parameter,
+#: and every id an action acts on (a path field, which says where its ids come from), is described; a nested
+#: object's own fields describe it.
+SELF_EXPLANATORY = frozenset(
+    {
+        "take", "skip", "limit", "offset",
+        "sortStart", "sortEnd", "sortCreated", "sortUpdatedAt",
+        "name", "title", "description", "email", "bio", "notes",
+        "role", "organizationRole", "status", "timeFormat", "weekStart",
+        "attendeeEmail", "attendeeName", "bookingUid", "eventTypeId", "emails",
+    }
+)  # fmt: skip
+SWITCH = re.compile(r"(hide|disable|lock|requires)[A-Z]")
+
+
 @pytest.mark.parametrize("action", list(registry), ids=lambda a: a.name)
 def test_every_action_is_complete(action) -> None:
     assert action.name.startswith("CAL_") and NAME_PATTERN.match(action.name) and len(action.name) <= 64
@@ -39,10 +57,13 @@ def test_every_action_is_complete(action) -> None:
     assert action.tags and all(re.fullmatch(r"[a-z-]+", tag) for tag in action.tags)
     schema = action.json_schema()
     for name, prop in schema["properties"].items():
-        assert prop.get("description") or "$ref" in prop or "allOf" in prop, f"{name} has no description"
+        described = prop.get("description") or "$ref" in prop or "allOf" in prop
+        says_all = name in SELF_EXPLANATORY or (prop.get("type") == "boolean" and SWITCH.match(name))
+        obvious = says_all and action.placement[name] != "path"
+        assert described or obvious, f"{name} has no description"
         assert not prop.get("description", "").startswith("SPEC:"), f"{name} keeps the spec's wording"
     if action.read_only:
-        assert action.method == "GET" and not action.destructive
+        assert (action.method == "GET" or action.hints_note) and not action.destructive
     if action.method in ("DELETE", "PUT", "PATCH"):
         assert action.destructive, "an update or delete may overwrite or remove existing state"
     if action.method in ("PUT", "PATCH", "DELETE", "GET"):
@@ -73,6 +94,26 @@ def test_a_hint_against_the_method_needs_a_reason() -> None:
     noted = declare("CAL_A", description="a", params=_Booking, route=route, tags=("a",), destructive=True,
                     hints_note="removes it")  # fmt: skip
     assert noted.destructive and not noted.idempotent and noted.hints_note == "removes it"
+
+
+class _Submission(Params):
+    formId: str = Field(description="id")
+    start: str = Field(description="window start")
+    answers: dict[str, str] = Field(description="the body itself")
+
+
+def test_a_body_map_is_the_whole_body_so_other_fields_go_in_the_query() -> None:
+    def submit(route: Route) -> Action:
+        return declare("CAL_A", description="a", params=_Submission, route=route, tags=("a",))
+
+    with pytest.raises(ValueError, match="other fields must go in query"):
+        submit(Route("POST", "/v2/f/{formId}", body_map="answers"))
+    with pytest.raises(ValueError, match="must be a field of a route with a body"):
+        submit(Route("GET", "/v2/f/{formId}", body_map="answers"))
+    with pytest.raises(ValueError, match="must be a field of a route with a body"):
+        submit(Route("POST", "/v2/f/{formId}", query=frozenset({"start", "answers"}), body_map="nope"))
+    action = submit(Route("POST", "/v2/f/{formId}", query=frozenset({"start"}), body_map="answers"))
+    assert action.placement == {"formId": "path", "start": "query", "answers": "body_map"}
 
 
 def test_duplicate_names_and_aliases_are_refused() -> None:
@@ -114,6 +155,17 @@ def test_two_fields_cannot_share_a_wire_name() -> None:
 def test_generated_files_are_current() -> None:
     stale = [str(path) for path, text in outputs(registry).items() if not path.exists() or path.read_text() != text]
     assert not stale, f"run `python -m cal_actions.generate`: {stale[:5]}"
+
+
+def test_the_catalogue_shows_each_action_s_examples_in_its_own_section() -> None:
+    from cal_actions.generate import catalogue
+
+    sections = catalogue(registry).split("\n### ")[1:]
+    assert len(sections) == len(registry)
+    for section in sections:
+        name = section.split("\n", 1)[0]
+        block = section.split("Examples:\n\n```json\n", 1)[1].split("\n```", 1)[0]
+        assert [json.loads(line) for line in block.splitlines()] == list(registry.get(name).examples), name
 
 
 def test_retired_actions_are_callable_by_name_but_never_offered_by_default() -> None:

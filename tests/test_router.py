@@ -180,7 +180,7 @@ MALFORMED = [
     ("action not text", EXECUTE, {"action": ["CAL_GET_ME"]}, "action: Input should be a valid string"),
     ("unknown field", EXECUTE, {"action": "CAL_GET_ME", "args": "{}"}, "args: unknown field"),
     ("inner field unknown", EXECUTE, {"action": "CAL_GET_ME", "arguments": '{"x": 1}'}, "x: unknown field"),
-    ("outer not an object", EXECUTE, "[]", "arguments must be a JSON object, not list"),
+    ("outer not an object", EXECUTE, "[]", "arguments must be a JSON object, not an array"),
     ("outer not json", EXECUTE, "CAL_GET_ME", "arguments are not valid JSON"),
     ("no query", SEARCH, {"k": 3}, "query: Field required"),
     ("blank query", SEARCH, {"query": "  "}, "query: describe the task in words"),
@@ -218,13 +218,20 @@ def test_k_is_kept_within_its_bounds_and_hits_say_what_they_do() -> None:
         many = search(json.dumps({"query": "booking", "k": 50}))["data"]
         one = search(json.dumps({"query": "booking", "k": 0}))["data"]
         default = search(json.dumps({"query": "cancel a booking", "k": None}))["data"]
+        paused = search(json.dumps({"query": "pause my webhook", "k": 3}))["data"]
     assert len(many) == MAX_K and len(one) == 1 and len(default) == 5
     cancel = next(hit for hit in default if hit["name"] == "CAL_CANCEL_BOOKING")
-    assert cancel["hint"] == "destructive" and cancel["parameters"][0] == "bookingUid*: string — From CAL_LIST_BOOKINGS"
+    assert cancel["hint"] == "destructive" and cancel["parameters"][:2] == [
+        "forms: cancellationReason?+cancelSubsequentBookings? | seatUid",  # the whole booking, or one seat
+        "bookingUid*: string — From CAL_LIST_BOOKINGS",
+    ]
     assert cancel["description"] == registry.get("CAL_CANCEL_BOOKING").description
     for hit in many:
         action = registry.get(hit["name"])
         assert hit["hint"] == ("read-only" if action.read_only else "destructive" if action.destructive else "write")
+        assert hit["example"] == action.examples[0]
+    # As declared: the compact reading, which drops false members from Cal.com's answers, leaves a search answer alone.
+    assert next(hit for hit in paused if hit["name"] == "CAL_UPDATE_WEBHOOK")["example"]["active"] is False
     assert action_summary(registry.get("CAL_CREATE_BOOKING"))["hint"] == "write"
 
 

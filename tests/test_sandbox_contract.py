@@ -24,6 +24,7 @@ from cal_actions import Cal, registry
 from cal_actions.action import Action
 from cal_actions.actions import verified_resources as verified
 from cal_actions.sandbox import OAUTH_CLIENT_ID, Sandbox
+from cal_actions.sandbox.resources.routing_forms import FORM_ID
 from cal_actions.sandbox.resources.verified_resources import code_sent_to
 from cal_actions.sandbox.seed import API_KEY, MANAGED_ACCESS_TOKEN, MANAGED_REFRESH_TOKEN
 from tests.support import (
@@ -50,6 +51,8 @@ _VERIFIED_KINDS = (verified.EMAIL_KIND, verified.PHONE_KIND)
 _AWAY = {"start": "2030-04-01T00:00:00Z", "end": "2030-04-03T00:00:00Z"}
 _DELEGATION = {"workspacePlatformSlug": "google", "domain": "example.com", "serviceAccountKey": {
     "private_key": "-----BEGIN PRIVATE KEY-----stand-in", "client_email": "sa@example.iam", "client_id": "1"}}
+_FORM = {"routingFormId": FORM_ID}
+_DEMO = {"start": "2030-03-05", "end": "2030-03-06", "answers": {"topic": "Product demo", "email": "grace@example.com"}}
 
 # Arguments from the seed, merged over the schema's required-only example.
 ARGUMENTS: dict[str, dict[str, Any]] = {
@@ -94,6 +97,7 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     **{name: {**ORG, "userId": 1, "scheduleId": 1} for name in (
         "CAL_GET_ORG_USER_SCHEDULE", "CAL_UPDATE_ORG_USER_SCHEDULE", "CAL_DELETE_ORG_USER_SCHEDULE")},
     "CAL_LIST_ORG_TEAM_USER_SCHEDULES": {**ORG_TEAM, "userId": 2},
+    "CAL_LIST_TEAM_SCHEDULES": TEAM, "CAL_LIST_ORG_TEAM_SCHEDULES": ORG_TEAM,
     "CAL_SAVE_ICS_FEED": {"urls": ["https://example.com/feed.ics"]},
     "CAL_LIST_BUSY_TIMES": {"loggedInUsersTz": "Europe/Berlin", "dateFrom": "2030-03-04", "dateTo": "2030-03-10",
                             "calendarsToLoad": [{"credentialId": 1, "externalId": "ada@example.com"}]},
@@ -130,6 +134,29 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
         "CAL_UPDATE_ORG_ATTRIBUTE_OPTION", "CAL_DELETE_ORG_ATTRIBUTE_OPTION")},
     "CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER": {**ORG, "userId": 2, "attributeId": "1", "attributeOptionId": "2"},
     "CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER": {**ORG, "userId": 1, "attributeOptionId": "1"},
+    **{name: ORG_TEAM for name in ("CAL_LIST_ORG_TEAM_ROUTING_FORMS", "CAL_LIST_ORG_TEAM_WORKFLOWS",
+                                   "CAL_CREATE_ORG_TEAM_INVITE_LINK", "CAL_GET_ORG_TEAM_STRIPE_CONNECT_URL")},
+    "CAL_SAVE_ORG_TEAM_STRIPE_CREDENTIALS": {**ORG_TEAM, "state": json.dumps({"returnTo": "https://app.example.com/paid",
+                                                                              "accessToken": API_KEY})},
+    "CAL_SAVE_ORG_TEAM_CONFERENCING_CREDENTIALS": {**ORG_TEAM, "state": json.dumps({
+        "returnTo": "https://app.example.com/ok", "accessToken": API_KEY})},
+    **{name: {**ORG_TEAM, "app": "google-meet"} for name in (
+        "CAL_CONNECT_ORG_TEAM_CONFERENCING_APP", "CAL_DISCONNECT_ORG_TEAM_CONFERENCING_APP")},
+    **{name: {**ORG_TEAM, "app": "daily-video"} for name in (
+        "CAL_SET_ORG_TEAM_DEFAULT_CONFERENCING_APP", "CAL_GET_ORG_TEAM_DEFAULT_CONFERENCING_APP",
+        "CAL_LIST_ORG_TEAM_CONFERENCING_APPS")},
+    "CAL_GET_ORG_TEAM_CONFERENCING_AUTH_URL": ORG_TEAM,
+    **{name: {**ORG_TEAM, "workflowId": 1} for name in (
+        "CAL_GET_ORG_TEAM_WORKFLOW", "CAL_UPDATE_ORG_TEAM_WORKFLOW", "CAL_DELETE_ORG_TEAM_WORKFLOW")},
+    "CAL_CREATE_ORG_TEAM_WORKFLOW": {**ORG_TEAM, "activation": {"isActiveOnAllEventTypes": False,
+                                                                "activeOnEventTypeIds": [6]}},
+    **{name: {**ORG_TEAM, **_FORM, **_DEMO} for name in (
+        "CAL_CREATE_ORG_ROUTING_FORM_RESPONSE", "CAL_CREATE_ORG_TEAM_ROUTING_FORM_RESPONSE",
+        "CAL_CALCULATE_ROUTING_FORM_SLOTS")},
+    **{name: {**ORG_TEAM, **_FORM, "responseId": 1, "response": {"b1e2c3d4-0002-4a00-8000-000000000002": {
+        "label": "Email", "value": "grace.hopper@example.com"}}} for name in (
+        "CAL_LIST_ORG_ROUTING_FORM_RESPONSES", "CAL_UPDATE_ORG_ROUTING_FORM_RESPONSE",
+        "CAL_LIST_ORG_TEAM_ROUTING_FORM_RESPONSES", "CAL_UPDATE_ORG_TEAM_ROUTING_FORM_RESPONSE")},
     **{name: {"eventTypeId": 2} for name in (
         "CAL_LIST_EVENT_TYPE_PRIVATE_LINKS", "CAL_CREATE_EVENT_TYPE_PRIVATE_LINK", "CAL_UPDATE_EVENT_TYPE_PRIVATE_LINK",
         "CAL_DELETE_EVENT_TYPE_PRIVATE_LINK")},
@@ -179,6 +206,13 @@ REASONS = {
     "booking window": "an event type's booking window is one window (or disabled), typed as a list of them",
     "event-type seats": "an event type without seats answers seats disabled, which the document lacks",
     "unset fields": "a team's, a member's, a webhook's and a booking's unset fields are null, typed as never null",
+    "routing form routes and fields": "a routing form's routes and fields are arrays, typed as objects",
+    "routing form response lists": "the response lists are typed as one response",
+    "routing form responses": "routedToBookingUid is null until the response leads to a booking",
+    "routing form slots": "the slots alternatives are two empty objects, so every answer matches both and oneOf fails",
+    "workflow answers": "one workflow is typed as a list of workflows",
+    "workflow calendar-event flag": "a step's includeCalendarEvent is a boolean, typed as an object",
+    "team conferencing apps": "an organization team's app belongs to no user: userId is null",
 }
 TIME = {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -212,10 +246,10 @@ RESERVED_SLOT = {"nullable": True, "type": "object", "required": [
     "eventTypeId", "slotStart", "slotEnd", "slotDuration", "reservationUid", "reservationUntil"], "properties": {
     "eventTypeId": {"type": "number"}, "slotStart": {"type": "string"}, "slotEnd": {"type": "string"},
     "slotDuration": {"type": "number"}, "reservationUid": {"type": "string"}, "reservationUntil": {"type": "string"}}}
+SLOT_MAP = {"type": "object", "additionalProperties": {"type": "array", "items": SLOT}}
 SLOTS = {"type": "object", "required": ["status", "data"], "properties": {
-    "status": {"type": "string", "enum": ["success"]},
-    "data": {"type": "object", "additionalProperties": {"type": "array", "items": SLOT}}}}
-
+    "status": {"type": "string", "enum": ["success"]}, "data": SLOT_MAP}}
+RESPONSE = "/components/schemas/RoutingFormResponseOutput"
 
 def _verified(address: str, owner: str) -> dict[str, Any]:
     """A verified email address or phone number: a user's names its user, a team's its team (and maybe a user)."""
@@ -286,10 +320,24 @@ PATCHES: list[tuple[str, str, Any]] = [
     ("reserved slot", "/components/schemas/GetReservedSlotOutput_2024_09_04/properties/data", RESERVED_SLOT),
     ("assigned user ids", "/components/schemas/AssignedOptionOutput/properties/assignedUserIds/items",
      {"type": "number"}),
+    *[("routing form routes and fields", f"/components/schemas/RoutingFormOutput/properties/{field}",
+       {"type": "array", "items": {"type": "object"}, "nullable": True}) for field in ("routes", "fields")],
+    ("routing form response lists", "/components/schemas/GetRoutingFormResponsesOutput/properties/data",
+     {"type": "array", "items": {"$ref": f"#{RESPONSE}"}}),
+    ("routing form responses", f"{RESPONSE}/properties/routedToBookingUid", {"type": "string", "nullable": True}),
+    *[("routing form slots", f"/components/schemas/{output}/properties/slots", SLOT_MAP)
+      for output in ("CreateRoutingFormResponseOutputData", "ResponseSlotsOutputData")],
+    ("workflow answers", "/components/schemas/GetWorkflowOutput/properties/data",
+     {"$ref": "#/components/schemas/WorkflowOutput"}),
+    ("workflow calendar-event flag", "/components/schemas/WorkflowStepOutputDto/properties/includeCalendarEvent",
+     {"type": "boolean"}),
+    ("team conferencing apps", "/components/schemas/ConferencingAppsOutputDto/properties/userId",
+     {"type": "number", "nullable": True}),
 ]  # fmt: skip
 # The "OAuth callbacks": their success is a redirect, checked as such.
 REDIRECTS = {"CAL_SAVE_CALENDAR_CREDENTIALS", "CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS",
-             "CAL_SAVE_CONFERENCING_CREDENTIALS", "CAL_SAVE_STRIPE_CREDENTIALS"}  # fmt: skip
+             "CAL_SAVE_CONFERENCING_CREDENTIALS", "CAL_SAVE_STRIPE_CREDENTIALS",
+             "CAL_SAVE_ORG_TEAM_CONFERENCING_CREDENTIALS", "CAL_SAVE_ORG_TEAM_STRIPE_CREDENTIALS"}  # fmt: skip
 # Actions a managed user's access token calls (the route checks the token belongs to the client).
 AS_MANAGED_USER = {"CAL_VERIFY_PROVIDER_ACCESS_TOKEN"}
 SPEC_URI = "urn:cal-actions:spec"
@@ -368,6 +416,10 @@ def _arguments(action: Action, emulator: Sandbox) -> dict[str, Any]:
         send = action.name.replace("CAL_VERIFY_", "CAL_SEND_") + "_VERIFICATION_CODE"
         _prepare(emulator, send, {key: value for key, value in arguments.items() if key != "code"})
         arguments["code"] = code_sent_to(emulator, arguments.get("email") or arguments["phone"])
+    if action.name in ("CAL_LIST_ORG_TEAM_CONFERENCING_APPS", "CAL_DISCONNECT_ORG_TEAM_CONFERENCING_APP"):
+        _prepare(emulator, "CAL_CONNECT_ORG_TEAM_CONFERENCING_APP", {**ORG_TEAM, "app": "google-meet"})
+    if action.name == "CAL_GET_ORG_TEAM_DEFAULT_CONFERENCING_APP":
+        _prepare(emulator, "CAL_SET_ORG_TEAM_DEFAULT_CONFERENCING_APP", {**ORG_TEAM, "app": "daily-video"})
     if action.name in ("CAL_GET_SLOT_RESERVATION", "CAL_UPDATE_SLOT_RESERVATION", "CAL_DELETE_SLOT_RESERVATION"):
         arguments["uid"] = _prepare(emulator, "CAL_RESERVE_SLOT", _SLOT)["reservationUid"]
     if "linkId" in action.placement:  # the seeded link of that event type

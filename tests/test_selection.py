@@ -19,6 +19,7 @@ from cal_actions.adapters.common import ToolList, merge_tools, tool_name
 from cal_actions.adapters.langchain import langchain_tools
 from cal_actions.adapters.mcp import build_server
 from cal_actions.adapters.openai import openai_tools
+from cal_actions.policy import refusal as policy_refusal
 from cal_actions.presets import select
 
 REQUEST = "notify my server when a booking is cancelled"
@@ -106,3 +107,37 @@ def test_selection_mistakes_raise() -> None:
         langchain_tools("cal_live_key", "CAL_GET_ME")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="needs a Cal or an AsyncCal"):
         build_server(None, "CAL_GET_ME")  # type: ignore[arg-type]
+
+
+def _guarded_names(view: str, policy: str, **selection: Any) -> list[str]:
+    """The names a view lists under ``policy``: given to the views without a client, or set on the client."""
+    if view in ("langchain", "mcp"):
+        if view == "langchain":
+            return [tool.name for tool in langchain_tools(Cal(api_key="k", policy=policy), **selection)]  # type: ignore[arg-type]
+
+        async def listed() -> list[str]:
+            server = build_server(AsyncCal(api_key="k", policy=policy), **selection)  # type: ignore[arg-type]
+            async with create_connected_server_and_client_session(server) as session:
+                return [tool.name for tool in (await session.list_tools()).tools]
+
+        return asyncio.run(listed())
+    return VIEWS[view](policy=policy, **selection)
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+@pytest.mark.parametrize("policy", ["read_only", "deny_destructive"])
+def test_a_policy_lists_only_the_actions_it_lets_run(view: str, policy: str) -> None:
+    chosen = select(registry, preset="scheduling", actions=["CAL_DELETE_WEBHOOK", "CAL_CREATE_WEBHOOK"])
+    expected = [action.name for action in chosen if policy_refusal(action, policy) is None]
+    names = _guarded_names(view, policy, preset="scheduling", actions=["CAL_DELETE_WEBHOOK", "CAL_CREATE_WEBHOOK"])
+    assert names == expected and 0 < len(names) < len(chosen)
+    assert all(registry.get(name).read_only for name in names) or policy == "deny_destructive"
+    assert ("CAL_CREATE_WEBHOOK" in names) is (policy == "deny_destructive")
+    assert "CAL_DELETE_WEBHOOK" not in names and "CAL_LIST_BOOKINGS" in names
+
+
+def test_an_unknown_policy_is_refused_by_the_views_without_a_client() -> None:
+    with pytest.raises(ValueError, match="policy must be one of"):
+        openai_tools(preset="scheduling", policy="readonly")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="policy must be one of"):
+        anthropic_tools(preset="scheduling", policy="readonly")  # type: ignore[arg-type]

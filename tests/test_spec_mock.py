@@ -43,6 +43,10 @@ def _patched(spec: dict[str, Any]) -> dict[str, Any]:
             properties["enabled"] = {"type": "boolean"}
         if name == "CalVideoSettings":  # typed as an object, the URL participants land on
             properties["redirectUrlOnExit"] = {"type": "string"}
+        if "includeCalendarEvent" in properties:  # workflow steps: likewise
+            properties["includeCalendarEvent"] = {"type": "boolean"}
+        if name == "WorkflowTriggerOffsetDto":  # the unit's enum of strings is typed as an object
+            properties["unit"] = {"type": "string", "enum": properties["unit"]["enum"]}
         if name.endswith("DelegationCredentialInput"):  # one key object, typed as an array of them
             properties["serviceAccountKey"] = properties["serviceAccountKey"]["items"]
     return spec

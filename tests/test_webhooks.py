@@ -343,7 +343,7 @@ def test_subscribe_in_each_scope_with_a_fresh_secret(scope: str, owner: Any, own
     assert first.result.successful, first.result.error
     assert first.webhook["triggers"] == ["BOOKING_CREATED", "BOOKING_CANCELLED"] and first.webhook["active"] is True
     assert len(first.secret) == 64 and first.secret != second.secret
-    assert first.webhook.get("secret") in (None, first.secret)
+    assert first.webhook.get("secret") in (None, "***")  # a secret argument is masked in the answer; .secret holds it
     assert first.secret not in repr(first) and first.webhook["id"] in repr(first)
     expected_owner = {"user": 1, "oauth_client": cal.config.client_id}.get(scope, owner)
     assert first.webhook[owner_field] == expected_owner
@@ -367,3 +367,25 @@ def test_asubscribe_and_the_sandbox_signs_with_that_secret() -> None:
     assert len(ours) == 1
     body = ours[0]["body"].encode()
     assert verify_signature(body, ours[0]["headers"]["X-Cal-Signature-256"], subscription.secret)
+
+
+def test_a_text_body_is_read_as_its_utf8_bytes_and_anything_else_is_refused_clearly() -> None:
+    """Flask's ``request.get_data(as_text=True)`` hands over text; the signature covers its UTF-8 bytes."""
+    body = _body(title="Réunion").replace(b"R\\u00e9union", "Réunion".encode())
+    receiver = _receiver()
+    event = receiver.receive(body.decode(), _headers(body))
+    assert isinstance(event, BookingEvent) and event.payload.title == "Réunion"
+    assert verify_signature(body.decode(), sign(body, SECRET), SECRET)
+    assert sign(body.decode(), SECRET) == sign(body, SECRET)
+    assert receiver.receive(body.decode(), _headers(body)) == Refusal("duplicate", "this delivery was already accepted")
+    forged = receiver.receive("\ud800" + body.decode(), _headers(body))
+    assert isinstance(forged, Refusal) and forged.reason == "bad_signature"
+    with pytest.raises(TypeError, match=r"the body must be the bytes \(or text\) as received, not dict"):
+        receiver.receive({"triggerEvent": "BOOKING_CREATED"}, _headers(body))  # type: ignore[arg-type]
+
+
+def test_subscribe_takes_a_lone_trigger_as_one_trigger() -> None:
+    with Cal.sandbox(now=NOW) as cal:
+        subscription = subscribe(cal, "https://example.com/one", "BOOKING_CREATED")
+    assert subscription.result.successful, subscription.result.error
+    assert subscription.webhook["triggers"] == ["BOOKING_CREATED"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -166,3 +167,41 @@ def test_it_keeps_serving_while_a_client_stalls() -> None:
             assert time.monotonic() - started < 2, "other deliveries do not wait for the stalled one"
         lines, _ = _finish(process)
     assert len(lines) == 1
+
+
+def test_piped_into_head_it_stops_when_the_reader_leaves_and_asks_for_the_delivery_again() -> None:
+    """`cal-actions webhooks listen | head -1`: the first event printed, the next answered 503 (not delivered,
+    so Cal.com retries it) and the listener gone, freeing its port and ending the pipeline with 141."""
+    port = free_port()
+    env = {**os.environ, SECRET_VARIABLE: SECRET}
+    pipeline = subprocess.Popen(
+        f"set -o pipefail; '{sys.executable}' -m cal_actions.cli webhooks listen --port {port} | head -1",
+        shell=True, executable="/bin/bash", stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        for _ in range(100):  # until it listens
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        first, second = _delivery(uid="one"), _delivery(uid="two")
+        assert _post(url, first, sign(first, SECRET)).status_code == 200
+        assert pipeline.stdout is not None and '"one"' in pipeline.stdout.readline()
+        time.sleep(0.2)  # head has printed its line and is gone
+        assert _post(url, second, sign(second, SECRET)).status_code == 503
+        code = pipeline.wait(timeout=10)
+    finally:
+        pipeline.kill()
+        _, err = pipeline.communicate(timeout=10)
+    assert code == 141 and "Traceback" not in err and "Exception ignored" not in err, err
+    with pytest.raises(httpx.ConnectError):
+        _post(url, first, sign(first, SECRET))  # the port is free again
+
+
+def test_ctrl_c_stops_it_with_status_130() -> None:
+    with listener() as (_, process):
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=10)
+    assert process.returncode == 130 and "Traceback" not in err

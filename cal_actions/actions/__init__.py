@@ -22,6 +22,7 @@ from cal_actions.actions import (
     orgs,
     platform,
     private_links,
+    routing_forms,
     schedules,
     slots,
     stripe,
@@ -30,6 +31,7 @@ from cal_actions.actions import (
     timezones,
     verified_resources,
     webhooks,
+    workflows,
 )
 
 MODULES = (
@@ -49,6 +51,8 @@ MODULES = (
     org_teams,
     orgs,
     org_attributes,
+    routing_forms,
+    workflows,
     org_bookings,
     ooo,
     delegation,

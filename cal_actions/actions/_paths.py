@@ -8,8 +8,8 @@ from cal_actions.action import Params
 
 
 class Page(Params):
-    take: int | None = Field(None, description="Page size")
-    skip: int | None = Field(None, description="Items to skip")
+    take: int | None = None  # page size
+    skip: int | None = None
 
 
 class OrgPath(Params):

@@ -22,6 +22,7 @@ CAL_REFRESH_API_KEY = declare(
     tags=("me", "api-keys"),
     destructive=True,
     hints_note="a POST that deletes the key it is called with; a repeat with that key fails as unauthorized",
+    examples=({"apiKeyDaysValid": 90}, {"apiKeyNeverExpires": True}),
 )
 
 

@@ -28,6 +28,7 @@ CAL_GET_BOOKING_CALENDAR_LINKS = declare(
     params=BookingUid,
     route=Route("GET", "/v2/bookings/{bookingUid}/calendar-links", version=BOOKINGS_VERSION),
     tags=TAGS,
+    examples=({"bookingUid": "bk_8f2c41d9e7a3"},),
 )
 
 # Live API: the document names no credentials for recordings and transcripts (the 2025-10 controller had
@@ -40,6 +41,7 @@ CAL_LIST_BOOKING_RECORDINGS = declare(
     params=BookingUid,
     route=Route("GET", "/v2/bookings/{bookingUid}/recordings", version=BOOKINGS_VERSION),
     tags=TAGS,
+    examples=({"bookingUid": "bk_3a6f20b8d4c1"},),
 )
 
 CAL_LIST_BOOKING_TRANSCRIPTS = declare(
@@ -49,6 +51,7 @@ CAL_LIST_BOOKING_TRANSCRIPTS = declare(
     params=BookingUid,
     route=Route("GET", "/v2/bookings/{bookingUid}/transcripts", version=BOOKINGS_VERSION),
     tags=TAGS,
+    examples=({"bookingUid": "bk_3a6f20b8d4c1"},),
 )
 
 CAL_LIST_BOOKING_REFERENCES = declare(
@@ -59,6 +62,7 @@ CAL_LIST_BOOKING_REFERENCES = declare(
     params=ListBookingReferences,
     route=Route("GET", "/v2/bookings/{bookingUid}/references", version=BOOKINGS_VERSION),
     tags=TAGS,
+    examples=({"bookingUid": "bk_8f2c41d9e7a3"}, {"bookingUid": "bk_8f2c41d9e7a3", "type": "google_calendar"}),
 )
 
 

@@ -9,7 +9,6 @@ from pydantic import ConfigDict, Field, create_model, model_validator
 
 from cal_actions.action import BOOKINGS_VERSION, Forms, OneOf, Params, Route, declare
 from cal_actions.actions._fields import BookingMetadata, ById, BySlugAndTeam, BySlugAndUser, IsoDate, Language
-from cal_actions.actions.event_type_settings import OrganizersDefaultAppLocation
 
 TAGS = ("bookings",)
 UTC_EXAMPLE = "ISO 8601 UTC, e.g. 2025-01-31T09:00:00Z"
@@ -24,7 +23,7 @@ class Attendee(Params):
     # type's booking fields decide which (its email field is required unless the event type asks for a phone).
     email: str | None = Field(None, description="Receives the confirmation; omit only if the event type takes a phone")
     timeZone: str = Field(description="IANA, e.g. Europe/Rome")
-    phoneNumber: str | None = Field(None, description="E.164, e.g. +14155550123")
+    phoneNumber: str | None = Field(None, description="E.164")
     language: Language | None = Field(None, description="Email language; default en")
 
     @model_validator(mode="after")
@@ -41,16 +40,10 @@ class BookingUid(Params):
 
 # The booking's location: one of the event type's location kinds, told apart by `type` (live document's oneOf;
 # the server also takes a bare string for old clients, which the document no longer offers).
-class OrganizerAddress(Params):
-    type: Literal["address"] = Field(description="The organizer's address")
-
-
-class OrganizerLink(Params):
-    type: Literal["link"] = Field(description="The organizer's link")
-
-
-class OrganizerPhone(Params):
-    type: Literal["phone"] = Field(description="The organizer's phone")
+class OrganizerLocation(Params):
+    type: Literal["address", "link", "phone", "organizersDefaultApp"] = Field(
+        description="The organizer's address, link or phone; organizersDefaultApp: each host's default video app"
+    )
 
 
 class IntegrationLocation(Params):
@@ -80,8 +73,7 @@ class AttendeeDefined(Params):
 
 
 BookingLocation = Annotated[
-    OrganizerAddress | OrganizerLink | OrganizerPhone | OrganizersDefaultAppLocation | IntegrationLocation
-    | AttendeeAddress | AttendeePhone | AttendeeDefined,
+    OrganizerLocation | IntegrationLocation | AttendeeAddress | AttendeePhone | AttendeeDefined,
     Field(discriminator="type"),
 ]
 
@@ -176,40 +168,55 @@ class CreateBooking(OneOf):
 
 CAL_CREATE_BOOKING = declare(
     "CAL_CREATE_BOOKING",
-    description="Book an event type for an attendee; returns the booking uid. Name the event type by eventTypeId, "
-    "or by eventTypeSlug with username or teamSlug. Take start from CAL_LIST_AVAILABLE_SLOTS.",
+    description="Book an event type for an attendee; returns the booking uid. Take start from its free slots "
+    "(CAL_LIST_AVAILABLE_SLOTS).",
     params=CreateBooking,
     route=Route("POST", "/v2/bookings", version=BOOKINGS_VERSION, auth="bearer_or_platform"),
     tags=TAGS,
     aliases=("CAL_POST_NEW_BOOKING_REQUEST",),
-)
+    examples=(
+        {"eventTypeId": 42, "start": "2027-03-04T09:00:00Z",
+         "attendee": {"name": "Anna Müller", "email": "anna.mueller@example.com", "timeZone": "Europe/Berlin"}},
+        {"eventTypeSlug": "30min", "username": "dana-lee", "start": "2027-03-04T15:30:00Z",
+         "attendee": {"name": "Ravi Patel", "email": "ravi@northwind.io", "timeZone": "America/New_York",
+                      "language": "en"},
+         "guests": ["lena@northwind.io"], "location": {"type": "integration", "integration": "google-meet"},
+         "bookingFieldsResponses": {"company": "Northwind", "topic": "Onboarding"}},
+        {"eventTypeSlug": "product-demo", "teamSlug": "sales", "organizationSlug": "acme",
+         "start": "2027-03-05T08:00:00Z",
+         "attendee": {"name": "Kenji Sato", "email": "kenji.sato@example.jp", "timeZone": "Asia/Tokyo"},
+         "location": {"type": "attendeePhone", "phone": "+81312345678"}},
+        {"eventTypeId": 57, "recurrenceCount": 4, "start": "2027-03-08T10:00:00Z",
+         "attendee": {"name": "Anna Müller", "email": "anna.mueller@example.com", "timeZone": "Europe/Berlin"}},
+    ),
+)  # fmt: skip
 
 
 class ListBookings(Params):
     status: list[Literal["upcoming", "recurring", "past", "cancelled", "unconfirmed"]] | None = Field(
         None, description="unconfirmed: awaiting the host"
     )
-    attendeeEmail: str | None = Field(None, description="Filter")
-    attendeeName: str | None = Field(None, description="Filter")
-    bookingUid: str | None = Field(None, description="Filter: one booking")
+    attendeeEmail: str | None = None
+    attendeeName: str | None = None
+    bookingUid: str | None = None
     # Server: get-bookings.input.ts splits these on commas and wants numbers ("each value in eventTypeIds must be a
     # number"); the document types them as strings. Sent comma-separated.
-    eventTypeIds: list[int] | None = Field(None, min_length=1, description="Filter: any of these event types")
-    eventTypeId: int | None = Field(None, description="Filter")
-    teamsIds: list[int] | None = Field(None, min_length=1, description="Filter: any of these teams' event types")
-    teamId: int | None = Field(None, description="Filter: that team's event types")
-    afterStart: IsoDate | None = Field(None, description=f"Starting after; {UTC_EXAMPLE}")
+    eventTypeIds: list[int] | None = Field(None, min_length=1, description="Any of these")
+    eventTypeId: int | None = None
+    teamsIds: list[int] | None = Field(None, min_length=1, description="Any of these teams' event types")
+    teamId: int | None = Field(None, description="That team's event types")
+    afterStart: IsoDate | None = Field(None, description="Starting after; ISO 8601 UTC")
     beforeEnd: IsoDate | None = Field(None, description="Ending before; ISO 8601 UTC")
     afterCreatedAt: IsoDate | None = Field(None, description="Made after; ISO 8601 UTC")
     beforeCreatedAt: IsoDate | None = Field(None, description="Made before; ISO 8601 UTC")
     afterUpdatedAt: IsoDate | None = Field(None, description="Last changed after; ISO 8601 UTC")
     beforeUpdatedAt: IsoDate | None = Field(None, description="Last changed before; ISO 8601 UTC")
-    sortStart: Literal["asc", "desc"] | None = Field(None, description="Sort by start")
-    sortEnd: Literal["asc", "desc"] | None = Field(None, description="Sort by end")
-    sortCreated: Literal["asc", "desc"] | None = Field(None, description="Sort by creation")
-    sortUpdatedAt: Literal["asc", "desc"] | None = Field(None, description="Sort by last change")
-    take: int | None = Field(None, ge=1, le=250, description="Page size, at most 250")
-    skip: int | None = Field(None, ge=0, description="Items to skip")
+    sortStart: Literal["asc", "desc"] | None = None
+    sortEnd: Literal["asc", "desc"] | None = None
+    sortCreated: Literal["asc", "desc"] | None = None
+    sortUpdatedAt: Literal["asc", "desc"] | None = None
+    take: int | None = Field(None, ge=1, le=250)
+    skip: int | None = Field(None, ge=0)
 
 
 CAL_LIST_BOOKINGS = declare(
@@ -219,7 +226,12 @@ CAL_LIST_BOOKINGS = declare(
     route=Route("GET", "/v2/bookings", version=BOOKINGS_VERSION),
     tags=TAGS,
     aliases=("CAL_FETCH_ALL_BOOKINGS",),
-)
+    examples=(
+        {"status": ["upcoming"], "attendeeEmail": "anna.mueller@example.com", "sortStart": "asc", "take": 10},
+        {"status": ["past", "cancelled"], "afterStart": "2027-02-01T00:00:00Z", "beforeEnd": "2027-03-01T00:00:00Z",
+         "eventTypeIds": [42, 57]},
+    ),
+)  # fmt: skip
 
 
 CAL_GET_BOOKING = declare(
@@ -229,6 +241,7 @@ CAL_GET_BOOKING = declare(
     route=Route("GET", "/v2/bookings/{bookingUid}", version=BOOKINGS_VERSION, auth="bearer_or_platform"),
     tags=TAGS,
     aliases=("CAL_RETRIEVE_BOOKING_DETAILS_BY_UID",),
+    examples=({"bookingUid": "bk_8f2c41d9e7a3"},),
 )
 
 
@@ -276,6 +289,10 @@ CAL_RESCHEDULE_BOOKING = declare(
     destructive=True,
     hints_note="a POST, but it cancels the original booking and moves its attendees to a new one; a repeat "
     "fails on the cancelled original",
+    examples=(
+        {"bookingUid": "bk_8f2c41d9e7a3", "start": "2027-03-05T14:00:00Z", "reschedulingReason": "Flight moved"},
+        {"bookingUid": "bk_5d07a9c3e1f2", "start": "2027-03-06T16:00:00Z", "seatUid": "st_1c9e0b74a2d8"},
+    ),
 )
 
 
@@ -314,6 +331,11 @@ CAL_CANCEL_BOOKING = declare(
     destructive=True,
     idempotent=True,
     hints_note="a POST that removes a booking from the calendar; cancelling it again changes nothing",
+    examples=(
+        {"bookingUid": "bk_8f2c41d9e7a3", "cancellationReason": "No longer needed"},
+        {"bookingUid": "bk_3a6f20b8d4c1", "cancelSubsequentBookings": True},
+        {"bookingUid": "bk_5d07a9c3e1f2", "seatUid": "st_1c9e0b74a2d8"},
+    ),
 )
 
 
@@ -342,6 +364,10 @@ CAL_MARK_BOOKING_ABSENT = declare(
     destructive=True,
     idempotent=True,
     hints_note="a POST that overwrites no-show flags (absent false clears one); the same flags again change nothing",
+    examples=(
+        {"bookingUid": "bk_8f2c41d9e7a3", "attendees": [{"email": "anna.mueller@example.com", "absent": True}]},
+        {"bookingUid": "bk_3a6f20b8d4c1", "host": True},
+    ),
 )
 
 
@@ -354,6 +380,7 @@ CAL_REASSIGN_BOOKING = declare(
     aliases=("CAL_REASSIGN_BOOKING_WITH_UID",),
     destructive=True,
     hints_note="a POST that replaces the booking's host; Cal.com picks the new host, so a repeat may move it again",
+    examples=({"bookingUid": "bk_8f2c41d9e7a3"},),
 )
 
 
@@ -372,6 +399,7 @@ CAL_REASSIGN_BOOKING_TO_USER = declare(
     destructive=True,
     idempotent=True,
     hints_note="a POST that replaces the booking's host; the same user again changes nothing",
+    examples=({"bookingUid": "bk_8f2c41d9e7a3", "userId": 118, "reason": "Dana is on leave this week"},),
 )
 
 
@@ -385,6 +413,7 @@ CAL_CONFIRM_BOOKING = declare(
     idempotent=True,
     hints_note="a POST that adds the host's acceptance to a pending booking and loses nothing; confirming again "
     "changes nothing",
+    examples=({"bookingUid": "bk_8f2c41d9e7a3"},),
 )
 
 
@@ -402,6 +431,7 @@ CAL_DECLINE_BOOKING = declare(
     destructive=True,
     idempotent=True,
     hints_note="a POST that rejects a pending booking; declining it again changes nothing",
+    examples=({"bookingUid": "bk_8f2c41d9e7a3", "reason": "Fully booked that day; please pick another slot"},),
 )
 
 

@@ -22,28 +22,28 @@ class CalendarEventPath(Params):
 # A moment of the event; either part may be sent alone.
 class EventTime(Params):
     time: str | None = Field(None, description="ISO 8601, e.g. 2025-01-31T09:00:00Z")
-    timeZone: str | None = Field(None, description="IANA, e.g. Europe/Rome")
+    timeZone: str | None = Field(None, description="IANA zone")
 
 
 # One attendee as the calendar keeps them.
 class EventAttendee(Params):
-    email: str | None = Field(None, description="Email")
-    name: str | None = Field(None, description="Display name")
-    responseStatus: ResponseStatus | None = Field(None, description="Their answer")
+    email: str | None = None
+    name: str | None = None
+    responseStatus: ResponseStatus | None = None
     self: bool | None = Field(None, description="true: the calendar's owner")
-    optional: bool | None = Field(None, description="Attendance optional")
+    optional: bool | None = None
     host: bool | None = Field(None, description="true: a host")
 
 
 class UpdateCalendarEvent(CalendarEventPath):
     start: EventTime | None = Field(None, description="New start")
     end: EventTime | None = Field(None, description="New end")
-    title: str | None = Field(None, description="Title")
+    title: str | None = None
     description: str | None = Field(None, description="Details")
     attendees: list[EventAttendee] | None = Field(
         None, description="Replaces the whole list: attendees left out are removed"
     )
-    status: Literal["accepted", "pending", "declined", "cancelled"] | None = Field(None, description="Event status")
+    status: Literal["accepted", "pending", "declined", "cancelled"] | None = None
 
 
 CAL_GET_CALENDAR_EVENT = declare(
@@ -53,6 +53,7 @@ CAL_GET_CALENDAR_EVENT = declare(
     params=CalendarEventPath,
     route=Route("GET", "/v2/calendars/{calendar}/event/{eventUid}"),
     tags=TAGS,
+    examples=({"calendar": "google", "eventUid": "6p2k3j9b4s0tqg1v8c5r7m2e1o"},),
 )
 
 CAL_UPDATE_CALENDAR_EVENT = declare(
@@ -62,7 +63,15 @@ CAL_UPDATE_CALENDAR_EVENT = declare(
     params=UpdateCalendarEvent,
     route=Route("PATCH", "/v2/calendars/{calendar}/events/{eventUid}"),
     tags=TAGS,
-)
+    examples=(
+        {"calendar": "google", "eventUid": "6p2k3j9b4s0tqg1v8c5r7m2e1o",
+         "start": {"time": "2027-03-04T10:00:00Z", "timeZone": "Europe/Berlin"},
+         "end": {"time": "2027-03-04T10:30:00Z", "timeZone": "Europe/Berlin"}, "title": "Intro call: Anna / Dana"},
+        {"calendar": "google", "eventUid": "6p2k3j9b4s0tqg1v8c5r7m2e1o",
+         "attendees": [{"email": "anna.mueller@example.com", "name": "Anna Müller", "responseStatus": "accepted"},
+                       {"email": "lena@northwind.io", "optional": True}]},
+    ),
+)  # fmt: skip
 
 
 ACTIONS = [CAL_GET_CALENDAR_EVENT, CAL_UPDATE_CALENDAR_EVENT]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from cal_actions.action import NoParams, Params, Route, declare
+from cal_actions.action import SENSITIVE, NoParams, Params, Route, declare
 from cal_actions.actions._fields import IsoDate
 
 # Spec: `calendar` (path) is a plain string in the pinned spec; the Literals are the live API's per-route enums.
@@ -20,9 +20,20 @@ JSON_STATE_HINTS = {
 
 
 # Query of a provider's OAuth redirect back to Cal.com; also used by conferencing and Stripe "save" routes.
+CALLBACK_NOTE = (
+    "an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its one-time code "
+    "makes a repeat fail without effect"
+)
+
+
 class OAuthCallback(Params):
     state: str = Field(description="From the provider's OAuth redirect")
     code: str = Field(description="From the provider's OAuth redirect")
+
+
+class ReturnUrls(Params):
+    returnTo: str = Field(description="Return URL on success")
+    onErrorReturnTo: str = Field(description="Return URL on failure")
 
 
 # Live API: `isDryRun` is a required query parameter and `redir` an optional one; the pinned spec has neither
@@ -52,6 +63,7 @@ CAL_SAVE_ICS_FEED = declare(
     route=Route("POST", "/v2/calendars/ics-feed/save"),
     tags=("calendars",),
     aliases=("CAL_SAVE_CALENDAR_ICS_FEEDS",),
+    examples=({"urls": ["https://calendar.example.com/ical/ana.ics"], "readOnly": True},),
 )
 
 CAL_CHECK_ICS_FEED = declare(
@@ -61,11 +73,12 @@ CAL_CHECK_ICS_FEED = declare(
     route=Route("GET", "/v2/calendars/ics-feed/check"),
     tags=("calendars",),
     aliases=("CAL_CHECK_ICS_FEED_CALENDAR_ENDPOINT",),
+    examples=({},),
 )
 
 
 class BusyCalendar(Params):
-    """A connected calendar to read."""
+    # A connected calendar to read.
 
     credentialId: int = Field(description="From CAL_LIST_CALENDARS")
     externalId: str = Field(description="Often an email; from CAL_LIST_CALENDARS")
@@ -91,7 +104,11 @@ CAL_LIST_BUSY_TIMES = declare(
     route=Route("GET", "/v2/calendars/busy-times"),
     tags=("calendars",),
     aliases=("CAL_RETRIEVE_CALENDAR_BUSY_TIMES",),
-)
+    examples=(
+        {"loggedInUsersTz": "Europe/Madrid", "dateFrom": "2027-03-04", "dateTo": "2027-03-06",
+         "calendarsToLoad": [{"credentialId": 5, "externalId": "dana.lee@gmail.com"}]},
+    ),
+)  # fmt: skip
 
 CAL_LIST_CALENDARS = declare(
     "CAL_LIST_CALENDARS",
@@ -100,6 +117,7 @@ CAL_LIST_CALENDARS = declare(
     route=Route("GET", "/v2/calendars"),
     tags=("calendars",),
     aliases=("CAL_RETRIEVE_CALENDAR_LIST",),
+    examples=({},),
 )
 
 
@@ -114,6 +132,7 @@ CAL_GET_CALENDAR_CONNECT_URL = declare(
     route=Route("GET", "/v2/calendars/{calendar}/connect"),
     tags=("calendars",),
     aliases=("CAL_CONNECT_TO_CALENDAR",),
+    examples=({"calendar": "google", "isDryRun": False, "redir": "https://app.acme.com/settings/calendars"},),
 )
 
 
@@ -130,15 +149,18 @@ CAL_SAVE_CALENDAR_CREDENTIALS = declare(
     tags=("calendars",),
     aliases=("CAL_SAVE_CALENDAR_ENTRY",),
     read_only=False,
-    hints_note="an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its "
-    "one-time code makes a repeat fail without effect",
-)
+    hints_note=CALLBACK_NOTE,
+    examples=(
+        {"calendar": "office365", "state": "accessToken=eyJhbGciOiJIUzI1NiJ9.e30.sig&origin=https://app.acme.com",
+         "code": "M.C507_BAY.2.U.8a3f1c2e-0b9d-4e6a-b7c5-d4e3f2a1b0c9"},
+    ),
+)  # fmt: skip
 
 
 class SyncCalendarCredentials(Params):
     calendar: Literal["apple"] = Field(description="Provider")
     username: str = Field(description="Apple ID email")
-    password: str = Field(description="App-specific password")
+    password: Annotated[str, SENSITIVE] = Field(description="Secret: the app-specific password")
 
 
 # Spec: the pinned spec declares no body; the live API takes {username, password}.
@@ -149,6 +171,7 @@ CAL_SYNC_CALENDAR_CREDENTIALS = declare(
     route=Route("POST", "/v2/calendars/{calendar}/credentials"),
     tags=("calendars",),
     aliases=("CAL_POST_CALENDAR_CREDENTIALS",),
+    examples=({"calendar": "apple", "username": "dana.lee@icloud.com", "password": "abcd-efgh-ijkl-mnop"},),
 )
 
 
@@ -159,6 +182,7 @@ CAL_CHECK_CALENDAR_CONNECTION = declare(
     route=Route("GET", "/v2/calendars/{calendar}/check"),
     tags=("calendars",),
     aliases=("CAL_CHECK_CALENDAR_VERSION_2", "CAL_CHECK_CALENDAR_VERSION2"),
+    examples=({"calendar": "office365"},),
 )
 
 
@@ -177,6 +201,7 @@ CAL_DISCONNECT_CALENDAR = declare(
     destructive=True,
     idempotent=True,
     hints_note="a POST that removes a calendar connection; disconnecting again changes nothing",
+    examples=({"calendar": "google", "id": 5},),
 )
 
 # Live API: the three Google Calendar actions below replace the listing's /v2/gcal/oauth/auth-url,
@@ -190,6 +215,7 @@ CAL_GET_GOOGLE_CALENDAR_AUTH_URL = declare(
     route=Route("GET", "/v2/calendars/google/connect"),
     tags=("calendars",),
     aliases=("CAL_GET_GOOGLE_CALENDAR_OAUTH_AUTHENTICATION_URL",),
+    examples=({"isDryRun": False, "redir": "https://app.acme.com/settings/calendars"},),
 )
 
 CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS = declare(
@@ -200,9 +226,12 @@ CAL_SAVE_GOOGLE_CALENDAR_CREDENTIALS = declare(
     tags=("calendars",),
     aliases=("CAL_SAVE_OAUTH_CREDENTIALS_VIA_GCAL_API",),
     read_only=False,
-    hints_note="an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its "
-    "one-time code makes a repeat fail without effect",
-)
+    hints_note=CALLBACK_NOTE,
+    examples=(
+        {"state": "accessToken=eyJhbGciOiJIUzI1NiJ9.e30.sig&origin=https://app.acme.com",
+         "code": "4/0AeaYSHB3kq9xZtW7vN2mQ8rL5pD1cF6gH0jK"},
+    ),
+)  # fmt: skip
 
 CAL_CHECK_GOOGLE_CALENDAR_CONNECTION = declare(
     "CAL_CHECK_GOOGLE_CALENDAR_CONNECTION",
@@ -211,6 +240,7 @@ CAL_CHECK_GOOGLE_CALENDAR_CONNECTION = declare(
     route=Route("GET", "/v2/calendars/google/check"),
     tags=("calendars",),
     aliases=("CAL_CHECK_GCAL_SYNCHRONIZATION_STATUS",),
+    examples=({},),
 )
 
 
@@ -229,6 +259,7 @@ CAL_ADD_SELECTED_CALENDAR = declare(
     route=Route("POST", "/v2/selected-calendars"),
     tags=("calendars",),
     aliases=("CAL_POST_SELECTED_CALENDARS",),
+    examples=({"integration": "google_calendar", "externalId": "dana.lee@gmail.com", "credentialId": 5},),
 )
 
 CAL_REMOVE_SELECTED_CALENDAR = declare(
@@ -238,6 +269,9 @@ CAL_REMOVE_SELECTED_CALENDAR = declare(
     route=Route("DELETE", "/v2/selected-calendars"),
     tags=("calendars",),
     aliases=("CAL_DELETE_SELECTED_CALENDARS",),
+    examples=(
+        {"integration": "google_calendar", "externalId": "family04@group.calendar.google.com", "credentialId": 5},
+    ),
 )
 
 
@@ -256,6 +290,7 @@ CAL_UPDATE_DESTINATION_CALENDAR = declare(
     route=Route("PUT", "/v2/destination-calendars"),
     tags=("calendars",),
     aliases=("CAL_UPDATE_DESTINATION_CALENDAR_INTEGRATION",),
+    examples=({"integration": "office365_calendar", "externalId": "AAMkADk0ZjE5NzQ4LWI2NDAtNGM1Ny1iYjZmLTE="},),
 )
 
 

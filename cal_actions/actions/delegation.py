@@ -58,7 +58,16 @@ CAL_CREATE_ORG_DELEGATION_CREDENTIAL = declare(
     params=CreateOrgDelegationCredential,
     route=Route("POST", "/v2/organizations/{orgId}/delegation-credentials", auth=AUTH),
     tags=TAGS,
-)
+    examples=(
+        {"orgId": 12, "workspacePlatformSlug": "google", "domain": "acme.com",
+         "serviceAccountKey": {"private_key": "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg…\n-----END PRIVATE KEY-----",
+                               "client_email": "cal-delegation@acme-prod.iam.gserviceaccount.com",
+                               "client_id": "109876543210987654321"}},
+        {"orgId": 12, "workspacePlatformSlug": "office365", "domain": "acme.com",
+         "serviceAccountKey": {"private_key": "q8R8Q~x2Vb7k…", "tenant_id": "72f988bf-86f1-41af-91ab-2d7cd011db47",
+                               "client_id": "5e3ce6c0-2b1f-4285-8d4b-75ee78787346"}},
+    ),
+)  # fmt: skip
 
 
 class UpdateOrgDelegationCredential(DelegationCredentialPath):
@@ -73,6 +82,7 @@ CAL_UPDATE_ORG_DELEGATION_CREDENTIAL = declare(
     params=UpdateOrgDelegationCredential,
     route=Route("PATCH", "/v2/organizations/{orgId}/delegation-credentials/{credentialId}", auth=AUTH),
     tags=TAGS,
+    examples=({"orgId": 12, "credentialId": "f3b2a1c0-9d8e-4f7a-b6c5-d4e3f2a1b0c9", "enabled": True},),
 )
 
 

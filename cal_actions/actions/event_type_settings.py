@@ -36,33 +36,28 @@ class IntegrationLocation(Params):
 
 class PhoneLocation(Params):
     type: Literal["phone"]
-    phone: str = Field(description="E.164, e.g. +14155550123")
+    phone: str = Field(description="E.164")
     public: bool = Field(description="Shown before booking")
 
 
-class AttendeeAddressLocation(Params):
-    type: Literal["attendeeAddress"] = Field(description="The booker gives an address")
+# Kinds that take no field but their `type` share a model (its `type` lists them), which keeps the tool schema small.
+_BOOKER_PICKS = "The booker gives the address, phone number or place"
 
 
-class AttendeePhoneLocation(Params):
-    type: Literal["attendeePhone"] = Field(description="The booker gives a phone number")
+class BookerLocation(Params):
+    type: Literal["attendeeAddress", "attendeePhone", "attendeeDefined"] = Field(description=_BOOKER_PICKS)
 
 
-class AttendeeDefinedLocation(Params):
-    type: Literal["attendeeDefined"] = Field(description="The booker names a place")
+class TeamBookerLocation(Params):
+    type: Literal["attendeeAddress", "attendeePhone", "attendeeDefined", "organizersDefaultApp"] = Field(
+        description=f"{_BOOKER_PICKS}; organizersDefaultApp: each host's default video app"
+    )
 
 
-class OrganizersDefaultAppLocation(Params):
-    type: Literal["organizersDefaultApp"] = Field(description="Each host's default video app")
-
-
-_Location = (
-    AddressLocation | LinkLocation | IntegrationLocation | PhoneLocation | AttendeeAddressLocation
-    | AttendeePhoneLocation | AttendeeDefinedLocation
-)  # fmt: skip
-Location = Annotated[_Location, Field(discriminator="type")]
+_Location = AddressLocation | LinkLocation | IntegrationLocation | PhoneLocation
+Location = Annotated[_Location | BookerLocation, Field(discriminator="type")]
 #: Team event types may also use each host's default app.
-TeamLocation = Annotated[_Location | OrganizersDefaultAppLocation, Field(discriminator="type")]
+TeamLocation = Annotated[_Location | TeamBookerLocation, Field(discriminator="type")]
 
 
 # --- booking questions: custom ones told apart by `type`, the default ones by `slug` ------------------------
@@ -77,8 +72,8 @@ class _Shown(Params):
     # Server: booking-fields.input.ts makes placeholder, hidden and disableOnPrefill optional; the document
     # requires placeholder and hidden on custom questions.
     placeholder: str | None = None
-    hidden: bool | None = Field(None, description="Kept but not shown")
-    disableOnPrefill: bool | None = Field(None, description="Locked when prefilled from the URL")
+    hidden: bool | None = None
+    disableOnPrefill: bool | None = None  # locked when prefilled from the URL
 
 
 class CustomQuestion(_Shown):
@@ -91,21 +86,19 @@ class CustomQuestion(_Shown):
 
 
 class ChoiceQuestion(CustomQuestion):
-    type: Literal["select", "multiselect", "checkbox", "radio"] = Field(  # type: ignore[assignment]
-        description="Pick one (select, radio) or several (multiselect, checkbox)"
-    )
-    options: list[str] = Field(description="Choices")
+    type: Literal["select", "multiselect", "checkbox", "radio"]  # type: ignore[assignment]
+    options: list[str]
 
 
 # Server: booking-fields.input.ts makes label and placeholder of the name and email fields optional and types the
 # email field's `required` as a boolean; the document requires both and types `required` as an object.
 class NameField(_Shown):
-    type: Literal["name"] = Field(description="The booker's name (always asked)")
+    type: Literal["name"]
     label: str | None = None
 
 
 class EmailField(NameField):
-    type: Literal["email"] = Field(description="The booker's email")  # type: ignore[assignment]
+    type: Literal["email"]  # type: ignore[assignment]
     required: bool | None = Field(None, description="false (with hidden true) only for phone-only org team types")
 
 
@@ -116,7 +109,7 @@ class DefaultQuestion(_Shown):
 
 
 class LocationField(Params):
-    slug: Literal["location"] = Field(description="The booker's pick among 2 or more locations")
+    slug: Literal["location"] = Field(description="The booker picks one of the locations")
     label: str | None = None
 
 
@@ -171,13 +164,13 @@ class BookingLimitsDuration(Params):
 
 
 class DaysWindow(Params):
-    type: Literal["businessDays", "calendarDays"] = Field(description="Which days count")
+    type: Literal["businessDays", "calendarDays"]
     value: int = Field(description="Days ahead")
     rolling: bool | None = Field(None, description="Keep that many bookable days open")
 
 
 class RangeWindow(Params):
-    type: Literal["range"] = Field(description="Between two dates")
+    type: Literal["range"]
     value: list[IsoDate] = Field(min_length=1, description="[first, last] date, YYYY-MM-DD")
 
 

@@ -34,14 +34,14 @@ class EventTypeFields(Params):
     lengthInMinutesOptions: list[int] | None = Field(
         None, min_length=1, description="Booker's choices; include lengthInMinutes"
     )
-    title: str = Field(description="Shown to bookers")
+    title: str
     slug: str = Field(description="Unique per owner, e.g. 30min")
-    description: str | None = Field(None, description="Shown on the booking page")
+    description: str | None = None
     locations: list[Location] | None = Field(None, min_length=1, description="Where it happens; default Cal Video")
     bookingFields: list[BookingQuestion] | None = Field(
         None, min_length=1, description="Booking questions; name and email are always asked"
     )
-    disableGuests: bool | None = Field(None, description="Bookers cannot add guests")
+    disableGuests: bool | None = None
     slotInterval: int | None = Field(None, description="Minutes between start times; default the length")
     minimumBookingNotice: int | None = Field(None, description="Minutes between booking and start")
     beforeEventBuffer: int | None = Field(None, description="Free minutes before")
@@ -54,13 +54,13 @@ class EventTypeFields(Params):
     )
     bookingWindow: BookingWindow | None = Field(None, description="How far ahead it can be booked")
     offsetStart: int | None = Field(None, description="Shift start times by minutes")
-    bookerLayouts: BookerLayouts | None = Field(None, description="Booking page layouts")
+    bookerLayouts: BookerLayouts | None = None
     confirmationPolicy: ConfirmationPolicy | Disabled | None = Field(None, description="When the host confirms")
     recurrence: Recurrence | Disabled | None = Field(None, description="Makes it recurring")
-    requiresBookerEmailVerification: bool | None = Field(None, description="Bookers verify their email")
-    hideCalendarNotes: bool | None = Field(None, description="Keep notes out of calendar events")
-    lockTimeZoneToggleOnBookingPage: bool | None = Field(None, description="Bookers cannot change time zone")
-    color: EventTypeColor | None = Field(None, description="Colors on the booking page")
+    requiresBookerEmailVerification: bool | None = None
+    hideCalendarNotes: bool | None = None
+    lockTimeZoneToggleOnBookingPage: bool | None = None
+    color: EventTypeColor | None = None  # on the booking page
     seats: Seats | Disabled | None = Field(None, description="Several attendees per slot")
     customName: str | None = Field(
         None,
@@ -70,8 +70,8 @@ class EventTypeFields(Params):
     useDestinationCalendarEmail: bool | None = Field(None, description="Invite from that calendar's email")
     hideCalendarEventDetails: bool | None = Field(None, description="Others see busy only")
     successRedirectUrl: str | None = Field(None, description="Where bookers go after booking")
-    hideOrganizerEmail: bool | None = Field(None, description="Keep the organizer's email from bookers")
-    calVideoSettings: CalVideoSettings | None = Field(None, description="Cal Video recording and transcription")
+    hideOrganizerEmail: bool | None = None
+    calVideoSettings: CalVideoSettings | None = None
     hidden: bool | None = Field(None, description="Not listed on the profile page")
     bookingRequiresAuthentication: bool | None = Field(
         None, description="Only the owner's credentials may book it through the API"
@@ -89,7 +89,18 @@ CAL_CREATE_EVENT_TYPE = declare(
     params=EventTypeFields,
     route=Route("POST", "/v2/event-types", version=EVENT_TYPES_VERSION),
     tags=TAGS,
-)
+    examples=(
+        {"title": "30 min intro call", "slug": "30min", "lengthInMinutes": 30},
+        {"title": "Tax consultation", "slug": "tax-consultation", "lengthInMinutes": 60,
+         "lengthInMinutesOptions": [30, 60], "description": "Bring last year's return.",
+         "locations": [{"type": "integration", "integration": "zoom"},
+                       {"type": "address", "address": "Friedrichstraße 68, 10117 Berlin", "public": True}],
+         "bookingFields": [{"type": "select", "slug": "service", "label": "Service", "required": True,
+                            "options": ["Income tax", "VAT", "Payroll"]},
+                           {"type": "text", "slug": "company", "label": "Company", "required": False}],
+         "minimumBookingNotice": 240, "beforeEventBuffer": 10, "scheduleId": 311},
+    ),
+)  # fmt: skip
 
 
 class ListEventTypes(Params):
@@ -106,6 +117,7 @@ CAL_LIST_EVENT_TYPES = declare(
     params=ListEventTypes,
     route=Route("GET", "/v2/event-types", version=EVENT_TYPES_VERSION, auth="bearer_or_platform"),
     tags=TAGS,
+    examples=({}, {"username": "dana-lee", "eventSlug": "30min"}),
 )
 
 
@@ -116,6 +128,7 @@ CAL_GET_EVENT_TYPE = declare(
     route=Route("GET", "/v2/event-types/{eventTypeId}", version=EVENT_TYPES_VERSION),
     tags=TAGS,
     aliases=("CAL_RETRIEVE_EVENT_TYPE_BY_ID",),
+    examples=({"eventTypeId": 42},),
 )
 
 
@@ -129,7 +142,17 @@ CAL_UPDATE_EVENT_TYPE = declare(
     params=UpdateEventType,
     route=Route("PATCH", "/v2/event-types/{eventTypeId}", version=EVENT_TYPES_VERSION),
     tags=TAGS,
-)
+    examples=(
+        {"eventTypeId": 42, "title": "45 min consultation", "lengthInMinutes": 45, "slug": "45min"},
+        {"eventTypeId": 42, "locations": [{"type": "phone", "phone": "+493012345678", "public": False},
+                                          {"type": "attendeePhone"}]},
+        {"eventTypeId": 42, "bookingWindow": {"type": "businessDays", "value": 10, "rolling": True},
+         "bookingLimitsCount": {"day": 3, "week": 10},
+         "confirmationPolicy": {"type": "time", "noticeThreshold": {"unit": "hours", "count": 24},
+                                "blockUnconfirmedBookingsInBooker": True},
+         "seats": {"disabled": True}},
+    ),
+)  # fmt: skip
 
 
 CAL_DELETE_EVENT_TYPE = declare(
@@ -139,6 +162,7 @@ CAL_DELETE_EVENT_TYPE = declare(
     route=Route("DELETE", "/v2/event-types/{eventTypeId}", version=EVENT_TYPES_VERSION),
     tags=TAGS,
     aliases=("CAL_DELETE_EVENT_TYPE_BY_ID",),
+    examples=({"eventTypeId": 42},),
 )
 
 

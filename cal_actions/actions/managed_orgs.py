@@ -20,8 +20,8 @@ class ManagedOrgPath(OrgPath):
 
 
 class ListManagedOrgs(OrgPath):
-    take: int | None = Field(None, ge=1, le=250, description="Page size, default 250")
-    skip: int | None = Field(None, ge=0, description="Items to skip")
+    take: int | None = Field(None, ge=1, le=250, description="Default 250")
+    skip: int | None = Field(None, ge=0)
     slug: str | None = Field(None, description="Only this slug")
     metadataKey: str | None = Field(None, description="With metadataValue: only organizations whose metadata has it")
     metadataValue: str | None = Field(None, description="With metadataKey; exact, case-sensitive")
@@ -33,11 +33,12 @@ CAL_LIST_MANAGED_ORGS = declare(
     params=ListManagedOrgs,
     route=Route("GET", "/v2/organizations/{orgId}/organizations", auth=AUTH),
     tags=TAGS,
+    examples=({"orgId": 12}, {"orgId": 12, "metadataKey": "tenant", "metadataValue": "globex"}),
 )
 
 
 class CreateManagedOrg(OrgPath):
-    name: str = Field(min_length=1, description="Organization name")
+    name: str = Field(min_length=1)
     slug: str | None = Field(None, description="kebab-case; default from the name")
     metadata: Metadata | None = Field(None, description=_METADATA)
     apiKeyDaysValid: int | None = Field(None, ge=1, description="Days the returned API key works; default 30")
@@ -51,7 +52,11 @@ CAL_CREATE_MANAGED_ORG = declare(
     params=CreateManagedOrg,
     route=Route("POST", "/v2/organizations/{orgId}/organizations", auth=AUTH),
     tags=TAGS,
-)
+    examples=(
+        {"orgId": 12, "name": "Globex Clinics", "slug": "globex-clinics", "metadata": {"tenant": "globex", "seats": 40},
+         "apiKeyDaysValid": 90},
+    ),
+)  # fmt: skip
 
 
 CAL_GET_MANAGED_ORG = declare(
@@ -60,11 +65,12 @@ CAL_GET_MANAGED_ORG = declare(
     params=ManagedOrgPath,
     route=Route("GET", "/v2/organizations/{orgId}/organizations/{managedOrganizationId}", auth=AUTH),
     tags=TAGS,
+    examples=({"orgId": 12, "managedOrganizationId": 45},),
 )
 
 
 class UpdateManagedOrg(ManagedOrgPath):
-    name: str | None = Field(None, min_length=1, description="Organization name")
+    name: str | None = Field(None, min_length=1)
     metadata: Metadata | None = Field(None, description=_METADATA)
 
 
@@ -74,6 +80,7 @@ CAL_UPDATE_MANAGED_ORG = declare(
     params=UpdateManagedOrg,
     route=Route("PATCH", "/v2/organizations/{orgId}/organizations/{managedOrganizationId}", auth=AUTH),
     tags=TAGS,
+    examples=({"orgId": 12, "managedOrganizationId": 45, "name": "Globex Health"},),
 )
 
 
@@ -83,6 +90,7 @@ CAL_DELETE_MANAGED_ORG = declare(
     params=ManagedOrgPath,
     route=Route("DELETE", "/v2/organizations/{orgId}/organizations/{managedOrganizationId}", auth=AUTH),
     tags=TAGS,
+    examples=({"orgId": 12, "managedOrganizationId": 45},),
 )
 
 

@@ -15,9 +15,9 @@ Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 # Optional profile settings of PATCH /v2/me and the managed-user create and update (comments,
 # not docstrings: a docstring would land in the tool schema of CAL_UPDATE_ME).
 class ProfileFields(Params):
-    timeFormat: Literal[12, 24] | None = Field(None, description="Clock format")
-    weekStart: Weekday | None = Field(None, description="First day of the week")
-    timeZone: str | None = Field(None, description="IANA, e.g. America/New_York")
+    timeFormat: Literal[12, 24] | None = None
+    weekStart: Weekday | None = None
+    timeZone: str | None = Field(None, description="IANA zone")
     locale: Language | None = Field(None, description="Language")
     avatarUrl: str | None = Field(None, description="Image URL")
     # Live API: bio and metadata (2025-10 spec; update-managed-user.input.ts has them too).
@@ -27,8 +27,8 @@ class ProfileFields(Params):
 
 # The update shape (spec UpdateManagedUserInput), shared by PATCH /v2/me and the managed-user update.
 class ProfileUpdateFields(ProfileFields):
-    email: str | None = Field(None, description="New email")
-    name: str | None = Field(None, description="Display name")
+    email: str | None = None
+    name: str | None = None
     defaultScheduleId: int | None = Field(None, description="From CAL_LIST_SCHEDULES")
 
 
@@ -39,6 +39,7 @@ CAL_GET_ME = declare(
     route=Route("GET", "/v2/me"),
     tags=("me",),
     aliases=("CAL_RETRIEVE_MY_INFORMATION",),
+    examples=({},),
 )
 
 
@@ -50,6 +51,7 @@ CAL_GET_MY_ORGANIZATION_ID = declare(
     route=Route("GET", "/v2/me"),
     tags=("me", "orgs"),
     aliases=("CAL_GET_ORGANIZATION_ID",),
+    examples=({},),
 )
 
 
@@ -61,6 +63,10 @@ CAL_UPDATE_ME = declare(
     route=Route("PATCH", "/v2/me"),
     tags=("me",),
     aliases=("CAL_UPDATE_USER_PROFILE_DETAILS",),
+    examples=(
+        {"timeZone": "Europe/Lisbon", "weekStart": "Monday", "timeFormat": 24},
+        {"name": "Dana Lee", "bio": "Product designer at Acme", "defaultScheduleId": 311, "locale": "pt-BR"},
+    ),
 )
 
 

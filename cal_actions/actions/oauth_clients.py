@@ -18,7 +18,7 @@ Permission = Literal[
 
 # Settings shared by create and update (class comment, not a docstring: it would land in the tool schemas).
 class OAuthClientFields(Params):
-    name: str = Field(description="Client name")
+    name: str
     redirectUris: list[str] = Field(description="Allowed OAuth redirect URLs")
     logo: str | None = Field(None, description="Logo URL")
     bookingRedirectUri: str | None = Field(None, description="Booker lands here after booking")
@@ -54,7 +54,12 @@ CAL_CREATE_OAUTH_CLIENT = declare(
     params=CreateOAuthClient,
     route=Route("POST", "/v2/oauth-clients"),
     tags=TAGS,
-)
+    examples=(
+        {"name": "Acme Scheduling", "redirectUris": ["https://app.acme.com/oauth/callback"],
+         "permissions": ["BOOKING_READ", "BOOKING_WRITE", "EVENT_TYPE_READ", "SCHEDULE_READ"],
+         "bookingRedirectUri": "https://app.acme.com/booked", "areEmailsEnabled": True},
+    ),
+)  # fmt: skip
 
 
 CAL_LIST_OAUTH_CLIENTS = declare(
@@ -63,6 +68,7 @@ CAL_LIST_OAUTH_CLIENTS = declare(
     params=NoParams,
     route=Route("GET", "/v2/oauth-clients"),
     tags=TAGS,
+    examples=({},),
 )
 
 
@@ -73,6 +79,7 @@ CAL_GET_OAUTH_CLIENT = declare(
     params=OAuthClientPath,
     route=Route("GET", "/v2/oauth-clients/{clientId}"),
     tags=TAGS,
+    examples=({"clientId": "cm2x8q5re0001p4096vdt1ab8"},),
 )
 
 
@@ -86,7 +93,9 @@ CAL_UPDATE_OAUTH_CLIENT = declare(
     params=UpdateOAuthClient,
     route=Route("PATCH", "/v2/oauth-clients/{clientId}"),
     tags=TAGS,
-)
+    examples=({"clientId": "cm2x8q5re0001p4096vdt1ab8", "redirectUris": ["https://app.acme.com/oauth/callback",
+                                                                          "https://staging.acme.com/oauth/callback"]},),
+)  # fmt: skip
 
 
 CAL_DELETE_OAUTH_CLIENT = declare(
@@ -95,6 +104,7 @@ CAL_DELETE_OAUTH_CLIENT = declare(
     params=OAuthClientPath,
     route=Route("DELETE", "/v2/oauth-clients/{clientId}"),
     tags=TAGS,
+    examples=({"clientId": "cm2x8q5re0001p4096vdt1ab8"},),
 )
 
 

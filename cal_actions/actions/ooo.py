@@ -18,9 +18,9 @@ _DAY = "the whole UTC day counts; ISO 8601 UTC date-time"
 class OooFields(Params):
     # Server: Cal.com accepts only full date-times (YYYY-MM-DDTHH:MM:SS[.mmm]Z) and keeps their day:
     # start becomes 00:00:00.000Z, end 23:59:59.999Z.
-    start: str = Field(description=f"First day away; {_DAY}, e.g. 2030-05-01T00:00:00Z")
-    end: str = Field(description=f"Last day away; {_DAY}, e.g. 2030-05-10T00:00:00Z")
-    notes: str | None = Field(None, description="Free text")
+    start: str = Field(description=f"First day away; {_DAY}")
+    end: str = Field(description=f"Last day away; {_DAY}")
+    notes: str | None = None
     toUserId: int | None = Field(None, description="Colleague who covers, sharing a team; from CAL_LIST_ORG_USERS")
     reason: Literal["unspecified", "vacation", "travel", "sick", "public_holiday"] | None = Field(
         None, description="Default unspecified"
@@ -34,8 +34,8 @@ class OooUpdateFields(OooFields):
 
 
 class OooPage(Params):
-    take: int | None = Field(None, ge=1, le=250, description="Page size, default 250")
-    skip: int | None = Field(None, ge=0, description="Items to skip")
+    take: int | None = Field(None, ge=1, le=250, description="Default 250")
+    skip: int | None = Field(None, ge=0)
     sortStart: Literal["asc", "desc"] | None = Field(None, description="Order by first day")
     sortEnd: Literal["asc", "desc"] | None = Field(None, description="Order by last day")
 
@@ -55,6 +55,7 @@ CAL_LIST_ORG_OUT_OF_OFFICE_ENTRIES = declare(
     params=ListOrgOoo,
     route=Route("GET", "/v2/organizations/{orgId}/ooo", auth=AUTH),
     tags=TAGS,
+    examples=({"orgId": 12}, {"orgId": 12, "email": "dana.lee@acme.com", "sortStart": "desc"}),
 )
 
 
@@ -68,6 +69,7 @@ CAL_LIST_ORG_USER_OUT_OF_OFFICE_ENTRIES = declare(
     params=ListOrgUserOoo,
     route=Route("GET", "/v2/organizations/{orgId}/users/{userId}/ooo", auth=AUTH),
     tags=TAGS,
+    examples=({"orgId": 12, "userId": 118},),
 )
 
 
@@ -82,7 +84,11 @@ CAL_CREATE_ORG_USER_OUT_OF_OFFICE_ENTRY = declare(
     params=CreateOrgUserOoo,
     route=Route("POST", "/v2/organizations/{orgId}/users/{userId}/ooo", auth=AUTH),
     tags=TAGS,
-)
+    examples=(
+        {"orgId": 12, "userId": 118, "start": "2027-07-05T00:00:00Z", "end": "2027-07-16T00:00:00Z",
+         "reason": "vacation", "toUserId": 124, "notes": "Omar covers my bookings"},
+    ),
+)  # fmt: skip
 
 
 class UpdateOrgUserOoo(OooUpdateFields, OrgUserOooPath):
@@ -95,6 +101,7 @@ CAL_UPDATE_ORG_USER_OUT_OF_OFFICE_ENTRY = declare(
     params=UpdateOrgUserOoo,
     route=Route("PATCH", "/v2/organizations/{orgId}/users/{userId}/ooo/{oooId}", auth=AUTH),
     tags=TAGS,
+    examples=({"orgId": 12, "userId": 118, "oooId": 9, "end": "2027-07-19T00:00:00Z", "reason": "travel"},),
 )
 
 
@@ -104,6 +111,7 @@ CAL_DELETE_ORG_USER_OUT_OF_OFFICE_ENTRY = declare(
     params=OrgUserOooPath,
     route=Route("DELETE", "/v2/organizations/{orgId}/users/{userId}/ooo/{oooId}", auth=AUTH),
     tags=TAGS,
+    examples=({"orgId": 12, "userId": 118, "oooId": 9},),
 )
 
 

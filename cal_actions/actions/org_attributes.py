@@ -11,7 +11,7 @@ from cal_actions.actions._paths import OrgPath, OrgUserPath, Page
 
 
 class AttributeOptionFields(Params):
-    """A selectable option."""
+    # A selectable option.
 
     value: str = Field(description="Label, e.g. Engineering")
     slug: str = Field(description="Unique in the attribute, e.g. engineering")
@@ -59,6 +59,7 @@ CAL_LIST_ORG_ATTRIBUTES = declare(
     route=Route("GET", "/v2/organizations/{orgId}/attributes"),
     tags=("orgs", "attributes"),
     aliases=("CAL_RETRIEVE_ORGANIZATION_ATTRIBUTES",),
+    examples=({"orgId": 12},),
 )
 
 
@@ -73,7 +74,12 @@ CAL_CREATE_ORG_ATTRIBUTE = declare(
     route=Route("POST", "/v2/organizations/{orgId}/attributes"),
     tags=("orgs", "attributes"),
     aliases=("CAL_CREATE_ORGANIZATION_ATTRIBUTES",),
-)
+    examples=(
+        {"orgId": 12, "name": "Department", "slug": "department", "type": "SINGLE_SELECT", "enabled": True,
+         "options": [{"value": "Engineering", "slug": "engineering"}, {"value": "Sales", "slug": "sales"}]},
+        {"orgId": 12, "name": "Years of experience", "slug": "years-of-experience", "type": "NUMBER", "options": []},
+    ),
+)  # fmt: skip
 
 
 CAL_GET_ORG_ATTRIBUTE = declare(
@@ -83,6 +89,7 @@ CAL_GET_ORG_ATTRIBUTE = declare(
     route=Route("GET", "/v2/organizations/{orgId}/attributes/{attributeId}"),
     tags=("orgs", "attributes"),
     aliases=("CAL_FETCH_ORGANIZATION_ATTRIBUTE_BY_ID",),
+    examples=({"orgId": 12, "attributeId": "cm4y7r2kq0001js08d5fz3w1x"},),
 )
 
 
@@ -97,6 +104,7 @@ CAL_UPDATE_ORG_ATTRIBUTE = declare(
     route=Route("PATCH", "/v2/organizations/{orgId}/attributes/{attributeId}"),
     tags=("orgs", "attributes"),
     aliases=("CAL_MODIFY_ORG_ATTRIBUTE_BY_ID",),
+    examples=({"orgId": 12, "attributeId": "cm4y7r2kq0001js08d5fz3w1x", "type": "MULTI_SELECT", "name": "Teams"},),
 )
 
 
@@ -107,6 +115,7 @@ CAL_DELETE_ORG_ATTRIBUTE = declare(
     route=Route("DELETE", "/v2/organizations/{orgId}/attributes/{attributeId}"),
     tags=("orgs", "attributes"),
     aliases=("CAL_DELETE_ORGANIZATION_ATTRIBUTE",),
+    examples=({"orgId": 12, "attributeId": "cm4y7r2kq0001js08d5fz3w1x"},),
 )
 
 
@@ -121,6 +130,7 @@ CAL_CREATE_ORG_ATTRIBUTE_OPTION = declare(
     route=Route("POST", "/v2/organizations/{orgId}/attributes/{attributeId}/options"),
     tags=("orgs", "attributes"),
     aliases=("CAL_ADD_ORGANIZATION_ATTRIBUTE_OPTION",),
+    examples=({"orgId": 12, "attributeId": "cm4y7r2kq0001js08d5fz3w1x", "value": "Marketing", "slug": "marketing"},),
 )
 
 
@@ -131,6 +141,7 @@ CAL_LIST_ORG_ATTRIBUTE_OPTIONS = declare(
     route=Route("GET", "/v2/organizations/{orgId}/attributes/{attributeId}/options"),
     tags=("orgs", "attributes"),
     aliases=("CAL_RETRIEVE_ORGANIZATION_ATTRIBUTES_OPTIONS",),
+    examples=({"orgId": 12, "attributeId": "cm4y7r2kq0001js08d5fz3w1x"},),
 )
 
 
@@ -145,7 +156,11 @@ CAL_UPDATE_ORG_ATTRIBUTE_OPTION = declare(
     route=Route("PATCH", "/v2/organizations/{orgId}/attributes/{attributeId}/options/{optionId}"),
     tags=("orgs", "attributes"),
     aliases=("CAL_PATCH_ORGANIZATION_ATTRIBUTE_OPTION",),
-)
+    examples=(
+        {"orgId": 12, "attributeId": "cm4y7r2kq0001js08d5fz3w1x", "optionId": "cm4y7r2kq0003js08p9e6h2ab",
+         "value": "Platform Engineering"},
+    ),
+)  # fmt: skip
 
 
 CAL_DELETE_ORG_ATTRIBUTE_OPTION = declare(
@@ -155,6 +170,7 @@ CAL_DELETE_ORG_ATTRIBUTE_OPTION = declare(
     route=Route("DELETE", "/v2/organizations/{orgId}/attributes/{attributeId}/options/{optionId}"),
     tags=("orgs", "attributes"),
     aliases=("CAL_DELETE_ORGANIZATION_ATTRIBUTE_OPTION",),
+    examples=({"orgId": 12, "attributeId": "cm4y7r2kq0001js08d5fz3w1x", "optionId": "cm4y7r2kq0003js08p9e6h2ab"},),
 )
 
 
@@ -176,7 +192,12 @@ CAL_ASSIGN_ORG_ATTRIBUTE_OPTION_TO_USER = declare(
     idempotent=True,
     hints_note="a POST; on a single-select attribute it replaces the user's current option, and the same option "
     "again changes nothing",
-)
+    examples=(
+        {"orgId": 12, "userId": 118, "attributeId": "cm4y7r2kq0001js08d5fz3w1x",
+         "attributeOptionId": "cm4y7r2kq0003js08p9e6h2ab"},
+        {"orgId": 12, "userId": 118, "attributeId": "cm4y7r2kq0002js08k4m1n7qr", "value": "7"},
+    ),
+)  # fmt: skip
 
 
 CAL_LIST_ORG_USER_ATTRIBUTE_OPTIONS = declare(
@@ -186,6 +207,7 @@ CAL_LIST_ORG_USER_ATTRIBUTE_OPTIONS = declare(
     route=Route("GET", "/v2/organizations/{orgId}/attributes/options/{userId}"),
     tags=("orgs", "attributes", "users"),
     aliases=("CAL_RETRIEVE_ATTRIBUTE_OPTIONS_FOR_ORG",),
+    examples=({"orgId": 12, "userId": 118},),
 )
 
 
@@ -200,6 +222,7 @@ CAL_UNASSIGN_ORG_ATTRIBUTE_OPTION_FROM_USER = declare(
     route=Route("DELETE", "/v2/organizations/{orgId}/attributes/options/{userId}/{attributeOptionId}"),
     tags=("orgs", "attributes", "users"),
     aliases=("CAL_DELETE_USER_ATTRIBUTE_OPTION",),
+    examples=({"orgId": 12, "userId": 118, "attributeOptionId": "cm4y7r2kq0003js08p9e6h2ab"},),
 )
 
 
@@ -221,6 +244,7 @@ CAL_LIST_ORG_ATTRIBUTE_ASSIGNED_OPTIONS = declare(
     params=ListOrgAttributeAssignedOptions,
     route=Route("GET", "/v2/organizations/{orgId}/attributes/{attributeId}/options/assigned"),
     tags=("orgs", "attributes", "users"),
+    examples=({"orgId": 12, "attributeId": "cm4y7r2kq0001js08d5fz3w1x", "teamIds": [31]},),
 )
 
 
@@ -234,6 +258,7 @@ CAL_LIST_ORG_ATTRIBUTE_ASSIGNED_OPTIONS_BY_SLUG = declare(
     params=ListOrgAttributeAssignedOptionsBySlug,
     route=Route("GET", "/v2/organizations/{orgId}/attributes/slugs/{attributeSlug}/options/assigned"),
     tags=("orgs", "attributes", "users"),
+    examples=({"orgId": 12, "attributeSlug": "department"},),
 )
 
 

@@ -18,12 +18,12 @@ ISO_UTC = "ISO 8601 UTC"
 
 # Filters, sorting and paging of CAL_LIST_BOOKINGS, plus those the live document gives the organization lists.
 class BookingFilters(ListBookings):
-    bookingUid: str | None = Field(None, description="Filter: one booking")
+    bookingUid: str | None = None
     afterCreatedAt: str | None = Field(None, description=f"Created after; {ISO_UTC}")
     beforeCreatedAt: str | None = Field(None, description=f"Created before; {ISO_UTC}")
     afterUpdatedAt: str | None = Field(None, description=f"Updated after; {ISO_UTC}")
     beforeUpdatedAt: str | None = Field(None, description=f"Updated before; {ISO_UTC}")
-    sortUpdatedAt: Literal["asc", "desc"] | None = Field(None, description="Sort by last change")
+    sortUpdatedAt: Literal["asc", "desc"] | None = None
 
 
 class ListOrgBookings(BookingFilters, OrgPath):
@@ -45,8 +45,8 @@ ListOrgTeamBookings = create_model(
     __base__=OrgTeamPath,
     **_fields_of(ListBookings, "status", "attendeeEmail", "attendeeName", "eventTypeIds", "eventTypeId",
                  "afterStart", "beforeEnd", "sortStart", "sortEnd", "sortCreated"),
-    take=(int | None, Field(None, ge=1, le=250, description="Page size, at most 250")),
-    skip=(int | None, Field(None, ge=0, description="Items to skip")),
+    take=(int | None, Field(None, ge=1, le=250)),
+    skip=(int | None, Field(None, ge=0)),
 )  # fmt: skip
 
 
@@ -63,6 +63,10 @@ CAL_LIST_ORG_BOOKINGS = declare(
     params=ListOrgBookings,
     route=Route("GET", "/v2/organizations/{orgId}/bookings", auth="bearer_or_platform"),
     tags=TAGS,
+    examples=(
+        {"orgId": 12, "status": ["upcoming"], "userIds": "118,124", "sortStart": "asc", "take": 50},
+        {"orgId": 12, "attendeeEmail": "kenji.sato@example.jp", "afterStart": "2027-01-01T00:00:00Z"},
+    ),
 )
 
 CAL_LIST_ORG_TEAM_BOOKINGS = declare(
@@ -71,6 +75,7 @@ CAL_LIST_ORG_TEAM_BOOKINGS = declare(
     params=ListOrgTeamBookings,
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/bookings", auth="bearer_or_platform"),
     tags=TAGS,
+    examples=({"orgId": 12, "teamId": 31, "status": ["unconfirmed"], "eventTypeId": 88},),
 )
 
 CAL_LIST_ORG_TEAM_BOOKING_REFERENCES = declare(
@@ -83,6 +88,7 @@ CAL_LIST_ORG_TEAM_BOOKING_REFERENCES = declare(
         "GET", "/v2/organizations/{orgId}/teams/{teamId}/bookings/{bookingUid}/references", auth="bearer_or_platform"
     ),
     tags=TAGS,
+    examples=({"orgId": 12, "teamId": 31, "bookingUid": "bk_5d07a9c3e1f2", "type": "zoom_video"},),
 )
 
 CAL_LIST_ORG_USER_BOOKINGS = declare(
@@ -91,6 +97,7 @@ CAL_LIST_ORG_USER_BOOKINGS = declare(
     params=ListOrgUserBookings,
     route=Route("GET", "/v2/organizations/{orgId}/users/{userId}/bookings", auth="bearer_or_platform"),
     tags=TAGS,
+    examples=({"orgId": 12, "userId": 118, "status": ["past"], "sortStart": "desc", "take": 20},),
 )
 
 

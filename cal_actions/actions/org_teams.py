@@ -27,6 +27,7 @@ CAL_LIST_ORG_TEAMS = declare(
     route=Route("GET", "/v2/organizations/{orgId}/teams", auth="bearer_or_platform"),
     tags=("teams", "orgs"),
     aliases=("CAL_RETRIEVE_TEAM_DETAILS_IN_ORGANIZATION",),
+    examples=({"orgId": 12}, {"orgId": 12, "take": 25, "skip": 25}),
 )
 
 
@@ -43,6 +44,7 @@ CAL_CREATE_ORG_TEAM = declare(
     route=Route("POST", "/v2/organizations/{orgId}/teams", auth="bearer_or_platform"),
     tags=("teams", "orgs"),
     aliases=("CAL_CREATE_TEAM_IN_ORGANIZATION",),
+    examples=({"orgId": 12, "name": "Support EMEA", "slug": "support-emea", "timeZone": "Europe/Dublin"},),
 )
 
 
@@ -57,6 +59,7 @@ CAL_LIST_MY_ORG_TEAMS = declare(
     route=Route("GET", "/v2/organizations/{orgId}/teams/me", auth="bearer_or_platform"),
     tags=("teams", "orgs"),
     aliases=("CAL_RETRIEVE_CURRENT_TEAM_FOR_ORGANIZATION",),
+    examples=({"orgId": 12},),
 )
 
 
@@ -67,6 +70,7 @@ CAL_GET_ORG_TEAM = declare(
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}", auth="bearer_or_platform"),
     tags=("teams", "orgs"),
     aliases=("CAL_GET_TEAM_DETAILS_BY_ORG_ID_AND_TEAM_ID",),
+    examples=({"orgId": 12, "teamId": 31},),
 )
 
 
@@ -81,6 +85,7 @@ CAL_UPDATE_ORG_TEAM = declare(
     route=Route("PATCH", "/v2/organizations/{orgId}/teams/{teamId}", auth="bearer_or_platform"),
     tags=("teams", "orgs"),
     aliases=("CAL_PATCH_TEAM_DETAILS_BY_ID",),
+    examples=({"orgId": 12, "teamId": 31, "name": "Support Europe", "isPrivate": True},),
 )
 
 
@@ -91,6 +96,7 @@ CAL_DELETE_ORG_TEAM = declare(
     route=Route("DELETE", "/v2/organizations/{orgId}/teams/{teamId}", auth="bearer_or_platform"),
     tags=("teams", "orgs"),
     aliases=("CAL_DELETE_TEAM_FROM_ORGANIZATION",),
+    examples=({"orgId": 12, "teamId": 31},),
 )
 
 
@@ -105,6 +111,7 @@ CAL_LIST_ORG_TEAM_MEMBERSHIPS = declare(
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/memberships", auth="bearer_or_platform"),
     tags=("teams", "orgs", "memberships"),
     aliases=("CAL_RETRIEVE_TEAM_MEMBERSHIPS_FOR_ORGANIZATION",),
+    examples=({"orgId": 12, "teamId": 31},),
 )
 
 
@@ -119,6 +126,7 @@ CAL_CREATE_ORG_TEAM_MEMBERSHIP = declare(
     route=Route("POST", "/v2/organizations/{orgId}/teams/{teamId}/memberships", auth="bearer_or_platform"),
     tags=("teams", "orgs", "memberships"),
     aliases=("CAL_ADD_MEMBER_TO_TEAM_USING_ORG_AND_TEAM_ID",),
+    examples=({"orgId": 12, "teamId": 31, "userId": 118, "role": "MEMBER", "accepted": True},),
 )
 
 
@@ -131,6 +139,7 @@ CAL_GET_ORG_TEAM_MEMBERSHIP = declare(
     ),
     tags=("teams", "orgs", "memberships"),
     aliases=("CAL_RETRIEVE_TEAM_MEMBERSHIP_DETAILS",),
+    examples=({"orgId": 12, "teamId": 31, "membershipId": 73},),
 )
 
 
@@ -147,6 +156,7 @@ CAL_UPDATE_ORG_TEAM_MEMBERSHIP = declare(
     ),
     tags=("teams", "orgs", "memberships"),
     aliases=("CAL_UPDATE_TEAM_MEMBERSHIP_BY_ID",),
+    examples=({"orgId": 12, "teamId": 31, "membershipId": 73, "role": "ADMIN"},),
 )
 
 
@@ -159,6 +169,18 @@ CAL_DELETE_ORG_TEAM_MEMBERSHIP = declare(
     ),
     tags=("teams", "orgs", "memberships"),
     aliases=("CAL_DELETE_TEAM_MEMBERSHIPS_BY_ID",),
+    examples=({"orgId": 12, "teamId": 31, "membershipId": 73},),
+)
+
+
+CAL_CREATE_ORG_TEAM_INVITE_LINK = declare(
+    "CAL_CREATE_ORG_TEAM_INVITE_LINK",
+    description="Create a shareable link (and token) that lets anyone sign up and join an organization team; it "
+    "expires after a week. To add an existing user directly use CAL_CREATE_ORG_TEAM_MEMBERSHIP.",
+    params=OrgTeamPath,
+    route=Route("POST", "/v2/organizations/{orgId}/teams/{teamId}/invite", auth="bearer_or_platform"),
+    tags=("teams", "orgs", "memberships"),
+    examples=({"orgId": 12, "teamId": 31},),
 )
 
 
@@ -174,4 +196,5 @@ ACTIONS = [
     CAL_GET_ORG_TEAM_MEMBERSHIP,
     CAL_UPDATE_ORG_TEAM_MEMBERSHIP,
     CAL_DELETE_ORG_TEAM_MEMBERSHIP,
+    CAL_CREATE_ORG_TEAM_INVITE_LINK,
 ]

@@ -19,7 +19,7 @@ class OrgMembershipPath(OrgPath):
 class OrgMembershipCreateFields(MembershipCreateFields):
     """Body of a new organization or organization-team membership: the role is required there."""
 
-    role: MembershipRole = Field(description="Role")
+    role: MembershipRole
 
 
 AVATAR_DATA_URL = r"^data:image/[^;]+;base64,[A-Za-z0-9+/]*={0,2}$"
@@ -28,16 +28,16 @@ AVATAR_DATA_URL = r"^data:image/[^;]+;base64,[A-Za-z0-9+/]*={0,2}$"
 class OrgUserFields(Params):
     """Profile of a user inside an organization; every field optional (the update shape)."""
 
-    email: str | None = Field(None, description="Email")
+    email: str | None = None
     username: str | None = Field(None, description="Lower-case")
     weekday: str | None = Field(None, description="Week start, e.g. Monday")
     brandColor: str | None = Field(None, description="Hex, e.g. #FFFFFF")
     darkBrandColor: str | None = Field(None, description="Dark-mode hex, e.g. #000000")
     # Live API: bio and metadata are accepted (2025-10 spec, create shape); the pinned spec omits them.
-    bio: str | None = Field(None, description="Short bio")
+    bio: str | None = None
     metadata: Metadata | None = Field(None, description="Own key-value data")
     hideBranding: bool | None = Field(None, description="Hide Cal.com branding")
-    timeZone: str | None = Field(None, description="IANA, e.g. America/New_York")
+    timeZone: str | None = Field(None, description="IANA zone")
     theme: str | None = Field(None, description="Booking page: light or dark")
     appTheme: str | None = Field(None, description="light or dark")
     timeFormat: int | None = Field(None, description="12 or 24")
@@ -53,8 +53,8 @@ class OrgUserFields(Params):
 class OrgUserCreateFields(OrgUserFields):
     """Body of a new organization user."""
 
-    email: str = Field(description="Email")
-    organizationRole: Literal["MEMBER", "ADMIN", "OWNER"] = Field("MEMBER", description="Organization role")
+    email: str
+    organizationRole: Literal["MEMBER", "ADMIN", "OWNER"] = "MEMBER"
     autoAccept: bool = Field(True, description="Join at once, no invitation")
 
 
@@ -69,6 +69,7 @@ CAL_LIST_ORG_MEMBERSHIPS = declare(
     route=Route("GET", "/v2/organizations/{orgId}/memberships", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_LIST_ORGANIZATION_MEMBERSHIPS",),
+    examples=({"orgId": 12, "take": 50},),
 )
 
 
@@ -83,6 +84,7 @@ CAL_CREATE_ORG_MEMBERSHIP = declare(
     route=Route("POST", "/v2/organizations/{orgId}/memberships", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_CREATE_MEMBERSHIP_FOR_ORGANIZATION",),
+    examples=({"orgId": 12, "userId": 124, "role": "MEMBER", "accepted": True},),
 )
 
 
@@ -93,6 +95,7 @@ CAL_GET_ORG_MEMBERSHIP = declare(
     route=Route("GET", "/v2/organizations/{orgId}/memberships/{membershipId}", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_RETRIEVE_MEMBERSHIP_FROM_ORGANIZATION",),
+    examples=({"orgId": 12, "membershipId": 210},),
 )
 
 
@@ -107,6 +110,7 @@ CAL_UPDATE_ORG_MEMBERSHIP = declare(
     route=Route("PATCH", "/v2/organizations/{orgId}/memberships/{membershipId}", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_MODIFY_ORGANIZATION_MEMBERSHIP_BY_ID",),
+    examples=({"orgId": 12, "membershipId": 210, "role": "ADMIN"},),
 )
 
 
@@ -117,18 +121,19 @@ CAL_DELETE_ORG_MEMBERSHIP = declare(
     route=Route("DELETE", "/v2/organizations/{orgId}/memberships/{membershipId}", auth="bearer_or_platform"),
     tags=("orgs", "memberships"),
     aliases=("CAL_DELETE_ORGANIZATION_MEMBERSHIP",),
+    examples=({"orgId": 12, "membershipId": 210},),
 )
 
 
 class ListOrgUsers(Page, OrgPath):
-    emails: list[str] | None = Field(None, description="Filter")
+    emails: list[str] | None = None
     assignedOptionIds: list[str] | None = Field(
-        None, description="Filter: users holding these attribute option ids (CAL_LIST_ORG_ATTRIBUTE_OPTIONS)"
+        None, description="Users holding these, from CAL_LIST_ORG_ATTRIBUTE_OPTIONS"
     )
     attributeQueryOperator: Literal["AND", "OR", "NONE"] | None = Field(
         None, description="AND (default): all options; OR: any; NONE: none of them"
     )
-    teamIds: list[int] | None = Field(None, description="Filter: members of these teams")
+    teamIds: list[int] | None = Field(None, description="Members of these teams")
 
 
 CAL_LIST_ORG_USERS = declare(
@@ -138,7 +143,12 @@ CAL_LIST_ORG_USERS = declare(
     route=Route("GET", "/v2/organizations/{orgId}/users", auth="bearer_or_platform"),
     tags=("orgs", "users"),
     aliases=("CAL_RETRIEVE_USERS_IN_ORGANIZATION",),
-)
+    examples=(
+        {"orgId": 12, "emails": ["dana.lee@acme.com"]},
+        {"orgId": 12, "assignedOptionIds": ["cm4y7r2kq0003js08p9e6h2ab"], "attributeQueryOperator": "OR",
+         "teamIds": [31], "take": 50},
+    ),
+)  # fmt: skip
 
 
 class CreateOrgUser(OrgUserCreateFields, OrgPath):
@@ -152,7 +162,11 @@ CAL_CREATE_ORG_USER = declare(
     route=Route("POST", "/v2/organizations/{orgId}/users", auth="bearer_or_platform"),
     tags=("orgs", "users"),
     aliases=("CAL_POST_USER_TO_ORGANIZATION",),
-)
+    examples=(
+        {"orgId": 12, "email": "omar.haddad@acme.com", "username": "omar-haddad", "timeZone": "Asia/Dubai",
+         "organizationRole": "MEMBER", "autoAccept": True},
+    ),
+)  # fmt: skip
 
 
 # Spec: the body schema (UpdateOrganizationUserInput) has no properties in either spec, an artefact of
@@ -168,6 +182,7 @@ CAL_UPDATE_ORG_USER = declare(
     route=Route("PATCH", "/v2/organizations/{orgId}/users/{userId}", auth="bearer_or_platform"),
     tags=("orgs", "users"),
     aliases=("CAL_PATCH_ORGANIZATION_USER_DETAILS",),
+    examples=({"orgId": 12, "userId": 124, "timeZone": "Europe/Paris", "locale": "fr", "timeFormat": 24},),
 )
 
 
@@ -178,6 +193,7 @@ CAL_DELETE_ORG_USER = declare(
     route=Route("DELETE", "/v2/organizations/{orgId}/users/{userId}", auth="bearer_or_platform"),
     tags=("orgs", "users"),
     aliases=("CAL_DELETE_USER_FROM_ORGANIZATION",),
+    examples=({"orgId": 12, "userId": 124},),
 )
 
 

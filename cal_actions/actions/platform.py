@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
-from cal_actions.action import Params, Route, declare
+from cal_actions.action import SENSITIVE, Params, Route, declare
 from cal_actions.actions._paths import Page
 from cal_actions.actions.me import ProfileFields, ProfileUpdateFields
 from cal_actions.actions.webhooks import WebhookCreateFields, WebhookUpdateFields
@@ -29,8 +31,8 @@ class OAuthClientWebhookPath(ClientPath):
 
 
 class ListManagedUsers(ClientPath):
-    limit: int | None = Field(None, description="Page size")
-    offset: int | None = Field(None, ge=0, description="Items to skip")
+    limit: int | None = None  # page size
+    offset: int | None = Field(None, ge=0)
     emails: list[str] | None = Field(None, description="Only these users")
 
 
@@ -41,7 +43,9 @@ CAL_LIST_MANAGED_USERS = declare(
     route=Route("GET", "/v2/oauth-clients/{clientId}/users", auth="client_secret"),
     tags=("platform", "users"),
     aliases=("CAL_GET_OAUTH_CLIENTS_USER",),
-)
+    examples=({"clientId": "cm2x8q5re0001p4096vdt1ab8", "limit": 50}, {"clientId": "cm2x8q5re0001p4096vdt1ab8",
+                                                                         "emails": ["mia.jones@example.com"]}),
+)  # fmt: skip
 
 
 class CreateManagedUser(ProfileFields, ClientPath):
@@ -57,7 +61,11 @@ CAL_CREATE_MANAGED_USER = declare(
     route=Route("POST", "/v2/oauth-clients/{clientId}/users", auth="client_secret"),
     tags=("platform", "users"),
     aliases=("CAL_CREATE_OAUTH_CLIENT_USER",),
-)
+    examples=(
+        {"clientId": "cm2x8q5re0001p4096vdt1ab8", "email": "mia.jones@example.com", "name": "Mia Jones",
+         "timeZone": "America/Los_Angeles", "timeFormat": 12, "weekStart": "Sunday", "locale": "en"},
+    ),
+)  # fmt: skip
 
 
 CAL_GET_MANAGED_USER = declare(
@@ -67,6 +75,7 @@ CAL_GET_MANAGED_USER = declare(
     route=Route("GET", "/v2/oauth-clients/{clientId}/users/{userId}", auth="client_secret"),
     tags=("platform", "users"),
     aliases=("CAL_RETRIEVE_OAUTH_CLIENT_USER_BY_ID",),
+    examples=({"clientId": "cm2x8q5re0001p4096vdt1ab8", "userId": 310},),
 )
 
 
@@ -81,7 +90,9 @@ CAL_UPDATE_MANAGED_USER = declare(
     route=Route("PATCH", "/v2/oauth-clients/{clientId}/users/{userId}", auth="client_secret"),
     tags=("platform", "users"),
     aliases=("CAL_UPDATE_OAUTH_CLIENT_USER_SETTINGS",),
-)
+    examples=({"clientId": "cm2x8q5re0001p4096vdt1ab8", "userId": 310, "timeZone": "America/Denver",
+               "defaultScheduleId": 512},),
+)  # fmt: skip
 
 
 CAL_DELETE_MANAGED_USER = declare(
@@ -91,6 +102,7 @@ CAL_DELETE_MANAGED_USER = declare(
     route=Route("DELETE", "/v2/oauth-clients/{clientId}/users/{userId}", auth="client_secret"),
     tags=("platform", "users"),
     aliases=("CAL_DELETE_OAUTH_CLIENT_USER",),
+    examples=({"clientId": "cm2x8q5re0001p4096vdt1ab8", "userId": 310},),
 )
 
 
@@ -104,11 +116,12 @@ CAL_FORCE_REFRESH_MANAGED_USER_TOKENS = declare(
     aliases=("CAL_FORCE_REFRESH_USER_OAUTH_CLIENT",),
     destructive=True,
     hints_note="a POST that invalidates the managed user's current tokens; every call issues new ones",
+    examples=({"clientId": "cm2x8q5re0001p4096vdt1ab8", "userId": 310},),
 )
 
 
 class RefreshManagedUserTokens(ClientPath):
-    refreshToken: str = Field(description="Current refresh token")
+    refreshToken: Annotated[str, SENSITIVE] = Field(description="Secret: the current refresh token")
 
 
 CAL_REFRESH_MANAGED_USER_TOKENS = declare(
@@ -120,6 +133,9 @@ CAL_REFRESH_MANAGED_USER_TOKENS = declare(
     aliases=("CAL_REFRESH_OAUTH_TOKEN_FOR_CLIENT_ID",),
     destructive=True,
     hints_note="a POST that rotates the pair: the refresh token sent stops working, every call issues new ones",
+    examples=(
+        {"clientId": "cm2x8q5re0001p4096vdt1ab8", "refreshToken": "eyJhbGciOiJIUzI1NiJ9.eyJ1c2VySWQiOjMxMH0.c2ln"},
+    ),
 )
 
 
@@ -137,7 +153,11 @@ CAL_CREATE_OAUTH_CLIENT_WEBHOOK = declare(
     route=Route("POST", "/v2/oauth-clients/{clientId}/webhooks", auth="client_secret"),
     tags=("platform", "webhooks"),
     aliases=("CAL_CREATE_OAUTH_CLIENT_WEBHOOK_CONFIGURATION",),
-)
+    examples=(
+        {"clientId": "cm2x8q5re0001p4096vdt1ab8", "subscriberUrl": "https://platform.acme.com/hooks/cal",
+         "triggers": ["BOOKING_CREATED", "BOOKING_CANCELLED"], "active": True},
+    ),
+)  # fmt: skip
 
 
 class ListOAuthClientWebhooks(Page, ClientPath):
@@ -151,6 +171,7 @@ CAL_LIST_OAUTH_CLIENT_WEBHOOKS = declare(
     route=Route("GET", "/v2/oauth-clients/{clientId}/webhooks", auth="client_secret"),
     tags=("platform", "webhooks"),
     aliases=("CAL_RETRIEVE_WEBHOOK_DETAILS_FOR_OAUTH_CLIENT",),
+    examples=({"clientId": "cm2x8q5re0001p4096vdt1ab8"},),
 )
 
 
@@ -161,6 +182,7 @@ CAL_GET_OAUTH_CLIENT_WEBHOOK = declare(
     route=Route("GET", "/v2/oauth-clients/{clientId}/webhooks/{webhookId}", auth="client_secret"),
     tags=("platform", "webhooks"),
     aliases=("CAL_RETRIEVE_OAUTH_CLIENT_WEBHOOK_BY_ID",),
+    examples=({"clientId": "cm2x8q5re0001p4096vdt1ab8", "webhookId": "e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9"},),
 )
 
 
@@ -174,7 +196,9 @@ CAL_UPDATE_OAUTH_CLIENT_WEBHOOK = declare(
     params=UpdateOAuthClientWebhook,
     route=Route("PATCH", "/v2/oauth-clients/{clientId}/webhooks/{webhookId}", auth="client_secret"),
     tags=("platform", "webhooks"),
-)
+    examples=({"clientId": "cm2x8q5re0001p4096vdt1ab8", "webhookId": "e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9",
+               "active": False},),
+)  # fmt: skip
 
 
 CAL_DELETE_OAUTH_CLIENT_WEBHOOK = declare(
@@ -184,6 +208,7 @@ CAL_DELETE_OAUTH_CLIENT_WEBHOOK = declare(
     route=Route("DELETE", "/v2/oauth-clients/{clientId}/webhooks/{webhookId}", auth="client_secret"),
     tags=("platform", "webhooks"),
     aliases=("CAL_CAL_DELETE_OAUTH_CLIENT_WEBHOOK",),
+    examples=({"clientId": "cm2x8q5re0001p4096vdt1ab8", "webhookId": "e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9"},),
 )
 
 
@@ -193,6 +218,7 @@ CAL_DELETE_ALL_OAUTH_CLIENT_WEBHOOKS = declare(
     params=ClientPath,
     route=Route("DELETE", "/v2/oauth-clients/{clientId}/webhooks", auth="client_secret"),
     tags=("platform", "webhooks"),
+    examples=({"clientId": "cm2x8q5re0001p4096vdt1ab8"},),
 )
 
 
@@ -207,6 +233,7 @@ CAL_VERIFY_OAUTH_CLIENT = declare(
     route=Route("GET", "/v2/provider/{clientId}", auth="none"),
     tags=("platform", "legacy"),
     aliases=("CAL_RETRIEVE_PROVIDER_DETAILS",),
+    examples=({"clientId": "cm2x8q5re0001p4096vdt1ab8"},),
 )
 
 
@@ -219,6 +246,7 @@ CAL_VERIFY_PROVIDER_ACCESS_TOKEN = declare(
     route=Route("GET", "/v2/provider/{clientId}/access-token"),
     tags=("platform", "legacy"),
     aliases=("CAL_FETCH_PROVIDER_ACCESS_TOKEN",),
+    examples=({"clientId": "cm2x8q5re0001p4096vdt1ab8"},),
 )
 
 

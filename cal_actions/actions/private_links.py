@@ -16,7 +16,7 @@ ORG_TAGS = ("event-types", "orgs", "teams", "private-links")
 # Cal.com keeps one kind per link: with expiresAt it is time-based, otherwise usage-based.
 class PrivateLinkFields(Params):
     expiresAt: str | None = Field(
-        None, description="Time-based: usable until then, ISO 8601 UTC e.g. 2030-12-31T23:59:59Z"
+        None, description="Time-based: usable until then; ISO 8601 UTC"
     )
     maxUsageCount: int | None = Field(None, ge=1, description="Usage-based: uses allowed (default 1)")
 
@@ -43,6 +43,7 @@ CAL_CREATE_EVENT_TYPE_PRIVATE_LINK = declare(
     params=CreateEventTypePrivateLink,
     route=Route("POST", "/v2/event-types/{eventTypeId}/private-links"),
     tags=TAGS,
+    examples=({"eventTypeId": 42, "expiresAt": "2027-04-30T23:59:59Z"}, {"eventTypeId": 42, "maxUsageCount": 3}),
 )
 
 
@@ -52,6 +53,7 @@ CAL_LIST_EVENT_TYPE_PRIVATE_LINKS = declare(
     params=EventTypePath,
     route=Route("GET", "/v2/event-types/{eventTypeId}/private-links"),
     tags=TAGS,
+    examples=({"eventTypeId": 42},),
 )
 
 
@@ -65,6 +67,7 @@ CAL_UPDATE_EVENT_TYPE_PRIVATE_LINK = declare(
     params=UpdateEventTypePrivateLink,
     route=Route("PATCH", "/v2/event-types/{eventTypeId}/private-links/{linkId}"),
     tags=TAGS,
+    examples=({"eventTypeId": 42, "linkId": "7d2e9f41b3ac5e08", "expiresAt": "2027-05-31T23:59:59Z"},),
 )
 
 
@@ -74,6 +77,7 @@ CAL_DELETE_EVENT_TYPE_PRIVATE_LINK = declare(
     params=EventTypePrivateLinkPath,
     route=Route("DELETE", "/v2/event-types/{eventTypeId}/private-links/{linkId}"),
     tags=TAGS,
+    examples=({"eventTypeId": 42, "linkId": "7d2e9f41b3ac5e08"},),
 )
 
 
@@ -93,6 +97,10 @@ CAL_CREATE_ORG_TEAM_EVENT_TYPE_PRIVATE_LINK = declare(
     params=CreateOrgTeamEventTypePrivateLink,
     route=Route("POST", _ORG_PATH, auth="bearer_or_platform"),
     tags=ORG_TAGS,
+    examples=(
+        {"orgId": 12, "teamId": 31, "eventTypeId": 88, "maxUsageCount": 1},
+        {"orgId": 12, "teamId": 31, "eventTypeId": 88, "expiresAt": "2027-04-30T23:59:59Z"},
+    ),
 )
 
 
@@ -102,6 +110,7 @@ CAL_LIST_ORG_TEAM_EVENT_TYPE_PRIVATE_LINKS = declare(
     params=OrgTeamEventTypeId,
     route=Route("GET", _ORG_PATH, auth="bearer_or_platform"),
     tags=ORG_TAGS,
+    examples=({"orgId": 12, "teamId": 31, "eventTypeId": 88},),
 )
 
 
@@ -117,6 +126,7 @@ CAL_UPDATE_ORG_TEAM_EVENT_TYPE_PRIVATE_LINK = declare(
     params=UpdateOrgTeamEventTypePrivateLink,
     route=Route("PATCH", _ORG_PATH + "/{linkId}", auth="bearer_or_platform"),
     tags=ORG_TAGS,
+    examples=({"orgId": 12, "teamId": 31, "eventTypeId": 88, "linkId": "c41f8a02de7b9361", "maxUsageCount": 5},),
 )
 
 
@@ -126,6 +136,7 @@ CAL_DELETE_ORG_TEAM_EVENT_TYPE_PRIVATE_LINK = declare(
     params=OrgTeamEventTypePrivateLinkPath,
     route=Route("DELETE", _ORG_PATH + "/{linkId}", auth="bearer_or_platform"),
     tags=ORG_TAGS,
+    examples=({"orgId": 12, "teamId": 31, "eventTypeId": 88, "linkId": "c41f8a02de7b9361"},),
 )
 
 

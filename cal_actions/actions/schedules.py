@@ -1,4 +1,5 @@
-"""Availability schedules: the user's own, an organization user's, and an organization team member's."""
+"""Availability schedules: the user's own, an organization user's, and those of a team's or an organization
+team's members."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from cal_actions.action import SCHEDULES_VERSION, NoParams, Params, Route, all_optional, declare
-from cal_actions.actions._paths import OrgPath, OrgUserPath
+from cal_actions.actions._paths import OrgPath, OrgTeamPath, OrgUserPath, Page, TeamPath
 
 Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -18,15 +19,15 @@ YYYY_MM_DD = r"^\d{4}-\d{2}-\d{2}$"
 
 
 class ScheduleAvailability(Params):
-    """Weekly hours on the given days."""
+    # Weekly hours on the given days.
 
-    days: list[Weekday] = Field(description="Days these hours apply to")
+    days: list[Weekday]
     startTime: str = Field(pattern=HH_MM, description="HH:MM")
     endTime: str = Field(pattern=HH_MM, description="HH:MM")
 
 
 class ScheduleOverride(Params):
-    """One date's hours, replacing the weekly ones."""
+    # One date's hours, replacing the weekly ones.
 
     date: str = Field(pattern=YYYY_MM_DD, description="YYYY-MM-DD")
     startTime: str = Field(pattern=HH_MM, description="HH:MM")
@@ -37,7 +38,7 @@ class ScheduleFields(Params):
     """Body of a schedule create (personal and organization user); the update body is the same, all optional."""
 
     name: str = Field(description="e.g. Working hours")
-    timeZone: str = Field(description="IANA zone of the times, e.g. Europe/Rome")
+    timeZone: str = Field(description="IANA zone of the times")
     availability: list[ScheduleAvailability] | None = Field(
         None,
         description="Weekly hours; replaces the stored list. Create default Mon-Fri 09:00-17:00",
@@ -70,7 +71,14 @@ CAL_CREATE_SCHEDULE = declare(
     route=Route("POST", "/v2/schedules", version=SCHEDULES_VERSION),
     tags=("schedules",),
     aliases=("CAL_CREATE_USER_AVAILABILITY_SCHEDULE",),
-)
+    examples=(
+        {"name": "Working hours", "timeZone": "Europe/Berlin", "isDefault": True,
+         "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday"], "startTime": "09:00",
+                           "endTime": "17:00"},
+                          {"days": ["Friday"], "startTime": "09:00", "endTime": "13:00"}],
+         "overrides": [{"date": "2027-03-19", "startTime": "12:00", "endTime": "16:00"}]},
+    ),
+)  # fmt: skip
 
 CAL_LIST_SCHEDULES = declare(
     "CAL_LIST_SCHEDULES",
@@ -79,6 +87,7 @@ CAL_LIST_SCHEDULES = declare(
     route=Route("GET", "/v2/schedules", version=SCHEDULES_VERSION),
     tags=("schedules",),
     aliases=("CAL_RETRIEVE_SCHEDULES_LIST",),
+    examples=({},),
 )
 
 CAL_GET_DEFAULT_SCHEDULE = declare(
@@ -88,6 +97,7 @@ CAL_GET_DEFAULT_SCHEDULE = declare(
     route=Route("GET", "/v2/schedules/default", version=SCHEDULES_VERSION),
     tags=("schedules",),
     aliases=("CAL_GET_DEFAULT_SCHEDULE_DETAILS",),
+    examples=({},),
 )
 
 
@@ -98,6 +108,7 @@ CAL_GET_SCHEDULE = declare(
     route=Route("GET", "/v2/schedules/{scheduleId}", version=SCHEDULES_VERSION),
     tags=("schedules",),
     aliases=("CAL_FETCH_SCHEDULE_BY_ID",),
+    examples=({"scheduleId": 311},),
 )
 
 
@@ -113,7 +124,12 @@ CAL_UPDATE_SCHEDULE = declare(
     route=Route("PATCH", "/v2/schedules/{scheduleId}", version=SCHEDULES_VERSION),
     tags=("schedules",),
     aliases=("CAL_UPDATE_SCHEDULE_BY_ID",),
-)
+    examples=(
+        {"scheduleId": 311, "availability": [{"days": ["Monday", "Wednesday"], "startTime": "08:30",
+                                              "endTime": "16:30"}]},
+        {"scheduleId": 311, "name": "Summer hours", "timeZone": "America/Chicago", "isDefault": True},
+    ),
+)  # fmt: skip
 
 
 CAL_DELETE_SCHEDULE = declare(
@@ -123,12 +139,13 @@ CAL_DELETE_SCHEDULE = declare(
     route=Route("DELETE", "/v2/schedules/{scheduleId}", version=SCHEDULES_VERSION),
     tags=("schedules",),
     aliases=("CAL_DELETE_SCHEDULE_BY_ID",),
+    examples=({"scheduleId": 311},),
 )
 
 
 class ListOrgSchedules(OrgPath):
-    take: int | None = Field(None, description="Page size")
-    skip: int | None = Field(None, description="Items to skip")
+    take: int | None = None
+    skip: int | None = None
 
 
 CAL_LIST_ORG_SCHEDULES = declare(
@@ -138,6 +155,7 @@ CAL_LIST_ORG_SCHEDULES = declare(
     route=Route("GET", "/v2/organizations/{orgId}/schedules", auth="bearer_or_platform"),
     tags=("schedules", "orgs"),
     aliases=("CAL_GET_ORGANIZATION_SCHEDULES",),
+    examples=({"orgId": 12, "take": 50},),
 )
 
 
@@ -152,7 +170,11 @@ CAL_CREATE_ORG_USER_SCHEDULE = declare(
     route=Route("POST", "/v2/organizations/{orgId}/users/{userId}/schedules", auth="bearer_or_platform"),
     tags=("schedules", "orgs"),
     aliases=("CAL_CREATE_USER_SCHEDULE_IN_ORGANIZATION",),
-)
+    examples=(
+        {"orgId": 12, "userId": 118, "name": "Support shift", "timeZone": "America/New_York", "isDefault": False,
+         "availability": [{"days": ["Saturday", "Sunday"], "startTime": "10:00", "endTime": "18:00"}]},
+    ),
+)  # fmt: skip
 
 
 CAL_LIST_ORG_USER_SCHEDULES = declare(
@@ -162,6 +184,7 @@ CAL_LIST_ORG_USER_SCHEDULES = declare(
     route=Route("GET", "/v2/organizations/{orgId}/users/{userId}/schedules", auth="bearer_or_platform"),
     tags=("schedules", "orgs"),
     aliases=("CAL_GET_ORGANIZATION_USER_SCHEDULES",),
+    examples=({"orgId": 12, "userId": 118},),
 )
 
 
@@ -172,6 +195,7 @@ CAL_GET_ORG_USER_SCHEDULE = declare(
     route=Route("GET", "/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}", auth="bearer_or_platform"),
     tags=("schedules", "orgs"),
     aliases=("CAL_FETCH_USER_SCHEDULE_BY_ORG_ID",),
+    examples=({"orgId": 12, "userId": 118, "scheduleId": 402},),
 )
 
 
@@ -186,7 +210,11 @@ CAL_UPDATE_ORG_USER_SCHEDULE = declare(
     route=Route("PATCH", "/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}", auth="bearer_or_platform"),
     tags=("schedules", "orgs"),
     aliases=("CAL_UPDATE_USER_SCHEDULE_IN_ORGANIZATION",),
-)
+    examples=(
+        {"orgId": 12, "userId": 118, "scheduleId": 402,
+         "overrides": [{"date": "2027-12-24", "startTime": "09:00", "endTime": "12:00"}]},
+    ),
+)  # fmt: skip
 
 
 CAL_DELETE_ORG_USER_SCHEDULE = declare(
@@ -196,6 +224,7 @@ CAL_DELETE_ORG_USER_SCHEDULE = declare(
     route=Route("DELETE", "/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}", auth="bearer_or_platform"),
     tags=("schedules", "orgs"),
     aliases=("CAL_DELETE_USER_SCHEDULE",),
+    examples=({"orgId": 12, "userId": 118, "scheduleId": 402},),
 )
 
 
@@ -211,6 +240,37 @@ CAL_LIST_ORG_TEAM_USER_SCHEDULES = declare(
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/users/{userId}/schedules", auth="bearer_or_platform"),
     tags=("schedules", "orgs", "teams"),
     aliases=("CAL_GET_SCHEDULE_FOR_USER_IN_TEAM",),
+    examples=({"orgId": 12, "teamId": 31, "userId": 118},),
+)
+
+
+class ListTeamSchedules(Page, TeamPath):
+    pass
+
+
+CAL_LIST_TEAM_SCHEDULES = declare(
+    "CAL_LIST_TEAM_SCHEDULES",
+    description="List all schedules of everyone in a team outside an organization at once (team admin). For an "
+    "organization team use CAL_LIST_ORG_TEAM_SCHEDULES.",
+    params=ListTeamSchedules,
+    route=Route("GET", "/v2/teams/{teamId}/schedules"),
+    tags=("schedules", "teams"),
+    examples=({"teamId": 7},),
+)
+
+
+class ListOrgTeamSchedules(Page, OrgTeamPath):
+    pass
+
+
+CAL_LIST_ORG_TEAM_SCHEDULES = declare(
+    "CAL_LIST_ORG_TEAM_SCHEDULES",
+    description="List all schedules of everyone in an organization team at once (team admin). For one person's "
+    "use CAL_LIST_ORG_TEAM_USER_SCHEDULES.",
+    params=ListOrgTeamSchedules,
+    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/schedules", auth="bearer_or_platform"),
+    tags=("schedules", "orgs", "teams"),
+    examples=({"orgId": 12, "teamId": 31, "take": 25},),
 )
 
 
@@ -228,4 +288,6 @@ ACTIONS = [
     CAL_UPDATE_ORG_USER_SCHEDULE,
     CAL_DELETE_ORG_USER_SCHEDULE,
     CAL_LIST_ORG_TEAM_USER_SCHEDULES,
+    CAL_LIST_TEAM_SCHEDULES,
+    CAL_LIST_ORG_TEAM_SCHEDULES,
 ]

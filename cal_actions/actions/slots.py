@@ -17,11 +17,12 @@ TAGS = ("slots",)
 # cal-api-version 2024-09-04; fields follow the 2025-10 spec.
 
 
+# The window and shape of a slot search, shared with the routing-form actions that answer with slots.
 # Spec (2025-10): every query parameter of GET /v2/slots has an empty schema; types come from the descriptions.
-class SlotRange(Params):
+class SlotWindow(Params):
     start: IsoDate = Field(description="ISO 8601 UTC date or time")
     end: IsoDate = Field(description="ISO 8601 UTC; a bare date means its end")
-    duration: int | None = Field(None, description="Minutes, for multi-length types or usernames")
+    duration: int | None = Field(None, description="Minutes, for multi-length event types")
     format: Literal["time", "range"] | None = Field(
         None, description="time: starts only (default); range: start and end"
     )
@@ -29,22 +30,24 @@ class SlotRange(Params):
     bookingUidToReschedule: str | None = Field(None, description="Booking being rescheduled: its time counts as free")
 
 
-class SlotsById(SlotRange, ById):
+class SlotsById(SlotWindow, ById):
     """an event type by eventTypeId"""
 
 
-class SlotsBySlugAndUser(SlotRange, BySlugAndUser):
+class SlotsBySlugAndUser(SlotWindow, BySlugAndUser):
     """a user's event type by eventTypeSlug and username"""
 
 
-class SlotsBySlugAndTeam(SlotRange, BySlugAndTeam):
+class SlotsBySlugAndTeam(SlotWindow, BySlugAndTeam):
     """a team's event type by eventTypeSlug and teamSlug"""
 
 
-class SlotsByUsernames(SlotRange):
+class SlotsByUsernames(SlotWindow):
     """the common free time of usernames, in organizationSlug"""
 
-    usernames: list[str] = Field(min_length=2, description="At least 2: their common free time")
+    usernames: list[str] = Field(
+        min_length=2, description="At least 2: their common free time; 30-minute slots unless duration"
+    )
     # Server: get-slots.input.ts (ByUsernames_2024_09_04) requires the organization slug; the document does not say.
     organizationSlug: str = Field(description="The organization all of them belong to")
 
@@ -73,15 +76,23 @@ class ListAvailableSlots(OneOf):
 
 CAL_LIST_AVAILABLE_SLOTS = declare(
     "CAL_LIST_AVAILABLE_SLOTS",
-    description="Find an event type's free times between start and end, by date; use before booking or "
-    "rescheduling. Name it by eventTypeId, or by eventTypeSlug with username or teamSlug; usernames gives the "
-    "common free time of several people.",
+    description="Find an event type's free times between start and end, by date, or the common free time of "
+    "several people; use before booking or rescheduling.",
     params=ListAvailableSlots,
     # Server: slots.controller.ts guards no listing; the slots are public.
     route=Route("GET", "/v2/slots", version=SLOTS_VERSION, auth="none"),
     tags=TAGS,
     aliases=("CAL_GET_AVAILABLE_SLOTS_INFO",),
-)
+    examples=(
+        {"eventTypeId": 42, "start": "2027-03-04", "end": "2027-03-06", "timeZone": "Europe/Berlin"},
+        {"eventTypeSlug": "30min", "username": "dana-lee", "start": "2027-03-04T00:00:00Z",
+         "end": "2027-03-10T23:59:59Z", "format": "range"},
+        {"eventTypeSlug": "product-demo", "teamSlug": "sales", "organizationSlug": "acme", "start": "2027-03-04",
+         "end": "2027-03-05", "timeZone": "America/New_York"},
+        {"usernames": ["dana-lee", "omar-haddad"], "organizationSlug": "acme", "start": "2027-03-04",
+         "end": "2027-03-05", "duration": 45},
+    ),
+)  # fmt: skip
 
 
 class ReserveSlot(Params):
@@ -100,6 +111,7 @@ CAL_RESERVE_SLOT = declare(
     route=Route("POST", "/v2/slots/reservations", version=SLOTS_VERSION),
     tags=TAGS,
     aliases=("CAL_RESERVE_SLOT_FOR_EVENT",),
+    examples=({"eventTypeId": 42, "slotStart": "2027-03-04T09:00:00Z", "reservationDuration": 10},),
 )
 
 
@@ -116,6 +128,7 @@ CAL_GET_SLOT_RESERVATION = declare(
     params=SlotReservationPath,
     route=Route("GET", "/v2/slots/reservations/{uid}", version=SLOTS_VERSION, auth="none"),
     tags=TAGS,
+    examples=({"uid": "e84be5a3-4696-49e3-acc7-b2f3999c3b94"},),
 )
 
 
@@ -130,6 +143,7 @@ CAL_UPDATE_SLOT_RESERVATION = declare(
     params=UpdateSlotReservation,
     route=Route("PATCH", "/v2/slots/reservations/{uid}", version=SLOTS_VERSION, auth="none"),
     tags=TAGS,
+    examples=({"uid": "e84be5a3-4696-49e3-acc7-b2f3999c3b94", "eventTypeId": 42, "slotStart": "2027-03-04T10:00:00Z"},),
 )
 
 
@@ -140,6 +154,7 @@ CAL_DELETE_SLOT_RESERVATION = declare(
     route=Route("DELETE", "/v2/slots/reservations/{uid}", version=SLOTS_VERSION, auth="none"),
     tags=TAGS,
     aliases=("CAL_DELETE_SELECTED_SLOT",),
+    examples=({"uid": "e84be5a3-4696-49e3-acc7-b2f3999c3b94"},),
 )
 
 

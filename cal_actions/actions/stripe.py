@@ -1,12 +1,12 @@
-"""Stripe payments: connect a user's Stripe account and check user and organization-team connections."""
+"""Stripe payments: connect a user's or an organization team's Stripe account and check the connection."""
 
 from __future__ import annotations
 
 from pydantic import Field
 
 from cal_actions.action import NoParams, Route, declare
-from cal_actions.actions._paths import OrgPath
-from cal_actions.actions.calendars import JSON_STATE_HINTS, OAuthCallback
+from cal_actions.actions._paths import OrgPath, OrgTeamPath
+from cal_actions.actions.calendars import CALLBACK_NOTE, JSON_STATE_HINTS, OAuthCallback, ReturnUrls
 
 CAL_GET_STRIPE_CONNECT_URL = declare(
     "CAL_GET_STRIPE_CONNECT_URL",
@@ -15,6 +15,7 @@ CAL_GET_STRIPE_CONNECT_URL = declare(
     route=Route("GET", "/v2/stripe/connect"),
     tags=("stripe",),
     aliases=("CAL_GET_STRIPE_CONNECT_INFO",),
+    examples=({},),
 )
 
 CAL_SAVE_STRIPE_CREDENTIALS = declare(
@@ -26,10 +27,11 @@ CAL_SAVE_STRIPE_CREDENTIALS = declare(
     tags=("stripe",),
     aliases=("CAL_SAVE_STRIPE_DETAILS",),
     read_only=False,
-    hints_note="an OAuth callback: a GET, but it stores the account's credentials (adding a connection); its "
-    "one-time code makes a repeat fail without effect",
+    hints_note=CALLBACK_NOTE,
     error_hints=JSON_STATE_HINTS,
-)
+    examples=({"state": '{"returnTo":"https://app.acme.com/settings/payments","accessToken":"eyJhbGciOi.e30.sig"}',
+               "code": "ac_PqR7sT2uV9wX4yZ1"},),
+)  # fmt: skip
 
 CAL_CHECK_STRIPE_CONNECTION = declare(
     "CAL_CHECK_STRIPE_CONNECTION",
@@ -38,6 +40,7 @@ CAL_CHECK_STRIPE_CONNECTION = declare(
     route=Route("GET", "/v2/stripe/check"),
     tags=("stripe",),
     aliases=("CAL_CHECK_STRIPE_STATUS",),
+    examples=({},),
 )
 
 
@@ -55,7 +58,43 @@ CAL_CHECK_TEAM_STRIPE_CONNECTION = declare(
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/stripe/check"),
     tags=("stripe", "teams", "orgs"),
     aliases=("CAL_CHECK_TEAM_STRIPE_INTEGRATION_STATUS",),
+    examples=({"orgId": 12, "teamId": 31},),
 )
+
+
+class GetOrgTeamStripeConnectUrl(ReturnUrls, OrgTeamPath):
+    pass
+
+
+CAL_GET_ORG_TEAM_STRIPE_CONNECT_URL = declare(
+    "CAL_GET_ORG_TEAM_STRIPE_CONNECT_URL",
+    description="Get the OAuth URL connecting an organization team's Stripe account, for the team's paid event "
+    "types (team admin).",
+    params=GetOrgTeamStripeConnectUrl,
+    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/stripe/connect"),
+    tags=("stripe", "teams", "orgs"),
+    examples=({"orgId": 12, "teamId": 31, "returnTo": "https://app.acme.com/teams/31/payments",
+               "onErrorReturnTo": "https://app.acme.com/teams/31/payments?error=stripe"},),
+)  # fmt: skip
+
+
+class SaveOrgTeamStripeCredentials(OAuthCallback, OrgTeamPath):
+    pass
+
+
+CAL_SAVE_ORG_TEAM_STRIPE_CREDENTIALS = declare(
+    "CAL_SAVE_ORG_TEAM_STRIPE_CREDENTIALS",
+    description="OAuth callback storing an organization team's Stripe account; normally reached by the browser.",
+    params=SaveOrgTeamStripeCredentials,
+    route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/stripe/save"),
+    tags=("stripe", "teams", "orgs"),
+    read_only=False,
+    hints_note=CALLBACK_NOTE,
+    error_hints=JSON_STATE_HINTS,
+    examples=({"orgId": 12, "teamId": 31,
+               "state": '{"returnTo":"https://app.acme.com/teams/31/payments","accessToken":"eyJhbGciOi.e30.sig"}',
+               "code": "ac_PqR7sT2uV9wX4yZ1"},),
+)  # fmt: skip
 
 
 ACTIONS = [
@@ -63,4 +102,6 @@ ACTIONS = [
     CAL_SAVE_STRIPE_CREDENTIALS,
     CAL_CHECK_STRIPE_CONNECTION,
     CAL_CHECK_TEAM_STRIPE_CONNECTION,
+    CAL_GET_ORG_TEAM_STRIPE_CONNECT_URL,
+    CAL_SAVE_ORG_TEAM_STRIPE_CREDENTIALS,
 ]

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from cal_actions.action import Params, Route, all_optional, declare
+from cal_actions.action import SENSITIVE, Params, Route, all_optional, declare
 from cal_actions.actions._paths import OrgTeamPath, TeamPath
 from cal_actions.actions.event_type_settings import TeamLocation
 from cal_actions.actions.event_types import EventTypeFields
@@ -64,9 +64,9 @@ class PhoneCallFields(Params):
     """Body of the Cal.ai phone call, at team and organization-team scope."""
 
     # Spec: the patterns are written as JavaScript literals (/^…$/); these are the regexes the API applies.
-    yourPhoneNumber: str = Field(pattern=E164, description="E.164, e.g. +14155550123")
+    yourPhoneNumber: str = Field(pattern=E164, description="E.164")
     numberToCall: str = Field(pattern=E164, description="E.164")
-    calApiKey: str = Field(description="Key the agent books with (cal_live_…)")
+    calApiKey: Annotated[str, SENSITIVE] = Field(description="Secret: the API key the agent books with (cal_live_…)")
     # Spec: typed as an object with default true; the server refuses one ("enabled must be a boolean value",
     # create-phone-call.input.ts IsBoolean) and takes true or false.
     enabled: bool = Field(description="Normally true")
@@ -99,7 +99,14 @@ CAL_CREATE_TEAM_EVENT_TYPE = declare(
     params=CreateTeamEventType,
     route=Route("POST", "/v2/teams/{teamId}/event-types"),
     tags=TEAM_TAGS,
-)
+    examples=(
+        {"teamId": 7, "title": "Team sync", "slug": "team-sync", "lengthInMinutes": 30, "schedulingType": "collective",
+         "hosts": [{"userId": 101}, {"userId": 118}]},
+        {"teamId": 7, "title": "Sales demo", "slug": "sales-demo", "lengthInMinutes": 45,
+         "schedulingType": "roundRobin", "assignAllTeamMembers": True,
+         "locations": [{"type": "organizersDefaultApp"}]},
+    ),
+)  # fmt: skip
 
 
 class ListTeamEventTypes(TeamPath):
@@ -115,6 +122,7 @@ CAL_LIST_TEAM_EVENT_TYPES = declare(
     route=Route("GET", "/v2/teams/{teamId}/event-types", auth="none"),
     tags=TEAM_TAGS,
     aliases=("CAL_RETRIEVE_TEAM_EVENT_TYPES",),
+    examples=({"teamId": 7}, {"teamId": 7, "eventSlug": "sales-demo"}),
 )
 
 
@@ -125,6 +133,7 @@ CAL_GET_TEAM_EVENT_TYPE = declare(
     route=Route("GET", "/v2/teams/{teamId}/event-types/{eventTypeId}"),
     tags=TEAM_TAGS,
     aliases=("CAL_GET_EVENT_TYPE_BY_TEAM_ID",),
+    examples=({"teamId": 7, "eventTypeId": 64},),
 )
 
 
@@ -138,7 +147,13 @@ CAL_UPDATE_TEAM_EVENT_TYPE = declare(
     params=UpdateTeamEventType,
     route=Route("PATCH", "/v2/teams/{teamId}/event-types/{eventTypeId}"),
     tags=TEAM_TAGS,
-)
+    examples=(
+        {"teamId": 7, "eventTypeId": 64, "hosts": [{"userId": 101, "priority": "high"},
+                                                   {"userId": 118, "mandatory": True}]},
+        {"teamId": 7, "eventTypeId": 64, "lengthInMinutes": 60, "afterEventBuffer": 15,
+         "bookingWindow": {"type": "range", "value": ["2027-04-01", "2027-04-30"]}},
+    ),
+)  # fmt: skip
 
 
 CAL_DELETE_TEAM_EVENT_TYPE = declare(
@@ -148,6 +163,7 @@ CAL_DELETE_TEAM_EVENT_TYPE = declare(
     route=Route("DELETE", "/v2/teams/{teamId}/event-types/{eventTypeId}"),
     tags=TEAM_TAGS,
     aliases=("CAL_DELETE_EVENT_TYPE_IN_TEAM",),
+    examples=({"teamId": 7, "eventTypeId": 64},),
 )
 
 
@@ -163,7 +179,12 @@ CAL_CREATE_TEAM_EVENT_TYPE_PHONE_CALL = declare(
     route=Route("POST", "/v2/teams/{teamId}/event-types/{eventTypeId}/create-phone-call"),
     tags=TEAM_TAGS,
     aliases=("CAL_CREATE_PHONE_CALL_EVENT",),
-)
+    examples=(
+        {"teamId": 7, "eventTypeId": 64, "yourPhoneNumber": "+14155550123", "numberToCall": "+14155550199",
+         "calApiKey": "cal_live_0123456789abcdef", "enabled": True, "templateType": "CHECK_IN_APPOINTMENT",
+         "schedulerName": "Dana", "guestName": "Ravi Patel", "guestEmail": "ravi@northwind.io"},
+    ),
+)  # fmt: skip
 
 
 class CreateOrgTeamEventType(TeamEventTypeFields, OrgTeamPath):
@@ -177,7 +198,14 @@ CAL_CREATE_ORG_TEAM_EVENT_TYPE = declare(
     route=Route("POST", "/v2/organizations/{orgId}/teams/{teamId}/event-types", auth="bearer_or_platform"),
     tags=ORG_TEAM_TAGS,
     aliases=("CAL_CREATE_TEAM_EVENT_TYPES_WITH_CUSTOM_OPTIONS",),
-)
+    examples=(
+        {"orgId": 12, "teamId": 31, "title": "Support call", "slug": "support-call", "lengthInMinutes": 20,
+         "schedulingType": "roundRobin", "assignAllTeamMembers": True},
+        {"orgId": 12, "teamId": 31, "title": "Onboarding", "slug": "onboarding", "lengthInMinutes": 60,
+         "schedulingType": "managed", "hosts": [{"userId": 118}, {"userId": 124}],
+         "locations": [{"type": "integration", "integration": "google-meet"}]},
+    ),
+)  # fmt: skip
 
 
 class ListOrgTeamEventTypes(OrgTeamPath):
@@ -192,6 +220,7 @@ CAL_LIST_ORG_TEAM_EVENT_TYPES = declare(
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/event-types", auth="bearer_or_platform"),
     tags=ORG_TEAM_TAGS,
     aliases=("CAL_LIST_TEAM_EVENT_TYPES_BY_ORG_AND_TEAM_ID",),
+    examples=({"orgId": 12, "teamId": 31},),
 )
 
 
@@ -202,6 +231,7 @@ CAL_GET_ORG_TEAM_EVENT_TYPE = declare(
     route=Route("GET", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}", auth="bearer_or_platform"),
     tags=ORG_TEAM_TAGS,
     aliases=("CAL_FETCH_EVENT_TYPE_DETAILS",),
+    examples=({"orgId": 12, "teamId": 31, "eventTypeId": 88},),
 )
 
 
@@ -217,7 +247,11 @@ CAL_UPDATE_ORG_TEAM_EVENT_TYPE = declare(
         "PATCH", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}", auth="bearer_or_platform"
     ),
     tags=ORG_TEAM_TAGS,
-)
+    examples=(
+        {"orgId": 12, "teamId": 31, "eventTypeId": 88, "title": "Priority support", "minimumBookingNotice": 60,
+         "locations": [{"type": "link", "link": "https://meet.acme.com/support", "public": True}]},
+    ),
+)  # fmt: skip
 
 
 CAL_DELETE_ORG_TEAM_EVENT_TYPE = declare(
@@ -228,6 +262,7 @@ CAL_DELETE_ORG_TEAM_EVENT_TYPE = declare(
         "DELETE", "/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}", auth="bearer_or_platform"
     ),
     tags=ORG_TEAM_TAGS,
+    examples=({"orgId": 12, "teamId": 31, "eventTypeId": 88},),
 )
 
 
@@ -246,13 +281,19 @@ CAL_CREATE_ORG_TEAM_EVENT_TYPE_PHONE_CALL = declare(
     ),
     tags=ORG_TEAM_TAGS,
     aliases=("CAL_CREATE_PHONE_CALL_FOR_EVENT_TYPE",),
-)
+    examples=(
+        {"orgId": 12, "teamId": 31, "eventTypeId": 88, "yourPhoneNumber": "+442071838750",
+         "numberToCall": "+447700900123", "calApiKey": "cal_live_0123456789abcdef", "enabled": True,
+         "templateType": "CUSTOM_TEMPLATE", "guestName": "Priya Shah",
+         "generalPrompt": "Offer Priya a support call this week and book the slot she picks."},
+    ),
+)  # fmt: skip
 
 
 class ListOrgTeamsEventTypes(Params):
     orgId: int = Field(description="From CAL_GET_MY_ORGANIZATION_ID")
-    take: int | None = Field(None, description="Page size")
-    skip: int | None = Field(None, description="Items to skip")
+    take: int | None = None
+    skip: int | None = None
 
 
 CAL_LIST_ORG_TEAMS_EVENT_TYPES = declare(
@@ -262,6 +303,7 @@ CAL_LIST_ORG_TEAMS_EVENT_TYPES = declare(
     route=Route("GET", "/v2/organizations/{orgId}/teams/event-types", auth="bearer_or_platform"),
     tags=ORG_TEAM_TAGS,
     aliases=("CAL_GET_ORGANIZATION_TEAMS_EVENT_TYPES",),
+    examples=({"orgId": 12}, {"orgId": 12, "take": 20, "skip": 20}),
 )
 
 

@@ -16,7 +16,7 @@ MembershipRole = Literal["MEMBER", "OWNER", "ADMIN"]
 class TeamProfileFields(Params):
     """Team profile, shared by teams and organization teams; every field optional (the update shape)."""
 
-    name: str | None = Field(None, min_length=1, description="Team name")
+    name: str | None = Field(None, min_length=1)
     slug: str | None = Field(None, description="Kebab-case, e.g. sales-team")
     logoUrl: str | None = Field(None, description="Image URL")
     # Server: create-team.input.ts checks these three with IsUrl ("appLogo must be a URL address").
@@ -43,7 +43,7 @@ class TeamCreateFields(TeamProfileFields):
     """Body of a new team or organization team. The server defaults hideBranding to false, timeZone to
     Europe/London and weekStart to Sunday."""
 
-    name: str = Field(min_length=1, description="Team name")
+    name: str = Field(min_length=1)
     autoAcceptCreator: bool = Field(True, description="Accept you as owner now; false blocks team event types")
 
 
@@ -60,7 +60,7 @@ class MembershipFields(Params):
     """Membership settings, the same at team, organization-team and organization scope."""
 
     accepted: bool = Field(False, description="false: pending invitation")
-    role: MembershipRole = Field("MEMBER", description="Role")
+    role: MembershipRole = "MEMBER"
     disableImpersonation: bool = Field(False, description="Forbid admin impersonation")
 
 
@@ -88,7 +88,11 @@ CAL_CREATE_TEAM = declare(
     route=Route("POST", "/v2/teams"),
     tags=("teams",),
     aliases=("CAL_CREATE_OR_UPDATE_TEAM_PROFILE",),
-)
+    examples=(
+        {"name": "Customer Success", "slug": "customer-success", "timeZone": "America/New_York",
+         "weekStart": "Monday", "brandColor": "#1F6FEB", "metadata": {"costCenter": "CS-204"}},
+    ),
+)  # fmt: skip
 
 
 CAL_LIST_TEAMS = declare(
@@ -98,6 +102,7 @@ CAL_LIST_TEAMS = declare(
     route=Route("GET", "/v2/teams"),
     tags=("teams",),
     aliases=("CAL_GET_TEAMS_LIST",),
+    examples=({},),
 )
 
 
@@ -108,6 +113,7 @@ CAL_GET_TEAM = declare(
     route=Route("GET", "/v2/teams/{teamId}"),
     tags=("teams",),
     aliases=("CAL_GET_TEAM_INFORMATION_BY_TEAM_ID",),
+    examples=({"teamId": 7},),
 )
 
 
@@ -122,6 +128,10 @@ CAL_UPDATE_TEAM = declare(
     route=Route("PATCH", "/v2/teams/{teamId}"),
     tags=("teams",),
     aliases=("CAL_UPDATE_TEAM_INFORMATION_BY_ID",),
+    examples=(
+        {"teamId": 7, "bio": "We help new customers get started.", "hideBookATeamMember": True},
+        {"teamId": 7, "bookingLimits": '{"PER_DAY":3,"PER_WEEK":10}', "includeManagedEventsInLimits": True},
+    ),
 )
 
 
@@ -132,6 +142,7 @@ CAL_DELETE_TEAM = declare(
     route=Route("DELETE", "/v2/teams/{teamId}"),
     tags=("teams",),
     aliases=("CAL_DELETE_TEAM_BY_ID",),
+    examples=({"teamId": 7},),
 )
 
 
@@ -146,6 +157,7 @@ CAL_CREATE_TEAM_MEMBERSHIP = declare(
     route=Route("POST", "/v2/teams/{teamId}/memberships"),
     tags=("teams", "memberships"),
     aliases=("CAL_CREATE_TEAM_MEMBERSHIP_WITH_ROLE",),
+    examples=({"teamId": 7, "userId": 124, "role": "ADMIN", "accepted": True},),
 )
 
 
@@ -160,6 +172,7 @@ CAL_LIST_TEAM_MEMBERSHIPS = declare(
     route=Route("GET", "/v2/teams/{teamId}/memberships"),
     tags=("teams", "memberships"),
     aliases=("CAL_RETRIEVE_TEAM_MEMBERSHIPS",),
+    examples=({"teamId": 7, "take": 50},),
 )
 
 
@@ -170,6 +183,7 @@ CAL_GET_TEAM_MEMBERSHIP = declare(
     route=Route("GET", "/v2/teams/{teamId}/memberships/{membershipId}"),
     tags=("teams", "memberships"),
     aliases=("CAL_RETRIEVE_TEAM_MEMBERSHIP_BY_ID",),
+    examples=({"teamId": 7, "membershipId": 56},),
 )
 
 
@@ -184,6 +198,7 @@ CAL_UPDATE_TEAM_MEMBERSHIP = declare(
     route=Route("PATCH", "/v2/teams/{teamId}/memberships/{membershipId}"),
     tags=("teams", "memberships"),
     aliases=("CAL_UPDATE_TEAM_MEMBERSHIP_PROPERTIES",),
+    examples=({"teamId": 7, "membershipId": 56, "role": "MEMBER"},),
 )
 
 
@@ -194,6 +209,7 @@ CAL_DELETE_TEAM_MEMBERSHIP = declare(
     route=Route("DELETE", "/v2/teams/{teamId}/memberships/{membershipId}"),
     tags=("teams", "memberships"),
     aliases=("CAL_DELETE_MEMBERSHIP_IN_TEAM",),
+    examples=({"teamId": 7, "membershipId": 56},),
 )
 
 

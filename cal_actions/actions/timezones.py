@@ -12,6 +12,7 @@ CAL_LIST_TIMEZONES = declare(
     route=Route("GET", "/v2/timezones"),
     tags=("timezones", "legacy"),
     aliases=("CAL_GET_ALL_TIMEZONES",),
+    examples=({},),
 )
 
 

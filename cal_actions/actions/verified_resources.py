@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import Field, create_model
 
@@ -36,7 +37,7 @@ class EmailCodeFields(EmailFields):
 # Server: IsPhoneNumber() takes any international form ("+372 5555 6666"); E.164 is required here because
 # the code goes out by SMS to that exact number and workflows match the stored number character for character.
 class PhoneFields(Params):
-    phone: str = Field(pattern=E164, description="E.164, e.g. +14155550123")
+    phone: str = Field(pattern=E164, description="E.164")
 
 
 class PhoneCodeFields(PhoneFields):
@@ -83,6 +84,9 @@ SCOPES = (USER, TEAM, ORG_TEAM)
 EMAIL_KIND = Kind("EMAIL", "emails", "an email address", "email addresses", "emails", EmailFields, EmailCodeFields)
 PHONE_KIND = Kind("PHONE", "phones", "a phone number", "phone numbers", "texts", PhoneFields, PhoneCodeFields)
 Namer = Callable[[Scope, Kind], str]
+#: The path ids and the address of each scope's and kind's example calls.
+EXAMPLE_IDS: dict[Scope, dict[str, Any]] = {USER: {}, TEAM: {"teamId": 7}, ORG_TEAM: {"orgId": 12, "teamId": 31}}
+EXAMPLE_ADDRESS = {EMAIL_KIND: {"email": "frontdesk@acme.com"}, PHONE_KIND: {"phone": "+14155550123"}}
 
 
 def list_name(scope: Scope, kind: Kind) -> str:
@@ -124,6 +128,7 @@ def _declare_kind(scope: Scope, kind: Kind) -> list[Action]:
     """The four actions of one kind at one scope: list, get by id, send a code, verify with it."""
     base = f"{scope.prefix}/verified-resources/{kind.segment}"
     stem = f"{scope.infix.title().replace('_', '')}Verified{kind.singular.title()}"
+    ids, address = EXAMPLE_IDS[scope], EXAMPLE_ADDRESS[kind]
     by_id = create_model(
         f"Get{stem}", __base__=scope.path or Params, id=(int, Field(description=f"From {list_name(scope, kind)}"))
     )
@@ -135,6 +140,7 @@ def _declare_kind(scope: Scope, kind: Kind) -> list[Action]:
             params=_params(scope, Page, f"List{stem}s"),
             route=Route("GET", base),
             tags=scope.tags,
+            examples=({**ids},),
         ),
         declare(
             get_name(scope, kind),
@@ -143,6 +149,7 @@ def _declare_kind(scope: Scope, kind: Kind) -> list[Action]:
             params=by_id,
             route=Route("GET", f"{base}/{{id}}"),
             tags=scope.tags,
+            examples=({**ids, "id": 3},),
         ),
         declare(
             send_name(scope, kind),
@@ -152,6 +159,7 @@ def _declare_kind(scope: Scope, kind: Kind) -> list[Action]:
             params=_params(scope, kind.request, f"Request{stem}Code"),
             route=Route("POST", f"{base}/verification-code/request"),
             tags=scope.tags,
+            examples=({**ids, **address},),
         ),
         declare(
             verify_name(scope, kind),
@@ -161,6 +169,7 @@ def _declare_kind(scope: Scope, kind: Kind) -> list[Action]:
             params=_params(scope, kind.verify, f"Verify{stem}"),
             route=Route("POST", f"{base}/verification-code/verify"),
             tags=scope.tags,
+            examples=({**ids, **address, "code": "482913"},),
         ),
     ]
 

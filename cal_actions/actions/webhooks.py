@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from cal_actions.action import Params, Route, all_optional, declare
+from cal_actions.action import SENSITIVE, Params, Route, all_optional, declare
 from cal_actions.actions._paths import EventTypePath, OrgPath, Page
 
 WebhookTrigger = Literal[
@@ -41,9 +41,11 @@ class WebhookCreateFields(Params):
     active: bool = Field(description="false pauses delivery")
     payloadTemplate: str | None = Field(
         None,
-        description='JSON with {{variables}}, e.g. {"title":"{{title}}"}; omit for the default',
+        description="JSON with {{variables}}; omit for the default",
     )
-    secret: str | None = Field(None, description="Signs deliveries: HMAC-SHA256 in X-Cal-Signature-256")
+    secret: Annotated[str | None, SENSITIVE] = Field(
+        None, description="Secret that signs each delivery (X-Cal-Signature-256)"
+    )
 
 
 #: Body of a webhook update: the same fields, none required; only those sent change.
@@ -77,7 +79,14 @@ CAL_CREATE_WEBHOOK = declare(
     route=Route("POST", "/v2/webhooks"),
     tags=("webhooks",),
     aliases=("CAL_POST_WEBHOOK_EVENT",),
-)
+    examples=(
+        {"subscriberUrl": "https://hooks.acme.com/cal", "triggers": ["BOOKING_CREATED", "BOOKING_CANCELLED",
+                                                                     "BOOKING_RESCHEDULED"],
+         "active": True, "secret": "whsec_5b8e2f0c9a7d4e13"},
+        {"subscriberUrl": "https://hooks.acme.com/cal/meetings", "triggers": ["MEETING_ENDED"], "active": True,
+         "payloadTemplate": '{"title":"{{title}}","start":"{{startTime}}"}'},
+    ),
+)  # fmt: skip
 
 
 CAL_LIST_WEBHOOKS = declare(
@@ -87,6 +96,7 @@ CAL_LIST_WEBHOOKS = declare(
     route=Route("GET", "/v2/webhooks"),
     tags=("webhooks",),
     aliases=("CAL_RETRIEVE_WEBHOOKS_LIST",),
+    examples=({}, {"take": 20, "skip": 20}),
 )
 
 
@@ -97,6 +107,7 @@ CAL_GET_WEBHOOK = declare(
     route=Route("GET", "/v2/webhooks/{webhookId}"),
     tags=("webhooks",),
     aliases=("CAL_GET_WEBHOOK_BY_ID",),
+    examples=({"webhookId": "4f1c2a9e-7b3d-4c8e-9a61-2d5e8f0b7c33"},),
 )
 
 
@@ -111,7 +122,12 @@ CAL_UPDATE_WEBHOOK = declare(
     route=Route("PATCH", "/v2/webhooks/{webhookId}"),
     tags=("webhooks",),
     aliases=("CAL_UPDATE_WEBHOOK_BY_ID",),
-)
+    examples=(
+        {"webhookId": "4f1c2a9e-7b3d-4c8e-9a61-2d5e8f0b7c33", "active": False},
+        {"webhookId": "4f1c2a9e-7b3d-4c8e-9a61-2d5e8f0b7c33", "triggers": ["BOOKING_CREATED", "BOOKING_PAID"],
+         "subscriberUrl": "https://hooks.acme.com/cal/v2"},
+    ),
+)  # fmt: skip
 
 
 CAL_DELETE_WEBHOOK = declare(
@@ -121,6 +137,7 @@ CAL_DELETE_WEBHOOK = declare(
     route=Route("DELETE", "/v2/webhooks/{webhookId}"),
     tags=("webhooks",),
     aliases=("CAL_DELETE_WEBHOOK_BY_ID",),
+    examples=({"webhookId": "4f1c2a9e-7b3d-4c8e-9a61-2d5e8f0b7c33"},),
 )
 
 
@@ -138,7 +155,11 @@ CAL_CREATE_EVENT_TYPE_WEBHOOK = declare(
     route=Route("POST", "/v2/event-types/{eventTypeId}/webhooks"),
     tags=("webhooks", "event-types"),
     aliases=("CAL_CREATE_WEBHOOK_FOR_EVENT_TYPE",),
-)
+    examples=(
+        {"eventTypeId": 42, "subscriberUrl": "https://hooks.acme.com/cal/intro", "triggers": ["BOOKING_CREATED"],
+         "active": True},
+    ),
+)  # fmt: skip
 
 
 class ListEventTypeWebhooks(Page, EventTypePath):
@@ -152,6 +173,7 @@ CAL_LIST_EVENT_TYPE_WEBHOOKS = declare(
     route=Route("GET", "/v2/event-types/{eventTypeId}/webhooks"),
     tags=("webhooks", "event-types"),
     aliases=("CAL_RETRIEVE_WEBHOOKS_FOR_EVENT_TYPE",),
+    examples=({"eventTypeId": 42},),
 )
 
 
@@ -162,6 +184,7 @@ CAL_GET_EVENT_TYPE_WEBHOOK = declare(
     route=Route("GET", "/v2/event-types/{eventTypeId}/webhooks/{webhookId}"),
     tags=("webhooks", "event-types"),
     aliases=("CAL_FETCH_WEBHOOK_BY_EVENT_TYPE_ID",),
+    examples=({"eventTypeId": 42, "webhookId": "9b0d3e6a-2c41-4f7e-8a95-1e6c7d2b4f08"},),
 )
 
 
@@ -176,7 +199,11 @@ CAL_UPDATE_EVENT_TYPE_WEBHOOK = declare(
     route=Route("PATCH", "/v2/event-types/{eventTypeId}/webhooks/{webhookId}"),
     tags=("webhooks", "event-types"),
     aliases=("CAL_PATCH_WEBHOOK_EVENT_TYPE",),
-)
+    examples=(
+        {"eventTypeId": 42, "webhookId": "9b0d3e6a-2c41-4f7e-8a95-1e6c7d2b4f08",
+         "triggers": ["BOOKING_CREATED", "BOOKING_NO_SHOW_UPDATED"]},
+    ),
+)  # fmt: skip
 
 
 CAL_DELETE_EVENT_TYPE_WEBHOOK = declare(
@@ -186,6 +213,7 @@ CAL_DELETE_EVENT_TYPE_WEBHOOK = declare(
     route=Route("DELETE", "/v2/event-types/{eventTypeId}/webhooks/{webhookId}"),
     tags=("webhooks", "event-types"),
     aliases=("CAL_DELETE_WEBHOOK_FOR_EVENT_TYPE",),
+    examples=({"eventTypeId": 42, "webhookId": "9b0d3e6a-2c41-4f7e-8a95-1e6c7d2b4f08"},),
 )
 
 
@@ -196,6 +224,7 @@ CAL_DELETE_ALL_EVENT_TYPE_WEBHOOKS = declare(
     route=Route("DELETE", "/v2/event-types/{eventTypeId}/webhooks"),
     tags=("webhooks", "event-types"),
     aliases=("CAL_DELETE_WEBHOOKS_FOR_EVENT_TYPE",),
+    examples=({"eventTypeId": 42},),
 )
 
 
@@ -213,7 +242,11 @@ CAL_CREATE_ORG_WEBHOOK = declare(
     route=Route("POST", "/v2/organizations/{orgId}/webhooks", auth="bearer_or_platform"),
     tags=("webhooks", "orgs"),
     aliases=("CAL_CREATE_ORGANIZATION_WEBHOOK_BY_ORG_ID",),
-)
+    examples=(
+        {"orgId": 12, "subscriberUrl": "https://hooks.acme.com/cal/org", "triggers": ["BOOKING_CREATED", "OOO_CREATED"],
+         "active": True, "secret": "whsec_5b8e2f0c9a7d4e13"},
+    ),
+)  # fmt: skip
 
 
 class ListOrgWebhooks(Page, OrgPath):
@@ -227,6 +260,7 @@ CAL_LIST_ORG_WEBHOOKS = declare(
     route=Route("GET", "/v2/organizations/{orgId}/webhooks", auth="bearer_or_platform"),
     tags=("webhooks", "orgs"),
     aliases=("CAL_RETRIEVE_ORGANIZATION_WEBHOOKS_BY_ORG_ID",),
+    examples=({"orgId": 12},),
 )
 
 
@@ -237,6 +271,7 @@ CAL_GET_ORG_WEBHOOK = declare(
     route=Route("GET", "/v2/organizations/{orgId}/webhooks/{webhookId}", auth="bearer_or_platform"),
     tags=("webhooks", "orgs"),
     aliases=("CAL_RETRIEVE_ORGANIZATION_WEBHOOK_BY_ID",),
+    examples=({"orgId": 12, "webhookId": "c2a7e9f1-5d3b-4a60-b8e4-7f1d0c9a6e25"},),
 )
 
 
@@ -251,6 +286,7 @@ CAL_UPDATE_ORG_WEBHOOK = declare(
     route=Route("PATCH", "/v2/organizations/{orgId}/webhooks/{webhookId}", auth="bearer_or_platform"),
     tags=("webhooks", "orgs"),
     aliases=("CAL_UPDATE_WEBHOOK_FOR_ORGANIZATION",),
+    examples=({"orgId": 12, "webhookId": "c2a7e9f1-5d3b-4a60-b8e4-7f1d0c9a6e25", "active": False},),
 )
 
 
@@ -260,6 +296,7 @@ CAL_DELETE_ORG_WEBHOOK = declare(
     params=OrgWebhookPath,
     route=Route("DELETE", "/v2/organizations/{orgId}/webhooks/{webhookId}", auth="bearer_or_platform"),
     tags=("webhooks", "orgs"),
+    examples=({"orgId": 12, "webhookId": "c2a7e9f1-5d3b-4a60-b8e4-7f1d0c9a6e25"},),
 )
 
 

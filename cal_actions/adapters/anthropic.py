@@ -1,8 +1,9 @@
-"""Anthropic Messages: tool definitions (``name``, ``description``, ``input_schema``) and execution
-of the ``tool_use`` blocks a model sends.
+"""Anthropic Messages: tool definitions (``name``, ``description``, ``input_schema``, ``input_examples``)
+and execution of the ``tool_use`` blocks a model sends.
 
-Anthropic accepts full JSON Schema, so the action's own schema goes as it is. Neither function
-needs the ``anthropic`` package: content may be the SDK's objects or plain dicts.
+Anthropic accepts full JSON Schema, so the action's own schema goes as it is, with the declaration's
+worked calls as ``input_examples`` (a field of the GA ``ToolParam``; ``examples=False`` leaves them out).
+Neither function needs the ``anthropic`` package: content may be the SDK's objects or plain dicts.
 
 ``execute_tool_uses`` answers every ``tool_use`` block, in order, with a ``tool_result`` block
 whose content is the envelope as JSON text (compact unless ``compact=False``) and whose
@@ -10,8 +11,9 @@ whose content is the envelope as JSON text (compact unless ``compact=False``) an
 blocks of Anthropic's own tool search, which Anthropic runs) are skipped. Model-made problems (a
 block without a name, input that is not an object, an entry that is not a block) are answered
 with an envelope error, never raised; a block without an id is not run and is answered under
-``missing_id_<n>``. A client of the wrong kind or an object that is not a message or content list
-raises ``TypeError``.
+``missing_id_<n>``. Given ``tools=`` (what the model was offered), a block naming any other tool
+is refused the same way and sends nothing; without it any action may run. A client of the wrong
+kind or an object that is not a message or content list raises ``TypeError``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from cal_actions.adapters.common import (
     ActionNames,
+    Offered,
     Presets,
     Tags,
     ToolCall,
@@ -37,6 +40,7 @@ from cal_actions.adapters.common import (
     run_calls,
     sync_client,
 )
+from cal_actions.policy import Policy
 from cal_actions.result import ActionResult
 from cal_actions.router import ROUTER_TOOLS
 
@@ -53,8 +57,11 @@ TOOL_SEARCH = {
 }
 
 
-def anthropic_tool(action: ToolSpec) -> dict[str, Any]:
-    return {"name": action.name, "description": action.description, "input_schema": action.tool_schema()}
+def anthropic_tool(action: ToolSpec, *, examples: bool = True) -> dict[str, Any]:
+    """One tool definition; with ``examples``, the declaration's worked calls as ``input_examples``."""
+    tool = {"name": action.name, "description": action.tool_description(), "input_schema": action.tool_schema()}
+    calls = action.example_calls() if examples else []
+    return tool | {"input_examples": calls} if calls else tool
 
 
 def anthropic_tools(
@@ -67,26 +74,35 @@ def anthropic_tools(
     defer_loading: bool = False,
     core: ActionNames = None,
     tool_search: Literal["bm25", "regex"] = "bm25",
+    policy: Policy | None = None,
+    examples: bool = True,
 ) -> ToolList[dict[str, Any]]:
     """Tool definitions for the actions named, those of the presets and tags and the ``k`` best hits
-    for ``search``, each once; the ``router`` preset adds the router's two tools.
+    for ``search``, each once, without those ``policy`` refuses (the policy of the client that runs
+    them); the ``router`` preset adds the router's two tools.
+
+    Each tool carries its declaration's worked calls as ``input_examples``, which models follow for nested
+    and exclusive-form arguments; they cost prompt tokens, so ``examples=False`` leaves them out.
 
     ``defer_loading=True`` leaves the loading to Anthropic's own tool search: its tool
     (``tool_search``: ``"bm25"`` for natural-language queries, ``"regex"`` for patterns) comes first,
     the ``core`` actions (added to the selection) and the router's tools are loaded, and every other
     tool is marked ``defer_loading`` so the model sees it only once a search returns it."""
-    chosen = registry_actions(actions, preset=preset, tags=tags, search=search, k=k)
+    chosen = registry_actions(actions, preset=preset, tags=tags, search=search, k=k, policy=policy)
     if not defer_loading:
         if core is not None:
             raise ValueError("core names the tools loaded up front with defer_loading=True; pass that too")
-        return ToolList(anthropic_tool(action) for action in chosen)
+        return ToolList(anthropic_tool(action, examples=examples) for action in chosen)
     if tool_search not in TOOL_SEARCH:
         raise ValueError(f"tool_search is 'bm25' or 'regex', not {tool_search!r}")
-    loaded = registry_actions(core) if core is not None else []
+    loaded = registry_actions(core, policy=policy) if core is not None else []
     keep = {action.name for action in loaded} | {tool.name for tool in ROUTER_TOOLS}
     tools: ToolList[dict[str, Any]] = ToolList([dict(TOOL_SEARCH[tool_search])])
-    tools += (anthropic_tool(action) for action in loaded)
-    tools += (anthropic_tool(action) | ({} if action.name in keep else {"defer_loading": True}) for action in chosen)
+    tools += (anthropic_tool(action, examples=examples) for action in loaded)
+    tools += (
+        anthropic_tool(action, examples=examples) | ({} if action.name in keep else {"defer_loading": True})
+        for action in chosen
+    )
     return tools
 
 
@@ -128,19 +144,24 @@ def tool_result(call: ToolCall, result: ActionResult, *, compact: bool = True) -
     }
 
 
-def execute_tool_uses(cal: Cal, content: Any, *, compact: bool = True) -> list[dict[str, Any]]:
+def execute_tool_uses(cal: Cal, content: Any, *, tools: Offered = None, compact: bool = True) -> list[dict[str, Any]]:
     """Run each ``tool_use`` block in order; the ``tool_result`` blocks to send back in a user message
-    (``[]`` when the message uses no tool). ``compact=False`` sends the raw envelopes."""
+    (``[]`` when the message uses no tool). ``compact=False`` sends the raw envelopes.
+
+    ``tools``: the tools the model was offered (the list :func:`anthropic_tools` returned, or names); a
+    call to any other tool is answered with an error and nothing is sent. Without it, any action may run."""
     client = sync_client(cal, "execute_tool_uses", "use `await aexecute_tool_uses(cal, ...)`")
     calls = read_tool_uses(content)
-    results = run_calls(client, calls)
+    results = run_calls(client, calls, tools)
     return [tool_result(call, result, compact=compact) for call, result in zip(calls, results, strict=True)]
 
 
-async def aexecute_tool_uses(cal: Cal | AsyncCal, content: Any, *, compact: bool = True) -> list[dict[str, Any]]:
+async def aexecute_tool_uses(
+    cal: Cal | AsyncCal, content: Any, *, tools: Offered = None, compact: bool = True
+) -> list[dict[str, Any]]:
     """The async twin, for an ``AsyncCal`` (or a ``Cal``, run in worker threads). Read-only batches
     run concurrently; any write keeps the model's order."""
     client = any_client(cal, "aexecute_tool_uses")
     calls = read_tool_uses(content)
-    results = await arun_calls(client, calls)
+    results = await arun_calls(client, calls, tools)
     return [tool_result(call, result, compact=compact) for call, result in zip(calls, results, strict=True)]

@@ -1,6 +1,11 @@
 """What the adapters share: picking actions, tool lists without duplicates, arguments as a model
 sends them, running a batch of tool calls, and what a model reads of a result.
 
+Every view lists only what may run: a client's policy (or ``policy=`` for the views without a client)
+leaves out the actions it would refuse (:func:`allowed_by`). Every executor runs only what was offered:
+given the tools the model was offered, a call to any other name is refused and nothing is sent
+(:func:`offered_names`, :func:`not_offered`).
+
 Every model-facing path (OpenAI, Anthropic, LangChain, MCP) turns a result into what the model reads
 here, with :func:`model_envelope` and :func:`envelope_json`: compact by default
 (:mod:`cal_actions.compact`), the raw envelope with ``compact=False``."""
@@ -9,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, SupportsIndex, TypeVar, cast
 
@@ -18,6 +24,7 @@ from cal_actions import router
 from cal_actions.action import Action, Registry
 from cal_actions.compact import compact_json, compact_result
 from cal_actions.errors import InvalidInputError
+from cal_actions.policy import Policy, check_policy, refusal
 from cal_actions.result import ActionResult
 from cal_actions.router import RouterTool
 
@@ -42,17 +49,33 @@ def selected_actions(
     search: str | None = None,
     k: int = 5,
 ) -> list[ToolSpec]:
-    """:func:`pick_actions` from the client's own registry."""
-    return pick_actions(cal.registry, actions, preset=preset, tags=tags, search=search, k=k)
+    """:func:`pick_actions` from the client's own registry, without what the client's policy refuses."""
+    chosen = pick_actions(cal.registry, actions, preset=preset, tags=tags, search=search, k=k)
+    return allowed_by(cal.config.policy, chosen)
 
 
 def registry_actions(
-    actions: ActionNames = None, *, preset: Presets = None, tags: Tags = None, search: str | None = None, k: int = 5
+    actions: ActionNames = None,
+    *,
+    preset: Presets = None,
+    tags: Tags = None,
+    search: str | None = None,
+    k: int = 5,
+    policy: Policy | None = None,
 ) -> list[ToolSpec]:
-    """:func:`pick_actions` from the package's registry (for the views that need no client)."""
+    """:func:`pick_actions` from the package's registry (for the views that need no client), without what
+    ``policy`` refuses."""
     from cal_actions import registry
 
-    return pick_actions(registry, actions, preset=preset, tags=tags, search=search, k=k)
+    return allowed_by(policy, pick_actions(registry, actions, preset=preset, tags=tags, search=search, k=k))
+
+
+def allowed_by(policy: Policy | None, tools: list[ToolSpec]) -> list[ToolSpec]:
+    """The tools ``policy`` lets run: a model is not offered an action every call of which would be refused
+    (the refusal at call time stays, for names the model makes up). The router's tools stay: the action
+    ``CAL_EXECUTE_ACTION`` names meets the policy when it runs."""
+    check_policy(policy)
+    return [tool for tool in tools if not isinstance(tool, Action) or refusal(tool, policy) is None]
 
 
 def pick_actions(
@@ -296,21 +319,51 @@ async def aexecute_tool(cal: Cal | AsyncCal, name: str, arguments: Any) -> Actio
     return step if isinstance(step, ActionResult) else await aexecute(cal, *step)
 
 
-def run_calls(cal: Cal, calls: list[ToolCall]) -> list[ActionResult]:
-    """Run each call in the model's order through :func:`execute_tool`."""
-    return [_refusal(call) or execute_tool(cal, call.name, call.arguments) for call in calls]
+#: The tools a model was offered: the list a view returned, tool dicts of any format, tool objects or names.
+Offered = Iterable[Any] | str | None
 
 
-async def arun_calls(cal: Cal | AsyncCal, calls: list[ToolCall]) -> list[ActionResult]:
+def offered_names(registry: Registry, tools: Offered) -> frozenset[str] | None:
+    """The names of the tools offered, an alias as its action's name; ``None`` (no list given): any action."""
+    if tools is None:
+        return None
+    names = set()
+    for tool in [tools] if isinstance(tools, str) else tools:
+        name = tool if isinstance(tool, str) else tool_name(tool)
+        if name is None:
+            raise TypeError(f"tools must be the tools offered (as a view returned them) or their names, not {tool!r}")
+        names.add(_canonical(registry, name))
+    return frozenset(names)
+
+
+def not_offered(registry: Registry, name: Any, offered: AbstractSet[str] | None) -> ActionResult | None:
+    """The refusal of a call to a tool the model was not offered (made up, or planted in what it read)."""
+    if offered is None or (isinstance(name, str) and _canonical(registry, name) in offered):
+        return None
+    return ActionResult.failure(f"{name} was not offered to the model; nothing was sent")
+
+
+def _canonical(registry: Registry, name: str) -> str:
+    return registry.get(name).name if name in registry else name
+
+
+def run_calls(cal: Cal, calls: list[ToolCall], tools: Offered = None) -> list[ActionResult]:
+    """Run each call in the model's order through :func:`execute_tool`; with ``tools``, only calls to those."""
+    offered = offered_names(cal.registry, tools)
+    return [_refusal(call, cal.registry, offered) or execute_tool(cal, call.name, call.arguments) for call in calls]
+
+
+async def arun_calls(cal: Cal | AsyncCal, calls: list[ToolCall], tools: Offered = None) -> list[ActionResult]:
     """The async twin. Read-only batches run concurrently; any write keeps the model's order."""
     import anyio
 
+    offered = offered_names(cal.registry, tools)
     if not all(_writes_nothing(cal.registry, call) for call in calls):
-        return [await _arun_call(cal, call) for call in calls]
+        return [await _arun_call(cal, call, offered) for call in calls]
     results: list[ActionResult | None] = [None] * len(calls)
 
     async def run(index: int) -> None:
-        results[index] = await _arun_call(cal, calls[index])
+        results[index] = await _arun_call(cal, calls[index], offered)
 
     async with anyio.create_task_group() as group:
         for index in range(len(calls)):
@@ -318,8 +371,8 @@ async def arun_calls(cal: Cal | AsyncCal, calls: list[ToolCall]) -> list[ActionR
     return cast("list[ActionResult]", results)
 
 
-async def _arun_call(cal: Cal | AsyncCal, call: ToolCall) -> ActionResult:
-    return _refusal(call) or await aexecute_tool(cal, call.name, call.arguments)
+async def _arun_call(cal: Cal | AsyncCal, call: ToolCall, offered: AbstractSet[str] | None) -> ActionResult:
+    return _refusal(call, cal.registry, offered) or await aexecute_tool(cal, call.name, call.arguments)
 
 
 async def aexecute(cal: Cal | AsyncCal, name: str, arguments: Any) -> ActionResult:
@@ -335,8 +388,10 @@ async def aexecute(cal: Cal | AsyncCal, name: str, arguments: Any) -> ActionResu
     return await anyio.to_thread.run_sync(functools.partial(cal.execute, name, arguments))
 
 
-def _refusal(call: ToolCall) -> ActionResult | None:
-    return None if call.problem is None else ActionResult.failure(call.problem)
+def _refusal(call: ToolCall, registry: Registry, offered: AbstractSet[str] | None) -> ActionResult | None:
+    if call.problem is not None:
+        return ActionResult.failure(call.problem)
+    return not_offered(registry, call.name, offered)
 
 
 def _writes_nothing(registry: Registry, call: ToolCall) -> bool:

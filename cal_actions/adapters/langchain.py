@@ -118,7 +118,7 @@ def langchain_tool(cal: Cal | AsyncCal, action: ToolSpec, *, compact: bool = Tru
 
     return CalTool(
         name=name,
-        description=action.description,
+        description=action.tool_description(),
         args_schema=action.params,
         func=run,
         coroutine=arun,

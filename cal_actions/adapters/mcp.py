@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from mcp import types
@@ -34,6 +35,8 @@ from cal_actions.adapters.common import (
     any_client,
     envelope_json,
     model_envelope,
+    not_offered,
+    offered_names,
     selected_actions,
     tool_title,
 )
@@ -57,7 +60,7 @@ def mcp_tool(action: ToolSpec) -> types.Tool:
     return types.Tool(
         name=action.name,
         title=title,
-        description=action.description,
+        description=action.tool_description(),
         inputSchema=action.tool_schema(),
         annotations=types.ToolAnnotations(
             title=title,
@@ -111,7 +114,7 @@ def build_server(
     client = any_client(cal, "build_server")
     chosen = selected_actions(client, actions, preset=preset, tags=tags, search=search, k=k)
     tools = [mcp_tool(action) for action in chosen]
-    known = {tool.name for tool in tools}
+    offered = offered_names(client.registry, chosen)
     instructions = server_instructions(chosen, compact=compact)
     server: Server = Server(SERVER_NAME, version=__version__, instructions=instructions)
 
@@ -125,15 +128,16 @@ def build_server(
         caller = client if client_for is None else client_for(server.request_context.request)
         if isinstance(caller, ActionResult):
             return tool_result(caller, name, arguments, compact=compact)
-        return tool_result(await call_listed(caller, known, name, arguments), name, arguments, compact=compact)
+        return tool_result(await call_listed(caller, offered, name, arguments), name, arguments, compact=compact)
 
     return server
 
 
-async def call_listed(cal: Cal | AsyncCal, known: set[str], name: Any, arguments: Any) -> ActionResult:
+async def call_listed(cal: Cal | AsyncCal, offered: AbstractSet[str] | None, name: Any, arguments: Any) -> ActionResult:
     """Run a listed tool; never raises."""
-    if not isinstance(name, str) or name not in known:  # only what is listed may run, even if the client knows more
-        return ActionResult.failure(f"unknown tool {name!r}; list the tools to see what is offered")
+    refused = not_offered(cal.registry, name, offered)  # only what is listed may run, even if the client knows more
+    if refused is not None:
+        return refused
     try:
         return await aexecute_tool(cal, name, arguments)
     except Exception as error:  # a bug must not cost the session: the model gets an envelope, the log the trace
@@ -158,5 +162,7 @@ async def serve_stdio(server: Server) -> None:
     """Serve over standard input and output until the client disconnects."""
     from mcp.server.stdio import stdio_server
 
-    async with stdio_server() as (read_stream, write_stream):
+    from cal_actions.adapters.stdin_lines import StdinLines
+
+    async with stdio_server(stdin=StdinLines()) as (read_stream, write_stream):
         await server.run(read_stream, write_stream, server.create_initialization_options())

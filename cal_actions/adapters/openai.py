@@ -8,7 +8,9 @@ the SDK's objects or plain dicts (``model_dump(exclude_none=True)`` of them).
 Whatever the model produced, executing never raises: a call without a name, with arguments that
 are not a JSON object, or an entry that is not a call object is answered with an envelope error.
 A call without an id is not run, since its outcome could not be matched to it; it is answered
-under the id ``missing_id_<n>`` (``n``: its 1-based position). What is not the model's doing
+under the id ``missing_id_<n>`` (``n``: its 1-based position). Given ``tools=`` (what the model was
+offered), a call to any other tool is refused the same way and sends nothing; without it any action
+of the client's registry may run. What is not the model's doing
 raises ``TypeError`` naming what to pass: a client of the wrong kind (``execute_tool_calls`` needs
 a ``Cal``; ``aexecute_tool_calls`` takes either), or an object that is not a message, a
 ``Response``, or a list of their calls.
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from cal_actions.adapters.common import (
     ActionNames,
+    Offered,
     Presets,
     Tags,
     ToolCall,
@@ -38,6 +41,7 @@ from cal_actions.adapters.common import (
     sync_client,
 )
 from cal_actions.adapters.strict import NotStrictCapable, strict_schema
+from cal_actions.policy import Policy
 from cal_actions.result import ActionResult
 
 if TYPE_CHECKING:
@@ -74,7 +78,8 @@ def strict_fallbacks(actions: ActionNames = None) -> dict[str, str]:
 
 def openai_tool(action: ToolSpec, *, strict: bool = True, api: Api = "chat") -> dict[str, Any]:
     parameters, is_strict = tool_parameters(action, strict=strict)
-    function = {"name": action.name, "description": action.description, "parameters": parameters, "strict": is_strict}
+    description = action.tool_description()
+    function = {"name": action.name, "description": description, "parameters": parameters, "strict": is_strict}
     if api == "responses":
         return {"type": "function", **function}
     if api == "chat":
@@ -91,11 +96,13 @@ def openai_tools(
     tags: Tags = None,
     search: str | None = None,
     k: int = 5,
+    policy: Policy | None = None,
 ) -> ToolList[dict[str, Any]]:
     """Tool definitions for Chat Completions (``api="chat"``) or the Responses API: the actions
-    named, those of the presets and tags and the ``k`` best hits for ``search``, each once; the
-    ``router`` preset adds the router's two tools."""
-    chosen = registry_actions(actions, preset=preset, tags=tags, search=search, k=k)
+    named, those of the presets and tags and the ``k`` best hits for ``search``, each once, without
+    those ``policy`` refuses (give the policy of the client that will run the calls); the ``router``
+    preset adds the router's two tools."""
+    chosen = registry_actions(actions, preset=preset, tags=tags, search=search, k=k, policy=policy)
     return ToolList(openai_tool(action, strict=strict, api=api) for action in chosen)
 
 
@@ -168,19 +175,26 @@ def tool_output(call: ToolCall, result: ActionResult, api: Api, *, compact: bool
     return {"role": "tool", "tool_call_id": call.id, "content": content}
 
 
-def execute_tool_calls(cal: Cal, tool_calls: Any, *, compact: bool = True) -> list[dict[str, Any]]:
+def execute_tool_calls(
+    cal: Cal, tool_calls: Any, *, tools: Offered = None, compact: bool = True
+) -> list[dict[str, Any]]:
     """Run each call in order and return one output per call, in the same order; ``[]`` when the
-    message has no tool calls (the model's final answer). ``compact=False`` sends the raw envelopes."""
+    message has no tool calls (the model's final answer). ``compact=False`` sends the raw envelopes.
+
+    ``tools``: the tools the model was offered (the list :func:`openai_tools` returned, or names); a call
+    to any other tool is answered with an error and nothing is sent. Without it, any action may run."""
     client = sync_client(cal, "execute_tool_calls", "use `await aexecute_tool_calls(cal, ...)`")
     calls, apis = read_tool_calls(tool_calls)
-    results = run_calls(client, calls)
+    results = run_calls(client, calls, tools)
     return [tool_output(*answer, compact=compact) for answer in zip(calls, results, apis, strict=True)]
 
 
-async def aexecute_tool_calls(cal: Cal | AsyncCal, tool_calls: Any, *, compact: bool = True) -> list[dict[str, Any]]:
+async def aexecute_tool_calls(
+    cal: Cal | AsyncCal, tool_calls: Any, *, tools: Offered = None, compact: bool = True
+) -> list[dict[str, Any]]:
     """The async twin, for an ``AsyncCal`` (or a ``Cal``, run in worker threads). Read-only batches
     run concurrently; any write keeps the model's order."""
     client = any_client(cal, "aexecute_tool_calls")
     calls, apis = read_tool_calls(tool_calls)
-    results = await arun_calls(client, calls)
+    results = await arun_calls(client, calls, tools)
     return [tool_output(*answer, compact=compact) for answer in zip(calls, results, apis, strict=True)]

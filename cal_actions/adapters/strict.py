@@ -16,7 +16,10 @@ and passes open maps through; and the core must not need that package.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
+
+from cal_actions.schema import shortest
 
 # Keywords strict mode rejects: dropping them loosens the schema slightly, and Cal.com's own
 # validation (and ours, on the pydantic model) still applies to what the model sends.
@@ -48,13 +51,20 @@ class NotStrictCapable(ValueError):
 
 
 def strict_schema(schema: dict[str, Any]) -> dict[str, Any]:
-    """A strict-mode copy of ``schema`` (the input is not modified); ``$defs`` are inlined.
+    """A strict-mode copy of ``schema`` (the input is not modified).
 
-    Raises :class:`NotStrictCapable` naming the first field that cannot be made strict.
+    A definition used more than once is kept in ``$defs`` and referenced where that makes the schema shorter
+    (compact JSON, the way it is sent), else inlined at every use; a use whose field has its own description is
+    inlined unless the field is optional, since strict mode allows no keyword beside ``$ref`` (an optional field's
+    description sits beside its ``anyOf`` of the reference and null). Raises :class:`NotStrictCapable` naming the
+    first field that cannot be made strict.
     """
     definitions = schema.get("$defs", {})
     root = {key: value for key, value in schema.items() if key != "$defs"}
-    return _convert(root, definitions, "", seen=())
+    inline = _Converter(definitions, frozenset())
+    inline.root(root)  # raises for what strict mode cannot say, and counts how often each definition is used
+    reused = [name for name, count in inline.uses.items() if count > 1]
+    return shortest(lambda shared: _Converter(definitions, shared).root(root), reused)
 
 
 def strict_failure(schema: dict[str, Any]) -> str | None:
@@ -66,30 +76,85 @@ def strict_failure(schema: dict[str, Any]) -> str | None:
     return None
 
 
-def _convert(node: dict[str, Any], definitions: dict[str, Any], where: str, seen: tuple[str, ...]) -> dict[str, Any]:
-    if "$ref" in node:
+class _Converter:
+    """One conversion: the definitions named in ``shared`` are referenced, every other one inlined."""
+
+    def __init__(self, definitions: dict[str, Any], shared: frozenset[str]) -> None:
+        self.definitions = definitions
+        self.shared = shared
+        self.uses: Counter[str] = Counter()  # how often each definition is met, inlined or not
+        self.converted: dict[str, dict[str, Any]] = {}
+
+    def root(self, node: dict[str, Any]) -> dict[str, Any]:
+        result = self.convert(node, "", seen=())
+        if self.converted:
+            result["$defs"] = dict(sorted(self.converted.items()))
+        return result
+
+    def convert(
+        self, node: dict[str, Any], where: str, seen: tuple[str, ...], optional: bool = False
+    ) -> dict[str, Any]:
+        if "$ref" in node:
+            return self.reference(node, where, seen, optional)
+        result: dict[str, Any] = {}
+        for key, value in node.items():
+            if key in _UNSUPPORTED or (key == "format" and value not in _FORMATS):
+                continue
+            if key in ("anyOf", "oneOf") and all(_only_required(branch) for branch in value):
+                continue  # "one of these fields": strict mode cannot say it; the parameter model checks it
+            if key in ("anyOf", "oneOf"):
+                # strict mode knows anyOf only; the branches of our unions never overlap, so nested ones are spliced
+                branches = [self.convert(branch, where, seen) for branch in value]
+                result["anyOf"] = _without_integers([item for branch in branches for item in _branches(branch)])
+            elif key == "items":
+                result["items"] = self.convert(value, f"{where}[]", seen)
+            elif key not in ("properties", "required", "additionalProperties"):
+                result[key] = value
+        if _is_object(node):
+            self.convert_object(node, result, where, seen)
+        return result
+
+    def reference(self, node: dict[str, Any], where: str, seen: tuple[str, ...], optional: bool) -> dict[str, Any]:
         name = node["$ref"].rsplit("/", 1)[-1]
         if name in seen:
             raise NotStrictCapable(f"{where or 'parameters'}: recursive definition {name}")
+        self.uses[name] += 1
+        own = {key: value for key, value in node.items() if key != "$ref" and key not in _UNSUPPORTED}
+        if name in self.shared and set(own) <= ({"description"} if optional else set()):
+            if name not in self.converted:
+                self.converted[name] = {}  # claimed before converting, so a definition is converted once
+                self.converted[name] = self.convert(self.definitions[name], where, (*seen, name))
+            return {"$ref": f"#/$defs/{name}", **own}
         # Inline the definition so the field's own description can sit beside it.
-        merged = {**definitions[name], **{key: value for key, value in node.items() if key != "$ref"}}
-        return _convert(merged, definitions, where, (*seen, name))
-    result: dict[str, Any] = {}
-    for key, value in node.items():
-        if key in _UNSUPPORTED or (key == "format" and value not in _FORMATS):
-            continue
-        if key in ("anyOf", "oneOf") and all(_only_required(branch) for branch in value):
-            continue  # "one of these fields" constraints: strict mode cannot say them; the parameter model checks them
-        if key in ("anyOf", "oneOf"):
-            # strict mode knows anyOf only; the branches of our unions never overlap
-            result["anyOf"] = [_convert(branch, definitions, where, seen) for branch in value]
-        elif key == "items":
-            result["items"] = _convert(value, definitions, f"{where}[]", seen)
-        elif key not in ("properties", "required", "additionalProperties"):
-            result[key] = value
-    if _is_object(node):
-        _convert_object(node, result, definitions, where, seen)
-    return result
+        return self.convert({**self.definitions[name], **own}, where, (*seen, name))
+
+    def convert_object(self, node: dict[str, Any], result: dict[str, Any], where: str, seen: tuple[str, ...]) -> None:
+        properties = node.get("properties", {})
+        if node.get("additionalProperties", False) is not False or (not properties and where):
+            raise NotStrictCapable(f"{where or 'parameters'}: free-form object")
+        required = set(node.get("required", ()))
+        converted = {}
+        for name, sub in properties.items():
+            path = f"{where}.{name}" if where else name
+            optional = name not in required
+            field = self.convert(_as_pairs(sub) if _is_map(sub) else sub, path, seen, optional)
+            converted[name] = _nullable(field) if optional else field
+        result["type"] = "object"
+        result["properties"] = converted
+        result["required"] = list(properties)
+        result["additionalProperties"] = False
+
+
+def _branches(node: dict[str, Any]) -> list[dict[str, Any]]:
+    """The alternatives a converted branch stands for: its own, when it is nothing but an ``anyOf``."""
+    return node["anyOf"] if set(node) == {"anyOf"} else [node]
+
+
+def _without_integers(branches: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A plain integer alternative says nothing a plain number alternative beside it does not (``int | float``)."""
+    if {"type": "number"} in branches:
+        return [branch for branch in branches if branch != {"type": "integer"}]
+    return branches
 
 
 def _only_required(node: Any) -> bool:
@@ -99,24 +164,6 @@ def _only_required(node: Any) -> bool:
 def _is_object(node: dict[str, Any]) -> bool:
     kind = node.get("type")
     return kind == "object" or (isinstance(kind, list) and "object" in kind) or "properties" in node
-
-
-def _convert_object(
-    node: dict[str, Any], result: dict[str, Any], definitions: dict[str, Any], where: str, seen: tuple[str, ...]
-) -> None:
-    properties = node.get("properties", {})
-    if node.get("additionalProperties", False) is not False or (not properties and where):
-        raise NotStrictCapable(f"{where or 'parameters'}: free-form object")
-    required = set(node.get("required", ()))
-    converted = {}
-    for name, sub in properties.items():
-        path = f"{where}.{name}" if where else name
-        field = _convert(_as_pairs(sub) if _is_map(sub) else sub, definitions, path, seen)
-        converted[name] = field if name in required else _nullable(field)
-    result["type"] = "object"
-    result["properties"] = converted
-    result["required"] = list(properties)
-    result["additionalProperties"] = False
 
 
 def _is_map(node: dict[str, Any]) -> bool:
@@ -130,7 +177,7 @@ def _as_pairs(node: dict[str, Any]) -> dict[str, Any]:
     entry = {"type": "object", "properties": {"key": {"type": "string"}, "value": node["additionalProperties"]}}
     pairs: dict[str, Any] = {"type": "array", "items": {**entry, "required": ["key", "value"]}}
     if "description" in node:
-        pairs["description"] = f"{node['description']} (as key/value entries)"
+        pairs["description"] = node["description"]
     return pairs
 
 

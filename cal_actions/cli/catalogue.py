@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cal_actions.action import Action
+from cal_actions.action import Action, example_line
 from cal_actions.cli.common import fail, find_action, positive_int, print_json
 
 
@@ -20,6 +20,7 @@ def action_summary(action: Action) -> dict[str, Any]:
         "tags": list(action.tags),
         "hints": {"read_only": action.read_only, "destructive": action.destructive, "idempotent": action.idempotent},
         "parameters": action.json_schema(),
+        "examples": action.example_calls(),
     }
 
 
@@ -56,6 +57,9 @@ def describe(args: argparse.Namespace) -> int:
     for name, prop in schema["properties"].items():
         marker = "required" if name in required else "optional"
         print(f"  {name} [{action.placement[name]}, {marker}]: {prop.get('description', '')}")
+    print("\nexamples:")
+    for example in action.examples:
+        print(f"  {example_line(example)}")
     return 0
 
 

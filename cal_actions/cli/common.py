@@ -56,6 +56,13 @@ def port_number(text: str) -> int:
     return int(text)
 
 
+def url_path(text: str) -> str:
+    """A URL path as a server matches it: from its leading slash."""
+    if not text.startswith("/"):
+        raise argparse.ArgumentTypeError(f"a URL path starts with /, e.g. /{text.lstrip('/')}; not {text!r}")
+    return text
+
+
 def name_list(text: str) -> list[str]:
     names = [item.strip() for item in text.split(",") if item.strip()]
     if not names:
@@ -130,6 +137,11 @@ def client(args: argparse.Namespace, kind: type[Client]) -> Client:
         fail(str(error))
 
 
+def cannot_listen(host: str, port: int, error: OSError, advice: str) -> NoReturn:
+    """A server that could not bind (the port taken, an unknown or foreign host): one line, no traceback."""
+    fail(f"cannot listen on {host}:{port} ({error.strerror or type(error).__name__}); {advice}")
+
+
 def release(cal: Cal | AsyncCal) -> None:
     """Close the sandbox a client built by :func:`client` runs on (the client itself is closed by its owner)."""
     emulator = getattr(cal, "emulator", None)
@@ -154,12 +166,15 @@ def state_path(db: str | None) -> str | None:
     return db or os.environ.get(DB_VARIABLE) or None
 
 
-def open_sandbox(db: str | None, *, required: bool = False) -> Sandbox:
-    """The sandbox on :func:`state_path`, else in memory; a file it cannot use is a message."""
+def open_sandbox(db: str | None, *, required: bool = False, existing: bool = False) -> Sandbox:
+    """The sandbox on :func:`state_path`, else in memory; a file it cannot use is a message. ``existing``: a
+    command that only reads refuses a file that is not there (a typo) instead of making a fresh one."""
     from cal_actions.sandbox.app import Sandbox
     from cal_actions.sandbox.errors import StateFileError
 
     path = state_path(db)
+    if path is not None and existing and not Path(path).exists():
+        fail(f"the sandbox state file {path} does not exist: give the file the sandbox keeps its state in")
     if path is None:
         if required:
             fail(f"this command needs the sandbox's state file: give --db FILE or set {DB_VARIABLE}")

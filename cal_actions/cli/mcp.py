@@ -120,7 +120,9 @@ def epilog() -> str:
     described[router.PRESET] = router.PRESET_DESCRIPTION
     width = max(map(len, described))
     presets = "\n".join(f"  {name:<{width}}  {description}" for name, description in described.items())
-    tags = textwrap.fill(", ".join(registry.tags()), 100, initial_indent="  ", subsequent_indent="  ")
+    tags = textwrap.fill(  # a tag is one word even with a hyphen (routing-forms)
+        ", ".join(registry.tags()), 100, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False
+    )
     return (
         f"With no --preset, --tags or --actions: the default agent set ({len(pick_actions(registry))} tools).\n\n"
         f"presets:\n{presets}\n\ntags:\n{tags}\n\n"

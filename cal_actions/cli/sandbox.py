@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cal_actions.cli.common import DB_VARIABLE, fail, open_sandbox, port_number, print_json, state_path
+from cal_actions.cli.common import DB_VARIABLE, cannot_listen, open_sandbox, port_number, print_json, state_path
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -17,15 +17,13 @@ def serve(args: argparse.Namespace) -> int:
         server = make_server(sandbox, args.port)
     except OSError as error:
         sandbox.close()
-        fail(f"cannot listen on 127.0.0.1:{args.port} ({error.strerror}); choose another --port, 0 picks a free one")
+        cannot_listen("127.0.0.1", args.port, error, "choose another --port, 0 picks a free one")
     port = server.server_address[1]
     print(f"Cal.com sandbox on http://127.0.0.1:{port}", flush=True)
     print(f"  CAL_BASE_URL=http://127.0.0.1:{port} CAL_API_KEY={API_KEY}", flush=True)
     print(f"  CAL_CLIENT_ID={OAUTH_CLIENT_ID} CAL_CLIENT_SECRET={OAUTH_CLIENT_SECRET}", flush=True)
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+        server.serve_forever()  # until Ctrl-C, which the command line turns into status 130
     finally:
         server.server_close()
         sandbox.close()
@@ -43,7 +41,7 @@ def reset(args: argparse.Namespace) -> int:
 
 
 def outbox(args: argparse.Namespace) -> int:
-    sandbox = open_sandbox(args.db, required=True)
+    sandbox = open_sandbox(args.db, required=True, existing=True)
     try:
         deliveries = sandbox.outbox()
     finally:

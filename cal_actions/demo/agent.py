@@ -86,7 +86,7 @@ def run_turn(
         calls = reply.get("tool_calls") or []
         if not calls:
             return reply
-        outputs = execute_tool_calls(cal, calls)
+        outputs = execute_tool_calls(cal, calls, tools=offered)
         for call, output in zip(calls, outputs, strict=True):
             observer.tool_result(call, output)
         messages.extend(outputs)

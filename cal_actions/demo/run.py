@@ -94,19 +94,17 @@ def run_demo(*, printer: Printer | None = None, model: ChatModel | None = None, 
         system = f"{SYSTEM.format(today=today, zone='UTC')} {READING_NOTE}"
         messages: list[Message] = [{"role": "system", "content": system}]
         pick = _tool_picker(cal)
-        failures = 0
         for template in USER_TURNS:
             text = template.format(**ATTENDEE)
             show.user(text)
             messages.append({"role": "user", "content": text})
             run_turn(model, cal, messages, pick, show)
-            failures += sum(
-                not json.loads(message["content"])["successful"] for message in messages if message["role"] == "tool"
-            )
+        answers = [json.loads(message["content"]) for message in messages if message["role"] == "tool"]
+        failures = sum(not answer["successful"] for answer in answers)  # each call once, over the whole run
         deliveries = [item for item in sandbox.outbox() if item.get("subscriberUrl") == url]
     show.heading("webhook deliveries recorded by the sandbox")
     for item in deliveries:
-        show.line(json.dumps(item, indent=2, ensure_ascii=False)[:1500])
+        show.line(json.dumps(item, indent=2, ensure_ascii=False))
     for item in received:
         if isinstance(item, Refusal):
             show.line(f"subscriber REFUSED a delivery: {item.reason}: {item.message}")

@@ -21,12 +21,19 @@ from typing import TYPE_CHECKING, Any, Self, TypedDict, Unpack
 import httpx
 
 from cal_actions.action import Action, Registry
-from cal_actions.config import MAX_CONNECTIONS, MAX_KEEPALIVE_CONNECTIONS, SECRET_FIELDS, ClientConfig
+from cal_actions.config import (
+    MAX_CONNECTIONS,
+    MAX_KEEPALIVE_CONNECTIONS,
+    SECRET_FIELDS,
+    ClientConfig,
+    checked_retries,
+    checked_seconds,
+)
 from cal_actions.errors import TokenRefreshError
 from cal_actions.http import tokens
 from cal_actions.http.flow import Arguments, Call, Confirm, DeadlineStream, Flow, Pause, Refresh, Send, execution_flow
 from cal_actions.http.ratelimit import RateLimiter
-from cal_actions.policy import Policy
+from cal_actions.policy import ConfirmScope, Policy
 from cal_actions.result import ActionResult
 
 if TYPE_CHECKING:
@@ -34,7 +41,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger("cal_actions")
 
-#: ``(action, arguments) -> bool``, consulted before every destructive action (may be async for AsyncCal).
+#: ``(action, arguments) -> bool``, consulted before every destructive action, or every write with
+#: ``confirm_scope="writes"`` (may be async for AsyncCal).
 ConfirmCallback = Callable[[Action, dict[str, Any]], Any]
 #: Receives the renewed ``Tokens`` after a refresh, to store them (may be async for AsyncCal).
 TokensCallback = Callable[[tokens.Tokens], Any]
@@ -54,6 +62,7 @@ class Settings(TypedDict, total=False):
     connect_timeout: float | None
     max_retries: int | None
     policy: Policy | None
+    confirm_scope: ConfirmScope | None
     dry_run: bool | None
     api_versions: Mapping[str, str] | None
     rate_limit: int | None
@@ -79,6 +88,7 @@ class _ClientBase:
         connect_timeout: float | None = None,
         max_retries: int | None = None,
         policy: Policy | None = None,
+        confirm_scope: ConfirmScope | None = None,
         dry_run: bool | None = None,
         api_versions: Mapping[str, str] | None = None,
         rate_limit: int | None = None,
@@ -97,6 +107,7 @@ class _ClientBase:
             connect_timeout=connect_timeout,
             max_retries=max_retries,
             policy=policy,
+            confirm_scope=confirm_scope,
             dry_run=dry_run,
             api_versions=api_versions,
             rate_limit=rate_limit,
@@ -145,7 +156,8 @@ class _ClientBase:
     def _flow(
         self, name: str, arguments: Arguments, max_retries: int | None, timeout: float | None, dry_run: bool | None
     ) -> Flow:
-        """Per-call settings override the client's; ``None`` keeps the client's."""
+        """Per-call settings override the client's; ``None`` keeps the client's. A value the client's
+        constructor would refuse raises ``ValueError`` here too: it is the calling code's mistake."""
         config = self.config
         return execution_flow(
             Call(
@@ -153,8 +165,8 @@ class _ClientBase:
                 arguments=arguments,
                 config=config,
                 registry=self.registry,
-                retries=config.max_retries if max_retries is None else max(0, max_retries),
-                timeout=config.timeout if timeout is None or timeout <= 0 else timeout,
+                retries=config.max_retries if max_retries is None else checked_retries(max_retries),
+                timeout=config.timeout if timeout is None else checked_seconds("timeout", timeout),
                 dry_run=config.dry_run if dry_run is None else dry_run,
                 confirm=self._confirm is not None,
                 limiter=self.limiter,

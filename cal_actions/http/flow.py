@@ -78,7 +78,7 @@ class Call:
     retries: int
     timeout: float  # seconds for the whole call: every attempt and every pause
     dry_run: bool
-    confirm: bool  # the client has a confirm callback
+    confirm: bool  # the client has a confirm callback (asked as ``config.confirm_scope`` says)
     limiter: RateLimiter | None = None  # the client's rate-limit state, shared by its calls
 
 
@@ -101,7 +101,7 @@ def _run(call: Call, secrets: set[str]) -> Flow:
         return ActionResult.failure(str(error))
     if call.dry_run:  # the request as it would go, every credential masked wherever it sits
         return ActionResult.success(scrub_data(describe_request(request), effective(secrets)), attempts=0)
-    if action.destructive and call.confirm:
+    if call.confirm and policy.needs_confirmation(action, call.config.confirm_scope):
         answer = yield Confirm(action, params.model_dump(mode="json", by_alias=True, exclude_none=True))
         if answer is not True:
             return ActionResult.failure(policy.declined(action, answer if isinstance(answer, BaseException) else None))

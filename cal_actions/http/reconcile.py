@@ -10,7 +10,8 @@ repeated. Instead, within what is left of the call's time limit:
 - reschedule: the old booking is read back; the booking it moved to (``rescheduledToUid``, or the
   booking whose ``rescheduledFromUid`` is the old uid) is the result;
 - any other write: a failure saying the outcome is unknown and which action reads it back, derived
-  from the route (the GET route of the same path or of its nearest parent).
+  from the route (the GET route of the same path or of its nearest parent; of two actions on one route,
+  the first declared).
 
 A read-back result has ``reconciled=True``. Reads run as ordinary GET actions through the same flow
 (``read``), so they get its retries, time limit and scrubbing.
@@ -201,12 +202,13 @@ def read_back(action: Action, arguments: dict[str, Any], registry: Registry) -> 
 
 @cache
 def _read_route(path: str, registry: Registry) -> str | None:
-    """The GET action of ``path`` or of its nearest parent that needs nothing but path ids."""
-    readers = {
-        action.path: action.name
-        for action in registry
-        if action.method == "GET" and not action.legacy and _needs_only_path(action)
-    }
+    """The GET action of ``path`` or of its nearest parent that needs nothing but path ids. When two
+    actions share a route, the one declared first is its canonical reader (``CAL_GET_ME``; a later one
+    reads a part of the same answer, as ``CAL_GET_MY_ORGANIZATION_ID`` does)."""
+    readers: dict[str, str] = {}
+    for action in registry:
+        if action.method == "GET" and not action.legacy and _needs_only_path(action):
+            readers.setdefault(action.path, action.name)
     segments = path.split("/")
     while len(segments) > 2:
         name = readers.get("/".join(segments))

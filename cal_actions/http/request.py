@@ -42,11 +42,19 @@ def parse_arguments(action: Declared, arguments: Mapping[str, Any] | str | None)
         except RecursionError:  # the parser gives up on arrays or objects nested about a thousand deep
             raise InvalidInputError("arguments are not valid JSON: nested too deeply") from None
     if not isinstance(arguments, Mapping):
-        raise InvalidInputError(f"arguments must be a JSON object, not {type(arguments).__name__}")
+        raise InvalidInputError(f"arguments must be a JSON object, not {json_kind(arguments)}")
     try:
         return action.params.model_validate(dict(arguments))
     except ValidationError as exc:
         raise InvalidInputError(f"invalid arguments for {action.name}: {describe_errors(exc)}") from None
+
+
+def json_kind(value: Any) -> str:
+    """What a value is, in JSON's terms when it has them (``null``, an array…): a model writes JSON."""
+    if value is None:
+        return "null"
+    kinds = ((bool, "a boolean"), (int | float, "a number"), (str | bytes, "a string"), (list | tuple, "an array"))
+    return next((kind for types, kind in kinds if isinstance(value, types)), type(value).__name__)
 
 
 def describe_errors(exc: ValidationError) -> str:
@@ -96,6 +104,8 @@ def _build(action: Action, params: Params, config: ClientConfig) -> httpx.Reques
             path_values[wire] = path_segment(wire, value)
         elif where == "query":
             query.update(query_items(wire, value))
+        elif where == "body_map":
+            body.update(value)
         else:
             body[wire] = value
     # Requests are built here, not by the httpx client, so its default headers are not added:

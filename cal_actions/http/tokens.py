@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from cal_actions.config import ClientConfig
+from cal_actions.config import ClientConfig, checked_credential
 from cal_actions.errors import CalActionsError, TokenRefreshError
 from cal_actions.http.redact import MASK
 
@@ -59,4 +59,9 @@ def refreshed(outcome: httpx.Response | Exception) -> Tokens | TokenRefreshError
     refresh = data.get("refreshToken") if isinstance(data, dict) else None
     if not (isinstance(access, str) and access and isinstance(refresh, str) and refresh):
         return TokenRefreshError(f"{prefix}: the answer has no accessToken and refreshToken", status_code=502)
+    for name, token in (("accessToken", access), ("refreshToken", refresh)):
+        try:
+            checked_credential(name, token)
+        except ValueError as error:  # a token no request could carry: the client keeps the pair it has
+            return TokenRefreshError(f"{prefix}: the answer's {error}", status_code=502)
     return Tokens(access_token=access, refresh_token=refresh)

@@ -92,7 +92,7 @@ class Sandbox:
             # Like Cal.com, credentials are checked before the body is validated.
             principal = auth.authenticate(tx, endpoint.auth, request.headers, self.clock.now())
             if endpoint.action is not None and body is not None:
-                validation.check(endpoint.action, params, body)
+                validation.check(endpoint.action, params, request.url.params, body)
             call = Call(self, tx, self.clock.now(), unquote(raw_path), params, request.url.params, body, principal)
             result = endpoint.handler(call)
             pending = outbox.record(call) if call.events else []

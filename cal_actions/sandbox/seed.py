@@ -75,6 +75,7 @@ def seed(tx: Tx, now: datetime) -> None:
     _webhooks(tx)
     _integrations(tx, ada, now)
     verified_resources.seed_verified_resources(tx, USER_ID, TEAM_ID, ORG_TEAM_ID)
+    _org_team_automation(tx, now)
     from cal_actions.sandbox.resources.bookings import seed_bookings
 
     seed_bookings(tx, now)
@@ -153,6 +154,16 @@ def _team_event_types(tx: Tx) -> None:
     )  # fmt: skip
 
 
+def _org_team_automation(tx: Tx, now: datetime) -> None:
+    """An organization team's routing form (to its event type, a URL or a message) and reminder workflow."""
+    from cal_actions.sandbox.resources.routing_forms import seed_form
+    from cal_actions.sandbox.resources.workflows import seed_workflow
+
+    event_type = next(e for e in tx.all("event_type") if e["teamId"] == ORG_TEAM_ID and e["slug"] == "eng-sync")
+    seed_form(tx, now, team_id=ORG_TEAM_ID, owner_id=USER_ID, event_type=event_type)
+    seed_workflow(tx, now, ORG_TEAM_ID)
+
+
 def _private_links(tx: Tx, now: datetime) -> None:
     """A one-use link to Meeting, already used (so expired), and a link to Engineering sync valid for 30 days."""
     from cal_actions.sandbox.resources import private_links
@@ -203,10 +214,12 @@ def _webhooks(tx: Tx) -> None:
 
 
 def _integrations(tx: Tx, user: Document, now: datetime) -> None:
-    """Stand-in calendar accounts, an installed Zoom, and Stripe for the user and an organization team."""
-    from cal_actions.sandbox.resources import calendars, conferencing, stripe
+    """Stand-in calendar accounts, an installed Zoom, Stripe for the user and an organization team, and that
+    team's Google Calendar (which Google Meet needs)."""
+    from cal_actions.sandbox.resources import calendars, conferencing, credentials, stripe
 
     calendars.seed_calendars(tx, user, now)
-    conferencing.install(tx, user["id"], "zoom")
+    conferencing.install(tx, "zoom", user_id=user["id"])
+    credentials.new_credential(tx, "google_calendar", "google-calendar", user_id=None, team_id=ORG_TEAM_ID)
     stripe.connect_account(tx, user_id=user["id"])
     stripe.connect_account(tx, user_id=None, team_id=ORG_TEAM_ID)

@@ -6,6 +6,7 @@ fields rejected), so the sandbox checks incoming bodies against the same declara
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -14,17 +15,23 @@ from cal_actions.action import OneOf, Params
 from cal_actions.sandbox.errors import pipe_error, validation_error
 
 
-def check(action_name: str, path_params: dict[str, str], body: Any) -> None:
+def check(action_name: str, path_params: dict[str, str], query: Mapping[str, str], body: Any) -> None:
+    """Validate a body (with the path and query fields the model also requires) against the action's model."""
     from cal_actions.actions import registry
 
     action = registry.get(action_name)
     if not isinstance(body, dict):
         raise validation_error(["request body must be a JSON object"])
-    body_fields = set(action.fields_in("body"))
-    unknown = [f"property {name} should not exist" for name in body if name not in body_fields]
-    if unknown:
-        raise validation_error(unknown)
-    candidate = {**path_params, **body}
+    if action.route.body_map is not None:
+        sent = {action.route.body_map: body}  # the body is one mapping with the caller's own keys
+    else:
+        body_fields = set(action.fields_in("body"))
+        unknown = [f"property {name} should not exist" for name in body if name not in body_fields]
+        if unknown:
+            raise validation_error(unknown)
+        sent = body
+    queried = {name: query[name] for name in action.fields_in("query") if name in query}
+    candidate = {**path_params, **queried, **sent}
     if issubclass(action.params, OneOf):
         raise_pipe_errors(action.params, candidate)
         return

@@ -23,6 +23,7 @@ NOT_IMPERATIVE = frozenset({"new", "details", "info", "information", "status", "
 _EVERYDAY_IMPERATIVES = frozenset({
     "give", "take", "tell", "put", "turn", "set", "send", "write", "let", "block", "stop", "tag", "kill", "book",
     "schedule", "pull", "bring", "look", "fetch", "retrieve", "show", "list", "find", "get", "add", "remove", "move",
+    "email", "text", "sms", "verify",
 })
 #: Words that ask for something when they open a clause: the registry's verbs, the everyday words for them, and
 #: verbs the vocabulary reads through phrases ("give her admin rights", "take the tag off", "turn it down").
@@ -42,6 +43,8 @@ ASKING = re.compile(
     r"(?:please|pls|can you|could you|would you|will you|can we|could we|can i|could i|i need|i want|i'd like"
     r"|i would like|we need|we want|we'd like|i have to|we have to|need|needs|let's|lets|help me|go ahead|make sure"
     r"|i'm looking to|i am looking to|how do i|how can i|how many|what|which|who|where|when|is|are|do|does"
+    # an agent saying what it will do next: "I'll pull every member's entries"
+    r"|i'll|i will|let me|i'm going to|i am going to"
     r"|" + "|".join(IMPERATIVES) + r")\b"
     r"|\b(?:please|can you|could you|should (?:be|have|also|get|go|now)|needs?|want(?:s)? (?:to|the|a|an|it|them|my)"
     r"|wanna|i'd like|instead)\b"
@@ -69,9 +72,15 @@ NAME_AS_VERB = re.compile(r"^(?:Mark|Bill|Sue|Pat|Rob|Chase|Grant|Drew|Jack|Will
                           r"Hope|Joy|Max|Penny|Rose|Summer|Cliff|Dean|Frank|Gene|Glen|Hunter|Lance|Miles|Reid)"
                           r"(?= (?:\w+ed|left|quit|is|was|has|had|wants|needs|should|can|will|went|took|got|\w+s)\b)")
 
+#: A relative clause says more of what it follows: "team 61, which is inside org 5" is no clause of its own.
+RELATIVE = re.compile(r",\s+(?=(?:which|who|that)\s+(?:is|are|was|were|has|have|isn'?t|aren'?t|wasn'?t|hasn'?t"
+                      r"|belongs?|sits?|lives?)\b)")
+
+
 def split_request(query: str) -> tuple[str, str]:
     """(the words that ask, lower-cased; the words that tell). With no clause that asks, all of it asks."""
     query = POLITE_END.sub("", NAME_AS_VERB.sub("someone", query.strip()).lower())
+    query = RELATIVE.sub(" ", query)
     # a quoted name ('Night shift', "Move fast") names an item: its words do not ask for anything
     asides = " ".join([*ASIDE.findall(query), *QUOTED.findall(query)])
     text = re.sub(r" {2,}", " ", ASIDE.sub(" ", QUOTED.sub(" ", query)))

@@ -25,6 +25,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
+from pydantic import BaseModel
+
 from cal_actions.search.lexicon import RESOURCE_TERMS
 from cal_actions.search.model import action_context, action_resource
 from cal_actions.search.morph import tokens
@@ -97,20 +99,28 @@ def split_description(description: str) -> tuple[str, str]:
 
 
 def action_values(action: Action) -> frozenset[str]:
-    """The named values the action's parameters accept (``BOOKING_CREATED``, ``ROUND_ROBIN``), lower-cased: those of
-    two words or more, which no request writes by chance."""
-    return frozenset(
-        value.lower() for info in action.params.model_fields.values() for value in _literals(info.annotation)
-        if "_" in value
-    )
+    """The named values the action's parameters accept (``BOOKING_CREATED``, ``roundRobin``), as a request writes
+    them (``booking_created``, ``round_robin``): those of two words or more, which no request writes by chance.
+    The values of nested objects count too: those inside forms, unions and lists."""
+    words = (_CAMEL_HUMP.sub("_", value).lower() for value in _literals(action.params, set()))
+    return frozenset(word for word in words if "_" in word)
 
 
-def _literals(annotation: Any) -> Iterator[str]:
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def _literals(annotation: Any, seen: set[type[BaseModel]]) -> Iterator[str]:
+    """The strings of every ``Literal`` in a type, the fields of the models in it included (each model once)."""
     if get_origin(annotation) is Literal:
         yield from (value for value in get_args(annotation) if isinstance(value, str))
+    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if annotation not in seen:
+            seen.add(annotation)
+            for info in annotation.model_fields.values():
+                yield from _literals(info.annotation, seen)
     else:
         for argument in get_args(annotation):
-            yield from _literals(argument)
+            yield from _literals(argument, seen)
 
 
 def action_fields(action: Action) -> dict[str, str]:
@@ -189,7 +199,9 @@ class SearchIndex:
         name_terms = tuple(frozenset(tokens(action.name.removeprefix("CAL_"))) for action in actions)
         verbs = tuple(map(action_verbs, actions))
         names = {key: i for i, action in enumerate(actions) for key in (action.name, *action.aliases)}
-        resource_terms = frozenset().union(*name_terms) - VERBS - NAME_VERBS.keys() - OWNER_TERMS
+        # a name's first word is its verb, whether or not requests say it ("send" a code)
+        resource_terms = frozenset().union(*name_terms) - VERBS - NAME_VERBS.keys() - OWNER_TERMS - {
+            action.name.removeprefix("CAL_").split("_")[0].lower() for action in actions}
         resources = tuple((action_resource(action), action_context(action)) for action in actions)
         resource_verbs: dict[str, frozenset[str]] = defaultdict(frozenset)
         for position in offered:

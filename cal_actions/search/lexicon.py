@@ -12,6 +12,10 @@ Resource names are those :func:`cal_actions.search.model.action_resource` reads 
 
 from __future__ import annotations
 
+#: A phone number in international form.
+_NUMBER = r"\+\d[\d ()-]{6,}\d"
+#: An email address; it starts after a space or an opening mark (from anywhere, matching costs the square of a word).
+_ADDRESS = r"(?<![^\s(<,;:\"'])[^\s@]+@\S+"
 _BOOKED = r"(bookings?|events?|appointments?|meetings?|calls?|sessions?)"
 #: Someone did not come to a booking.
 NO_SHOW = (r"\bno[- ]?shows?\b|\b(didn'?t|did not|never) (show|turn(ed)? up|join(ed)?)\b|\bnever showed\b"
@@ -19,11 +23,70 @@ NO_SHOW = (r"\bno[- ]?shows?\b|\b(didn'?t|did not|never) (show|turn(ed)? up|join
            r"|\bnobody\b.{0,40}\b(showed|turned up|joined|came)\b|\babsent\b")
 
 RESOURCES: tuple[tuple[str, str, str], ...] = (
+    # an address or a number verified (or to verify) so workflows may send to it; a code sent to a number or an
+    # address verifies it
+    (
+        "verified-phone",
+        r"\bverified (phone |mobile |cell )?numbers?\b|\bverified (phones?|mobiles?)\b"
+        r"|\b(phone|mobile|cell)( numbers?)? (\w+ ){0,2}(verified|verification)\b"
+        r"|\bnumbers? (are|is|were|was) verified\b"
+        r"|\b(verify|verifying)\s+(\w+\s+){0,2}?(" + _NUMBER + r"|phones?\b|mobiles?\b|(phone )?numbers?\b)"
+        r"|\b(text|texts|texting|sms|txt)\s+(\w+\s+){0,3}?codes?\b(\s+(to|at|on)\s+" + _NUMBER + r")?"
+        r"|\bcodes?\b[^.;!?]{0,25}?(" + _NUMBER + r"|\b(phone|mobile|cell)\b)|" + _NUMBER + r"[^.;!?]{0,25}?\bcodes?\b",
+        "",
+    ),
+    (
+        "verified-email",
+        r"\bverified (e-?mail )?(address(es)?|e-?mails?)\b"
+        r"|\b(e-?mail )?address(es)? (\w+ ){0,3}(verified|verification)\b|\be-?mails? (\w+ ){0,3}verified\b"
+        r"|\bverif\w* (of|for) (that|the|this|my|our|an?) (e-?mail )?address\b"
+        r"|\b(verify|verifying|confirm)\s+(\w+\s+){0,2}?(" + _ADDRESS + r"|e-?mail\b|address\b)"
+        r"|\b(e-?mail|send|mail)\w*\s+(\w+\s+){0,3}?codes?\b(\s+to\s+" + _ADDRESS + r")?"
+        r"|" + _ADDRESS + r"[^.;!?]{0,25}?\bcodes?\b|\bcodes?\b[^.;!?]{0,40}?" + _ADDRESS,
+        "",
+    ),
+    # what a booking left in other apps, and the links that add it to one
+    ("recording", r"\brecordings?\b|\brecorded\b|\btaped\b|\bvideo (files?|replays?)\b|\breplays?\b", ""),
+    ("transcript", r"\btranscri(pt|pts|bed|ption|ptions)\b|\bwritten (text|version)\b|\bwhat was said\b", ""),
+    (
+        "booking-reference",
+        r"\b(booking )?references?\b|\bexternal (event |meeting )?u?ids?\b"
+        r"|\b(calendar|video) (side|records?|entr(y|ies))\b"
+        r"|\b(lives?|living|exists?|shows? up) in (other|external|third[- ]party|connected)"
+        r" (systems?|apps?|tools?|services?)\b"
+        r"|\b(event|meeting)s? did (it|this|that|the booking) create\b"
+        r"|\b(calendar event|video meeting)s? (and|or|&|\+) (\w+ )?(video meeting|calendar event|meeting)s?"
+        r"( records?)?\b",
+        "",
+    ),
+    (
+        "calendar-link",
+        r"\badd[- ]to[- ]calendar\b|\.?\bics (files?|attachments?|invites?)\b"
+        r"|\b(calendar )?(links?|buttons?) (that|which|to|for|of) ((drop|add|put|save)s? )?(the |this |that |my |a )?"
+        r"(booking|meeting|appointment|call|session)s?\b(?! (types?|kinds?)\b)",
+        "",
+    ),
     (
         "delegation-credential",
         r"\bdelegation( credentials?)?\b|\bdomain[- ]wide (delegation|access)\b|\bservice[- ]accounts?\b",
         "",
     ),
+    (
+        "routing-form",
+        r"\brouting forms?\b|\b(intake|qualification|qualifying|lead|screening|contact|signup|sign-up) forms?\b"
+        r"|\bform (responses?|submissions?|answers?|entries)\b"
+        r"|\b(respons|submission|answer)\w* (to|of|on) (the |a |our )?[\w' ]{0,20}\bform\b"
+        r"|\broute[sd]? (them|people|leads?|visitors?|prospects?|requests?)\b",
+        r"\bforms?\b",
+    ),
+    (
+        "workflow",
+        r"\bworkflows?\b|\bautomations?\b"
+        r"|\b(automated|automatic|auto)[- ]?(reminders?|emails?|sms|texts?|messages?|follow[- ]ups?)\b"
+        r"|\breminders?\b|\bfollow[- ]ups?\b",
+        "",
+    ),
+    ("invite-link", r"\binvit\w* links?\b|\b(join|signup|sign-up) links?\b|\binvite tokens?\b", ""),
     # the ids a connected calendar is known by are read from the list of calendars, whatever is done with them next
     ("calendar",
      r"\b(need|want|get|give me|find|what('s| is| are)|look up|show)\b.{0,20}\b(external|credential)[ -]?ids?\b", ""),
@@ -70,7 +133,10 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "reservation",
-        r"\breservations?\b|\breserv(e|ed|ing)\b|\bhold(s|ing)?\b(?! (which |what |the |an? )?(roles?|admin|rights)\b)"
+        r"\breservations?\b|\breserv(e|ed|ing)\b"
+        # one holds a role or an option as one has it, and "we hold" a token has it
+        r"|(?<!\bwe )(?<!\bi )(?<!\bstill )(?<!\balready )\bhold(s|ing)?\b"
+        r"(?! (which |what |the |an? |any )?(\w+ )?(roles?|admin|rights|options?|values?|tags?|attributes?)\b)"
         r"|\bpencil(led|ed)? in\b|\bon hold\b"
         r"|\block (it |that |this )?(time |slot )?in\b|\btemporar(y|ily)\b"
         # kept from being taken, but not booked yet
@@ -121,8 +187,9 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     ("stripe", r"\bstripe\b|\bpayments?\b|\bpaid\b|\bbilling\b|\bcharg(e|ed|ing)\b|\bcredit cards?\b", ""),
     (
         "attribute-option",
-        r"\battribute (options?|values?|choices)\b|\b(options?|values?|choices) (of|for) (the |an? |this )?[\w' ]{0,20}"
-        r"attribute\b|\btagged\b|\b(another|new|extra|one more|more) (options?|values?|choices?)\b"
+        r"\battribute (options?|values?|choices)\b"
+        r"|\b(options?|values?|choices) (\(?(id )?#?\d+\)? )?(of|for) (the |an? |this )?[\w' ]{0,20}attribute\b"
+        r"|\btagged\b|\b(another|new|extra|one more|more) (options?|values?|choices?)\b"
         r"|\b(options?|values?|choices?) (to|from|on|in) (the |an? |this )?[\w' ]{0,20}attribute\b"
         # "what values can the Seniority attribute take", "which choices does the region attribute have"
         r"|\b(options|values|choices)\b [\w' ]{0,30}\battribute\b"
@@ -148,7 +215,11 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
         r"\bout[- ]of[- ]office (entr(y|ies)|records?|periods?|status)\b"
         r"|\bo\.?o\.?o( (entr(y|ies)|records?|periods?|status))?\b"
         r"|\b(mark\w*|put|record\w*|log\w*)\b[\w' ]{0,30}\bout[- ]of[- ]office\b"
-        r"|\b(covers?|covering|stands? in) for\b|\bredirect\w* (\w+ ){0,3}bookings?\b",
+        r"|\b(covers?|covering|stands? in) for\b|\bredirect\w* (\w+ ){0,3}bookings?\b"
+        # time away kept as entries, someone put on leave, someone else covering their bookings, who is away
+        r"|\b(time[- ]off|vacation|holiday|leave|absence|away|pto)s? (entr(y|ies)|records?|periods?)\b"
+        r"|\bon (leave|pto|sabbatical|parental leave|sick leave)\b|\bcover(s|ing)? (their|his|her) (\w+ )?bookings\b"
+        r"|\b(who|anyone|anybody|someone)( \w+){0,4} (is|are|will be) (away|out|off)\b",
         "",
     ),
     (
@@ -174,19 +245,24 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "oauth-client",
-        r"\b(oauth|platform) (clients?|apps?|applications?)\b|\bclient (id|secret)s?\b",
+        r"\b(oauth|platform) (clients?|apps?|applications?)\b|\bclient (id|secret)s?\b"
+        # a client named by its id
+        r"|\bclient\b(?= [a-z]*_?[a-z]*\d\w*\b)",
         "",
     ),
     (
         "private-link",
         r"\bprivate (booking |scheduling )?(links?|urls?)\b"
-        r"|\b(one[- ]time|single[- ]use|one[- ]off|expiring|secret|hashed) (booking |scheduling )?(links?|urls?)\b",
+        r"|\b(one[- ]time|single[- ]use|one[- ]off|expiring|secret|hashed|hidden|limited) (booking |scheduling )?"
+        r"(links?|urls?)\b",
         "",
     ),
     (
         # "do I belong to an organization" asks which one: its id
         "org",
-        r"\borg(ani[sz]ation)?'?s? id\b|\borgid\b|\b(which|what) (org|organi[sz]ation|company)\b"
+        # "org id 9" gives the organization: it asks for no id
+        r"\borg(ani[sz]ation)?'?s? id\b(?!\s*(is\s+|=\s*|:\s*)?#?\d)|\borgid\b(?!\s*(is\s+|=\s*|:\s*)?#?\d)"
+        r"|\b(which|what) (org|organi[sz]ation|company)\b"
         r"|\b(belong|belongs|am i|are we)( \w+)? (to|in|part of|a member of) an? (org|organi[sz]ation)\b",
         "",
     ),
@@ -236,7 +312,7 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "me",
         # "set that up for my account" names whose it is, not what to change
-        r"(?<!for )\bmy (own )?(cal(\.com)? )?account\b"
+        r"(?<!for )(?<!to )\bmy (own )?(cal(\.com)? )?account\b"
         r"|\bmy (own )?(cal(\.com)? )?(profile|email|e-mail|username|user ?name|display name|name"
         r"|time ?zone|details"
         r"|settings|locale|language|week start|avatar|bio)\b|\bwho am i\b|\blogged in\b|\babout me\b",
@@ -264,6 +340,15 @@ RESOURCES: tuple[tuple[str, str, str], ...] = (
 
 #: Registry words a named resource adds to the request, so the actions about it share terms with it.
 RESOURCE_TERMS: dict[str, str] = {
+    "booking-reference": "booking reference",
+    "recording": "booking recording",
+    "transcript": "booking transcript",
+    "calendar-link": "booking calendar link",
+    "verified-email": "verified email",
+    "verified-phone": "verified phone",
+    "routing-form": "routing form",
+    "workflow": "workflow",
+    "invite-link": "invite link",
     "delegation-credential": "delegation credential",
     "out-of-office": "out of office",
     "managed-org": "managed org",

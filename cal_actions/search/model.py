@@ -23,6 +23,15 @@ if TYPE_CHECKING:
 
 #: Action-name fragments (from the start of a word of the name) and the resource they name, most specific first.
 NAME_RESOURCES = (
+    (r"VERIF(Y|IED)_(\w+_)?EMAIL|EMAIL_VERIFICATION", "verified-email"),
+    (r"VERIF(Y|IED)_(\w+_)?PHONE|PHONE_VERIFICATION", "verified-phone"),
+    ("BOOKING_REFERENCES", "booking-reference"),
+    ("RECORDINGS", "recording"),
+    ("TRANSCRIPTS", "transcript"),
+    ("CALENDAR_LINKS", "calendar-link"),
+    ("ROUTING_FORM", "routing-form"),
+    ("WORKFLOW", "workflow"),
+    ("INVITE_LINK", "invite-link"),
     ("PRIVATE_LINK", "private-link"),
     ("OUT_OF_OFFICE", "out-of-office"),
     ("MANAGED_ORG", "managed-org"),
@@ -86,6 +95,11 @@ RELATED = {
     "private-link": {"event-type"},
     "out-of-office": {"schedule"},  # away days are what "time off" on a schedule means for one person
     "managed-org": {"org"},
+    # what a booking left in other apps: its calendar event and video meeting, their recordings and transcripts
+    "booking-reference": {"booking", "calendar", "conferencing"},
+    "recording": {"booking", "conferencing"},
+    "transcript": {"booking", "conferencing"},
+    "calendar-link": {"booking", "calendar"},
 }
 _PATTERNS = tuple(
     (resource, re.compile(strong), re.compile(weak) if weak else None) for resource, strong, weak in RESOURCES
@@ -101,13 +115,13 @@ ITEM_ID = re.compile(r"\s*(#|(no\.?|number|id|uid)\s*)?(?=[\w-]*\d)(?!\d+(am|pm|
 LINKED = re.compile(r" (of|for|on|to|from|in|into|onto) ")
 #: A resource named after a preposition is where the thing acted on lives, not that thing: "book a call on event type
 #: 7" books, "the webhooks of event type 5" are webhooks.
-OWNER_LINK = re.compile(r"\b(on|of|for|in|under|inside|within)\s+((the|my|our|this|that|its|their|[\w']+'s)\s+)?"
-                        r"([\w-]+\s+)?$")
+OWNER_LINK = re.compile(r"\b(on|of|for|in|under|inside|within|through|via)\s+"
+                        r"((the|my|our|this|that|its|their|[\w']+'s)\s+)?([\w-]+\s+)?$")
 #: "(not in any org)", "not an org team", "no organization", "our org-less team", "not team ones": a scope the request
 #: rules out. The owner word must end the phrase or name the kind of owner ("org team"): "not an org admin" rules out
 #: a role, not the organization.
 NEGATED_SCOPE = re.compile(
-    r"\b(?:not|no|without|never|outside|(?:do|does|did)(?:n'?t| not) have)\s+"
+    r"\b(?:not|no|without|never|outside|(?:is|are|was|were|has|have)n'?t|(?:do|does|did)(?:n'?t| not) have)\s+"
     r"(?:(?:in|part of|under|within|inside|on|belong\w* to|joined|been in|was in|a member of|with|of|from)\s+)?"
     r"(?:(?:any|an?|the|our|some|one of the|one of our)\s+)?(org|organi[sz]ations?|company|teams?)"
     r"(?:[- ]org\b)?(?=\s*(?:$|[),.;:!?]|ones?\b|teams?\b|level\b|-level\b|memberships?\b|-?wide\b|and\b|but\b"
@@ -140,6 +154,8 @@ class Resources:
     order: tuple[str, ...] = ()
     #: resource → "one" when an id or a name follows its word ("schedule 88"), "many" when its word is plural
     numbers: dict[str, str] = field(default_factory=dict)
+    #: the head is only named as the owner of something unnamed: "confirm it for team 27"
+    owner_head: bool = False
 
     @classmethod
     def read(cls, text: str) -> Resources:
@@ -166,10 +182,11 @@ class Resources:
                 candidates.remove(owned)
                 candidates.insert(0, owned)
         order = tuple(dict.fromkeys(resource for *_, resource in candidates))
-        if order and order[0] == "schedule" and EVERYONE.search(text):  # every user's schedules: no one user
+        if order and order[0] in EVERYONES and EVERYONE.search(text) and numbers.get("user") != "one":
+            # every user's schedules, time off or bookings: no one user
             found = {r: weight for r, weight in found.items() if r not in ("user", "membership")}
             order = tuple(r for r in order if r in found)
-        return cls(found, order[0] if order else None, order, numbers)
+        return cls(found, order[0] if order else None, order, numbers, bool(candidates and candidates[0][3]))
 
     def acted_on_by(self, verbs: frozenset[str], supported: dict[str, frozenset[str]]) -> Resources:
         """The same, headed by the first resource that has an action for the specific verb asked: a slot is not
@@ -191,6 +208,12 @@ class Resources:
             having = [r for r, verbs in supported.items() if asked & verbs]
             head = having[0] if len(having) == 1 else self.head
         return Resources(self.found, head, self.order, self.numbers)
+
+    def without(self, resource: str) -> Resources:
+        """The same, ``resource`` left out (it is not the head)."""
+        found = {r: weight for r, weight in self.found.items() if r != resource}
+        order = tuple(r for r in self.order if r != resource)
+        return Resources(found, self.head, order, self.numbers, self.owner_head)
 
     @property
     def number(self) -> str:
@@ -218,8 +241,11 @@ CONTEXT_PENALTY = 0.12
 #: Verbs that say what to do more exactly than create, get, list or update, which they override when both are read
 #: ("I can't make Thursday's call, push it to Tuesday" reschedules).
 SPECIFIC_VERBS = frozenset({"reschedule", "cancel", "decline", "confirm", "reassign", "refresh", "reserve",
-                            "disconnect", "mark", "save", "check", "verify", "connect", "unassign"})
+                            "disconnect", "mark", "save", "check", "verify", "connect", "unassign", "send",
+                            "calculate"})
 READS = frozenset({"get", "list"})
+#: Resources read for every user at once as well as for one.
+EVERYONES = frozenset({"schedule", "out-of-office", "booking"})
 #: "all", "everyone": the request is about every user, not one ("the schedules of everyone in the org").
 EVERYONE = re.compile(r"\b(all|every|everyone|everybody|each)\b")
 
@@ -255,6 +281,14 @@ def resource_fit(own: str, context: frozenset[str], asked: Resources) -> float:
     return 0.3
 
 
+#: An address or a number is verified with the code it was sent (a code given, or "confirm", verifies it); asking for a
+#: code sends one; anything else reads what is verified.
+VERIFICATION_RULES = (
+    (re.compile(r"\b(verify|verifying|confirm\w*|finish\w*|complete\w*|enter)\b|\bcodes?\W+(is\W+|was\W+)?\d{3,8}\b"
+                r"|(?<![\d+-])\b\d{3,8}\W+(is\W+)?(the\W+|my\W+)?code\b|\bwith (the )?(code|\d{3,8}\b)"), "verify"),
+    (re.compile(r"\b(send|sending|text|sms|txt|e-?mail|mail|request|kick\w* off|start|trigger|resend)\b[^.;]{0,40}"
+                r"\b(codes?|verification|verify)\b|\bverification codes?\b"), "send"),
+)
 # Verb rules by the resource acted on: (pattern, verb). The first that matches replaces the verbs read.
 VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "reservation": (
@@ -262,7 +296,8 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
          "delete"),
         (re.compile(r"\b(mov\w*|chang\w*|extend\w*|prolong\w*|renew\w*|shift\w*|push\w*|switch\w*|updat\w*)\b"),
          "update"),
-        (re.compile(r"\b(show|get|look (up|at)|check(s|ing)? (on|if|whether)|status|details?|still|expir\w*)\b"),
+        (re.compile(r"\b(show|get|look (up|at)|check(s|ing)? (on|if|whether)|status|details?|still|expir\w*"
+                    r"|double[- ]check\w*)\b"),
          "get"),
         (re.compile(r"\b(hold|reserv\w*|pencil\w*|lock|keep|block)\b"), "reserve"),
     ),
@@ -333,12 +368,19 @@ VERB_RULES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"."), "refresh"),
     ),
     "phone-call": ((re.compile(r"."), "create"),),  # a call is only ever placed
+    # messages sent on their own, before or after meetings, are a workflow made for them
+    "workflow": ((re.compile(r"^(please )?(e-?mail|text|sms|whatsapp|remind|message|send)\b"), "create"),),
+    "verified-email": VERIFICATION_RULES,
+    "verified-phone": VERIFICATION_RULES,
 }
 
 
 #: A value given in place of another, or "make the team private" (the thing made is there already): what exists
 #: is changed, not made.
 INSTEAD = re.compile(r"\b(instead of|rather than)\b"
+                     # a value added to a list the thing has: "add https://x/cb to the redirect URIs of client 8"
+                     r"|\b(add|append)\b.{1,60}\bto (the|its|their) (?!(team|org|organi[sz]ation|company|group)\b)"
+                     r"([\w-]+ ){0,2}[\w-]+s (of|on|for)\b"
                      r"|\bmake (the|this|that|our|my|its|their)\b(?! (new|first|another)\b)"
                      # what has a number exists: "make team 14 private", "make org webhook 7 also fire on …"
                      r"|\bmake (?!(a|an|new|another)\b)([\w-]+ ){1,3}#?\d+ (?!(a|an|the|min\w*|hours?)\b)\w")

@@ -52,10 +52,16 @@ URL = re.compile(r"\b(https?://|www\.)\S+|\b[\w-]+(\.[\w-]+)*\.(com|org|net|io|d
 EMAIL = re.compile(r"(?<![^\s(<,;:\"'])[^\s@]+@\S+")
 # An id asks for one item; a time or a length ("4pm", "3:30", "30 minutes") does not.
 ID = re.compile(r"\bu?id\b|\b\d+\b(?![:.]\d|\s*(?:am|pm|min|mins|minutes?|h|hours?|days?|weeks?)\b)")
+#: Numbers that ask for no one item: a date, or the id of the organization or team the request is in.
+OWNER_ID = re.compile(r"\b\d{4}-\d\d-\d\d\b|\b(org|organi[sz]ation|team)( id)? #?\d+\b")
 #: "I need the user id of tom@acme.com", "what's the externalId": ids asked for, not given, are read from a list.
 IDS_ASKED = re.compile(r"\b(need|want|find|look up|give me|what'?s|what (is|are))\b( [\w']+){0,3}? [\w-]*ids?\b"
                        r"(?! ?#?\d)")
 OWN = re.compile(r"\b(my|our|mine)\b")
+#: The people are what the request asks for: "which users hold option 7", "who is tagged", "I need the user ids".
+WHO_ASKED = re.compile(r"\bwho\b|\bwhich (people|users|members|persons|employees)\b|\buser ids\b")
+#: What the request acts on, said with a pronoun: "confirm it for team 27".
+PRONOUN = re.compile(r"\b(it|them|this one|that one)\b")
 #: A named value, as parameters spell them: "BOOKING_CREATED", "round_robin".
 VALUE = re.compile(r"\b[A-Za-z]+(?:_[A-Za-z]+)+\b")
 
@@ -119,7 +125,7 @@ class Request:
         number = {"one": "get", "many": "list"}.get(resources.number)
         if number is None and resources.head is not None:
             plural = False
-        hint = number or ("list" if plural else "get" if ID.search(text) else None)
+        hint = number or ("list" if plural else "get" if ID.search(OWNER_ID.sub(" ", text)) else None)
         ids = IDS_ASKED.search(asking)  # someone else's id is looked up in a list; one's own is read from oneself
         if ids and not OWN.search(ids.group()) and resources.head not in ("org", "me"):
             hint = "list"
@@ -135,6 +141,9 @@ class Request:
         verbs = resolve_verbs(verbs, asking, resources.head)
         if supported is not None:
             resources, verbs = _fit(resources, verbs, asking, hint, supported, guessed)
+        if resources.head != "user" and "user" in resources.found and resources.numbers.get("user") != "one" \
+                and WHO_ASKED.search(asking):  # the users are what is asked, not whose the thing is
+            resources = resources.without("user")
         # the resource acted on is settled: the registry's words for it, and for the others named (for less)
         for resource, weight in resources.found.items():
             for word in RESOURCE_TERMS[resource].split():
@@ -186,14 +195,18 @@ def _resources(asking: str, context: str) -> Resources:
         return own
     every = Resources.read(f"{asking} , {context}")
     head = own.head
-    if head is None or own.found[head] < 1.0 or head in RELATED.get(every.head or "", ()):
+    unnamed = own.owner_head and PRONOUN.search(asking)  # "confirm it for team 27": "it" is what the story names
+    if head is None or own.found[head] < 1.0 or unnamed or head in RELATED.get(every.head or "", ()):
         head = every.head
     order = tuple(dict.fromkeys([head, *every.order])) if head else ()
     # a resource only the story names counts for less ("before toggling conflict checking, I need …")
     found = {**{r: weight * CONTEXT_WEIGHT for r, weight in every.found.items()}, **own.found}
     if head is not None:
         found[head] = every.found[head]
-    return Resources(found, head, order, {**every.numbers, **own.numbers})
+    # how many the asking words name decides, even when they name no number: "show my default availability: the
+    # weekly hours and any overrides"
+    numbers = {r: n for r, n in every.numbers.items() if r not in own.found} | own.numbers
+    return Resources(found, head, order, numbers)
 
 
 def _rewrite(text: str) -> str:

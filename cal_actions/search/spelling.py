@@ -113,6 +113,9 @@ class Spelling:
             return None
         # a word cut short is read before a slip: "resched" is reschedule, not "reached" with a letter changed
         slip = fold(word, lambda w: w in self._target_set)
+        if slip is None and word.endswith("s"):  # a slip in a plural: "calenders"
+            slip = fold(word[:-1], lambda w: w in self._target_set)
+            slip = slip and slip + "s"
         return self._expand(word, _cut) or slip or self._expand(word, _contracted)
 
     def _expand(self, short: str, fits: Callable[[str, str], bool]) -> str | None:

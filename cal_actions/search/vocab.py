@@ -27,6 +27,11 @@ CANONICAL = {"organization": "org", "organisation": "org", "organizations": "org
 #: Phrases (regular expressions) rewritten before words are read; the rewrite replaces the phrase, and its
 #: words are taken as they are (no stopwords, no synonyms).
 PHRASES: dict[str, str] = {
+    # whether Stripe works is checked, not listed or connected: "have Stripe set up?", "take card payments yet?"
+    r"\b(have|has|got)( \w+){0,2} stripe set up\b|\b(working|usable) stripe\b"
+    r"|\bstripe (is |still )?(working|usable|connected)\b": "check stripe connection",
+    r"\b(take|accept) (card |credit card )?payments\b"
+    r"(?=.*(\?|\byet\b|\bstripe (is |still )?connected\b))": "check stripe",  # asked, not wished for
     # "what webhooks have I set up?" asks what exists; "set it up" makes it
     r"\b(have|has|did|got|i've|we've)( \w+){0,2} set up\b": "list",
     r"\bset (it |that |this |them |one |those )up\b": "create",
@@ -37,7 +42,10 @@ PHRASES: dict[str, str] = {
     # what will not take place is cancelled
     r"\bnot (happening|going ahead|taking place)\b|\bwon'?t (happen|go ahead|take place)\b"
     r"|\b(is|are) (off|cancelled|canceled)\b(?!\s+(on|for|from|until|till|work)\b)": "cancel",
-    r"\bshould (now )?(read|say|be (called|named|renamed|spelled))\b": "update",
+    r"\bshould (now )?(read|say|run|start|end|last|be (called|named|renamed|spelled))\b": "update",
+    # "sorted by start date": a start or an end is a time, not a verb
+    r"\bstart (date|time)s?\b": "start time",
+    r"\bend (date|time)s?\b": "end time",
     r"\b(needs?|should (have|get)) (an?|another|one more|extra) (new )?[\w'-]+ (choice|option|value)s?\b": "create",
     r"\bgo-to\b|\bunless (i|we|they) say otherwise\b|\bby default\b": "default",
     r"who am i|logged in as|my details|my (own )?profile": "get me profile",
@@ -53,6 +61,7 @@ PHRASES: dict[str, str] = {
     r"call off|call it off": "cancel",
     r"\bturn (\w+ ){0,2}down\b": "decline",
     r"hook(ed)? up|hooked|link up": "connect",
+    r"\b(ms|microsoft) teams\b": "conferencing",  # the video app, which says nothing of a team's scope
     r"time ?zones?": "timezone zone",
     r"^(is|are) ": "check ",
     r"\bdo i have\b|\bdo we have\b": "list",
@@ -69,10 +78,17 @@ PHRASES: dict[str, str] = {
     # "make org membership 12 an admin": the words between still say whose membership
     r"\b(make|give)(?= (\S+ ){1,6}?(an? )?(admin|owner|member)( rights| access| role)?\b)": "update role membership",
     r"for conflicts|conflict check(ing|s)?": "selected conflict",
-    r"\bget rid of\b|\bdo away with\b": "delete",
+    # what is not to be done is not asked: "don't save anything", "without changing it"
+    r"\b(don'?t|do not|never|no need to|without) (\w+ )?(sav|stor|submit|record|chang|updat|delet|creat|book|touch"
+    r"|modif|edit|remov|cancel)\w*\b( anything| it| them)?": "",
+    r"\bdry[- ]run\b|\bwhat[- ]if\b": "calculate",
+    r"\bget rid of\b|\bdo away with\b|\btear (\w+ )?down\b": "delete",
     r"\blet go of\b": "release",
     r"\bsay no\b": "decline",
     r"\b(who )?hold(s|ing)? (which |what |the |an? )?(roles?|admin|rights)\b": "list membership role",
+    r"\b(who )?hold(s|ing)? (which |what |the |an? |any )?(\w+ )?(options?|values?|tags?)\b": "assigned option",
+    r"\b(is|are|was|were|been|being|currently) tagged\b": "assigned tag",
+    r"\b(i|we|they) (still |already )?hold\b": "have",
     r"\bsay yes\b|\bgo ahead with\b": "confirm",
     r"\b(pull|look|bring) up\b|\blook (at|into)\b": "get",
     r"\bhand(ed|ing)? (it |this |that )?(over|off)\b|\bgive (it|this|that) to\b|\bmove\s+(\S+\s+){1,4}over to\b":
@@ -91,7 +107,11 @@ CUES: dict[str, str] = {
     r"\b(remove|kick|drop|take|delete)\b[\w' ]{1,30}?\b(from|out of|off) (?:(the|my|our|this|that) (\w+ ){0,2}?"
     r"(team|org|organi[sz]ation|company)\b|(team|org) #?\d+\b(?!'s))": "delete membership",
     r"\bon (my|the|our) (work |personal )?(calendar|diary|agenda)\b": "booking",
-    r"^(which|what) \w+s\b|\b(all|every|each) (of )?(the |my |our )?\w+s\b": "list",
+    r"(^|, )(which|what) (\w+ )?(?!(is|was|has|does|its|this|thus|always|perhaps)\b)(\w+s|people|staff|folks)\b"
+    r"|\b(all|every|each) (of )?(the |my |our )?\w+s\b"
+    # "every booking across the company" (not "every day" or "every Monday")
+    r"|\bevery (single )?(?!(day|week|month|year|morning|evening|night|time|hour|minute|mon|tue|wed|thu|fri|sat"
+    r"|sun)\w*)\w+\b(?!'s)": "list",
     r"\b(called|named|titled)\b": "get",
     # "give the Platform team a collective 'Review' event": a thing given to its owner is made for it
     r"\bgive (the|our|my|this|that) ([\w']+ ){0,3}?(an?|another|one more) (new )?[\w' ]{0,40}?"
@@ -186,6 +206,8 @@ EXPAND: dict[str, tuple[str, ...]] = {
     "admin": ("membership", "role"),
     "role": ("membership",),
     "link": ("connect", "url"),
+    "authorization": ("auth",),  # the registry names its sign-in links auth URLs
+    "authorisation": ("auth",),
     "integration": ("connect",),
     "zoom": ("conferencing",),
     "meet": ("conferencing",),
@@ -194,6 +216,9 @@ EXPAND: dict[str, tuple[str, ...]] = {
     "tag": ("attribute", "assign"),
     "token": ("refresh",),
     "expired": ("refresh",),
+    "submission": ("response",),  # what was sent through a form
+    "submissions": ("response",),
+    "lost": ("force",),  # tokens lost are issued anew, without the refresh token
     "set": ("update",),
     "who": ("list",),
 }
@@ -201,7 +226,7 @@ EXPAND: dict[str, tuple[str, ...]] = {
 #: Request words that say which verb the action should have.
 VERBS = _words(
     "list get create update delete cancel reschedule confirm decline mark reassign reserve save check sync "
-    "disconnect connect assign unassign refresh verify"
+    "disconnect connect assign unassign refresh verify calculate"
 )
 #: An action's verb is its name's first word, read through this table where the request would say it otherwise.
 NAME_VERBS = {"add": "create", "remove": "delete", "set": "update", "force": "refresh", "sync": "connect"}
@@ -215,13 +240,14 @@ VERB_WORDS: dict[str, str] = {
     "decline": "veto rejection",
     "mark": "flag",
     "create": "start register provision onboard generate establish build launch spin enroll enrol",
-    "update": "adjust tweak switch alter amend point disable enable pause deactivate activate extend shorten "
+    "update": "adjust tweak switch swap alter amend point disable enable pause deactivate activate extend shorten "
     "lengthen demote reconfigure fix correct tune grant forbid allow permit",
     "delete": "destroy purge discard trash ditch axe retire rid nuke kill terminate strip dissolve disband deprovision "
     "offboard unreserve",
     "list": "browse enumerate overview dump export",
     "get": "retrieve lookup inspect info information read",
     "check": "verify test validate status healthy",
+    "calculate": "preview simulate",
     "connect": "integrate authorize authorise attach plug",
     "disconnect": "revoke detach unhook unplug",
     "refresh": "renew rotate reissue regenerate",

@@ -1,15 +1,15 @@
-"""``cal-actions webhooks listen``: a small threaded receiver printing one JSON line per verified event.
+"""The server of ``cal-actions webhooks listen``: a small threaded receiver handing on each verified event.
 
 Every delivery goes through :class:`~cal_actions.webhooks.WebhookReceiver`. A bad signature is
 answered 401, anything else 200; each refusal is one line on stderr that never quotes the body.
 Garbage (bad lengths, oversized or truncated bodies, other methods or paths, stalled sockets) is
-answered or dropped without stopping the server.
+answered or dropped without stopping the server. When the events can no longer be handed on (the
+reader of the output went away), the delivery is answered 503, so Cal.com sends it again later, and
+the server stops.
 """
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 import threading
 from collections.abc import Callable
@@ -25,33 +25,13 @@ MAX_BODY = 1 << 20  # Cal.com's payloads are a few kilobytes
 SOCKET_TIMEOUT = 10.0  # a client that stops sending frees its thread after this
 
 
-def run(args: argparse.Namespace) -> int:
-    secret = args.secret or os.environ.get(SECRET_VARIABLE)
-    if not secret and not args.allow_unsigned:
-        print(f"cal-actions: set {SECRET_VARIABLE} (or --secret) to the webhook's secret", file=sys.stderr)
-        return 2
-    receiver = WebhookReceiver(secret, tolerance=args.tolerance, allow_unsigned=args.allow_unsigned)
-
-    def refused(refusal: Refusal, client: str) -> None:
-        _say(sys.stderr, f"refused delivery from {client}: {refusal.reason}: {refusal.message}")
-
-    server = WebhookServer((args.host, args.port), receiver, args.path, lambda event: _say(sys.stdout, event.as_json()),
-                           refused)  # fmt: skip
-    print(f"listening on http://{args.host}:{server.server_port}{args.path}", file=sys.stderr, flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-    return 0
-
-
 class WebhookServer(ThreadingHTTPServer):
     """Deliveries on ``path`` go through ``receiver`` (answered 503 while it is ``None``); each verified
-    event is handed to ``on_event``, each refusal to ``on_refusal(refusal, client_address)``."""
+    event is handed to ``on_event``, each refusal to ``on_refusal(refusal, client_address)``. Should
+    ``on_event`` fail with ``OSError`` (a closed pipe), ``output_gone`` is set and the server stops."""
 
     daemon_threads = True
+    output_gone = False
 
     def __init__(
         self,
@@ -64,10 +44,16 @@ class WebhookServer(ThreadingHTTPServer):
         super().__init__(address, _Handler)
         self.receiver, self.path, self.on_event, self.on_refusal = receiver, path, on_event, on_refusal
 
+    def lost_output(self) -> None:
+        """Stop serving: no event could be handed on. The loop is stopped from another thread, since
+        ``shutdown`` waits for it and the caller is answering a request."""
+        self.output_gone = True
+        threading.Thread(target=self.shutdown, daemon=True).start()
+
     def handle_error(self, request: Any, client_address: Any) -> None:
         # A broken or stalled connection ends that request only; one line, no traceback.
         error = sys.exc_info()[1]
-        _say(sys.stderr, f"connection from {client_address[0]} dropped ({type(error).__name__})")
+        say(sys.stderr, f"connection from {client_address[0]} dropped ({type(error).__name__})")
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -96,7 +82,11 @@ class _Handler(BaseHTTPRequestHandler):
         if isinstance(result, Refusal):
             self.server.on_refusal(result, self.client_address[0])
             return self._answer(result.http_status, result.reason)
-        self.server.on_event(result)
+        try:
+            self.server.on_event(result)
+        except (OSError, ValueError):  # the output is closed: not delivered, and no later event can be
+            self.server.lost_output()
+            return self._answer(503, "not delivered: the listener's output is closed")
         return self._answer(200, "ok")
 
     def _not_allowed(self) -> None:
@@ -120,6 +110,6 @@ class _Handler(BaseHTTPRequestHandler):
 _PRINT = threading.Lock()
 
 
-def _say(stream: TextIO, line: str) -> None:
+def say(stream: TextIO, line: str) -> None:
     with _PRINT:  # one whole line per event, even from concurrent deliveries
         print(line, file=stream, flush=True)

@@ -39,7 +39,7 @@ from datetime import datetime
 from typing import Literal
 
 from cal_actions.webhooks.events import MalformedBody, WebhookEvent, parse_event
-from cal_actions.webhooks.signature import SIGNATURE_HEADER, verify_signature
+from cal_actions.webhooks.signature import SIGNATURE_HEADER, body_bytes, verify_signature
 
 Reason = Literal["bad_signature", "malformed", "stale", "duplicate"]
 Headers = Mapping[str, str] | Iterable[tuple[str | bytes, str | bytes]]
@@ -88,7 +88,10 @@ class WebhookReceiver:
     def __repr__(self) -> str:
         return f"WebhookReceiver(tolerance={self._tolerance!r}, dedupe_size={self._size})"
 
-    def receive(self, body: bytes, headers: Headers) -> WebhookEvent | Refusal:
+    def receive(self, body: bytes | str, headers: Headers) -> WebhookEvent | Refusal:
+        """The verified event, or why it was refused. ``body``: the bytes as received (text is read as
+        their UTF-8 encoding, e.g. Flask's ``get_data(as_text=True)``)."""
+        body = body_bytes(body)
         signature = header(headers, SIGNATURE_HEADER)
         if not verify_signature(body, signature, self._secret, allow_unsigned=self._allow_unsigned):
             problem = "missing" if signature is None else "does not match the body"

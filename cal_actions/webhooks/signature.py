@@ -18,15 +18,27 @@ NO_SECRET = "no-secret-provided"
 _HEX_DIGEST = re.compile(r"[0-9a-fA-F]{64}")
 
 
-def sign(body: bytes, secret: str | None) -> str:
+def body_bytes(body: bytes | str) -> bytes:
+    """The body as the bytes Cal.com signed: text (as some frameworks hand it over) is its UTF-8 encoding,
+    which is how Cal.com sends JSON."""
+    if isinstance(body, str):
+        return body.encode("utf-8", "surrogatepass")  # never fails; a lone surrogate cannot match a signature
+    if isinstance(body, bytes | bytearray | memoryview):
+        return bytes(body)
+    raise TypeError(f"the body must be the bytes (or text) as received, not {type(body).__name__}")
+
+
+def sign(body: bytes | str, secret: str | None) -> str:
     """The header value Cal.com sends for ``body``."""
     if not secret:
         return NO_SECRET
-    return hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+    return hmac.new(secret.encode(), body_bytes(body), hashlib.sha256).hexdigest()
 
 
-def verify_signature(body: bytes, signature: str | None, secret: str | None, *, allow_unsigned: bool = False) -> bool:
-    """Whether ``signature`` is Cal.com's for exactly these body bytes.
+def verify_signature(
+    body: bytes | str, signature: str | None, secret: str | None, *, allow_unsigned: bool = False
+) -> bool:
+    """Whether ``signature`` is Cal.com's for exactly these body bytes (text: its UTF-8 encoding).
 
     ``False`` for a missing or malformed signature. With no ``secret``, only Cal.com's
     ``no-secret-provided`` is accepted, and only when ``allow_unsigned`` is set; with a secret, that

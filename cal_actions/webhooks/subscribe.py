@@ -40,14 +40,15 @@ class Subscription:
 
 
 def subscription_request(
-    url: str, triggers: Sequence[str], scope: Scope, owner: int | str | None, client_id: str | None, **extra: Any
+    url: str, triggers: Sequence[str] | str, scope: Scope, owner: int | str | None, client_id: str | None, **extra: Any
 ) -> tuple[str, dict[str, Any], str]:
     """The action name, its arguments and the fresh secret for a subscription."""
     if scope not in CREATE_ACTIONS:
         raise ValueError(f"scope must be one of {', '.join(CREATE_ACTIONS)}, not {scope!r}")
     name, owner_field = CREATE_ACTIONS[scope]
     secret = secrets.token_hex(32)
-    arguments: dict[str, Any] = {"subscriberUrl": url, "triggers": list(triggers), "active": True, "secret": secret}
+    listed = [triggers] if isinstance(triggers, str) else list(triggers)  # a lone string is one trigger, not letters
+    arguments: dict[str, Any] = {"subscriberUrl": url, "triggers": listed, "active": True, "secret": secret}
     arguments.update({key: value for key, value in extra.items() if value is not None})
     if owner_field is not None:
         owner = client_id if owner is None and scope == "oauth_client" else owner
@@ -60,13 +61,14 @@ def subscription_request(
 def subscribe(
     cal: Cal,
     url: str,
-    triggers: Sequence[str],
+    triggers: Sequence[str] | str,
     scope: Scope = "user",
     *,
     owner: int | str | None = None,
     payload_template: str | None = None,
 ) -> Subscription:
-    """Create a webhook for ``triggers`` posting to ``url``, signed with a new random secret.
+    """Create a webhook for ``triggers`` (a list, or one trigger) posting to ``url``, signed with a new
+    random secret.
 
     ``scope``: ``user`` (every event type of the caller), ``event_type``, ``org`` or ``oauth_client``;
     ``owner`` is the event type id, organization id or OAuth client id (the client's own by default).
@@ -80,7 +82,7 @@ def subscribe(
 async def asubscribe(
     cal: AsyncCal,
     url: str,
-    triggers: Sequence[str],
+    triggers: Sequence[str] | str,
     scope: Scope = "user",
     *,
     owner: int | str | None = None,

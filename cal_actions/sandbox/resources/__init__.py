@@ -24,6 +24,8 @@ from cal_actions.sandbox.resources import (
     org_teams,
     platform,
     private_links,
+    routing_forms,
+    routing_submissions,
     schedules,
     slots,
     stripe,
@@ -32,6 +34,7 @@ from cal_actions.sandbox.resources import (
     timezones,
     verified_resources,
     webhooks,
+    workflows,
 )
 from cal_actions.sandbox.routing import Routes
 
@@ -55,6 +58,9 @@ ROUTE_TABLES: list[Routes] = [
     delegation.routes,
     managed_orgs.routes,
     private_links.routes,
+    routing_forms.routes,
+    routing_submissions.routes,
+    workflows.routes,
     calendars.routes,
     calendar_use.routes,
     calendar_events.routes,

@@ -166,11 +166,9 @@ def update_membership(tx: Tx, membership: Document, body: dict[str, Any]) -> Doc
 
 
 def delete_team(tx: Tx, team: Document) -> None:
-    """A team goes with its memberships and event types, as Cal.com's cascade does."""
-    for membership in tx.all("membership"):
-        if membership["teamId"] == team["id"]:
-            tx.delete("membership", membership["id"])
-    for event_type in tx.all("event_type"):
-        if event_type.get("teamId") == team["id"]:
-            tx.delete("event_type", event_type["id"])
+    """A team goes with its memberships, event types, routing forms and workflows, as Cal.com's cascade does."""
+    for kind in ("membership", "event_type", "routing_form", "workflow"):
+        for owned in tx.all(kind):
+            if owned.get("teamId") == team["id"]:
+                tx.delete(kind, owned["id"])
     tx.delete("team", team["id"])

@@ -1,4 +1,5 @@
-"""Schedules managed by an organization's admins: every user's, one user's, a team member's.
+"""Schedules managed by admins: every organization user's, one user's, a team's or an organization team's
+members' (one member's too).
 
 They are the same schedule documents as ``/v2/schedules`` (so a change here shows there and in
 slot computation); only who may reach them differs.
@@ -9,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from cal_actions.sandbox.errors import BadRequest, Forbidden
-from cal_actions.sandbox.resources import org_access, schedules
+from cal_actions.sandbox.resources import org_access, schedules, teams
 from cal_actions.sandbox.routing import NO_DATA, Call, Reply, Routes, page
 from cal_actions.sandbox.store import Document, Tx
 from cal_actions.sandbox.times import valid_zone
@@ -104,3 +105,19 @@ def list_team_user_schedules(call: Call) -> list[dict[str, Any]]:
     if not any(m["teamId"] == team["id"] and m["userId"] == user_id for m in call.tx.all("membership")):
         raise Forbidden(org_access.DENIED)
     return _outputs(call.tx, [s for s in call.tx.all("schedule") if s["ownerId"] == user_id])
+
+
+def _members_schedules(call: Call, team_id: int) -> list[dict[str, Any]]:
+    members = set(teams.member_ids(call.tx, team_id))
+    found = sorted((s for s in call.tx.all("schedule") if s["ownerId"] in members), key=lambda s: s["id"])
+    return _outputs(call.tx, page(call, found))
+
+
+@routes.action("CAL_LIST_TEAM_SCHEDULES")
+def list_team_schedules(call: Call) -> list[dict[str, Any]]:
+    return _members_schedules(call, org_access.require_team_role(call, "ADMIN")["id"])
+
+
+@routes.action("CAL_LIST_ORG_TEAM_SCHEDULES")
+def list_org_team_schedules(call: Call) -> list[dict[str, Any]]:
+    return _members_schedules(call, org_access.require_org_team_role(call, "ADMIN")["id"])

@@ -1,17 +1,21 @@
 """``/v2/organizations/{orgId}/teams``: teams inside an organization and their memberships.
 
 Organization admins and owners manage every team; a team admin manages only that team's
-memberships; any organization member lists the teams they belong to.
+memberships and invite links; any organization member lists the teams they belong to.
 """
 
 from __future__ import annotations
 
+import hashlib
+from datetime import timedelta
 from typing import Any
 
 from cal_actions.sandbox.errors import Unprocessable
 from cal_actions.sandbox.resources import org_access, teams_admin
+from cal_actions.sandbox.resources.credentials import stand_in_url
 from cal_actions.sandbox.routing import Call, Routes, page
 from cal_actions.sandbox.store import Document
+from cal_actions.sandbox.times import iso_utc
 
 routes = Routes()
 
@@ -115,3 +119,15 @@ def delete_membership(call: Call) -> dict[str, Any]:
     call.tx.delete("membership", membership["id"])
     teams_admin.drop_from_hosts(call.tx, membership["teamId"], membership["userId"])
     return output
+
+
+@routes.action("CAL_CREATE_ORG_TEAM_INVITE_LINK")
+def create_invite_link(call: Call) -> dict[str, str]:
+    """A new week-long token each time; inside an organization the link opens the sign-up page."""
+    team = org_access.require_org_team_role(call, "ADMIN")
+    number = call.tx.next_id("team_invite")
+    token = hashlib.sha256(f"team-invite-{number}".encode()).hexdigest()  # 64 hex digits, like Cal.com's
+    invite = {"token": token, "teamId": team["id"], "expires": iso_utc(call.now + timedelta(days=7))}
+    call.tx.put("team_invite", token, invite)
+    link = stand_in_url("cal", "signup", token=token, callbackUrl="/getting-started")
+    return {"token": token, "inviteLink": link}

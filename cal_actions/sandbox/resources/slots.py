@@ -62,6 +62,12 @@ def _range(call: Call) -> tuple[datetime, datetime]:
 @routes.action("CAL_LIST_AVAILABLE_SLOTS")
 def list_slots(call: Call) -> dict[str, list[dict[str, str]]]:
     event_type = _find_event_type(call)
+    return free_slots(call, event_type)
+
+
+def free_slots(call: Call, event_type: Document) -> dict[str, list[dict[str, str]]]:
+    """The event type's free starts by local date, for the window and format the call's query asks
+    (``start``, ``end``, ``timeZone``, ``duration``, ``format``, ``bookingUidToReschedule``)."""
     first, last = _range(call)
     duration = to_int(call.query["duration"], "duration") if call.query.get("duration") else None
     length = scheduling.slot_length(event_type, duration, "duration")
