@@ -33,9 +33,7 @@ SERVER_COMMIT = os.environ.get("CAL_REAL_SERVER_COMMIT", "2dbbdc21f")
 SERVER_DATE = "2025-05-12"
 PASS, FIXED, UNSERVABLE, FAIL = "pass", "defect fixed", "not servable", "fails"
 #: Why an action cannot be served here.
-THIRD_PARTY, PLATFORM, NEWER_ROUTE, SERVER_CODE, SHARED = (
-    "third party", "platform plan", "newer route", "this server's code", "shared server"
-)
+THIRD_PARTY, PLATFORM, NEWER_ROUTE, SERVER_CODE = "third party", "platform plan", "newer route", "this server's code"
 #: Every name this run creates starts with it, so a shared server's other users are never touched.
 TAG = "rs" + secrets.token_hex(3)
 OMIT = object()  # an override that leaves a field of the complete example out

@@ -19,7 +19,8 @@ from tests.real import findings
 from tests.real.harness import FAIL, FIXED, OUTCOMES, PASS, ROOT, UNSERVABLE
 
 DOCUMENT = ROOT / "docs" / "real-api.md"
-RERUN = "set -a; . /var/tmp/real-calcom/env; set +a; .venv/bin/python -m pytest -m real_calcom"
+RERUN = ("set -a; . /var/tmp/real-calcom/env; set +a; "
+         "CAL_REAL_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/calcom .venv/bin/python -m pytest -m real_calcom")
 
 
 def render(outcomes: dict[str, Any], names: list[str]) -> str:

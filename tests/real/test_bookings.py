@@ -253,9 +253,10 @@ def test_team_bookings(run: Run, me: dict[str, int], member: dict[str, Any]) -> 
     since = {"afterCreatedAt": booked["createdAt"][:10] + "T00:00:00Z", "beforeCreatedAt": weekday(30, 0),
              "afterUpdatedAt": booked["createdAt"][:10] + "T00:00:00Z", "beforeUpdatedAt": weekday(30, 0),
              "sortUpdatedAt": "desc", "teamsIds": [team["id"]], "teamId": team["id"]}
-    for answer in run.both("CAL_LIST_ORG_BOOKINGS", org, {**filters, **since, "userIds": f"{host}"},
-                           left_out={"bookingUid": "this server's code has no bookingUid filter"}):
-        assert booked["uid"] in {item["uid"] for item in answer["data"]}
+    everyone, filtered = run.both("CAL_LIST_ORG_BOOKINGS", org, {**filters, **since, "userIds": f"{host}"},
+                                  left_out={"bookingUid": "this server's code has no bookingUid filter"})
+    assert everyone["data"]  # the whole organization's, whose first page need not reach this run's booking
+    assert booked["uid"] in {item["uid"] for item in filtered["data"]}
     for answer in run.both("CAL_LIST_ORG_TEAM_BOOKINGS", scope, filters):
         assert [item["uid"] for item in answer["data"]] == [booked["uid"]]
     for answer in run.both("CAL_LIST_ORG_USER_BOOKINGS", {**org, "userId": host}, {**filters, **since},

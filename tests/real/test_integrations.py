@@ -7,10 +7,13 @@ run with realistic arguments and recorded with the server's answer.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
-from tests.real.harness import SHARED, Run, weekday
+from cal_actions import Cal
+from tests.real.database import api_key_of
+from tests.real.harness import Run, weekday
 
 pytestmark = pytest.mark.real_calcom
 
@@ -121,11 +124,23 @@ def test_legacy_time_zones(run: Run) -> None:
         zone for zone in zones if zone["city"] == "London").items()
 
 
-def test_api_key_refresh(run: Run) -> None:
-    # Refreshing deletes the calling key, and this server's one key is shared: the only call made is one the server
-    # refuses before touching any key (both expiry fields at once).
-    run.cannot("CAL_REFRESH_API_KEY", {"apiKeyDaysValid": 30, "apiKeyNeverExpires": True}, status=400,
-               says="Cannot set both apiKeyDaysValid and apiKeyNeverExpires",
-               why="refreshing deletes the calling key, and this server's only key is shared by everyone using it: "
-               "it must not be refreshed here; the server's refusal of both expiry fields, which changes nothing, "
-               "shows the route and its checks", kind=SHARED)
+def test_api_key_refresh(run: Run, member: dict[str, Any]) -> None:
+    # Refreshing deletes the calling key, and the server's own key is shared: the refreshes run with a key of the
+    # member this run added (seeded in the database, as no route makes a first key), which leaves with the member.
+    key = api_key_of(member["id"])
+    base_url = run.cal.config.base_url
+    variants: list[tuple[str, dict[str, Any]]] = [
+        ("minimal", {}), ("days valid", {"apiKeyDaysValid": 1}), ("never expires", {"apiKeyNeverExpires": True}),
+        ("again, for a day", {"apiKeyDaysValid": 1})]
+    for variant, given in variants:
+        with Cal(api_key=key, base_url=base_url, max_retries=0) as cal:
+            made = Run(cal, run.ledger).check("CAL_REFRESH_API_KEY", given, variant=variant)
+            assert cal.execute("CAL_GET_ME").status_code == 401, "the old key is deleted at once"
+        key = made["apiKey"]
+        with Cal(api_key=key, base_url=base_url, max_retries=0) as cal:
+            assert (cal.execute("CAL_GET_ME").data or {}).get("id") == member["id"]
+    with Cal(api_key=key, base_url=base_url, max_retries=0) as cal:
+        both = cal.execute("CAL_REFRESH_API_KEY", {"apiKeyDaysValid": 1, "apiKeyNeverExpires": True})
+    assert both.status_code == 400 and "Cannot set both" in str(both.error)
+    run.note("CAL_REFRESH_API_KEY", "Run with a key of a member the run adds: the server's own key is shared. "
+             "Both expiry fields at once are refused (400).")

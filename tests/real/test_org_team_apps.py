@@ -1,15 +1,13 @@
 """An organization team's apps, routing forms, and the team routes newer than the server's code.
 
 This server has no route that creates a routing form (Cal.com's web app makes them), so the sequence puts one form
-and one stored response into its database (``CAL_REAL_DATABASE_URL``, as the server's own set-up seeds its user),
-on a team the sequence creates: deleting the team removes both.
+and one stored response into its database (``tests.real.database``), on a team the sequence creates: deleting the
+team removes both.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from tests.real.database import database_url, sql
 from tests.real.harness import TAG, Run, weekday
 from tests.real.test_integrations import NO_APP, NO_CREDENTIAL, RETURN
 
@@ -71,13 +70,6 @@ def test_newer_team_routes(run: Run, me: dict[str, int]) -> None:
 # -- routing forms ---------------------------------------------------------------------------------------------
 
 
-def _sql(statement: str, *values: str) -> None:
-    url = os.environ["CAL_REAL_DATABASE_URL"]
-    variables = [arg for index, value in enumerate(values) for arg in ("-v", f"v{index}={value}")]
-    subprocess.run(["psql", url, "-X", "-q", "-v", "ON_ERROR_STOP=1", *variables], input=statement, text=True,
-                   check=True, capture_output=True)
-
-
 def _seed_form(owner: int, team_id: int, team_slug: str, event_type: dict[str, Any]) -> dict[str, str]:
     """A form asking for a product, routing "Billing" to the team's event type and everything else to a message,
     and one stored response to it; the ids of the form, its field and the response's filler."""
@@ -98,7 +90,7 @@ def _seed_form(owner: int, team_id: int, team_slug: str, event_type: dict[str, A
          "fallbackAttributesQueryValue": group},
     ]
     answer = {ids["field"]: {"label": "product", "value": ids["billing"]}}
-    _sql("""insert into "App_RoutingForms_Form" (id, name, description, routes, fields, "userId", "teamId",
+    sql("""insert into "App_RoutingForms_Form" (id, name, description, routes, fields, "userId", "teamId",
             "updatedAt", settings)
             values (:'v0', :'v1', 'Which product is it about?', :'v2'::jsonb, :'v3'::jsonb, :'v4'::int, :'v5'::int,
             now(), '{"emailOwnerOnSubmission": false}');
@@ -110,8 +102,7 @@ def _seed_form(owner: int, team_id: int, team_slug: str, event_type: dict[str, A
 
 
 def test_routing_forms(run: Run, me: dict[str, int]) -> None:
-    if not os.environ.get("CAL_REAL_DATABASE_URL"):
-        pytest.skip("routing forms need CAL_REAL_DATABASE_URL: this server has no route that creates one")
+    database_url()  # this server has no route that creates a routing form
     org = {"orgId": me["orgId"]}
     with org_team(run, me["orgId"], "routing") as made:
         team = {"orgId": made["orgId"], "teamId": made["teamId"]}
