@@ -15,8 +15,8 @@ from mcp.client.stdio import stdio_client
 from mcp.shared.memory import create_connected_server_and_client_session
 
 from cal_actions import AsyncCal, Cal, registry
-from cal_actions.adapters.common import pick_actions
 from cal_actions.adapters.mcp import build_server
+from cal_actions.adapters.selection import pick_actions
 from cal_actions.cli import main
 from cal_actions.compact import READING_NOTE, compact_result
 from cal_actions.presets import PRESETS, select

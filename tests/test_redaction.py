@@ -219,7 +219,7 @@ SECRET_ARGUMENTS = {"calApiKey", "password", "secret", "refreshToken", "accessTo
 
 
 def _argument_fields(model: type, path: str = "") -> list[tuple[str, str, object]]:
-    from cal_actions.action import _models_in
+    from cal_actions.params import _models_in
 
     found = []
     for name, info in model.model_fields.items():  # type: ignore[attr-defined]

@@ -15,10 +15,10 @@ from mcp.shared.memory import create_connected_server_and_client_session
 
 from cal_actions import AsyncCal, Cal, registry
 from cal_actions.adapters.anthropic import anthropic_tools
-from cal_actions.adapters.common import ToolList, merge_tools, tool_name
 from cal_actions.adapters.langchain import langchain_tools
 from cal_actions.adapters.mcp import build_server
 from cal_actions.adapters.openai import openai_tools
+from cal_actions.adapters.selection import ToolList, merge_tools, tool_name
 from cal_actions.policy import refusal as policy_refusal
 from cal_actions.presets import select
 

@@ -27,19 +27,14 @@ from pydantic import BaseModel
 
 from cal_actions.action import OneOf
 from cal_actions.adapters.common import (
-    ActionNames,
-    Presets,
-    Tags,
-    ToolList,
-    ToolSpec,
     aexecute_tool,
     any_client,
     envelope_json,
     execute_tool,
     model_arguments,
-    selected_actions,
     sync_client,
 )
+from cal_actions.adapters.selection import ActionNames, Presets, Tags, ToolList, ToolSpec, selected_actions
 from cal_actions.http.client import AsyncCal, Cal
 from cal_actions.result import ActionResult
 from cal_actions.schema import tool_schema

@@ -27,19 +27,14 @@ from mcp.server.lowlevel import Server
 from cal_actions import __version__, router
 from cal_actions.action import Action
 from cal_actions.adapters.common import (
-    ActionNames,
-    Presets,
-    Tags,
-    ToolSpec,
     aexecute_tool,
     any_client,
     envelope_json,
     model_envelope,
     not_offered,
     offered_names,
-    selected_actions,
-    tool_title,
 )
+from cal_actions.adapters.selection import ActionNames, Presets, Tags, ToolSpec, selected_actions, tool_title
 from cal_actions.compact import READING_NOTE
 from cal_actions.http.client import AsyncCal, Cal
 from cal_actions.result import ActionResult

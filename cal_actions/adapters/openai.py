@@ -21,13 +21,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Literal
 
 from cal_actions.adapters.common import (
-    ActionNames,
     Offered,
-    Presets,
-    Tags,
     ToolCall,
-    ToolList,
-    ToolSpec,
     any_client,
     arun_calls,
     as_mapping,
@@ -36,10 +31,10 @@ from cal_actions.adapters.common import (
     listed,
     member,
     read_call,
-    registry_actions,
     run_calls,
     sync_client,
 )
+from cal_actions.adapters.selection import ActionNames, Presets, Tags, ToolList, ToolSpec, registry_actions
 from cal_actions.adapters.strict import NotStrictCapable, strict_schema
 from cal_actions.policy import Policy
 from cal_actions.result import ActionResult

@@ -113,7 +113,7 @@ def http_settings(args: argparse.Namespace) -> HttpSettings | None:
 def epilog() -> str:
     """Presets, tags and the default, read from the code when help is shown."""
     from cal_actions import registry, router
-    from cal_actions.adapters.common import pick_actions
+    from cal_actions.adapters.selection import pick_actions
     from cal_actions.presets import PRESETS
 
     described = {name: preset.description for name, preset in PRESETS.items()}

@@ -85,8 +85,9 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             self.server.on_event(result)
         except (OSError, ValueError):  # the output is closed: not delivered, and no later event can be
-            self.server.lost_output()
-            return self._answer(503, "not delivered: the listener's output is closed")
+            # Answered before stopping: once the loop ends the process exits, ending this thread mid-write.
+            self._answer(503, "not delivered: the listener's output is closed")
+            return self.server.lost_output()
         return self._answer(200, "ok")
 
     def _not_allowed(self) -> None:
