@@ -71,4 +71,6 @@ EXPLAINED: dict[tuple[str, str, str], str] = {
         "Prisma 5's classes, does not catch: its 409 'Trying to create a record that already exists' becomes a 500"
     ),
     ("teams_and_memberships", "add the user twice", "error"): "the same: the local build's Prisma, not Cal.com",
+    **{("org_team_apps", "the team's schedules", where): _NEWER + " (an organization team's schedules)"
+       for where in ("status: 200 in the sandbox, 404 on the server", "error")},
 }

@@ -275,6 +275,29 @@ def teams_and_memberships(probe: Probe) -> None:
     probe.call("get the deleted team", "CAL_GET_TEAM", {"teamId": team["id"]})
 
 
+def org_team_apps(probe: Probe) -> None:
+    """An organization team's conferencing default, its routing forms and a form nobody has; a newer route."""
+    org = {"orgId": probe.need("who am I", "CAL_GET_ME")["organizationId"]}
+    made = probe.need("create an organization team", "CAL_CREATE_ORG_TEAM", {**org, "name": f"{probe.tag} diff apps"})
+    team = {**org, "teamId": made["id"]}
+    probe.later("CAL_DELETE_ORG_TEAM", team)
+    probe.call("its conferencing apps", "CAL_LIST_ORG_TEAM_CONFERENCING_APPS", team)
+    probe.call("its default before any is set", "CAL_GET_ORG_TEAM_DEFAULT_CONFERENCING_APP", team)
+    probe.call("make Cal Video its default", "CAL_SET_ORG_TEAM_DEFAULT_CONFERENCING_APP",
+               {**team, "app": "daily-video"})
+    default = probe.need("its default", "CAL_GET_ORG_TEAM_DEFAULT_CONFERENCING_APP", team)
+    probe.fact("its default: the app", default.get("appSlug"))
+    probe.call("disconnect an app it never connected", "CAL_DISCONNECT_ORG_TEAM_CONFERENCING_APP",
+               {**team, "app": "zoom"})
+    forms = probe.need("its routing forms", "CAL_LIST_ORG_TEAM_ROUTING_FORMS", team)
+    probe.fact("a new team's routing forms", forms)
+    probe.call("the organization's forms of that team", "CAL_LIST_ORG_ROUTING_FORMS", {**org, "teamIds": [made["id"]]})
+    probe.call("slots of a form nobody has", "CAL_CALCULATE_ROUTING_FORM_SLOTS", {
+        "routingFormId": "no-such-form-0000", "start": weekday(7, 0)[:10], "end": weekday(8, 0)[:10],
+        "answers": {"product": "Billing"}})
+    probe.call("the team's schedules", "CAL_LIST_ORG_TEAM_SCHEDULES", team)
+
+
 def errors(probe: Probe) -> None:
     """Unknown ids, a taken slot, a past slot, input only the server can judge, a bad key, a held slot."""
     probe.call("an unknown booking", "CAL_GET_BOOKING", {"bookingUid": "no-such-booking-uid-0000"})
@@ -308,5 +331,5 @@ def errors(probe: Probe) -> None:
 SCENARIOS: dict[str, Callable[[Probe], None]] = {
     function.__name__: function
     for function in (booking_life_cycle, slots_with_buffers_and_notice, schedules_with_overrides, webhooks,
-                     event_types_with_several_lengths, teams_and_memberships, errors)
+                     event_types_with_several_lengths, teams_and_memberships, org_team_apps, errors)
 }  # fmt: skip
