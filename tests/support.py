@@ -90,6 +90,7 @@ _PATTERN_EXAMPLES = {
     r"^\+[1-9]\d{1,14}$": "+14155550123",
     r"^\d{4}-\d\d-\d\d": "2030-01-31T09:00:00Z",  # ISO 8601 date or date-time, by the date it starts with
     r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "ada@example.com",
+    r"^data:image/[^;]+;base64,[A-Za-z0-9+/]*={0,2}$": "data:image/png;base64,iVBORw0KGgo=",
 }
 
 

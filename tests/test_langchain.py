@@ -186,12 +186,13 @@ def test_a_tool_without_fields_still_refuses_bad_input() -> None:
 
 def test_the_model_reads_the_compact_envelope_and_code_gets_the_raw_one() -> None:
     with Cal.sandbox() as cal:
-        (tool,) = langchain_tools(cal, "CAL_GET_ME")
-        message = tool.invoke({"type": "tool_call", "name": "CAL_GET_ME", "id": "c1", "args": {}})
-        expected = cal.execute("CAL_GET_ME")
-    assert json.loads(message.content) == compact_result(expected, "CAL_GET_ME")
-    assert "avatarUrl" not in json.loads(message.content)["data"]
-    assert message.artifact == expected.model_dump() and message.artifact["data"]["avatarUrl"] is None
+        (tool,) = langchain_tools(cal, "CAL_GET_EVENT_TYPE")
+        call = {"type": "tool_call", "name": "CAL_GET_EVENT_TYPE", "id": "c1", "args": {"eventTypeId": 1}}
+        message = tool.invoke(call)
+        expected = cal.execute("CAL_GET_EVENT_TYPE", {"eventTypeId": 1})
+    assert json.loads(message.content) == compact_result(expected, "CAL_GET_EVENT_TYPE")
+    assert "slotInterval" not in json.loads(message.content)["data"]
+    assert message.artifact == expected.model_dump() and message.artifact["data"]["slotInterval"] is None
 
 
 def test_an_error_carries_the_raw_envelope_as_its_content() -> None:

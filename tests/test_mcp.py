@@ -310,17 +310,18 @@ async def test_sandbox_with_no_selection_lists_the_default_set_and_answers() -> 
         await session.initialize()
         tools = (await session.list_tools()).tools
         me = await session.call_tool("CAL_GET_ME", {})
+        event_type = await session.call_tool("CAL_GET_EVENT_TYPE", {"eventTypeId": 1})
     assert [tool.name for tool in tools] == [action.name for action in pick_actions(registry)]
     assert me.isError is False and me.structuredContent["data"]["username"] == "ada"
-    assert "avatarUrl" not in me.structuredContent["data"]  # compact: the null is left out
+    assert "slotInterval" not in event_type.structuredContent["data"]  # compact: the null is left out
 
 
 async def test_raw_flag_serves_the_envelopes_as_cal_com_gave_them() -> None:
     async with stdio_client(_cli("--sandbox", "--raw")) as (read, write), ClientSession(read, write) as session:
         initialized = await session.initialize()
-        me = await session.call_tool("CAL_GET_ME", {})
+        me = await session.call_tool("CAL_GET_EVENT_TYPE", {"eventTypeId": 1})
     assert set(me.structuredContent or {}) == {"data", "successful", "error"}
-    assert me.structuredContent["data"]["avatarUrl"] is None and _envelope(me) == me.structuredContent
+    assert me.structuredContent["data"]["slotInterval"] is None and _envelope(me) == me.structuredContent
     assert READING_NOTE not in (initialized.instructions or "")
 
 

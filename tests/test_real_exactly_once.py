@@ -21,7 +21,10 @@ from tests.loopback import Handler, Seen, serve
 
 BASE_URL = os.environ.get("CAL_REAL_BASE_URL")
 API_KEY = os.environ.get("CAL_REAL_API_KEY")
-pytestmark = pytest.mark.skipif(not (BASE_URL and API_KEY), reason="no real Cal.com server configured")
+pytestmark = [
+    pytest.mark.real_calcom,
+    pytest.mark.skipif(not (BASE_URL and API_KEY), reason="no real Cal.com server configured"),
+]
 PROBE = {"name": "Exactly Once", "email": "exactly-once@example.com", "timeZone": "Europe/London"}
 
 

@@ -321,7 +321,7 @@ def test_langchain_router_tools_run_and_describe_their_arguments() -> None:
         hits = json.loads(search.invoke({"query": "cancel a booking"}))["data"]
         uid = cal.execute("CAL_LIST_BOOKINGS", {"take": 1}).data["data"][0]["uid"]
         arguments = build_arguments(next(h for h in hits if h["name"] == "CAL_CANCEL_BOOKING")["parameters"],
-                                    {"bookingUid": uid})  # fmt: skip
+                                    {"bookingUid": uid, "cancellationReason": "Plans changed"})  # fmt: skip
         done = json.loads(execute.invoke({"action": "CAL_CANCEL_BOOKING", "arguments": json.dumps(arguments)}))
         assert done["successful"], done["error"]
         assert cal.execute("CAL_GET_BOOKING", {"bookingUid": uid}).data["status"] == "cancelled"

@@ -153,7 +153,7 @@ def test_calendar_event_starts_as_the_booking_wrote_it_and_edits_change_only_the
     assert empty.status_code == 404 and "Failed to update meeting details" in (empty.error or "")
     assert ok(cal, "CAL_GET_CALENDAR_EVENT", where) == edited  # a refused edit changes nothing
 
-    ok(cal, "CAL_CANCEL_BOOKING", {"bookingUid": booking["uid"]})
+    ok(cal, "CAL_CANCEL_BOOKING", {"bookingUid": booking["uid"], "cancellationReason": "Plans changed"})
     assert ok(cal, "CAL_GET_CALENDAR_EVENT", where)["status"] == "cancelled"
 
 

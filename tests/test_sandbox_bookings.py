@@ -149,10 +149,12 @@ def test_list_filters_sorting_and_paging(cal: Cal) -> None:
 
 def test_mark_absent_records_no_shows(cal: Cal) -> None:
     booking = create(cal, "2030-01-08T09:00:00Z").data
-    result = cal.execute(
-        "CAL_MARK_BOOKING_ABSENT",
-        {"bookingUid": booking["uid"], "host": False, "attendees": [{"email": MARY["email"], "absent": True}]},
-    )
+    marks = {"bookingUid": booking["uid"], "host": False, "attendees": [{"email": MARY["email"], "absent": True}]}
+    early = cal.execute("CAL_MARK_BOOKING_ABSENT", marks)  # Cal.com's server: only once the meeting has started
+    assert early.status_code == 500 and "has not started yet" in str(early.error)
+    assert cal.execute("CAL_MARK_BOOKING_ABSENT", {"bookingUid": booking["uid"], "host": True}).successful
+    cal.emulator.clock.freeze(datetime(2030, 1, 8, 9, 1, tzinfo=UTC))
+    result = cal.execute("CAL_MARK_BOOKING_ABSENT", marks)
     assert result.successful and result.data["attendees"][0]["absent"] is True and result.data["absentHost"] is False
     stranger = cal.execute(
         "CAL_MARK_BOOKING_ABSENT",
@@ -161,7 +163,8 @@ def test_mark_absent_records_no_shows(cal: Cal) -> None:
     # Cal.com answers every failure here with a 500; the declaration says what to check.
     assert stranger.status_code == 500 and stranger.error == (
         "HTTP 500 InternalServerErrorException: Failed to update no-show status (Cal.com answers 500 when the booking "
-        "does not exist, is not yours or an email is not one of its attendees: check them with CAL_GET_BOOKING)"
+        "does not exist, is not yours, an email is not one of its attendees or the meeting has not started yet: check "
+        "them with CAL_GET_BOOKING)"
     )
     unknown = cal.execute("CAL_MARK_BOOKING_ABSENT", {"bookingUid": "no-such-uid", "host": True})
     assert unknown.status_code == 500 and "check them with CAL_GET_BOOKING" in (unknown.error or "")

@@ -75,8 +75,9 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "CAL_LIST_AVAILABLE_SLOTS": {"eventTypeId": 2, "start": "2030-03-05", "end": "2030-03-08"},
     "CAL_RESERVE_SLOT": _SLOT,
     "CAL_CREATE_BOOKING": _MEETING,
-    **{name: {"bookingUid": _UID} for name in ("CAL_GET_BOOKING", "CAL_CANCEL_BOOKING", "CAL_MARK_BOOKING_ABSENT",
+    **{name: {"bookingUid": _UID} for name in ("CAL_GET_BOOKING", "CAL_MARK_BOOKING_ABSENT",
                                                "CAL_REASSIGN_BOOKING", "CAL_CONFIRM_BOOKING", "CAL_DECLINE_BOOKING")},
+    "CAL_CANCEL_BOOKING": {"bookingUid": _UID, "cancellationReason": "Plans changed"},  # the host gives a reason
     "CAL_RESCHEDULE_BOOKING": {"bookingUid": _UID, "start": "2030-03-07T15:00:00Z"},
     **{name: {"bookingUid": _UID} for name in ("CAL_GET_BOOKING_CALENDAR_LINKS", "CAL_LIST_BOOKING_REFERENCES")},
     **{name: {"bookingUid": _PAST_UID} for name in ("CAL_LIST_BOOKING_RECORDINGS", "CAL_LIST_BOOKING_TRANSCRIPTS")},
@@ -200,6 +201,11 @@ REASONS = {
     "success status": "the calendar-links and booking-references answers type status as an object",
     "reserved slot": "the reserved slot's data refers back to the whole response envelope",
     "assigned user ids": "the holders of an attribute option are user ids, numbers, typed as strings",
+    "event-type users": "an event type's users are objects (id, name, username…), typed as strings",
+    "redirect parameters": "forwardParamsSuccessRedirect is a boolean, typed as an object",
+    "booking window": "an event type's booking window is one window (or disabled), typed as a list of them",
+    "event-type seats": "an event type without seats answers seats disabled, which the document lacks",
+    "unset fields": "a team's, a member's, a webhook's and a booking's unset fields are null, typed as never null",
     "routing form routes and fields": "a routing form's routes and fields are arrays, typed as objects",
     "routing form response lists": "the response lists are typed as one response",
     "routing form responses": "routedToBookingUid is null until the response leads to a booking",
@@ -215,6 +221,18 @@ WEBHOOK_OUTPUTS = ("UserWebhookOutputDto", "EventTypeWebhookOutputDto", "TeamWeb
 SCHEDULE_TIMES = [(schema, field) for schema in ("ScheduleAvailabilityInput_2024_06_11",
                                                  "ScheduleOverrideInput_2024_06_11")
                   for field in ("startTime", "endTime")]  # fmt: skip
+BOOKING_OUTPUTS = [f"{kind}_2024_08_13" for kind in (
+    "BookingOutput", "RecurringBookingOutput", "CreateSeatedBookingOutput", "CreateRecurringSeatedBookingOutput",
+    "GetSeatedBookingOutput", "GetRecurringSeatedBookingOutput")]
+DISABLED = {"type": "object", "required": ["disabled"], "properties": {"disabled": {"type": "boolean"}}}
+BOOKING_WINDOW = {"anyOf": [
+    {"$ref": f"#/components/schemas/{window}_2024_06_14"} for window in (
+        "BusinessDaysWindow", "CalendarDaysWindow", "RangeWindow")] + [
+    DISABLED]}
+EVENT_TYPE_USER = {"type": "object", "required": ["id", "username"], "properties": {
+    "id": {"type": "number"}, "name": {"type": ["string", "null"]}, "username": {"type": ["string", "null"]},
+    "avatarUrl": {"type": ["string", "null"]}, "brandColor": {"type": ["string", "null"]},
+    "darkBrandColor": {"type": ["string", "null"]}, "weekStart": {"type": "string"}, "metadata": {"type": "object"}}}
 HOST = {"type": "object", "required": ["userId"], "properties": {
     "userId": {"type": "number"}, "name": {"type": "string"}, "avatarUrl": {"type": ["string", "null"]},
     "mandatory": {"type": "boolean"}, "priority": {"type": "string"}}}
@@ -247,6 +265,10 @@ VERIFIED_OUTPUTS = [(f"{scope}Verified{kind}{plural}Output", _verified(address, 
                     for plural in ("", "s")]  # fmt: skip
 
 
+def _all_nullable(properties: dict[str, Any]) -> dict[str, Any]:
+    return {name: {**schema, "nullable": True} for name, schema in properties.items()}
+
+
 def _one_of_as_any_of(node: dict[str, Any]) -> dict[str, Any]:
     return {**{key: value for key, value in node.items() if key != "oneOf"}, "anyOf": node["oneOf"]}
 
@@ -264,6 +286,21 @@ PATCHES: list[tuple[str, str, Any]] = [
     *[("event-type locations", f"/components/schemas/{output}/properties/locations/items", _one_of_as_any_of)
       for output in ("EventTypeOutput_2024_06_14", "TeamEventTypeOutput_2024_06_14")],
     ("team event type hosts", "/components/schemas/TeamEventTypeOutput_2024_06_14/properties/hosts/items", HOST),
+    ("event-type users", "/components/schemas/EventTypeOutput_2024_06_14/properties/users/items", EVENT_TYPE_USER),
+    *[("redirect parameters", f"/components/schemas/{output}/properties/forwardParamsSuccessRedirect",
+       {"type": "boolean", "nullable": True})
+      for output in ("EventTypeOutput_2024_06_14", "TeamEventTypeOutput_2024_06_14")],
+    *[("booking window", f"/components/schemas/{output}/properties/bookingWindow", BOOKING_WINDOW)
+      for output in ("EventTypeOutput_2024_06_14", "TeamEventTypeOutput_2024_06_14")],
+    *[("unset fields", f"/components/schemas/{output}/properties", _all_nullable)
+      for output in ("OrgTeamOutputDto", "TeamOutputDto", "MembershipUserOutputDto")],
+    *[("unset fields", f"/components/schemas/{dto}/properties/secret", {"type": "string", "nullable": True})
+      for dto in WEBHOOK_OUTPUTS],
+    *[("unset fields", f"/components/schemas/{output}/properties/rating", {"type": "number", "nullable": True})
+      for output in BOOKING_OUTPUTS],
+    *[("event-type seats", f"/components/schemas/{output}/properties/seats",
+       {"anyOf": [{"$ref": "#/components/schemas/Seats_2024_06_14"}, DISABLED]})
+      for output in ("EventTypeOutput_2024_06_14", "TeamEventTypeOutput_2024_06_14")],
     ("event-type team", "/components/schemas/EventTypeTeam/required", ["id"]),
     ("membership lists", "/components/schemas/GetTeamMembershipsOutput/properties/data",
      {"type": "array", "items": {"$ref": "#/components/schemas/TeamMembershipOutput"}}),

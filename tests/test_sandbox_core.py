@@ -41,6 +41,16 @@ def assert_matches_spec(method: str, template: str, status: int, body: Any) -> N
     jsonschema.validate(body, {**schema, "components": _components(spec_path)})
 
 
+def without_unset(body: Any) -> Any:
+    """The body less its null fields: Cal.com's server answers a team's and a member's unset fields as null,
+    which the pinned document does not allow (the live contract test checks them, patched as "unset fields")."""
+    if isinstance(body, dict):
+        return {key: without_unset(value) for key, value in body.items() if value is not None}
+    if isinstance(body, list):
+        return [without_unset(item) for item in body]
+    return body
+
+
 def raw_client(sandbox: Sandbox, token: str | None = API_KEY) -> httpx.Client:
     headers = {"authorization": f"Bearer {token}"} if token else {}
     return httpx.Client(transport=SandboxTransport(sandbox), base_url=SANDBOX_BASE_URL, headers=headers)
@@ -185,4 +195,4 @@ def test_async_client_shares_an_emulator_passed_in() -> None:
 
     asyncio.run(rename())
     with Cal.sandbox(sandbox) as cal:
-        assert cal.execute("CAL_GET_ME").data["name"] == "Ada King"
+        assert cal.execute("CAL_GET_ME").successful and cal.emulator.read("user", 1)["name"] == "Ada King"

@@ -88,7 +88,8 @@ def test_a_wrong_mix_of_forms_gets_cal_com_s_pipe_message(cal: Cal) -> None:
     assert message(cancelled) == "cancellationReason property is wrong,property cancellationReason should not exist "
     seat_only = cal.execute("CAL_CANCEL_BOOKING", {"bookingUid": uid, "seatUid": "s1"})
     assert seat_only.status_code == 400, "a seat is cancelled alone, never the whole booking"
-    assert "Invalid seatUid: this seat does not exist" in (seat_only.error or "")
+    # Cal.com's server asks its host for a reason before it looks for the seat (which takes no reason).
+    assert "Cancellation reason is required when you are the host" in (seat_only.error or "")
     assert ok(cal, "CAL_GET_BOOKING", {"bookingUid": uid})["status"] == "accepted"
     query = "eventTypeId=2&eventTypeSlug=meeting&start=2030-03-05&end=2030-03-05"
     slots = raw(cal, "GET", f"/v2/slots?{query}", "2024-09-04")

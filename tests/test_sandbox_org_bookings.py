@@ -86,7 +86,7 @@ def test_team_bookings_are_those_of_the_team_event_types(cal: Cal) -> None:
         denied = grace.execute("CAL_LIST_ORG_TEAM_BOOKINGS", {"orgId": ORG_ID, "teamId": ORG_TEAM_ID})
     assert denied.status_code == 403 and "TEAM_ADMIN" in (denied.error or "")
     foreign = cal.execute("CAL_LIST_ORG_TEAM_BOOKINGS", {"orgId": ORG_ID, "teamId": TEAM_ID})
-    assert foreign.status_code == 403 and "is not part of the organization" in (foreign.error or "")
+    assert foreign.status_code == 404 and f"IsTeamInOrg - Team ({TEAM_ID}) not found." in (foreign.error or "")
 
 
 def test_team_bookings_take_at_most_250(cal: Cal) -> None:

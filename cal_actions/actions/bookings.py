@@ -309,12 +309,16 @@ CAL_RESCHEDULE_BOOKING = declare(
 class RegularCancel(BookingUid):
     """the whole booking (a recurring uid: the series)"""
 
-    cancellationReason: str | None = Field(None, description="Sent to participants")
+    # Server: handleCancelBooking.ts refuses the organizer's own cancel without one ("Cancellation reason is required
+    # when you are the host"), unless it comes through an OAuth client; the document has it optional.
+    cancellationReason: str | None = Field(
+        None, description="Sent to participants; required when you are the booking's organizer"
+    )
     cancelSubsequentBookings: bool | None = Field(None, description="Recurring: also cancel later occurrences")
 
 
 class SeatedCancel(BookingUid):
-    """one seat of a seated booking (seatUid)"""
+    """one seat of a seated booking (seatUid); not as its organizer, whom Cal.com asks for a reason"""
 
     seatUid: str = Field(description="Seated bookings: cancel only this seat")
 
@@ -358,14 +362,14 @@ class MarkBookingAbsent(BookingUid):
 
 CAL_MARK_BOOKING_ABSENT = declare(
     "CAL_MARK_BOOKING_ABSENT",
-    description="Record no-shows of the host or attendees on a past booking.",
+    description="Record no-shows of the host or attendees on a past booking (attendees once it has started).",
     params=MarkBookingAbsent,
     route=Route("POST", "/v2/bookings/{bookingUid}/mark-absent", version=BOOKINGS_VERSION),
     tags=TAGS,
     # Server: packages/features/handleMarkNoShow.ts turns every failure (unknown or foreign uid, an email that
-    # is not an attendee) into 500 "Failed to update no-show status".
-    error_hints={500: "Cal.com answers 500 when the booking does not exist, is not yours or an email is not one of "
-                 "its attendees: check them with CAL_GET_BOOKING"},
+    # is not an attendee, attendees marked before the meeting started) into 500 "Failed to update no-show status".
+    error_hints={500: "Cal.com answers 500 when the booking does not exist, is not yours, an email is not one of "
+                 "its attendees or the meeting has not started yet: check them with CAL_GET_BOOKING"},
     aliases=("CAL_MARK_BOOKING_ABSENT_FOR_UID",),
     destructive=True,
     idempotent=True,

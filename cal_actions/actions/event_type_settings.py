@@ -150,7 +150,10 @@ class BookingLimitsCount(Params):
     week: int | None = Field(None, ge=1)
     month: int | None = Field(None, ge=1)
     year: int | None = Field(None, ge=1)
-    disabled: bool | None = Field(None, description="true: no limit")
+    # Server: interval-limits.ts maps every key but a true `disabled` to a limit, so `disabled: false` beside
+    # the limits becomes an unknown limit and the event type is refused ("TRPCError: Bad request") after being
+    # created. Only true is sent; leaving it out means the limits apply.
+    disabled: Literal[True] | None = Field(None, description="true: no limit; omit to apply the limits")
 
 
 class BookingLimitsDuration(Params):

@@ -22,6 +22,9 @@ class OrgMembershipCreateFields(MembershipCreateFields):
     role: MembershipRole
 
 
+AVATAR_DATA_URL = r"^data:image/[^;]+;base64,[A-Za-z0-9+/]*={0,2}$"
+
+
 class OrgUserFields(Params):
     """Profile of a user inside an organization; every field optional (the update shape)."""
 
@@ -40,7 +43,11 @@ class OrgUserFields(Params):
     timeFormat: int | None = Field(None, description="12 or 24")
     defaultScheduleId: int | None = Field(None, ge=0, description="From CAL_LIST_ORG_USER_SCHEDULES")
     locale: str | None = Field(None, description="Language code, e.g. en, pt-BR; default en")
-    avatarUrl: str | None = Field(None, description="Image URL")
+    # Server: users/inputs/create-user.input.ts (also the update's) checks it with avatarValidator.ts, a base64
+    # image; a web URL, the document's example, is refused ("avatarUrl" failing avatarValidator, 400).
+    avatarUrl: str | None = Field(
+        None, pattern=AVATAR_DATA_URL, description="The image itself as a data URL, data:image/png;base64,…"
+    )
 
 
 class OrgUserCreateFields(OrgUserFields):

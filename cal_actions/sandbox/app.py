@@ -121,7 +121,8 @@ def _read_body(request: httpx.Request) -> Any:
 
 
 def _error_body(error: ApiError, path: str, now: datetime) -> dict[str, Any]:
-    detail: dict[str, Any] = {"code": error.code, "message": error.message}
+    detail: dict[str, Any] = {"message": error.message} if error.code is None else {
+        "code": error.code, "message": error.message}
     if error.details is not None:
         detail["details"] = error.details
     return {"status": "error", "timestamp": iso_utc(now), "path": path, "error": detail}

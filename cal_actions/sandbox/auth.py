@@ -60,8 +60,8 @@ def _bearer(tx: Tx, headers: Mapping[str, str], now: datetime | None) -> Princip
         if now is not None and access.get("expiresAt") is not None and now.timestamp() * 1000 >= access["expiresAt"]:
             raise Unauthorized("ApiAuthStrategy - access token - Access token expired")
         return Principal(user_id=access["userId"], oauth_client_id=access["clientId"])
-    if token.startswith("cal_"):
-        raise Unauthorized("ApiAuthStrategy - api key - Invalid API Key")
+    if token.startswith("cal_"):  # Cal.com's rate limiter looks the key up first, and refuses it
+        raise Unauthorized("CustomThrottlerGuard - Invalid API Key")
     raise Unauthorized("ApiAuthStrategy - access token - Invalid Access Token")
 
 

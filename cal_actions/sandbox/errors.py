@@ -7,7 +7,7 @@ from typing import Any
 
 class ApiError(Exception):
     status = 500
-    code = "InternalServerErrorException"
+    code: str | None = "InternalServerErrorException"
     reason = "Internal Server Error"
 
     def __init__(self, message: str, *, details: Any = None) -> None:
@@ -27,6 +27,14 @@ class InvalidInput(ApiError):
 
     status = 400
     code = "BAD_REQUEST"
+    reason = "Bad Request"
+
+
+class LibraryError(ApiError):
+    """A 400 thrown by Cal.com's shared booking libraries (their ``HttpError``), which carries no error code."""
+
+    status = 400
+    code = None
     reason = "Bad Request"
 
 

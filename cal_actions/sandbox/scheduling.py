@@ -14,15 +14,17 @@ from cal_actions.sandbox.times import parse_instant
 BLOCKING_STATUSES = frozenset({"accepted", "pending"})
 
 
-def slot_length(event_type: Document, requested: int | None) -> int:
-    """The booked length: the default, or one of ``lengthInMinutesOptions``."""
+def slot_length(event_type: Document, requested: int | None, field: str = "lengthInMinutes") -> int:
+    """The booked length: the default, or one of ``lengthInMinutesOptions`` (``field`` names the request's)."""
     if requested is None or requested == event_type["lengthInMinutes"]:
         return int(event_type["lengthInMinutes"])
     options = event_type.get("lengthInMinutesOptions") or []
     if requested not in options:
-        allowed = options or [event_type["lengthInMinutes"]]
-        raise BadRequest(
-            f"Invalid duration {requested}: this event type accepts {', '.join(map(str, allowed))} minutes"
+        allowed = ", ".join(map(str, options or [event_type["lengthInMinutes"]]))
+        lengths = "lengths" if field == "lengthInMinutes" else "lengths for this variable length event type"
+        raise BadRequest(  # Cal.com's server's words (input.service.ts, slots.service.ts)
+            f"Provided '{field}' is not one of the possible lengths for the event type. The possible {lengths} are: "
+            f"{allowed}"
         )
     return int(requested)
 

@@ -86,9 +86,14 @@ def _host(tx: Tx, user_id: int) -> dict[str, Any]:
 
 
 def booking_output(tx: Tx, booking: Document) -> dict[str, Any]:
-    output = {key: value for key, value in booking.items() if key not in _INTERNAL and value is not None}
+    output = {key: value for key, value in booking.items() if key not in _INTERNAL and value not in (None, [])}
     output["hosts"] = [_host(tx, user_id) for user_id in booking["hostIds"]]
     output["eventType"] = {"id": booking["eventTypeId"], "slug": booking["eventTypeSlug"]}
+    # As Cal.com's server answers: the calendar invitation's uid, the (deprecated) meeting URL as the location,
+    # and no rating until the attendee gives one.
+    output.setdefault("icsUid", f"{booking['uid']}@Cal.com")
+    output.setdefault("meetingUrl", booking["location"])
+    output["rating"] = booking.get("rating")
     return output
 
 

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from cal_actions.sandbox import scheduling
-from cal_actions.sandbox.errors import ApiError, BadRequest, Forbidden, InvalidInput, NotFound
+from cal_actions.sandbox.errors import ApiError, BadRequest, Forbidden, InvalidInput, LibraryError, NotFound
 from cal_actions.sandbox.resources import booking_list, teams
 from cal_actions.sandbox.resources.booking_records import (
     KIND,
@@ -163,7 +163,10 @@ def create_booking(call: Call) -> dict[str, Any]:
     event_type = booked_event_type(call.tx, body)
     attendee = body["attendee"]
     if not valid_zone(attendee["timeZone"]):
-        raise BadRequest("attendee.timeZone must be a valid IANA time zone")
+        # The validation pipe's words for a nested field.
+        raise BadRequest(
+            "attendee property is wrong, timeZone property is wrong,timeZone must be a valid IANA time-zone "
+        )
     if not attendee.get("email") and _asks_email(event_type):
         raise InvalidInput("responses - {email}error_required_field, ")
     start = parse_instant(body["start"], "start")
@@ -194,7 +197,11 @@ def list_bookings(call: Call) -> Reply:
 
 @routes.action("CAL_GET_BOOKING")
 def get_booking(call: Call) -> dict[str, Any]:
-    return booking_output(call.tx, _load(call))
+    uid = call.params["bookingUid"]
+    booking = call.tx.get(KIND, uid)
+    if booking is None or not visible(call.tx, booking, call.user_id):
+        raise NotFound(f"Booking with uid={uid} was not found in the database")
+    return booking_output(call.tx, booking)
 
 
 @routes.action("CAL_RESCHEDULE_BOOKING", status=201)
@@ -215,11 +222,11 @@ def reschedule_booking(call: Call) -> dict[str, Any]:
         status="pending" if requires_confirmation(event_type) else "accepted", now=call.now,
         extra={"rescheduledFromUid": old["uid"], "reschedulingReason": reason, "rescheduledByEmail": by,
                "guests": old["guests"], "metadata": old["metadata"],
-               "bookingFieldsResponses": old["bookingFieldsResponses"]},
+               # Cal.com's server files the reason among the new booking's answers too.
+               "bookingFieldsResponses": {**old["bookingFieldsResponses"],
+                                          **({"rescheduledReason": reason} if reason else {})}},
     )  # fmt: skip
     old.update(status="cancelled", rescheduledToUid=new["uid"], rescheduled=True, rescheduledByEmail=by)
-    if reason:
-        old["reschedulingReason"] = reason
     _save(call, old)
     _emit(call, "BOOKING_RESCHEDULED", new, rescheduleUid=old["uid"], rescheduleId=old["id"],
           rescheduleStartTime=old["start"], rescheduleEndTime=old["end"], rescheduledBy=by)  # fmt: skip
@@ -229,9 +236,14 @@ def reschedule_booking(call: Call) -> dict[str, Any]:
 @routes.action("CAL_CANCEL_BOOKING")
 def cancel_booking(call: Call) -> dict[str, Any]:
     booking = _load(call)
+    # Cal.com's handleCancelBooking: the organizer cancelling through their own credentials gives a reason;
+    # platform clients and other team members need not.
+    if not call.body.get("cancellationReason") and call.principal.oauth_client_id is None and (
+        booking["hostIds"][:1] == [call.user_id]
+    ):
+        raise LibraryError("Cancellation reason is required when you are the host")
     _no_seats(call, booking)
-    if booking["status"] == "cancelled":
-        raise BadRequest("This booking has already been cancelled.")
+    # Cal.com's server cancels a cancelled booking again without complaint (and tells its webhooks again).
     canceller = call.tx.get("user", call.user_id) or {}
     booking.update(status="cancelled", cancelledByEmail=canceller.get("email"))
     if call.body.get("cancellationReason"):
@@ -282,9 +294,11 @@ NO_SHOW_FAILED = "Failed to update no-show status"
 @routes.action("CAL_MARK_BOOKING_ABSENT")
 def mark_absent(call: Call) -> dict[str, Any]:
     # Like Cal.com's handleMarkNoShow, every failure (an unknown or foreign booking, an email that is not an
-    # attendee's) is one 500.
+    # attendee's, attendees marked before the meeting started) is one 500.
     booking = call.tx.get(KIND, call.params["bookingUid"])
     if booking is None or (call.user_id not in booking["hostIds"] and not _team_admin(call, booking)):
+        raise ApiError(NO_SHOW_FAILED)
+    if call.body.get("attendees") and parse_instant(booking["start"], "start") > call.now:
         raise ApiError(NO_SHOW_FAILED)
     if "host" in call.body:
         booking["absentHost"] = bool(call.body["host"])

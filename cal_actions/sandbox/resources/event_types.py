@@ -37,13 +37,24 @@ def new_event_type(tx: Tx, settings: dict[str, Any], *, owner_id: int | None, te
         "bookingFields": [],
         "disableGuests": False,
         "slotInterval": None,
-        "minimumBookingNotice": 0,
+        "minimumBookingNotice": 120,  # Cal.com's default: two hours
         "beforeEventBuffer": 0,
         "afterEventBuffer": 0,
         "scheduleId": None,
         "hidden": False,
         "bookingRequiresAuthentication": False,
         "successRedirectUrl": None,
+        # Cal.com's server answers every setting, its defaults included.
+        "onlyShowFirstAvailableSlot": False,
+        "offsetStart": 0,
+        "bookingWindow": {"disabled": True},
+        "confirmationPolicy": {"disabled": True},
+        "requiresBookerEmailVerification": False,
+        "hideCalendarNotes": False,
+        "seats": {"disabled": True},
+        "useDestinationCalendarEmail": False,
+        "hideCalendarEventDetails": False,
+        "hideOrganizerEmail": False,
         "hosts": [],
         "schedulingType": None,
         "lengthInMinutesOptions": None,
@@ -80,22 +91,23 @@ def host_ids(tx: Tx, event_type: Document) -> list[int]:
 
 def event_type_output(tx: Tx, event_type: Document, hosts_limit: int | None = None) -> dict[str, Any]:
     output = {key: value for key, value in event_type.items() if key not in ("teamId", "hosts", "schedulingType")}
+    options = event_type.get("lengthInMinutesOptions")
     output.update(
         recurrence=event_type.get("recurrence"),
-        metadata={},
+        # Cal.com keeps the lengths a booker may pick in the event type's metadata, and answers it.
+        metadata={"multipleDuration": options} if options else {},
         price=0,
         currency="usd",
         lockTimeZoneToggleOnBookingPage=bool(event_type.get("lockTimeZoneToggleOnBookingPage")),
-        forwardParamsSuccessRedirect=None,
+        forwardParamsSuccessRedirect=True,
         isInstantEvent=False,
-        seatsPerTimeSlot=None,
     )
-    if not event_type.get("lengthInMinutesOptions"):
+    if not options:
         output.pop("lengthInMinutesOptions", None)
     if event_type["teamId"] is None:
         owner = tx.get("user", event_type["ownerId"])
-        # Spec: both documents type `users` as strings; the owner's username is given.
-        output["users"] = [owner["username"]] if owner else []
+        # Spec: both documents type `users` as strings; Cal.com's server answers the owner as an object.
+        output["users"] = [_user_summary(owner)] if owner else []
         return output
     team = tx.get("team", event_type["teamId"]) or {"id": event_type["teamId"]}
     output.update(
@@ -103,6 +115,12 @@ def event_type_output(tx: Tx, event_type: Document, hosts_limit: int | None = No
     )
     output["hosts"] = [_host_output(tx, user_id, event_type) for user_id in host_ids(tx, event_type)][:hosts_limit]
     return output
+
+
+def _user_summary(user: Document) -> dict[str, Any]:
+    summary = {key: user.get(key) for key in ("id", "name", "username", "avatarUrl", "brandColor", "darkBrandColor",
+                                              "weekStart")}
+    return {**summary, "metadata": user.get("metadata") or {}}
 
 
 def _host_output(tx: Tx, user_id: int, event_type: Document) -> dict[str, Any]:
@@ -120,14 +138,14 @@ def _host_output(tx: Tx, user_id: int, event_type: Document) -> dict[str, Any]:
 def load_event_type(tx: Tx, event_type_id: int) -> Document:
     event_type = tx.get("event_type", event_type_id)
     if event_type is None:
-        raise NotFound(f"Event type with id={event_type_id} not found")
+        raise NotFound(f"Event type with id {event_type_id} not found")
     return event_type
 
 
 def _own(call: Call) -> Document:
     event_type = load_event_type(call.tx, call.int_param("eventTypeId"))
     if event_type["ownerId"] != call.user_id or event_type["teamId"] is not None:
-        raise NotFound(f"Event type with id={event_type['id']} not found")
+        raise NotFound(f"Event type with id {event_type['id']} not found")
     return event_type
 
 
@@ -135,7 +153,7 @@ def _team_event_type(call: Call, *, admin: bool = False) -> Document:
     team_id = _team_id(call, admin=admin)
     event_type = load_event_type(call.tx, call.int_param("eventTypeId"))
     if event_type["teamId"] != team_id:
-        raise NotFound(f"Event type with id={event_type['id']} not found")
+        raise NotFound(f"Event type with id {event_type['id']} not found")
     return event_type
 
 

@@ -21,13 +21,10 @@ def profile(user: Document) -> dict[str, Any]:
         "id": user["id"],
         "username": user["username"],
         "email": user["email"],
-        "name": user["name"],
         "timeFormat": user["timeFormat"],
         "defaultScheduleId": user["defaultScheduleId"],
         "weekStart": user["weekStart"],
         "timeZone": user["timeZone"],
-        "locale": user["locale"],
-        "avatarUrl": user.get("avatarUrl"),
         "organizationId": user.get("organizationId"),
     }
     if user.get("organizationId") is not None:

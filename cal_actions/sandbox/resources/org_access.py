@@ -1,8 +1,8 @@
 """Who may call the team and organization routes, and the shapes those routes share.
 
 The checks follow Cal.com's guard chain and its messages: an id that is not an organization
-answers 403 "Forbidden resource" (the org guard denies, it does not look up), then the role
-guard, then the team-in-organization and user-in-organization guards.
+answers the organization guard's 403, then the role guard, then the team-in-organization guard (a team
+that is not one of the organization's is not found) and the user-in-organization guard.
 """
 
 from __future__ import annotations
@@ -82,9 +82,9 @@ def require_org_team_role(call: Call, minimum: str) -> Document:
             where = f"organization with id={org['id']} team with id={team_id}"
             raise _role_denied(call.user_id, f"TEAM_{minimum}", where)
     team = call.tx.get("team", team_id)
-    if team is None:
+    if team is None or team["parentId"] != org["id"]:  # Cal.com looks the team up among the organization's
         raise NotFound(f"IsTeamInOrg - Team ({team_id}) not found.")
-    if team["isOrganization"] or team["parentId"] != org["id"]:
+    if team["isOrganization"]:
         raise Forbidden(f"IsTeamInOrg - Team with id={team_id} is not part of the organization with id={org['id']}.")
     return team
 
@@ -103,12 +103,14 @@ def require_org_user(call: Call, org_id: int, *, denied: str | None = None) -> D
 def _organization(call: Call) -> Document:
     org = call.tx.get("team", call.int_param("orgId"))
     if org is None or not org["isOrganization"]:
-        raise Forbidden(DENIED)
+        org_id = call.params["orgId"]
+        raise Forbidden(f"IsOrgGuard - provided organization id={org_id} does not represent any existing organization.")
     return org
 
 
 # -- shapes ------------------------------------------------------------------------------------
 
+_FLAGS = ("hideBranding", "isOrganization", "isPrivate", "hideBookATeamMember")
 _TEAM_FIELDS = (
     "id", "parentId", "name", "slug", "logoUrl", "calVideoLogo", "appLogo", "appIconLogo", "bio", "hideBranding",
     "isOrganization", "isPrivate", "hideBookATeamMember", "metadata", "theme", "brandColor", "darkBrandColor",
@@ -117,25 +119,30 @@ _TEAM_FIELDS = (
 
 
 def team_output(team: Document) -> dict[str, Any]:
-    """The team as Cal.com returns it; unset fields are left out (the documents do not allow null).
-    Live API: metadata comes back as a JSON object (the 2025-10 document), not the string the pinned
-    document declares; empty metadata is left out."""
-    return {key: team[key] for key in _TEAM_FIELDS if team.get(key) not in (None, {})}
+    """The team as Cal.com's server returns it: every profile field, null when unset (booleans false), and its
+    metadata as a JSON object when it has any (the pinned document declared a string)."""
+    output = {key: team.get(key, False if key in _FLAGS else None) for key in _TEAM_FIELDS if key != "metadata"}
+    if team.get("metadata"):
+        output["metadata"] = team["metadata"]
+    return output
 
 
 def membership_output(tx: Tx, membership: Document) -> dict[str, Any]:
     user = tx.get("user", membership["userId"]) or {}
-    user_summary = {key: user.get(key) for key in ("avatarUrl", "username", "name", "email")}
+    # As Cal.com's server answers it: unset profile fields are null, metadata only when the user has some.
+    summary = {key: user.get(key) for key in ("avatarUrl", "bio", "username", "name", "email")}
+    if user.get("metadata"):
+        summary["metadata"] = user["metadata"]
     return {
         **{key: membership[key] for key in ("id", "userId", "teamId", "accepted", "role", "disableImpersonation")},
-        "user": {key: value for key, value in user_summary.items() if value is not None},
+        "user": summary,
     }
 
 
 def find_membership(tx: Tx, team_id: int, membership_id: int) -> Document:
     found = tx.get("membership", membership_id)
     if found is None or found["teamId"] != team_id:
-        raise NotFound(f"Membership with id={membership_id} within team id={team_id} not found")
+        raise NotFound("Organization's Team membership not found")  # Cal.com's words, at team scope too
     return found
 
 

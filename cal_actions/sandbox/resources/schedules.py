@@ -45,7 +45,7 @@ def schedule_output(tx: Tx, schedule: Document) -> dict[str, Any]:
 def owned_schedule(tx: Tx, user_id: int, schedule_id: int) -> Document:
     schedule = tx.get("schedule", schedule_id)
     if schedule is None or schedule["ownerId"] != user_id:
-        raise NotFound(f"Schedule with id={schedule_id} not found")
+        raise NotFound(f"Schedule with ID={schedule_id} does not exist.")
     return schedule
 
 

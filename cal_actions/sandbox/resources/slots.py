@@ -70,7 +70,7 @@ def free_slots(call: Call, event_type: Document) -> dict[str, list[dict[str, str
     (``start``, ``end``, ``timeZone``, ``duration``, ``format``, ``bookingUidToReschedule``)."""
     first, last = _range(call)
     duration = to_int(call.query["duration"], "duration") if call.query.get("duration") else None
-    length = scheduling.slot_length(event_type, duration)
+    length = scheduling.slot_length(event_type, duration, "duration")
     output_zone = zone(call.query.get("timeZone") or "UTC")
     rules = scheduling.rules_for(event_type, length, call.now)
     busy = scheduling.busy_by_host(call.tx, call.now, ignore_uid=call.query.get("bookingUidToReschedule"))
@@ -98,13 +98,13 @@ def _hold(call: Call, *, moving: str | None = None) -> dict[str, Any]:
     ``moving``: the uid of the hold being moved, which no longer blocks its hosts."""
     event_type = load_event_type(call.tx, call.body["eventTypeId"])
     start = parse_instant(call.body["slotStart"], "slotStart")
-    length = scheduling.slot_length(event_type, call.body.get("slotDuration"))
+    length = scheduling.slot_length(event_type, call.body.get("slotDuration"), "slotDuration")
     minutes = call.body.get("reservationDuration") or DEFAULT_RESERVATION_MINUTES
     if start < call.now:
         raise BadRequest("Can't reserve a slot in the past")
     slot_start, slot_end = iso_utc(start), iso_utc(start + timedelta(minutes=length))
-    if moving is not None and _overlaps_a_hold(call, event_type["id"], slot_start, slot_end):
-        # Cal.com checks this when a hold moves, counting the moved hold itself.
+    if _overlaps_a_hold(call, event_type["id"], slot_start, slot_end):
+        # Cal.com's server checks this before anything about the hosts (a moved hold counts itself).
         raise Unprocessable("This time slot is already reserved by another user. Please choose a different time.")
     rules = scheduling.rules_for(event_type, length, call.now)
     busy = scheduling.busy_by_host(call.tx, call.now, ignore_reservation=moving)

@@ -19,6 +19,8 @@ KIND = "webhook"
 _NAMESPACE = uuid.UUID("5e1f0c3a-6a7e-4d1b-9c1e-0b5a1d2c3e4f")
 # The owner field each scope's output names.
 OWNER_FIELD = {"user": "userId", "eventType": "eventTypeId", "org": "teamId", "oauthClient": "oAuthClientId"}
+# Who a clashing subscriber URL already belongs to, in Cal.com's words (an organization's webhooks say "user").
+_HOLDERS = {"user": "this user", "org": "this user", "eventType": "this event type", "oauthClient": "this oAuth client"}
 _EDITABLE = ("subscriberUrl", "triggers", "active", "payloadTemplate", "secret")
 
 
@@ -27,7 +29,7 @@ def new_webhook(tx: Tx, scope: str, owner_id: int | str, fields: dict[str, Any])
         if (other["scope"], other["ownerId"]) == (scope, owner_id) and other["subscriberUrl"] == fields[
             "subscriberUrl"
         ]:
-            raise Conflict("Webhook with this subscriber url already exists")
+            raise Conflict(f"Webhook with this subscriber url already exists for {_HOLDERS[scope]}")
     webhook_id = str(uuid.uuid5(_NAMESPACE, f"webhook-{tx.next_id(KIND)}"))
     webhook = {
         "id": webhook_id,
@@ -47,8 +49,7 @@ def webhook_output(webhook: Document) -> dict[str, Any]:
     output = {key: webhook[key] for key in ("id", "subscriberUrl", "triggers", "active")}
     # The documents require a string template; without one (the default payload) it is empty.
     output["payloadTemplate"] = webhook.get("payloadTemplate") or ""
-    if webhook.get("secret"):
-        output["secret"] = webhook["secret"]
+    output["secret"] = webhook.get("secret")  # null when none was given, as Cal.com's server answers it
     output[OWNER_FIELD[webhook["scope"]]] = webhook["ownerId"]
     return output
 
@@ -84,7 +85,7 @@ def _one(call: Call, scope: str) -> Document:
     owner = _owner(call, scope)
     hook = call.tx.get(KIND, call.params["webhookId"])
     if hook is None or (hook["scope"], hook["ownerId"]) != (scope, owner):
-        raise NotFound(f"Webhook with id={call.params['webhookId']} not found")
+        raise NotFound(f"Webhook ({call.params['webhookId']}) not found")
     return hook
 
 
