@@ -85,7 +85,7 @@ class Call:
 def execution_flow(call: Call) -> Flow:
     secrets = set(call.config.secrets)
     result = yield from _run(call, secrets)
-    return _scrubbed(result, effective(secrets))
+    return _scrubbed(result, secrets)
 
 
 def _run(call: Call, secrets: set[str]) -> Flow:
@@ -249,10 +249,10 @@ def _with_hint(action: Action, result: ActionResult) -> ActionResult:
     return ActionResult.failure(f"{result.error} ({hint})", status_code=result.status_code, attempts=result.attempts)
 
 
-def _scrubbed(result: ActionResult, secrets: tuple[str, ...]) -> ActionResult:
-    if result.error is None or not secrets:
+def _scrubbed(result: ActionResult, secrets: set[str]) -> ActionResult:
+    if result.error is None or not secrets:  # most calls: nothing to scrub, so nothing to prepare
         return result
-    cleaned = scrub(result.error, secrets)
+    cleaned = scrub(result.error, effective(secrets))
     if cleaned == result.error:
         return result
     return ActionResult.failure(cleaned, status_code=result.status_code, attempts=result.attempts)

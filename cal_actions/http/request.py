@@ -117,7 +117,7 @@ def _build(action: Action, params: Params, config: ClientConfig) -> httpx.Reques
     return httpx.Request(
         route.method,
         config.base_url + route.path.format(**path_values),
-        params=query,
+        params=query or None,  # an empty mapping still costs httpx a merge of the URL's query
         json=body if route.has_body else None,
         headers=headers,
     )
