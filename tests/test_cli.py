@@ -192,9 +192,11 @@ def test_unknown_names_get_a_suggestion(command: str, typo: str, suggested: str)
         main([command, typo, *(["--sandbox"] if command == "call" else [])])
 
 
-def test_mcp_actions_typo_gets_the_same_suggestion() -> None:
-    with pytest.raises(SystemExit, match="unknown action 'CAL_GET_MEE'; did you mean CAL_GET_ME"):
+def test_mcp_actions_typo_gets_the_same_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
         main(["mcp", "--actions", "CAL_GET_MEE"])
+    assert stopped.value.code == 2
+    assert "unknown action 'CAL_GET_MEE'; did you mean CAL_GET_ME" in capsys.readouterr().err
 
 
 def test_args_from_a_file_and_from_stdin(

@@ -119,7 +119,7 @@ def _cases(files: Files) -> dict[str, Case]:
             ["webhooks", "listen", "--path", "hooks"], 2, env=signed, says="a URL path starts with /, e.g. /hooks"
         ),
         "mcp-help": Case(["mcp", "--help"], 0, says="presets:"),
-        "mcp-unknown-preset": Case(["mcp", "--preset", "nope"], 1, says="unknown preset 'nope'"),
+        "mcp-unknown-preset": Case(["mcp", "--preset", "nope"], 2, says="unknown preset 'nope'"),
         "mcp-db-without-sandbox": Case(["mcp", "--db", db], 2, says="add --sandbox"),
         "demo": Case(["demo"], 0, says="subscriber got BOOKING_CANCELLED"),
         "demo-unreachable-model": Case(["demo"], 1, env=unreachable, says="did not answer"),

@@ -324,6 +324,8 @@ def test_email_fields_refuse_what_is_not_an_address_before_sending() -> None:
     assert "attendees.0.email: must be an email" in refused(
         "CAL_MARK_BOOKING_ABSENT", {"bookingUid": "b1", "attendees": [{"email": "ada", "absent": True}]})
     assert "email: must be an email" in refused("CAL_CREATE_ORG_USER", {"orgId": 1, "email": "ada@"})
+    for near_miss in (" ada@x.io", "ada@x.io ", "ada@x..io", "ada@.io", "ada@x."):  # sent as given, so refused
+        assert "email: must be an email" in refused("CAL_CREATE_ORG_USER", {"orgId": 1, "email": near_miss})
     assert "email: must be an email" in refused("CAL_SEND_EMAIL_VERIFICATION_CODE", {"email": "ada at x.io"})
     fine = {**booking, "guests": ["lena@northwind.io"], "attendee": {**booking["attendee"], "email": "ada@x.io"}}
     assert body("CAL_CREATE_BOOKING", fine)["attendee"]["email"] == "ada@x.io"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import signal
 import subprocess
 import sys
@@ -193,9 +194,15 @@ async def test_only_listed_tools_run(name: str) -> None:
         (["--actions", "CAL_GET_ME,CAL_NOPE"], "CAL_NOPE"),
     ],
 )
-def test_cli_refuses_a_selection_it_cannot_honour(option: list[str], message: str) -> None:
-    with pytest.raises(SystemExit, match=message):
+def test_cli_refuses_a_selection_it_cannot_honour(
+    option: list[str], message: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CAL_API_KEY", raising=False)
+    with pytest.raises(SystemExit) as stopped:
         main(["mcp", *option])
+    said = capsys.readouterr().err
+    assert stopped.value.code == 2 and re.search(message, said), said
+    assert "no credential" not in said, "the selection is refused before anything else is said"
 
 
 async def test_cli_serves_over_stdio() -> None:

@@ -65,11 +65,12 @@ def _url(value: str) -> str:
 Url = Annotated[str, AfterValidator(_url), WithJsonSchema({"type": "string", "format": "uri"})]
 
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# A local part, then dot-separated non-empty domain labels; no spaces anywhere (the value is sent as given).
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$")
 
 
 def _email(value: str) -> str:
-    if not _EMAIL.match(value.strip()):
+    if not _EMAIL.match(value):
         raise ValueError("must be an email address, e.g. ada@example.com")
     return value
 

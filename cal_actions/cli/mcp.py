@@ -57,7 +57,6 @@ def serve(args: argparse.Namespace) -> int:
     if args.allow_server_key and not cal.config.secrets:
         release(cal)
         fail("--allow-server-key lends the server's credential to callers without one: set CAL_API_KEY")
-    notice(args, cal, http=settings is not None)
     # Over HTTP every call acts as its caller; over stdio the one user's client is the server's.
     picker = client_for(cal, allow_server_key=args.allow_server_key) if settings else None
     try:
@@ -65,12 +64,13 @@ def serve(args: argparse.Namespace) -> int:
         server = build_server(
             cal, args.actions, preset=args.preset, tags=args.tags, client_for=picker, compact=not args.raw
         )
-    except UnknownActionError as error:
+    except UnknownActionError as error:  # a selection option naming what does not exist: a usage error
         release(cal)
-        fail(unknown_action(error))
+        misuse(unknown_action(error))
     except ValueError as error:
         release(cal)
-        fail(str(error))
+        misuse(str(error))
+    notice(args, cal, http=settings is not None)  # once the selection is known to be served
 
     async def run() -> None:
         async with cal:
