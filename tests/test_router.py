@@ -366,6 +366,6 @@ def test_the_cli_describes_the_router_preset_and_names_it_when_a_preset_is_misty
     assert f"router {PRESET_DESCRIPTION}" in " ".join(capsys.readouterr().out.split())
     with pytest.raises(SystemExit) as stopped:
         main(["mcp", "--sandbox", "--preset", "scheduling,routr"])
-    # The message is the exit status (SystemExit prints it on stderr and exits with 1).
-    assert "unknown preset 'routr'; choose one of scheduling," in str(stopped.value.code)
-    assert str(stopped.value.code).endswith("all, router")
+    said = capsys.readouterr().err.strip()
+    assert stopped.value.code == 2, "a usage error"
+    assert "unknown preset 'routr'; choose one of scheduling," in said and said.endswith("all, router")
