@@ -113,7 +113,7 @@ def _attempts(
 ) -> Flow:
     config = call.config
     deadline = time.monotonic() + call.timeout if deadline is None else deadline
-    began = datetime.now(UTC)
+    began = time.time()  # a float now, a datetime only if a lost answer needs it
     attempt = retried = 0
     refreshed = False
     while True:
@@ -146,7 +146,8 @@ def _attempts(
             arguments = params.model_dump(mode="json", by_alias=True, exclude_none=True)
             read = _reader(replace(call, config=config), secrets, deadline)
             cause = _unknown_cause(outcome, time.monotonic() - started)
-            result = yield from reconcile.reconcile(action, arguments, cause, began, read, call.registry)
+            began_at = datetime.fromtimestamp(began, UTC)
+            result = yield from reconcile.reconcile(action, arguments, cause, began_at, read, call.registry)
             return result.model_copy(update={"attempts": attempt + result.attempts})
         delay = _delay_after(action.method, outcome, retried, call.retries)
         if delay is None or time.monotonic() + delay >= deadline:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Mapping
 from typing import Any
 from urllib.parse import quote, quote_plus
@@ -16,7 +17,11 @@ MIN_SECRET_LENGTH = 8
 def effective(secrets: Collection[str | None]) -> tuple[str, ...]:
     """The secrets worth scrubbing, as written and as a URL carries them (percent-encoded in a path
     or query), longest first so one containing another is masked whole."""
-    kept = {s for s in secrets if s and len(s) >= MIN_SECRET_LENGTH}
+    return _forms(frozenset(s for s in secrets if s and len(s) >= MIN_SECRET_LENGTH))
+
+
+@functools.lru_cache(maxsize=8)  # a client's credentials, the same on every call; a few sets at most
+def _forms(kept: frozenset[str]) -> tuple[str, ...]:
     forms = kept | {quote(s, safe="") for s in kept} | {quote_plus(s) for s in kept}
     return tuple(sorted(forms, key=len, reverse=True))
 
