@@ -24,15 +24,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from cal_actions.adapters import needs_extra
+
 try:
     from langchain_core.runnables import RunnableConfig
     from langchain_core.tools import StructuredTool, ToolException
-except ModuleNotFoundError as missing:  # say which install fixes it, as the CLI does for mcp
-    raise ModuleNotFoundError(
-        f"the LangChain adapter needs the langchain extra ({missing.name} is not installed): "
-        "pip install 'cal-actions[langchain]'",
-        name=missing.name,
-    ) from missing
+except ModuleNotFoundError as missing:
+    raise needs_extra("the LangChain adapter", "langchain", missing) from missing
 
 from cal_actions.action import OneOf
 from cal_actions.adapters.common import (

@@ -21,14 +21,13 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from typing import Any
 
+from cal_actions.adapters import needs_extra
+
 try:
     from mcp import types
     from mcp.server.lowlevel import Server
-except ModuleNotFoundError as missing:  # say which install fixes it, as the CLI does
-    raise ModuleNotFoundError(
-        f"the MCP adapter needs the mcp extra ({missing.name} is not installed): pip install 'cal-actions[mcp]'",
-        name=missing.name,
-    ) from missing
+except ModuleNotFoundError as missing:
+    raise needs_extra("the MCP adapter", "mcp", missing) from missing
 
 from cal_actions import __version__, router
 from cal_actions.action import Action

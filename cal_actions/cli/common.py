@@ -36,8 +36,13 @@ def fail(message: str) -> NoReturn:
 def misuse(message: str) -> NoReturn:
     """Stop the command for options that do not go together: the message goes to stderr and the exit status is
     2, as for any other usage error."""
-    print(f"cal-actions: {message}", file=sys.stderr)
+    remark(message)
     raise SystemExit(2)
+
+
+def remark(message: str) -> None:
+    """One line on stderr, for the user and never for a pipe reading stdout."""
+    print(f"cal-actions: {message}", file=sys.stderr, flush=True)
 
 
 def print_json(value: Any) -> None:
@@ -185,9 +190,7 @@ def open_sandbox(db: str | None, *, required: bool = False, existing: bool = Fal
     if path is None:
         if required:
             fail(f"this command needs the sandbox's state file: give --db FILE or set {DB_VARIABLE}")
-        print(
-            f"cal-actions: no --db or {DB_VARIABLE}: a fresh in-memory sandbox (state is lost on exit)", file=sys.stderr
-        )
+        remark(f"no --db or {DB_VARIABLE}: a fresh in-memory sandbox (state is lost on exit)")
     try:
         return Sandbox(path)
     except StateFileError as error:

@@ -4,7 +4,6 @@ one user, or over HTTP (``--http``) for a team, each call acting with its caller
 from __future__ import annotations
 
 import argparse
-import sys
 import textwrap
 from typing import TYPE_CHECKING, Any
 
@@ -17,13 +16,13 @@ from cal_actions.cli.common import (
     port_number,
     positive_int,
     release,
+    remark,
     unknown_action,
 )
 
 if TYPE_CHECKING:
     from cal_actions.adapters.mcp_http import HttpSettings
 
-INSTALL = "pip install 'cal-actions[mcp]'"
 #: The options that only mean something with --http, by destination (unset they are None or False).
 HTTP_OPTIONS = {
     "host": "--host",
@@ -48,7 +47,9 @@ def serve(args: argparse.Namespace) -> int:
         if args.http:
             from cal_actions.adapters.mcp_http import client_for, serve_http
     except ImportError as missing:
-        fail(f"the MCP server needs the mcp extra ({missing.name or 'mcp'} is not installed): {INSTALL}")
+        from cal_actions.adapters import needs_extra
+
+        fail(str(needs_extra("the MCP server", "mcp", missing)))
     from cal_actions.errors import UnknownActionError
     from cal_actions.http.client import AsyncCal
 
@@ -94,14 +95,10 @@ def notice(args: argparse.Namespace, cal: Any, *, http: bool) -> None:
     if http and args.sandbox and not args.allow_server_key:
         from cal_actions.sandbox.seed import API_KEY
 
-        say(f"the sandbox's user: callers send 'Authorization: Bearer {API_KEY}' (or start with --allow-server-key)")
+        remark(f"the sandbox's user: callers send 'Authorization: Bearer {API_KEY}' (or start with --allow-server-key)")
     elif not http and not args.sandbox and not cal.config.secrets:
-        say("no credential (set CAL_API_KEY, or CAL_ACCESS_TOKEN): tools are listed, every call will fail until "
+        remark("no credential (set CAL_API_KEY, or CAL_ACCESS_TOKEN): tools are listed, every call will fail until "
             "one is set; --sandbox needs none")  # fmt: skip
-
-
-def say(message: str) -> None:
-    print(f"cal-actions: {message}", file=sys.stderr, flush=True)
 
 
 def http_settings(args: argparse.Namespace) -> HttpSettings | None:

@@ -7,7 +7,7 @@ import os
 import sys
 from typing import Any
 
-from cal_actions.cli.common import cannot_listen, port_number, url_path
+from cal_actions.cli.common import cannot_listen, port_number, remark, url_path
 from cal_actions.webhooks.events import WebhookEvent
 from cal_actions.webhooks.listen import SECRET_VARIABLE, WebhookServer, say
 from cal_actions.webhooks.receiver import Refusal, WebhookReceiver
@@ -17,7 +17,7 @@ def listen(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C (status 130) or until the reader of the output goes away (141, as for ``| head``)."""
     secret = args.secret or os.environ.get(SECRET_VARIABLE)
     if not secret and not args.allow_unsigned:
-        print(f"cal-actions: set {SECRET_VARIABLE} (or --secret) to the webhook's secret", file=sys.stderr)
+        remark(f"set {SECRET_VARIABLE} (or --secret) to the webhook's secret")
         return 2
     receiver = WebhookReceiver(secret, tolerance=args.tolerance, allow_unsigned=args.allow_unsigned)
 
